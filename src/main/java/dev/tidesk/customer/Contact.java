@@ -1,0 +1,53 @@
+package dev.tidesk.customer;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+@Entity
+class Contact {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long organizationId;
+    private String fullName;
+    private String email;
+    private String extraEmails;
+    private String phone;
+    private String phoneDigits;
+    private String position;
+    private String language;
+    private Instant createdAt = Instant.now();
+
+    protected Contact() {
+    }
+
+    Contact(long organizationId, String fullName, String email, String phone, String language) {
+        this.organizationId = organizationId;
+        this.fullName = fullName.trim();
+        this.email = email == null || email.isBlank() ? null : email.trim().toLowerCase();
+        this.phone = phone == null || phone.isBlank() ? null : phone.trim();
+        this.phoneDigits = Customers.digits(phone);
+        this.language = "en".equals(language) ? "en" : "ru";
+    }
+
+    ContactView view() {
+        return new ContactView(id, organizationId, fullName, email, phone, position, language);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Long getOrganizationId() {
+        return organizationId;
+    }
+
+    void setPosition(String position) {
+        this.position = position;
+    }
+}

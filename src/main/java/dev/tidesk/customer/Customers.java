@@ -1,0 +1,104 @@
+package dev.tidesk.customer;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.tidesk.shared.NotFoundException;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customer module's API: organizations, their contacts and sites. */
+@Service
+@Transactional(readOnly = true)
+public class Customers {
+
+    private final OrganizationRepository organizations;
+    private final ContactRepository contacts;
+    private final SiteRepository sites;
+
+    Customers(OrganizationRepository organizations, ContactRepository contacts, SiteRepository sites) {
+        this.organizations = organizations;
+        this.contacts = contacts;
+        this.sites = sites;
+    }
+
+    @Transactional
+    public OrganizationView createOrganization(String name, String emailDomain) {
+        return organizations.save(new Organization(name, emailDomain)).view();
+    }
+
+    @Transactional
+    public ContactView createContact(long organizationId, String fullName, String email, String phone,
+            String language) {
+        organization(organizationId);
+        if (email != null && !email.isBlank() && contacts.findByEmail(email.trim()).isPresent()) {
+            throw new IllegalArgumentException("A contact with this e-mail exists already: " + email);
+        }
+        return contacts.save(new Contact(organizationId, fullName, email, phone, language)).view();
+    }
+
+    @Transactional
+    public ContactView createContact(long organizationId, String fullName, String email, String phone,
+            String language, String position) {
+        ContactView created = createContact(organizationId, fullName, email, phone, language);
+        contacts.findById(created.id()).ifPresent(c -> c.setPosition(position));
+        return new ContactView(created.id(), created.organizationId(), created.fullName(), created.email(),
+                created.phone(), position, created.language());
+    }
+
+    @Transactional
+    public SiteView createSite(long organizationId, String name, String liveUrl, String testUrl) {
+        organization(organizationId);
+        return sites.save(new Site(organizationId, name, liveUrl, testUrl)).view();
+    }
+
+    public OrganizationView organization(long id) {
+        return organizations.findById(id).map(Organization::view)
+                .orElseThrow(() -> new NotFoundException("No organization " + id));
+    }
+
+    public List<OrganizationView> organizations() {
+        return organizations.findAllOrdered().stream().map(Organization::view).toList();
+    }
+
+    public ContactView contact(long id) {
+        return contacts.findById(id).map(Contact::view).orElseThrow(() -> new NotFoundException("No contact " + id));
+    }
+
+    public Optional<ContactView> contactByEmail(String email) {
+        return email == null ? Optional.empty() : contacts.findByEmail(email.trim()).map(Contact::view);
+    }
+
+    public List<ContactView> contactsOf(long organizationId) {
+        return contacts.findByOrganizationIdOrderByFullName(organizationId).stream().map(Contact::view).toList();
+    }
+
+    /** Finds contacts by part of the name, the e-mail or the phone number (digits only are compared). */
+    public List<ContactView> searchContacts(String text, int limit) {
+        String q = text == null ? "" : text.trim();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        String digits = digits(q);
+        return contacts.search(q, digits == null || digits.length() < 3 ? "" : digits, PageRequest.of(0, limit))
+                .stream().map(Contact::view).toList();
+    }
+
+    public List<SiteView> sitesOf(long organizationId) {
+        return sites.findByOrganizationIdOrderByName(organizationId).stream().map(Site::view).toList();
+    }
+
+    public Optional<SiteView> site(long id) {
+        return sites.findById(id).map(Site::view);
+    }
+
+    static String digits(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String d = phone.replaceAll("\\D", "");
+        return d.isEmpty() ? null : d;
+    }
+}

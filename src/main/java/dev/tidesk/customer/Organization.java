@@ -1,0 +1,37 @@
+package dev.tidesk.customer;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+@Entity
+class Organization {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String name;
+    private String inn;
+    private String emailDomain;
+    private String notes;
+    private Instant createdAt = Instant.now();
+
+    protected Organization() {
+    }
+
+    Organization(String name, String emailDomain) {
+        this.name = name.trim();
+        this.emailDomain = emailDomain == null || emailDomain.isBlank() ? null : emailDomain.trim().toLowerCase();
+    }
+
+    OrganizationView view() {
+        return new OrganizationView(id, name, emailDomain);
+    }
+
+    Long getId() {
+        return id;
+    }
+}

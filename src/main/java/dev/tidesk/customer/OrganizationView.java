@@ -1,0 +1,4 @@
+package dev.tidesk.customer;
+
+public record OrganizationView(long id, String name, String emailDomain) {
+}

@@ -1,0 +1,36 @@
+package dev.tidesk.customer;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A client's site: the live copy and, when it has one, its test copy. */
+@Entity
+class Site {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long organizationId;
+    private String name;
+    private String liveUrl;
+    private String testUrl;
+    private Instant createdAt = Instant.now();
+
+    protected Site() {
+    }
+
+    Site(long organizationId, String name, String liveUrl, String testUrl) {
+        this.organizationId = organizationId;
+        this.name = name;
+        this.liveUrl = liveUrl;
+        this.testUrl = testUrl;
+    }
+
+    SiteView view() {
+        return new SiteView(id, organizationId, name, liveUrl, testUrl);
+    }
+}

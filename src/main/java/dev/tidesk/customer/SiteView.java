@@ -1,0 +1,4 @@
+package dev.tidesk.customer;
+
+public record SiteView(long id, long organizationId, String name, String liveUrl, String testUrl) {
+}

@@ -1,0 +1,3 @@
+/** Client organizations, their contacts and their sites (live URL and test copy). */
+@org.springframework.modulith.ApplicationModule(displayName = "Customer", allowedDependencies = "shared")
+package dev.tidesk.customer;

@@ -1,0 +1,118 @@
+package dev.tidesk.identity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A login: a staff member's or a client contact's. */
+@Entity
+class Account {
+
+    static final int MAX_FAILED_LOGINS = 5;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String login;
+    private String passwordHash;
+    private String displayName;
+    private String kind;
+    @Enumerated(EnumType.STRING)
+    private Role role;
+    private Long staffId;
+    private Long contactId;
+    private Long organizationId;
+    private String locale;
+    private boolean enabled = true;
+    private int failedLogins;
+    private Instant lockedUntil;
+    private Instant createdAt = Instant.now();
+
+    protected Account() {
+    }
+
+    Account(String login, String passwordHash, String displayName, Role role, String locale) {
+        this.login = login.trim();
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.role = role;
+        this.kind = role.isStaff() ? "STAFF" : "CONTACT";
+        this.locale = locale == null ? "ru" : locale;
+    }
+
+    /** Counts a wrong password; the fifth in a row locks the account for the given time. */
+    void loginFailed(Instant now, java.time.Duration lockFor) {
+        failedLogins++;
+        if (failedLogins >= MAX_FAILED_LOGINS) {
+            lockedUntil = now.plus(lockFor);
+            failedLogins = 0;
+        }
+    }
+
+    void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getLogin() {
+        return login;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    Role getRole() {
+        return role;
+    }
+
+    Long getStaffId() {
+        return staffId;
+    }
+
+    void setStaffId(Long staffId) {
+        this.staffId = staffId;
+    }
+
+    Long getContactId() {
+        return contactId;
+    }
+
+    Long getOrganizationId() {
+        return organizationId;
+    }
+
+    void linkContact(Long contactId, Long organizationId) {
+        this.contactId = contactId;
+        this.organizationId = organizationId;
+    }
+
+    String getLocale() {
+        return locale;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tidesk.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two areas with their own login pages: the client portal and the staff workspace. A contact
+ * signed in to the portal gets 403 in the workspace and the other way round. Every form is
+ * protected against CSRF (Spring Security's default, kept on).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/portal/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/portal/login").permitAll()
+                        .anyRequest().hasRole("CLIENT"))
+                .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
+                        .failureUrl("/portal/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain deskChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/desk/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/desk/login").permitAll()
+                        .requestMatchers("/desk/admin/**").hasAnyRole("ADMIN", "HEAD")
+                        .anyRequest().hasRole("STAFF"))
+                .formLogin(form -> form.loginPage("/desk/login").defaultSuccessUrl("/desk", true)
+                        .failureUrl("/desk/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        headers(http);
+        return http.build();
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'none'; form-action 'self'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    }
+}

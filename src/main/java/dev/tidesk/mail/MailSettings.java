@@ -1,0 +1,23 @@
+package dev.tidesk.mail;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param from        the support address: sender and Reply-To of every mail
+ * @param fromName    the name shown with it
+ * @param domain      the domain of the Message-IDs Tidesk makes
+ * @param maxAttempts how often a temporarily failing mail is tried before it is marked failed
+ */
+@ConfigurationProperties("tidesk.mail")
+public record MailSettings(String from, String fromName, String domain, Duration sendInterval, int maxAttempts) {
+
+    public MailSettings {
+        from = from == null ? "support@tidesk.local" : from;
+        fromName = fromName == null ? "Tidesk" : fromName;
+        domain = domain == null ? "tidesk.local" : domain;
+        sendInterval = sendInterval == null ? Duration.ofSeconds(5) : sendInterval;
+        maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+    }
+}

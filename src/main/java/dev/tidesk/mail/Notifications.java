@@ -1,0 +1,99 @@
+package dev.tidesk.mail;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.shared.Installation;
+import dev.tidesk.ticket.MessageKind;
+import dev.tidesk.ticket.MessageView;
+import dev.tidesk.ticket.RequestCreated;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.RequestStatusChanged;
+import dev.tidesk.ticket.StaffReplied;
+import dev.tidesk.ticket.Status;
+import dev.tidesk.ticket.TicketView;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the client what happened to their request (R3, R4): the acknowledgement with the TID,
+ * every public staff reply, and the status changes that concern them. Runs inside the
+ * transaction of the change, so the mail is queued exactly when the change is committed.
+ */
+@Component
+class Notifications {
+
+    private final Outbox outbox;
+    private final MailTemplates templates;
+    private final RequestQueries requests;
+    private final Customers customers;
+    private final Installation installation;
+    private final MessageSource messages;
+
+    Notifications(Outbox outbox, MailTemplates templates, RequestQueries requests, Customers customers,
+            Installation installation, MessageSource messages) {
+        this.messages = messages;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.requests = requests;
+        this.customers = customers;
+        this.installation = installation;
+    }
+
+    @EventListener
+    void on(RequestCreated event) {
+        TicketView ticket = requests.ticket(event.ticketId());
+        notify(ticket, "ack:" + ticket.id(), "acknowledgement", "mail.ack.subject", "auto-replied", Map.of());
+    }
+
+    @EventListener
+    void on(StaffReplied event) {
+        TicketView ticket = requests.ticket(event.ticketId());
+        List<MessageView> conversation = requests.messages(ticket.id(), false);
+        MessageView reply = conversation.stream().filter(m -> m.id() == event.messageId()).findFirst().orElse(null);
+        if (reply == null || reply.kind() != MessageKind.STAFF_REPLY) {
+            return;
+        }
+        notify(ticket, "reply:" + reply.id(), "reply", "mail.reply.subject", "auto-generated",
+                Map.of("reply", reply));
+    }
+
+    @EventListener
+    void on(RequestStatusChanged event) {
+        if (event.to() != Status.WAITING_FOR_CLIENT && event.to() != Status.RESOLVED) {
+            return;
+        }
+        TicketView ticket = requests.ticket(event.ticketId());
+        String key = "status:" + ticket.id() + ":" + event.to() + ":" + ticket.updatedAt().toEpochMilli();
+        notify(ticket, key, "status", "mail.status.subject", "auto-generated",
+                Map.of("newStatus", event.to().name(), "newStatusKey", "status." + event.to().name()));
+    }
+
+    private void notify(TicketView ticket, String eventKey, String template, String subjectKey,
+            String autoSubmitted, Map<String, Object> extra) {
+        if (ticket.contactId() == null) {
+            return;
+        }
+        ContactView contact = customers.contact(ticket.contactId());
+        if (contact.email() == null) {
+            return;
+        }
+        Locale locale = Locale.forLanguageTag(contact.language());
+        Map<String, Object> vars = new HashMap<>(extra);
+        if (extra.containsKey("newStatusKey")) {
+            vars.put("newStatusLabel", messages.getMessage((String) extra.get("newStatusKey"), null, locale));
+        }
+        vars.put("ticket", ticket);
+        vars.put("contact", contact);
+        vars.put("link", installation.baseUrl() + "/portal/requests/" + ticket.tid());
+        RenderedMail mail = templates.render(template, locale, vars, subjectKey, ticket.tid(), ticket.subject());
+        outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, Instant.now());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tidesk.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One mail to send. Written in the transaction of the change it tells about. */
+@Entity
+@Table(name = "mail_outbox")
+class OutboxMail {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String eventKey;
+    private Long ticketId;
+    private String recipient;
+    private String subject;
+    private String textBody;
+    private String htmlBody;
+    private String messageId;
+    private String inReplyTo;
+    private String autoSubmitted;
+    @Enumerated(EnumType.STRING)
+    private OutboxStatus status = OutboxStatus.PENDING;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private String lastError;
+    private Instant createdAt;
+    private Instant sentAt;
+
+    protected OutboxMail() {
+    }
+
+    OutboxMail(String eventKey, Long ticketId, String recipient, String subject, String textBody, String htmlBody,
+            String messageId, String inReplyTo, String autoSubmitted, Instant now) {
+        this.eventKey = eventKey;
+        this.ticketId = ticketId;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.textBody = textBody;
+        this.htmlBody = htmlBody;
+        this.messageId = messageId;
+        this.inReplyTo = inReplyTo;
+        this.autoSubmitted = autoSubmitted;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    void sent(Instant now) {
+        status = OutboxStatus.SENT;
+        attempts++;
+        sentAt = now;
+        lastError = null;
+    }
+
+    /** A temporary failure waits longer each time (30 s, 1, 2, 4 min ...), up to the last attempt. */
+    void failedTemporarily(String error, Instant now, int maxAttempts) {
+        attempts++;
+        lastError = truncate(error);
+        if (attempts >= maxAttempts) {
+            status = OutboxStatus.FAILED;
+        } else {
+            long seconds = Math.min(30L << (attempts - 1), 3600);
+            nextAttemptAt = now.plus(Duration.ofSeconds(seconds));
+        }
+    }
+
+    void failedPermanently(String error) {
+        attempts++;
+        status = OutboxStatus.FAILED;
+        lastError = truncate(error);
+    }
+
+    /** An admin asks to try a failed mail again. */
+    void retry(Instant now) {
+        status = OutboxStatus.PENDING;
+        nextAttemptAt = now;
+    }
+
+    private static String truncate(String s) {
+        return s == null ? null : s.length() > 1000 ? s.substring(0, 1000) : s;
+    }
+
+    OutboxView view() {
+        return new OutboxView(id, ticketId, recipient, subject, textBody, htmlBody, status, attempts, lastError,
+                createdAt, sentAt);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getRecipient() {
+        return recipient;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
+    String getTextBody() {
+        return textBody;
+    }
+
+    String getHtmlBody() {
+        return htmlBody;
+    }
+
+    String getMessageId() {
+        return messageId;
+    }
+
+    String getInReplyTo() {
+        return inReplyTo;
+    }
+
+    String getAutoSubmitted() {
+        return autoSubmitted;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.tidesk.mail;
+
+public enum OutboxStatus {
+    PENDING, SENT, FAILED
+}

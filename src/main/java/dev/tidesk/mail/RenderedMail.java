@@ -1,0 +1,4 @@
+package dev.tidesk.mail;
+
+record RenderedMail(String subject, String text, String html) {
+}

@@ -1,0 +1,149 @@
+package dev.tidesk.portal;
+
+import java.util.List;
+
+import dev.tidesk.customer.Customers;
+import dev.tidesk.customer.SiteView;
+import dev.tidesk.identity.TideskUser;
+import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.system.AttachmentResponses;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.AttachmentContent;
+import dev.tidesk.ticket.Channel;
+import dev.tidesk.ticket.HistoryEntry;
+import dev.tidesk.ticket.NewAttachment;
+import dev.tidesk.ticket.NewRequest;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.RequestIntake;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.ticket.Urgency;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The client's pages. Every route resolves the request through the contact's own organization,
+ * so another organization's TID or attachment is "not found".
+ */
+@Controller
+class PortalController {
+
+    static final List<String> FILTERS = List.of("all", "open", "closed");
+    static final List<String> STEPS = List.of("received", "accepted", "working", "done");
+
+    private final RequestQueries queries;
+    private final RequestIntake intake;
+    private final RequestDesk desk;
+    private final Customers customers;
+    private final MessageSource messages;
+
+    PortalController(RequestQueries queries, RequestIntake intake, RequestDesk desk, Customers customers,
+            MessageSource messages) {
+        this.queries = queries;
+        this.intake = intake;
+        this.desk = desk;
+        this.customers = customers;
+        this.messages = messages;
+    }
+
+    @GetMapping("/portal/login")
+    String login(Model model) {
+        model.addAttribute("area", "portal");
+        return "system/login";
+    }
+
+    @GetMapping("/portal")
+    String list(@AuthenticationPrincipal TideskUser me, @RequestParam(defaultValue = "all") String filter,
+            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        String f = FILTERS.contains(filter) ? filter : "all";
+        model.addAttribute("organization", customers.organization(me.organizationId()));
+        model.addAttribute("filters", FILTERS);
+        model.addAttribute("filter", f);
+        model.addAttribute("q", q);
+        model.addAttribute("page", queries.organizationRequests(me.organizationId(), "all".equals(f) ? "" : f, q, page, 25));
+        return "portal/requests/list";
+    }
+
+    @GetMapping("/portal/requests/new")
+    String newRequest(@AuthenticationPrincipal TideskUser me, Model model) {
+        model.addAttribute("form", new NewRequestForm());
+        return newForm(me, model);
+    }
+
+    @PostMapping("/portal/requests")
+    String create(@AuthenticationPrincipal TideskUser me, @Valid @ModelAttribute("form") NewRequestForm form,
+            BindingResult result, @RequestParam(required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) {
+        List<SiteView> sites = customers.sitesOf(me.organizationId());
+        if (form.getSiteId() != null && sites.stream().noneMatch(s -> s.id() == form.getSiteId())) {
+            result.rejectValue("siteId", "error.site.unknown");
+        }
+        if (result.hasErrors()) {
+            return newForm(me, model);
+        }
+        TicketView ticket = intake.open(new NewRequest(form.getSubject(), form.getBody(), me.contactId(),
+                form.getSiteId(), Channel.PORTAL, form.getUrgency(), NewAttachment.of(files), actor(me)));
+        redirect.addFlashAttribute("flash", messages.getMessage("portal.new.created", new Object[] { ticket.tid() },
+                LocaleContextHolder.getLocale()));
+        return "redirect:/portal/requests/" + ticket.tid();
+    }
+
+    @GetMapping("/portal/requests/{tid}")
+    String detail(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, Model model) {
+        TicketView ticket = queries.byTidForOrganization(tid, me.organizationId());
+        List<HistoryEntry> timeline = queries.history(ticket.id()).stream()
+                .filter(h -> h.field().equals("created") || h.field().equals("status")
+                        || (h.field().equals("assignee") && h.toValue() != null))
+                .toList();
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("messages", queries.messages(ticket.id(), false));
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("steps", STEPS);
+        model.addAttribute("site", ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
+        return "portal/requests/detail";
+    }
+
+    @PostMapping("/portal/requests/{tid}/replies")
+    String reply(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, @RequestParam String body,
+            @RequestParam(required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        TicketView ticket = queries.byTidForOrganization(tid, me.organizationId());
+        desk.clientReply(ticket.id(), actor(me), body, NewAttachment.of(files));
+        redirect.addFlashAttribute("flash", messages.getMessage("portal.detail.replied", null,
+                LocaleContextHolder.getLocale()));
+        return "redirect:/portal/requests/" + ticket.tid();
+    }
+
+    @GetMapping("/portal/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal TideskUser me, @PathVariable long id) {
+        AttachmentContent file = queries.attachment(id, false);
+        if (file.organizationId() == null || !file.organizationId().equals(me.organizationId())) {
+            throw new NotFoundException("No attachment " + id);
+        }
+        return AttachmentResponses.download(file.filename(), file.contentType(), file.content());
+    }
+
+    private String newForm(TideskUser me, Model model) {
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("sites", customers.sitesOf(me.organizationId()));
+        return "portal/requests/new";
+    }
+
+    private static Actor actor(TideskUser me) {
+        return Actor.contact(me.contactId(), me.displayName());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The client portal (личный кабинет) under {@code /portal}: the organization's requests, a new
+ * request, a request's conversation and progress. A contact sees their own organization only.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Portal",
+        allowedDependencies = { "shared", "system", "identity", "customer", "ticket" })
+package dev.tidesk.portal;

@@ -1,0 +1,5 @@
+package dev.tidesk.team;
+
+public enum Availability {
+    AVAILABLE, BUSY, AWAY
+}

@@ -1,0 +1,58 @@
+package dev.tidesk.team;
+
+import java.time.Instant;
+
+import dev.tidesk.identity.Role;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+@Entity
+class Staff {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String fullName;
+    private String email;
+    @Enumerated(EnumType.STRING)
+    private Role role;
+    @Enumerated(EnumType.STRING)
+    private Specialty specialty;
+    @Enumerated(EnumType.STRING)
+    private Availability availability = Availability.AVAILABLE;
+    private boolean active = true;
+    private Instant createdAt = Instant.now();
+
+    protected Staff() {
+    }
+
+    Staff(String fullName, String email, Role role, Specialty specialty) {
+        if (!role.isStaff()) {
+            throw new IllegalArgumentException("Not a staff role: " + role);
+        }
+        if (role == Role.SPECIALIST && specialty == null) {
+            throw new IllegalArgumentException("A specialist needs a specialty");
+        }
+        this.fullName = fullName;
+        this.email = email.trim().toLowerCase();
+        this.role = role;
+        this.specialty = specialty;
+    }
+
+    void setAvailability(Availability availability) {
+        this.availability = availability;
+    }
+
+    StaffView view() {
+        return new StaffView(id, fullName, email, role, specialty, availability);
+    }
+
+    Long getId() {
+        return id;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tidesk.team;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.tidesk.identity.Accounts;
+import dev.tidesk.identity.Role;
+import dev.tidesk.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The team module's API: who works here, in which role, and whether they are available. */
+@Service
+@Transactional(readOnly = true)
+public class StaffDirectory {
+
+    private final StaffRepository staff;
+    private final Accounts accounts;
+
+    StaffDirectory(StaffRepository staff, Accounts accounts) {
+        this.staff = staff;
+        this.accounts = accounts;
+    }
+
+    /** Adds a staff member with a login (their e-mail) and the given password. */
+    @Transactional
+    public StaffView hire(String fullName, String email, Role role, Specialty specialty, String password) {
+        Staff member = staff.save(new Staff(fullName, email, role, specialty));
+        accounts.createStaffAccount(email, fullName, role, member.getId(), password);
+        return member.view();
+    }
+
+    public StaffView member(long id) {
+        return staff.findById(id).map(Staff::view).orElseThrow(() -> new NotFoundException("No staff member " + id));
+    }
+
+    public Optional<StaffView> byEmail(String email) {
+        return staff.findByEmail(email).map(Staff::view);
+    }
+
+    public List<StaffView> everyone() {
+        return staff.findActive().stream().map(Staff::view).toList();
+    }
+
+    @Transactional
+    public void setAvailability(long staffId, Availability availability) {
+        staff.findById(staffId).orElseThrow(() -> new NotFoundException("No staff member " + staffId))
+                .setAvailability(availability);
+    }
+}

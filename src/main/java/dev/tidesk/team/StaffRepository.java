@@ -1,0 +1,16 @@
+package dev.tidesk.team;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface StaffRepository extends JpaRepository<Staff, Long> {
+
+    @Query("select s from Staff s where s.active = true order by s.fullName")
+    List<Staff> findActive();
+
+    @Query("select s from Staff s where lower(s.email) = lower(?1)")
+    Optional<Staff> findByEmail(String email);
+}

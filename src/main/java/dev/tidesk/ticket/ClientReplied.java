@@ -1,0 +1,4 @@
+package dev.tidesk.ticket;
+
+public record ClientReplied(long ticketId, String tid, long messageId) {
+}

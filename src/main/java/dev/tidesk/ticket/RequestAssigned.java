@@ -1,0 +1,4 @@
+package dev.tidesk.ticket;
+
+public record RequestAssigned(long ticketId, String tid, Long assigneeId) {
+}

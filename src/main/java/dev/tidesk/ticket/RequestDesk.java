@@ -1,0 +1,103 @@
+package dev.tidesk.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.tidesk.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What people do with an open request: reply, note, change status, urgency and assignee. */
+@Service
+@Transactional
+public class RequestDesk {
+
+    private final TicketRepository tickets;
+    private final Conversation conversation;
+    private final Clock clock;
+
+    RequestDesk(TicketRepository tickets, Conversation conversation, Optional<Clock> clock) {
+        this.tickets = tickets;
+        this.conversation = conversation;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** A public reply from staff: the client sees it and gets it by e-mail. */
+    public long reply(long ticketId, Actor staff, String body, List<NewAttachment> files) {
+        return reply(ticketId, staff, body, files, now());
+    }
+
+    public long reply(long ticketId, Actor staff, String body, List<NewAttachment> files, Instant at) {
+        Ticket ticket = load(ticketId);
+        long messageId = conversation.add(ticketId, MessageKind.STAFF_REPLY, staff, body, files, at);
+        ticket.staffReplied(messageId, staff, at);
+        finish(ticket);
+        return messageId;
+    }
+
+    /** A note for colleagues; never shown to the client. */
+    public long note(long ticketId, Actor staff, String body, List<NewAttachment> files) {
+        Ticket ticket = load(ticketId);
+        Instant at = now();
+        long messageId = conversation.add(ticketId, MessageKind.INTERNAL_NOTE, staff, body, files, at);
+        ticket.noted(at);
+        finish(ticket);
+        return messageId;
+    }
+
+    /** The client wrote again (portal or e-mail). */
+    public long clientReply(long ticketId, Actor contact, String body, List<NewAttachment> files) {
+        return clientReply(ticketId, contact, body, files, now());
+    }
+
+    public long clientReply(long ticketId, Actor contact, String body, List<NewAttachment> files, Instant at) {
+        Ticket ticket = load(ticketId);
+        long messageId = conversation.add(ticketId, MessageKind.CLIENT, contact, body, files, at);
+        ticket.clientReplied(messageId, contact, at);
+        finish(ticket);
+        return messageId;
+    }
+
+    public void changeStatus(long ticketId, Status status, Actor actor) {
+        changeStatus(ticketId, status, actor, now());
+    }
+
+    public void changeStatus(long ticketId, Status status, Actor actor, Instant at) {
+        Ticket ticket = load(ticketId);
+        ticket.changeStatus(status, actor, at);
+        finish(ticket);
+    }
+
+    public void changeUrgency(long ticketId, Urgency urgency, Actor actor) {
+        Ticket ticket = load(ticketId);
+        ticket.changeUrgency(urgency, actor, now());
+        finish(ticket);
+    }
+
+    /** Gives the request to a staff member, or to nobody when {@code staffId} is null. */
+    public void assign(long ticketId, Long staffId, String staffName, Actor actor) {
+        assign(ticketId, staffId, staffName, actor, now());
+    }
+
+    public void assign(long ticketId, Long staffId, String staffName, Actor actor, Instant at) {
+        Ticket ticket = load(ticketId);
+        ticket.assign(staffId, staffName, actor, at);
+        finish(ticket);
+    }
+
+    private Ticket load(long ticketId) {
+        return tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("No request " + ticketId));
+    }
+
+    private void finish(Ticket ticket) {
+        conversation.saveHistory(ticket);
+        tickets.save(ticket);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.tidesk.ticket;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.tidesk.shared.NotFoundException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads requests for pages: lists, queues, one request with its conversation, search. */
+@Service
+@Transactional(readOnly = true)
+public class RequestQueries {
+
+    private static final Pattern TID_LIKE = Pattern.compile("(?i)^\\s*(?:[a-z]+-?)?(\\d{1,12})\\s*$");
+
+    private final TicketRepository tickets;
+    private final TicketMessageRepository messages;
+    private final TicketAttachmentRepository attachments;
+    private final TicketHistoryRepository history;
+    private final JdbcTemplate jdbc;
+
+    RequestQueries(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
+            TicketHistoryRepository history, JdbcTemplate jdbc) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.attachments = attachments;
+        this.history = history;
+        this.jdbc = jdbc;
+    }
+
+    public TicketView ticket(long id) {
+        return tickets.findById(id).map(Ticket::view).orElseThrow(() -> new NotFoundException("No request " + id));
+    }
+
+    public TicketView byTid(String tid) {
+        return findByTid(tid).orElseThrow(() -> new NotFoundException("No request " + tid));
+    }
+
+    public Optional<TicketView> findByTid(String tid) {
+        return tid == null ? Optional.empty() : tickets.findByTid(tid.trim().toUpperCase()).map(Ticket::view);
+    }
+
+    /** A request of the given organization; any other organization's request is "not found". */
+    public TicketView byTidForOrganization(String tid, long organizationId) {
+        TicketView t = byTid(tid);
+        if (t.organizationId() == null || t.organizationId() != organizationId) {
+            throw new NotFoundException("No request " + tid);
+        }
+        return t;
+    }
+
+    /**
+     * The organization's requests, newest first.
+     *
+     * @param filter "open", "closed", a status name, or blank for all
+     * @param text   a TID or part of the subject
+     */
+    public Page<TicketView> organizationRequests(long organizationId, String filter, String text, int page, int size) {
+        boolean openOnly = "open".equalsIgnoreCase(filter);
+        Status status = null;
+        if (filter != null && !filter.isBlank() && !openOnly) {
+            status = "closed".equalsIgnoreCase(filter) ? Status.CLOSED : parseStatus(filter);
+        }
+        String q = text == null ? "" : text.strip();
+        return tickets.findForOrganization(organizationId, openOnly, status, q,
+                PageRequest.of(Math.max(page, 0), size, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
+                .map(Ticket::view);
+    }
+
+    public Slice<TicketView> queue(Queue queue, Long staffId, QueueSort sort, int page, int size) {
+        PageRequest request = PageRequest.of(Math.max(page, 0), size, sort.sort());
+        Slice<Ticket> slice = switch (queue) {
+            case UNASSIGNED -> tickets.findUnassigned(request);
+            case MINE -> tickets.findAssignedTo(staffId, request);
+            case OPEN -> tickets.findAllOpen(request);
+        };
+        return slice.map(Ticket::view);
+    }
+
+    public Map<Queue, Long> queueCounts(Long staffId) {
+        Map<Queue, Long> counts = new LinkedHashMap<>();
+        counts.put(Queue.UNASSIGNED, tickets.countUnassigned());
+        counts.put(Queue.MINE, staffId == null ? 0 : tickets.countAssignedTo(staffId));
+        counts.put(Queue.OPEN, tickets.countOpen());
+        return counts;
+    }
+
+    /**
+     * Finds requests by TID (exact), or by the words of their subject, contact, organization and
+     * messages, with Russian and English stemming, best matches first.
+     */
+    public List<SearchHit> search(String text, int limit) {
+        String q = text == null ? "" : text.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        Matcher tid = TID_LIKE.matcher(q);
+        if (tid.matches()) {
+            jdbc.query("select id from ticket where number = ?", rs -> {
+                hits.add(new SearchHit(ticket(rs.getLong(1)), Double.MAX_VALUE));
+            }, Long.parseLong(tid.group(1)));
+        }
+        Map<Long, Double> ranks = new LinkedHashMap<>();
+        jdbc.query("""
+                with q as (
+                  select websearch_to_tsquery('russian', ?) || websearch_to_tsquery('english', ?)
+                      || websearch_to_tsquery('simple', ?) as query
+                ), hits as (
+                  (select t.id, ts_rank(t.search_vector, q.query) * 2 as rank
+                     from ticket t, q where t.search_vector @@ q.query
+                     order by rank desc limit 500)
+                  union all
+                  (select m.ticket_id as id, ts_rank(m.search_vector, q.query) as rank
+                     from ticket_message m, q where m.search_vector @@ q.query
+                     order by rank desc limit 500)
+                )
+                select id, max(rank) as rank from hits group by id order by rank desc, id desc limit ?
+                """, rs -> {
+            ranks.put(rs.getLong(1), rs.getDouble(2));
+        }, q, q, q, limit);
+        Map<Long, TicketView> found = tickets.findByIdIn(ranks.keySet()).stream().map(Ticket::view)
+                .collect(Collectors.toMap(TicketView::id, Function.identity()));
+        for (Map.Entry<Long, Double> e : ranks.entrySet()) {
+            TicketView t = found.get(e.getKey());
+            if (t != null && hits.stream().noneMatch(h -> h.ticket().id() == t.id())) {
+                hits.add(new SearchHit(t, e.getValue()));
+            }
+        }
+        return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    /** The conversation; {@code withInternalNotes} only for staff. */
+    public List<MessageView> messages(long ticketId, boolean withInternalNotes) {
+        List<TicketMessage> list = withInternalNotes ? messages.findByTicket(ticketId)
+                : messages.findPublicByTicket(ticketId);
+        Map<Long, List<AttachmentView>> files = attachments.findViewsByTicket(ticketId).stream()
+                .filter(a -> a.messageId() != null)
+                .collect(Collectors.groupingBy(AttachmentView::messageId));
+        return list.stream().map(m -> m.view(files.getOrDefault(m.getId(), List.of()))).toList();
+    }
+
+    public List<HistoryEntry> history(long ticketId) {
+        return history.findByTicket(ticketId).stream().map(TicketHistory::view).toList();
+    }
+
+    /**
+     * An attachment's content, only when it belongs to a message the caller may see:
+     * internal-note files are for staff only.
+     */
+    public AttachmentContent attachment(long attachmentId, boolean staff) {
+        TicketAttachment a = attachments.findById(attachmentId)
+                .orElseThrow(() -> new NotFoundException("No attachment " + attachmentId));
+        if (!staff) {
+            boolean visible = messages(a.getTicketId(), false).stream()
+                    .flatMap(m -> m.attachments().stream()).anyMatch(v -> v.id() == attachmentId);
+            if (!visible) {
+                throw new NotFoundException("No attachment " + attachmentId);
+            }
+        }
+        TicketView t = ticket(a.getTicketId());
+        return new AttachmentContent(a.getId(), a.getTicketId(), t.organizationId(), a.getFilename(),
+                a.getContentType(), a.getContent());
+    }
+
+    private static Status parseStatus(String name) {
+        try {
+            return Status.valueOf(name.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

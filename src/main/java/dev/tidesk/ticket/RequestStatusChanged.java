@@ -1,0 +1,4 @@
+package dev.tidesk.ticket;
+
+public record RequestStatusChanged(long ticketId, String tid, Status from, Status to) {
+}

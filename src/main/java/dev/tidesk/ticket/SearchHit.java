@@ -1,0 +1,5 @@
+package dev.tidesk.ticket;
+
+/** A request found by the search box, with how well it matched. */
+public record SearchHit(TicketView ticket, double rank) {
+}

@@ -1,0 +1,44 @@
+package dev.tidesk.ticket;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a request stands. {@link #canMoveTo(Status)} is the one table of allowed transitions.
+ */
+public enum Status {
+    NEW, OPEN, IN_PROGRESS, WAITING_FOR_CLIENT, DEFERRED, RESOLVED, CLOSED;
+
+    private static final Map<Status, Set<Status>> ALLOWED = Map.of(
+            NEW, EnumSet.of(OPEN, IN_PROGRESS, WAITING_FOR_CLIENT, DEFERRED, RESOLVED, CLOSED),
+            OPEN, EnumSet.of(IN_PROGRESS, WAITING_FOR_CLIENT, DEFERRED, RESOLVED, CLOSED),
+            IN_PROGRESS, EnumSet.of(OPEN, WAITING_FOR_CLIENT, DEFERRED, RESOLVED, CLOSED),
+            WAITING_FOR_CLIENT, EnumSet.of(OPEN, IN_PROGRESS, RESOLVED, CLOSED),
+            DEFERRED, EnumSet.of(OPEN, IN_PROGRESS, CLOSED),
+            RESOLVED, EnumSet.of(OPEN, CLOSED),
+            CLOSED, EnumSet.of(OPEN));
+
+    public boolean canMoveTo(Status target) {
+        return ALLOWED.get(this).contains(target);
+    }
+
+    public Set<Status> next() {
+        return EnumSet.copyOf(ALLOWED.get(this));
+    }
+
+    /** Open means someone still has to act: everything but resolved and closed. */
+    public boolean isOpen() {
+        return this != RESOLVED && this != CLOSED;
+    }
+
+    /** The client-facing progress line: the step this status stands on (0..3). */
+    public int progressStep() {
+        return switch (this) {
+            case NEW -> 0;
+            case OPEN, DEFERRED -> 1;
+            case IN_PROGRESS, WAITING_FOR_CLIENT -> 2;
+            case RESOLVED, CLOSED -> 3;
+        };
+    }
+}

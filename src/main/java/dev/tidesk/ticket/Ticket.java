@@ -1,0 +1,199 @@
+package dev.tidesk.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * A request (обращение). Its rules live here: which status may follow which, what a reply
+ * does to the status, and that every change is written to the history with who did it.
+ */
+@Entity
+class Ticket extends AbstractAggregateRoot<Ticket> {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private long number;
+    private String tid;
+    private String subject;
+    private Long organizationId;
+    private String organizationName;
+    private Long contactId;
+    private String contactName;
+    private String contactEmail;
+    private Long siteId;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+    private short urgencyRank;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private Long assigneeId;
+    private String assigneeName;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant firstResponseAt;
+    private Instant resolvedAt;
+    private Instant closedAt;
+    @Version
+    private int version;
+
+    @Transient
+    private final List<TicketHistory> changes = new ArrayList<>();
+
+    protected Ticket() {
+    }
+
+    Ticket(long number, String tid, String subject, Requester requester, Long siteId, Channel channel,
+            Urgency urgency, Actor actor, Instant now) {
+        this.number = number;
+        this.tid = tid;
+        this.subject = subject.strip();
+        this.organizationId = requester.organizationId();
+        this.organizationName = requester.organizationName();
+        this.contactId = requester.contactId();
+        this.contactName = requester.contactName();
+        this.contactEmail = requester.contactEmail();
+        this.siteId = siteId;
+        this.channel = Objects.requireNonNull(channel);
+        this.urgency = urgency == null ? Urgency.NORMAL : urgency;
+        this.urgencyRank = (short) this.urgency.ordinal();
+        this.status = Status.NEW;
+        this.createdAt = now;
+        this.updatedAt = now;
+        record(actor, now, "created", null, channel.name());
+    }
+
+    /** Moves to another status, or throws when the workflow does not allow it. */
+    void changeStatus(Status target, Actor actor, Instant now) {
+        if (target == status) {
+            return;
+        }
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException(tid, status, target);
+        }
+        Status from = status;
+        status = target;
+        if (target == Status.RESOLVED) {
+            resolvedAt = now;
+        } else if (target == Status.CLOSED) {
+            closedAt = now;
+            if (resolvedAt == null) {
+                resolvedAt = now;
+            }
+        } else if (!target.isOpen() || from == Status.RESOLVED || from == Status.CLOSED) {
+            resolvedAt = null;
+            closedAt = null;
+        }
+        record(actor, now, "status", from.name(), target.name());
+        registerEvent(new RequestStatusChanged(id, tid, from, target));
+    }
+
+    void assign(Long staffId, String staffName, Actor actor, Instant now) {
+        if (Objects.equals(assigneeId, staffId)) {
+            return;
+        }
+        String from = assigneeName;
+        assigneeId = staffId;
+        assigneeName = staffId == null ? null : staffName;
+        record(actor, now, "assignee", from, assigneeName);
+        if (staffId != null && status == Status.NEW) {
+            changeStatus(Status.OPEN, actor, now);
+        }
+        registerEvent(new RequestAssigned(id, tid, staffId));
+    }
+
+    void changeUrgency(Urgency target, Actor actor, Instant now) {
+        if (target == null || target == urgency) {
+            return;
+        }
+        record(actor, now, "urgency", urgency.name(), target.name());
+        urgency = target;
+        urgencyRank = (short) target.ordinal();
+    }
+
+    /** A public staff reply: the first one stops the first-response clock; a new request becomes open. */
+    void staffReplied(long messageId, Actor actor, Instant now) {
+        if (firstResponseAt == null) {
+            firstResponseAt = now;
+        }
+        if (status == Status.NEW) {
+            changeStatus(Status.OPEN, actor, now);
+        }
+        touch(now);
+        registerEvent(new StaffReplied(id, tid, messageId));
+    }
+
+    /** The client wrote: a request that waited for them, was resolved or closed is open again. */
+    void clientReplied(long messageId, Actor actor, Instant now) {
+        if (status == Status.WAITING_FOR_CLIENT || status == Status.RESOLVED || status == Status.CLOSED) {
+            changeStatus(Status.OPEN, actor, now);
+        }
+        touch(now);
+        registerEvent(new ClientReplied(id, tid, messageId));
+    }
+
+    void noted(Instant now) {
+        touch(now);
+    }
+
+    void created() {
+        registerEvent(new RequestCreated(id, tid, contactId, channel));
+    }
+
+    private void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    private void record(Actor actor, Instant now, String field, String from, String to) {
+        changes.add(new TicketHistory(actor.name(), now, field, from, to));
+        touch(now);
+    }
+
+    /** History entries made since the request was loaded, to be saved with it. */
+    List<TicketHistory> drainChanges() {
+        List<TicketHistory> out = new ArrayList<>(changes);
+        changes.clear();
+        return out;
+    }
+
+    TicketView view() {
+        return new TicketView(id, tid, subject, organizationId, organizationName, contactId, contactName,
+                contactEmail, siteId, channel, urgency, status, assigneeId, assigneeName, createdAt, updatedAt,
+                firstResponseAt, resolvedAt);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getTid() {
+        return tid;
+    }
+
+    Long getOrganizationId() {
+        return organizationId;
+    }
+
+    Status getStatus() {
+        return status;
+    }
+
+    Long getAssigneeId() {
+        return assigneeId;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tidesk.ticket;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface TicketRepository extends JpaRepository<Ticket, Long> {
+
+    Optional<Ticket> findByTid(String tid);
+
+    List<Ticket> findByIdIn(Collection<Long> ids);
+
+    @Query("""
+            select t from Ticket t
+            where t.organizationId = :org
+              and (:openOnly = false or t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED))
+              and (:status is null or t.status = :status)
+              and (:text = '' or lower(t.subject) like lower(concat('%', :text, '%')) or lower(t.tid) = lower(:text))""")
+    Page<Ticket> findForOrganization(Long org, boolean openOnly, Status status, String text, Pageable page);
+
+    @Query("""
+            select t from Ticket t
+            where t.assigneeId is null and t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED, dev.tidesk.ticket.Status.DEFERRED)""")
+    Slice<Ticket> findUnassigned(Pageable page);
+
+    @Query("""
+            select t from Ticket t
+            where t.assigneeId = :staffId and t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)""")
+    Slice<Ticket> findAssignedTo(Long staffId, Pageable page);
+
+    @Query("""
+            select t from Ticket t
+            where t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)""")
+    Slice<Ticket> findAllOpen(Pageable page);
+
+    @Query("""
+            select count(t) from Ticket t
+            where t.assigneeId is null and t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED, dev.tidesk.ticket.Status.DEFERRED)""")
+    long countUnassigned();
+
+    @Query("""
+            select count(t) from Ticket t
+            where t.assigneeId = :staffId and t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)""")
+    long countAssignedTo(Long staffId);
+
+    @Query("select count(t) from Ticket t where t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)")
+    long countOpen();
+}
+
+interface TicketMessageRepository extends JpaRepository<TicketMessage, Long> {
+
+    @Query("select m from TicketMessage m where m.ticketId = ?1 order by m.createdAt, m.id")
+    List<TicketMessage> findByTicket(long ticketId);
+
+    @Query("""
+            select m from TicketMessage m where m.ticketId = ?1
+              and m.kind <> dev.tidesk.ticket.MessageKind.INTERNAL_NOTE order by m.createdAt, m.id""")
+    List<TicketMessage> findPublicByTicket(long ticketId);
+}
+
+interface TicketAttachmentRepository extends JpaRepository<TicketAttachment, Long> {
+
+    @Query("""
+            select new dev.tidesk.ticket.AttachmentView(a.id, a.ticketId, a.messageId, a.filename, a.contentType, a.sizeBytes)
+            from TicketAttachment a where a.ticketId = ?1 order by a.id""")
+    List<AttachmentView> findViewsByTicket(long ticketId);
+}
+
+interface TicketHistoryRepository extends JpaRepository<TicketHistory, Long> {
+
+    @Query("select h from TicketHistory h where h.ticketId = ?1 order by h.at, h.id")
+    List<TicketHistory> findByTicket(long ticketId);
+}

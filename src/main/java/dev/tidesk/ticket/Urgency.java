@@ -1,0 +1,5 @@
+package dev.tidesk.ticket;
+
+public enum Urgency {
+    CRITICAL, HIGH, NORMAL, LOW
+}

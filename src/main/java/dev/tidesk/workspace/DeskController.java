@@ -1,0 +1,163 @@
+package dev.tidesk.workspace;
+
+import java.util.List;
+
+import dev.tidesk.customer.Customers;
+import dev.tidesk.identity.Role;
+import dev.tidesk.identity.TideskUser;
+import dev.tidesk.mail.Outbox;
+import dev.tidesk.system.AttachmentResponses;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.AttachmentContent;
+import dev.tidesk.ticket.NewAttachment;
+import dev.tidesk.ticket.Queue;
+import dev.tidesk.ticket.QueueSort;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.Status;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.ticket.Urgency;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The queues and the request page of the workspace. */
+@Controller
+class DeskController {
+
+    private final RequestQueries queries;
+    private final RequestDesk desk;
+    private final StaffDirectory staff;
+    private final Customers customers;
+    private final Outbox outbox;
+    private final MessageSource messages;
+
+    DeskController(RequestQueries queries, RequestDesk desk, StaffDirectory staff, Customers customers, Outbox outbox,
+            MessageSource messages) {
+        this.queries = queries;
+        this.desk = desk;
+        this.staff = staff;
+        this.customers = customers;
+        this.outbox = outbox;
+        this.messages = messages;
+    }
+
+    @GetMapping("/desk/login")
+    String login(Model model) {
+        model.addAttribute("area", "desk");
+        return "system/login";
+    }
+
+    @GetMapping("/desk")
+    String queue(@AuthenticationPrincipal TideskUser me, @RequestParam(required = false) Queue view,
+            @RequestParam(defaultValue = "URGENCY") QueueSort sort, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Queue queue = view != null ? view : (me.staffId() == null ? Queue.OPEN : Queue.UNASSIGNED);
+        model.addAttribute("view", queue);
+        model.addAttribute("sort", sort);
+        model.addAttribute("sorts", QueueSort.values());
+        model.addAttribute("views", Queue.values());
+        model.addAttribute("counts", queries.queueCounts(me.staffId()));
+        model.addAttribute("slice", queries.queue(queue, me.staffId(), sort, page, 50));
+        return "workspace/queue";
+    }
+
+    @GetMapping("/desk/requests/{tid}")
+    String request(@PathVariable String tid, Model model) {
+        TicketView ticket = queries.byTid(tid);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("messages", queries.messages(ticket.id(), true));
+        model.addAttribute("history", queries.history(ticket.id()));
+        model.addAttribute("nextStatuses", ticket.status().next());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("assignees", staff.everyone().stream()
+                .filter(s -> s.role() != Role.SPECIALIST).toList());
+        model.addAttribute("contact", ticket.contactId() == null ? null : customers.contact(ticket.contactId()));
+        model.addAttribute("site", ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
+        model.addAttribute("mails", outbox.ofRequest(ticket.id()));
+        return "workspace/requests/detail";
+    }
+
+    @PostMapping("/desk/requests/{tid}/messages")
+    String message(@AuthenticationPrincipal TideskUser me, @PathVariable String tid,
+            @RequestParam(defaultValue = "reply") String kind, @RequestParam String body,
+            @RequestParam(required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        TicketView ticket = queries.byTid(tid);
+        if ("note".equals(kind)) {
+            desk.note(ticket.id(), actor(me), body, NewAttachment.of(files));
+            flash(redirect, "desk.request.noted");
+        } else {
+            desk.reply(ticket.id(), actor(me), body, NewAttachment.of(files));
+            flash(redirect, "desk.request.replied");
+        }
+        return back(ticket);
+    }
+
+    @PostMapping("/desk/requests/{tid}/status")
+    String status(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, @RequestParam Status status,
+            RedirectAttributes redirect) {
+        TicketView ticket = queries.byTid(tid);
+        desk.changeStatus(ticket.id(), status, actor(me));
+        flash(redirect, "desk.request.saved");
+        return back(ticket);
+    }
+
+    @PostMapping("/desk/requests/{tid}/urgency")
+    String urgency(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, @RequestParam Urgency urgency,
+            RedirectAttributes redirect) {
+        TicketView ticket = queries.byTid(tid);
+        desk.changeUrgency(ticket.id(), urgency, actor(me));
+        flash(redirect, "desk.request.saved");
+        return back(ticket);
+    }
+
+    @PostMapping("/desk/requests/{tid}/assignee")
+    String assign(@AuthenticationPrincipal TideskUser me, @PathVariable String tid,
+            @RequestParam(required = false) Long staffId, RedirectAttributes redirect) {
+        TicketView ticket = queries.byTid(tid);
+        StaffView assignee = staffId == null ? null : staff.member(staffId);
+        desk.assign(ticket.id(), staffId, assignee == null ? null : assignee.fullName(), actor(me));
+        flash(redirect, "desk.request.saved");
+        return back(ticket);
+    }
+
+    @PostMapping("/desk/requests/{tid}/take")
+    String take(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, RedirectAttributes redirect) {
+        TicketView ticket = queries.byTid(tid);
+        if (me.staffId() != null) {
+            desk.assign(ticket.id(), me.staffId(), me.displayName(), actor(me));
+            flash(redirect, "desk.request.taken");
+        }
+        return back(ticket);
+    }
+
+    @GetMapping("/desk/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id) {
+        AttachmentContent file = queries.attachment(id, true);
+        return AttachmentResponses.download(file.filename(), file.contentType(), file.content());
+    }
+
+    private void flash(RedirectAttributes redirect, String key) {
+        redirect.addFlashAttribute("flash", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+    }
+
+    private static String back(TicketView ticket) {
+        return "redirect:/desk/requests/" + ticket.tid();
+    }
+
+    static Actor actor(TideskUser me) {
+        return new Actor(me.displayName(), me.staffId(), null);
+    }
+}
