@@ -1,0 +1,77 @@
+package dev.tidesk;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.customer.OrganizationView;
+import dev.tidesk.customer.SiteView;
+import dev.tidesk.identity.Accounts;
+import dev.tidesk.identity.Role;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.Channel;
+import dev.tidesk.ticket.NewRequest;
+import dev.tidesk.ticket.RequestIntake;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.ticket.Urgency;
+
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Builds clients, staff and requests through the modules' own APIs, with unique names so that
+ * tests sharing one database never collide.
+ */
+public class TestData {
+
+    public static final String PASSWORD = "secret-pass-1";
+    private static final AtomicInteger SEQ = new AtomicInteger((int) (System.nanoTime() % 100000));
+
+    private final Customers customers;
+    private final Accounts accounts;
+    private final StaffDirectory staff;
+    private final RequestIntake intake;
+
+    public TestData(ApplicationContext context) {
+        this.customers = context.getBean(Customers.class);
+        this.accounts = context.getBean(Accounts.class);
+        this.staff = context.getBean(StaffDirectory.class);
+        this.intake = context.getBean(RequestIntake.class);
+    }
+
+    public record Client(OrganizationView organization, ContactView contact, SiteView site) {
+        public String login() {
+            return contact.email();
+        }
+    }
+
+    public Client client(String language) {
+        int n = SEQ.incrementAndGet();
+        OrganizationView org = customers.createOrganization("ООО Клиент " + n, "client" + n + ".example");
+        ContactView contact = customers.createContact(org.id(), "Анна Клиентова " + n, "anna" + n + "@client" + n + ".example",
+                "+7 (495) 100-" + n, language);
+        SiteView site = customers.createSite(org.id(), "client" + n + ".example", "https://client" + n + ".example",
+                "https://test.client" + n + ".example");
+        accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), org.id(), PASSWORD, language);
+        return new Client(org, contact, site);
+    }
+
+    public Client client() {
+        return client("ru");
+    }
+
+    public StaffView agent() {
+        return member(Role.AGENT);
+    }
+
+    public StaffView member(Role role) {
+        int n = SEQ.incrementAndGet();
+        return staff.hire("Агент Поддержкин " + n, "agent" + n + "@tidesk.example", role, null, PASSWORD);
+    }
+
+    public TicketView request(Client client, String subject, String body) {
+        return intake.open(new NewRequest(subject, body, client.contact().id(), client.site().id(), Channel.PORTAL,
+                Urgency.NORMAL, java.util.List.of(), Actor.contact(client.contact().id(), client.contact().fullName())));
+    }
+}
