@@ -1,0 +1,69 @@
+package dev.tidesk.ticket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.tidesk.TestData;
+import dev.tidesk.TestData.Client;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** TIDs on the real PostgreSQL: unique and without gaps, also when creators race or roll back. */
+@SpringBootTest
+class TidAllocationTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    RequestIntake intake;
+
+    @Test
+    void concurrentCreatorsGetUniqueConsecutiveNumbers() throws Exception {
+        Client client = new TestData(context).client();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<TicketView>> futures = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            int n = i;
+            Callable<TicketView> create = () -> new TestData(context).request(client, "Параллельное " + n, "текст");
+            futures.add(pool.submit(create));
+        }
+        List<Long> numbers = new ArrayList<>();
+        for (Future<TicketView> f : futures) {
+            numbers.add(Long.parseLong(f.get().tid().substring("TID-".length())));
+        }
+        pool.shutdown();
+        assertThat(numbers).doesNotHaveDuplicates().hasSize(120);
+        long min = numbers.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long max = numbers.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(max - min + 1).as("no gaps").isEqualTo(120);
+    }
+
+    @Test
+    void aRolledBackRequestGivesItsNumberBack() {
+        TestData data = new TestData(context);
+        Client client = data.client();
+        long before = Long.parseLong(data.request(client, "Первое", "текст").tid().substring(4));
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+            data.request(client, "Откатится", "текст");
+            throw new IllegalStateException("fail after the request was written");
+        })).isInstanceOf(IllegalStateException.class);
+        long after = Long.parseLong(data.request(client, "Следующее", "текст").tid().substring(4));
+        assertThat(after).isEqualTo(before + 1);
+    }
+}
