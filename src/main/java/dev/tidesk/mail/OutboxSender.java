@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so several nodes never send one mail twice.
  */
 @Component
-class OutboxSender {
+public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     static final String LOOP_HEADER = "X-Tidesk-Loop";
