@@ -1,0 +1,119 @@
+package dev.tidesk.journey;
+
+import java.util.Arrays;
+
+import dev.tidesk.Browser;
+import dev.tidesk.MailTest;
+import dev.tidesk.TestData;
+import dev.tidesk.TestData.Client;
+import dev.tidesk.mail.OutboxSender;
+import dev.tidesk.team.StaffView;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The first journey in a real browser: a contact writes in the portal and sees the TID; an agent
+ * takes the request and replies; the contact reads the reply in the portal and gets it by e-mail.
+ */
+class RequestJourneyBrowserTests extends MailTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OutboxSender sender;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void contactWritesAgentRepliesContactReadsTheReply() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        data.request(client, "Обновить цены в каталоге", "Прайс приложен, нужно обновить до пятницы.");
+
+        login("/portal/login", client.login());
+        browser.get(url("/portal/requests/new"));
+        browser.findElement(By.name("subject")).sendKeys("Не работает форма обратной связи");
+        browser.findElement(By.name("body")).sendKeys("Письма с формы на странице «Контакты» не приходят с понедельника.");
+        browser.findElement(By.id("create-request")).click();
+        String tid = browser.findElement(By.id("ticket-tid")).getText();
+        assertThat(tid).matches("TID-\\d+");
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains(tid);
+        Browser.screenshot(browser, "portal-request-created");
+        browser.get(url("/portal"));
+        assertThat(browser.findElements(By.cssSelector("tr.request-row"))).hasSizeGreaterThanOrEqualTo(2);
+        Browser.screenshot(browser, "portal-requests");
+        logout("/portal/logout");
+
+        login("/desk/login", agent.email());
+        browser.get(url("/desk?view=UNASSIGNED&sort=NEWEST"));
+        Browser.screenshot(browser, "desk-queue");
+        browser.findElement(By.linkText(tid)).click();
+        browser.findElement(By.id("take")).click();
+        browser.findElement(By.id("reply-body")).sendKeys("Исправили настройки почты, проверьте, пожалуйста.");
+        browser.findElement(By.id("send-message")).click();
+        assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("Открыто");
+        Browser.screenshot(browser, "desk-request");
+        logout("/desk/logout");
+
+        login("/portal/login", client.login());
+        browser.get(url("/portal/requests/" + tid));
+        assertThat(browser.findElements(By.cssSelector("article.from-staff .body")))
+                .extracting(e -> e.getText()).containsExactly("Исправили настройки почты, проверьте, пожалуйста.");
+        assertThat(browser.findElements(By.cssSelector(".progress li.done"))).isNotEmpty();
+        Browser.screenshot(browser, "portal-request-replied");
+        browser.get(url("/portal/requests/" + tid + "?lang=en"));
+        assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("Open");
+
+        sender.sendBatch(100);
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(Arrays.stream(received).map(RequestJourneyBrowserTests::subject))
+                .contains("[" + tid + "] Новый ответ: Не работает форма обратной связи");
+    }
+
+    private void login(String page, String login) {
+        browser.get(url(page));
+        browser.findElement(By.id("username")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    private void logout(String action) {
+        browser.findElement(By.cssSelector("form[action='" + action + "'] button")).click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
