@@ -40,7 +40,7 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("fsync", "on")
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8")
-                .setRegisterShutdownHook(true);
+                .setRegisterShutdownHook(false);
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
