@@ -109,6 +109,8 @@ class DemoLoader implements ApplicationRunner {
             orgs.add(transaction.execute(status -> createOrganization(seed)));
         }
 
+        log.debug("Demo staff and organizations created in {} ms", (System.nanoTime() - started) / 1_000_000);
+
         List<PlannedRequest> plans = new DemoPlanner(new Random(SEED), now, installation.timeZone(), staff, orgs)
                 .plan(REQUESTS);
         int messages = 0;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -195,8 +196,8 @@ final class DemoPlanner {
                     : r < 0.95 ? Status.RESOLVED : Status.CLOSED;
         }
         if (days < 30) {
-            return r < 0.05 ? Status.OPEN : r < 0.15 ? Status.IN_PROGRESS : r < 0.25 ? Status.WAITING_FOR_CLIENT
-                    : r < 0.3 ? Status.DEFERRED : r < 0.65 ? Status.RESOLVED : Status.CLOSED;
+            return r < 0.08 ? Status.OPEN : r < 0.23 ? Status.IN_PROGRESS : r < 0.35 ? Status.WAITING_FOR_CLIENT
+                    : r < 0.4 ? Status.DEFERRED : r < 0.7 ? Status.RESOLVED : Status.CLOSED;
         }
         return r < 0.03 ? Status.DEFERRED : r < 0.13 ? Status.RESOLVED : Status.CLOSED;
     }
@@ -206,7 +207,7 @@ final class DemoPlanner {
      * working days and in office hours of the installation's time zone, never in the future.
      */
     private Instant creationTime() {
-        double daysAgo = HISTORY_DAYS * Math.pow(random.nextDouble(), 1.25);
+        double daysAgo = HISTORY_DAYS * Math.pow(random.nextDouble(), 1.5);
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate date = today.minusDays((long) daysAgo);
         if (date.getDayOfWeek() == DayOfWeek.SATURDAY && chance(0.7)) {
@@ -347,22 +348,43 @@ final class DemoPlanner {
         }
 
         /**
-         * Places the steps after {@code start}; when they would run past {@code limit} (a recent
-         * request), the gaps shrink in proportion so the last step still lies before it.
+         * Places the steps after {@code start}, staff steps in office hours and client steps in the
+         * daytime. When that would run past {@code limit} (a recent request), the plain gaps are used
+         * instead, shrunk in proportion so that the last step still lies before the limit.
          */
         List<Step> timed(Instant start, Instant limit) {
+            List<Step> inOfficeHours = place(start, 1.0, true);
+            if (inOfficeHours.isEmpty() || !inOfficeHours.get(inOfficeHours.size() - 1).at().isAfter(limit)) {
+                return inOfficeHours;
+            }
             double total = gaps.stream().mapToDouble(Double::doubleValue).sum();
             double available = Math.max(0, Duration.between(start, limit).toSeconds() / 60.0);
-            double factor = total > available && total > 0 ? available / total : 1.0;
+            return place(start, total > available ? available / total : 1.0, false);
+        }
+
+        private List<Step> place(Instant start, double factor, boolean officeHours) {
             List<Step> out = new ArrayList<>(steps.size());
             Instant at = start;
             for (int i = 0; i < steps.size(); i++) {
-                long millis = Math.max(1000, Math.round(gaps.get(i) * factor * 60_000));
-                at = at.plusMillis(millis);
                 Step s = steps.get(i);
+                at = at.plusMillis(Math.max(1000, Math.round(gaps.get(i) * factor * 60_000)));
+                if (officeHours) {
+                    boolean staff = s.actor().staffId() != null || s.actor().contactId() == null;
+                    at = staff ? within(at, 9, 19) : within(at, 8, 22);
+                }
                 out.add(new Step(s.kind(), at, s.actor(), s.body(), s.status(), s.assignee()));
             }
             return out;
+        }
+
+        /** The moment itself when its local hour is in [from, to), otherwise soon after {@code from} next. */
+        private Instant within(Instant at, int from, int to) {
+            ZonedDateTime local = at.atZone(zone);
+            if (local.getHour() >= from && local.getHour() < to) {
+                return at;
+            }
+            LocalDate day = local.getHour() >= to ? local.toLocalDate().plusDays(1) : local.toLocalDate();
+            return day.atTime(from, 0).atZone(zone).toInstant().plusSeconds(60L * (5 + random.nextInt(90)));
         }
     }
 }
