@@ -57,6 +57,12 @@ class DemoDataTests {
                 select count(*) from ticket_message m join ticket t on t.id = m.ticket_id
                 where m.created_at < t.created_at""", Long.class)).isZero();
         assertThat(jdbc.queryForObject("""
+                select count(*) from ticket_history h join ticket t on t.id = h.ticket_id
+                where h.at < t.created_at""", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from ticket where resolved_at < created_at or first_response_at < created_at""",
+                Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
                 select count(*) from ticket where created_at < now() - interval '200 days'""", Long.class)).isZero();
     }
 
