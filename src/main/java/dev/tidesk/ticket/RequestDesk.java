@@ -40,8 +40,11 @@ public class RequestDesk {
 
     /** A note for colleagues; never shown to the client. */
     public long note(long ticketId, Actor staff, String body, List<NewAttachment> files) {
+        return note(ticketId, staff, body, files, now());
+    }
+
+    public long note(long ticketId, Actor staff, String body, List<NewAttachment> files, Instant at) {
         Ticket ticket = load(ticketId);
-        Instant at = now();
         long messageId = conversation.add(ticketId, MessageKind.INTERNAL_NOTE, staff, body, files, at);
         ticket.noted(at);
         finish(ticket);

@@ -1,0 +1,201 @@
+package dev.tidesk.demo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.customer.OrganizationView;
+import dev.tidesk.customer.SiteView;
+import dev.tidesk.demo.DemoData.ContactSeed;
+import dev.tidesk.demo.DemoData.OrgSeed;
+import dev.tidesk.demo.DemoData.SiteSeed;
+import dev.tidesk.demo.DemoData.StaffSeed;
+import dev.tidesk.demo.DemoPlanner.DemoOrg;
+import dev.tidesk.demo.DemoPlanner.PlannedRequest;
+import dev.tidesk.demo.DemoPlanner.Step;
+import dev.tidesk.identity.Accounts;
+import dev.tidesk.identity.Role;
+import dev.tidesk.shared.Installation;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.NewRequest;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.RequestIntake;
+import dev.tidesk.ticket.TicketView;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo when Tidesk starts with {@code --demo} or {@code tidesk.demo=true} and no
+ * organization exists yet, so a restart never loads it twice. Staff, each organization and each
+ * batch of requests are committed in their own transaction.
+ */
+@Component
+@Order(10)
+class DemoLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    static final int REQUESTS = 300;
+    static final long SEED = 42;
+    private static final int BATCH = 25;
+
+    private final Environment environment;
+    private final Customers customers;
+    private final StaffDirectory staffDirectory;
+    private final Accounts accounts;
+    private final RequestIntake intake;
+    private final RequestDesk desk;
+    private final Installation installation;
+    private final TransactionTemplate transaction;
+
+    DemoLoader(Environment environment, Customers customers, StaffDirectory staffDirectory, Accounts accounts,
+            RequestIntake intake, RequestDesk desk, Installation installation,
+            PlatformTransactionManager transactionManager) {
+        this.environment = environment;
+        this.customers = customers;
+        this.staffDirectory = staffDirectory;
+        this.accounts = accounts;
+        this.intake = intake;
+        this.desk = desk;
+        this.installation = installation;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled(args)) {
+            return;
+        }
+        if (!customers.organizations().isEmpty()) {
+            log.info("Demo data not loaded: organizations exist already");
+            return;
+        }
+        load();
+    }
+
+    /** {@code --demo} becomes the property {@code demo} (with an empty value); {@code --demo=false} is off. */
+    private boolean enabled(ApplicationArguments args) {
+        if (environment.getProperty("tidesk.demo", Boolean.class, false)) {
+            return true;
+        }
+        if (args.containsOption("demo") || environment.containsProperty("demo")) {
+            String value = environment.getProperty("demo", "");
+            return !"false".equalsIgnoreCase(value.trim());
+        }
+        return false;
+    }
+
+    private void load() {
+        long started = System.nanoTime();
+        Instant now = Instant.now();
+        log.info("Loading the demo data...");
+
+        List<StaffView> staff = transaction.execute(status -> hireStaff());
+        List<DemoOrg> orgs = new ArrayList<>();
+        for (OrgSeed seed : DemoData.ORGANIZATIONS) {
+            orgs.add(transaction.execute(status -> createOrganization(seed)));
+        }
+
+        log.debug("Demo staff and organizations created in {} ms", (System.nanoTime() - started) / 1_000_000);
+
+        List<PlannedRequest> plans = new DemoPlanner(new Random(SEED), now, installation.timeZone(), staff, orgs)
+                .plan(REQUESTS);
+        int messages = 0;
+        for (int from = 0; from < plans.size(); from += BATCH) {
+            List<PlannedRequest> batch = plans.subList(from, Math.min(from + BATCH, plans.size()));
+            messages += transaction.execute(status -> batch.stream().mapToInt(this::open).sum());
+        }
+
+        int contacts = orgs.stream().mapToInt(o -> o.contacts().size()).sum();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Demo data loaded: {} organizations, {} contacts, {} staff, {} requests, {} messages in {} ms",
+                orgs.size(), contacts, staff.size(), plans.size(), messages, millis);
+        logLogins(orgs.get(0).contacts().get(0));
+    }
+
+    /** Hires the demo staff; someone already on the team (same e-mail) is kept as they are. */
+    private List<StaffView> hireStaff() {
+        List<StaffView> hired = new ArrayList<>();
+        for (StaffSeed seed : DemoData.STAFF) {
+            String email = seed.localPart() + "@" + DemoData.STAFF_DOMAIN;
+            hired.add(staffDirectory.byEmail(email).orElseGet(() -> staffDirectory.hire(seed.fullName(), email,
+                    seed.role(), seed.specialty(), DemoData.PASSWORD)));
+        }
+        return hired;
+    }
+
+    /** The organization, its sites, and its contacts each with a portal login (their e-mail). */
+    private DemoOrg createOrganization(OrgSeed seed) {
+        OrganizationView org = customers.createOrganization(seed.name(), seed.domain());
+        List<SiteView> sites = new ArrayList<>();
+        for (SiteSeed site : seed.sites()) {
+            sites.add(customers.createSite(org.id(), site.name(), site.liveUrl(), site.testUrl()));
+        }
+        List<ContactView> contacts = new ArrayList<>();
+        for (ContactSeed c : seed.contacts()) {
+            String email = c.localPart() + "@" + seed.domain();
+            ContactView contact = customers.createContact(org.id(), c.fullName(), email, c.phone(), c.language(),
+                    c.position());
+            if (!accounts.loginTaken(email)) {
+                accounts.createContactAccount(email, c.fullName(), contact.id(), org.id(), DemoData.PASSWORD,
+                        c.language());
+            }
+            contacts.add(contact);
+        }
+        return new DemoOrg(org, seed, List.copyOf(contacts), List.copyOf(sites));
+    }
+
+    /** Opens one planned request and plays its conversation; returns the number of messages written. */
+    private int open(PlannedRequest plan) {
+        TicketView ticket = intake.open(new NewRequest(plan.subject(), plan.body(), plan.contact().id(),
+                plan.siteId(), plan.channel(), plan.urgency(), List.of(), plan.opener()), plan.createdAt());
+        int messages = 1;
+        for (Step step : plan.steps()) {
+            switch (step.kind()) {
+                case STAFF_REPLY -> {
+                    desk.reply(ticket.id(), step.actor(), step.body(), List.of(), step.at());
+                    messages++;
+                }
+                case CLIENT_REPLY -> {
+                    desk.clientReply(ticket.id(), step.actor(), step.body(), List.of(), step.at());
+                    messages++;
+                }
+                case NOTE -> {
+                    desk.note(ticket.id(), step.actor(), step.body(), List.of(), step.at());
+                    messages++;
+                }
+                case STATUS -> desk.changeStatus(ticket.id(), step.status(), step.actor(), step.at());
+                case ASSIGN -> desk.assign(ticket.id(), step.assignee().id(), step.assignee().fullName(),
+                        step.actor(), step.at());
+            }
+        }
+        return messages;
+    }
+
+    private void logLogins(ContactView contact) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\n\n==========================================================\n");
+        sb.append(" Tidesk demo logins (password for all: ").append(DemoData.PASSWORD).append(")\n");
+        for (Role role : List.of(Role.HEAD, Role.AGENT, Role.MANAGER, Role.SPECIALIST)) {
+            DemoData.STAFF.stream().filter(s -> s.role() == role).findFirst().ifPresent(s -> sb
+                    .append(String.format("   %-10s %s%n", role, s.localPart() + "@" + DemoData.STAFF_DOMAIN)));
+        }
+        sb.append(String.format("   %-10s %s (portal)%n", "CONTACT", contact.email()));
+        sb.append(" Staff sign in at /desk/login, contacts at /portal/login.\n");
+        sb.append("==========================================================");
+        log.info(sb.toString());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tidesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.tidesk.customer.Customers;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SpringBootTest(properties = "tidesk.demo=true")
+class DemoDataTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    DemoLoader loader;
+
+    @Test
+    void loadsTheDemoOnceAtStartup() {
+        assertThat(count("organization")).isEqualTo(9);
+        assertThat(count("ticket")).isGreaterThanOrEqualTo(250);
+        List<String> statuses = jdbc.queryForList("select distinct status from ticket", String.class);
+        assertThat(statuses).contains("NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CLIENT", "RESOLVED", "CLOSED");
+
+        assertThat(customers.contactByEmail("m.ivanova@romashka.example")).hasValueSatisfying(c -> {
+            assertThat(c.fullName()).isEqualTo("Иванова Марина Сергеевна");
+            assertThat(jdbc.queryForObject("select count(*) from account where login = ? and contact_id = ?",
+                    Long.class, c.email(), c.id())).isEqualTo(1);
+        });
+
+        Map<String, Long> before = counts();
+        loader.run(new DefaultApplicationArguments("--demo"));
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void timestampsMoveForwardAndNeverLieInTheFuture() {
+        Timestamp latest = jdbc.queryForObject("""
+                select max(x) from (select max(created_at) x from ticket_message
+                union all select max(at) from ticket_history
+                union all select max(updated_at) from ticket) t""", Timestamp.class);
+        assertThat(latest.toInstant()).isBefore(Instant.now());
+        assertThat(jdbc.queryForObject("""
+                select count(*) from ticket_message m join ticket t on t.id = m.ticket_id
+                where m.created_at < t.created_at""", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from ticket_history h join ticket t on t.id = h.ticket_id
+                where h.at < t.created_at""", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from ticket where resolved_at < created_at or first_response_at < created_at""",
+                Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from ticket where created_at < now() - interval '200 days'""", Long.class)).isZero();
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    private Map<String, Long> counts() {
+        return Map.of("organization", count("organization"), "contact", count("contact"), "site", count("site"),
+                "staff", count("staff"), "account", count("account"), "ticket", count("ticket"),
+                "ticket_message", count("ticket_message"), "ticket_history", count("ticket_history"));
+    }
+}
