@@ -1,5 +1,6 @@
 package dev.tidesk.customer;
 
+import dev.tidesk.shared.DomainException;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,15 @@ public class Customers {
 
     @Transactional
     public OrganizationView createOrganization(String name, String emailDomain) {
+        if (name == null || name.isBlank()) {
+            throw new DomainException("error.organization.name", "The organization needs a name");
+        }
+        if (organizations.findByName(name.trim()).isPresent()) {
+            throw new DomainException("error.organization.taken", "Organization exists: " + name, name.trim());
+        }
+        if (emailDomain != null && !emailDomain.isBlank() && !emailDomain.trim().matches("[\\w.-]+\\.[\\w-]+")) {
+            throw new DomainException("error.organization.domain", "Not a domain: " + emailDomain, emailDomain);
+        }
         return organizations.save(new Organization(name, emailDomain)).view();
     }
 
@@ -33,8 +43,14 @@ public class Customers {
     public ContactView createContact(long organizationId, String fullName, String email, String phone,
             String language) {
         organization(organizationId);
+        if (fullName == null || fullName.isBlank()) {
+            throw new DomainException("error.contact.name", "The contact needs a name");
+        }
+        if (email != null && !email.isBlank() && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new DomainException("error.contact.email", "Not an e-mail address: " + email, email);
+        }
         if (email != null && !email.isBlank() && contacts.findByEmail(email.trim()).isPresent()) {
-            throw new IllegalArgumentException("A contact with this e-mail exists already: " + email);
+            throw new DomainException("error.contact.email-taken", "A contact with this e-mail exists already: " + email, email);
         }
         return contacts.save(new Contact(organizationId, fullName, email, phone, language)).view();
     }
@@ -51,7 +67,13 @@ public class Customers {
     @Transactional
     public SiteView createSite(long organizationId, String name, String liveUrl, String testUrl) {
         organization(organizationId);
-        return sites.save(new Site(organizationId, name, liveUrl, testUrl)).view();
+        if (liveUrl == null || !liveUrl.trim().matches("https?://\\S+")
+                || (testUrl != null && !testUrl.isBlank() && !testUrl.trim().matches("https?://\\S+"))) {
+            throw new DomainException("error.site.url", "Site addresses start with http:// or https://");
+        }
+        String siteName = name == null || name.isBlank() ? liveUrl.trim().replaceFirst("https?://", "") : name.trim();
+        return sites.save(new Site(organizationId, siteName, liveUrl.trim(),
+                testUrl == null || testUrl.isBlank() ? null : testUrl.trim())).view();
     }
 
     public OrganizationView organization(long id) {

@@ -1,5 +1,6 @@
 package dev.tidesk.identity;
 
+import dev.tidesk.shared.DomainException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,7 @@ public class Accounts {
         if (!role.isStaff()) {
             throw new IllegalArgumentException("Not a staff role: " + role);
         }
+        checkStrength(password);
         Account account = new Account(login, passwordEncoder.encode(password), displayName, role, "ru");
         account.setStaffId(staffId);
         ensureFree(login);
@@ -30,10 +32,37 @@ public class Accounts {
     @Transactional
     public long createContactAccount(String login, String displayName, long contactId, long organizationId,
             String password, String locale) {
+        checkStrength(password);
         Account account = new Account(login, passwordEncoder.encode(password), displayName, Role.CONTACT, locale);
         account.linkContact(contactId, organizationId);
         ensureFree(login);
         return accounts.save(account).getId();
+    }
+
+    /** Changes one's own password after checking the current one. */
+    @Transactional
+    public void changePassword(long accountId, String currentPassword, String newPassword) {
+        Account account = accounts.findById(accountId)
+                .orElseThrow(() -> new dev.tidesk.shared.NotFoundException("No account " + accountId));
+        if (!passwordEncoder.matches(currentPassword == null ? "" : currentPassword, account.getPasswordHash())) {
+            throw new DomainException("error.password.current", "The current password is wrong");
+        }
+        checkStrength(newPassword);
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    /** An admin sets a new password for a login (for a contact or colleague who lost theirs). */
+    @Transactional
+    public void resetPassword(String login, String newPassword) {
+        checkStrength(newPassword);
+        accounts.findByLogin(login.trim()).orElseThrow(() -> new dev.tidesk.shared.NotFoundException("No login " + login))
+                .setPasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    static void checkStrength(String password) {
+        if (password == null || password.length() < 8) {
+            throw new DomainException("error.password.short", "Passwords have at least 8 characters", 8);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -43,7 +72,7 @@ public class Accounts {
 
     private void ensureFree(String login) {
         if (loginTaken(login)) {
-            throw new IllegalArgumentException("Login already taken: " + login);
+            throw new DomainException("error.login.taken", "Login already taken: " + login, login);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tidesk.team;
 
+import dev.tidesk.shared.DomainException;
 import java.time.Instant;
 
 import dev.tidesk.identity.Role;
@@ -36,7 +37,7 @@ class Staff {
             throw new IllegalArgumentException("Not a staff role: " + role);
         }
         if (role == Role.SPECIALIST && specialty == null) {
-            throw new IllegalArgumentException("A specialist needs a specialty");
+            throw new DomainException("error.staff.specialty", "A specialist needs a specialty");
         }
         this.fullName = fullName;
         this.email = email.trim().toLowerCase();

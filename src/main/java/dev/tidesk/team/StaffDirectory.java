@@ -26,6 +26,9 @@ public class StaffDirectory {
     /** Adds a staff member with a login (their e-mail) and the given password. */
     @Transactional
     public StaffView hire(String fullName, String email, Role role, Specialty specialty, String password) {
+        if (staff.findByEmail(email.trim()).isPresent()) {
+            throw new dev.tidesk.shared.DomainException("error.login.taken", "Staff e-mail taken: " + email, email);
+        }
         Staff member = staff.save(new Staff(fullName, email, role, specialty));
         accounts.createStaffAccount(email, fullName, role, member.getId(), password);
         return member.view();

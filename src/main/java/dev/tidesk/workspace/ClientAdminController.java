@@ -1,0 +1,103 @@
+package dev.tidesk.workspace;
+
+import java.util.List;
+
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.customer.OrganizationView;
+import dev.tidesk.identity.Accounts;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins and heads keep the list of clients: organizations, their contacts with portal logins, and sites. */
+@Controller
+class ClientAdminController {
+
+    private final Customers customers;
+    private final Accounts accounts;
+    private final MessageSource messages;
+
+    ClientAdminController(Customers customers, Accounts accounts, MessageSource messages) {
+        this.customers = customers;
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    record ContactRow(ContactView contact, boolean portalLogin) {
+    }
+
+    @GetMapping("/desk/admin/clients")
+    String list(Model model) {
+        model.addAttribute("organizations", customers.organizations());
+        return "workspace/admin/clients";
+    }
+
+    @PostMapping("/desk/admin/clients")
+    String create(@RequestParam String name, @RequestParam(required = false) String emailDomain,
+            RedirectAttributes redirect) {
+        OrganizationView org = customers.createOrganization(name, emailDomain);
+        flash(redirect, "admin.clients.created", org.name());
+        return "redirect:/desk/admin/clients/" + org.id();
+    }
+
+    @GetMapping("/desk/admin/clients/{id}")
+    String client(@PathVariable long id, Model model) {
+        model.addAttribute("organization", customers.organization(id));
+        List<ContactRow> contacts = customers.contactsOf(id).stream()
+                .map(c -> new ContactRow(c, c.email() != null && accounts.loginTaken(c.email()))).toList();
+        model.addAttribute("contacts", contacts);
+        model.addAttribute("sites", customers.sitesOf(id));
+        return "workspace/admin/client";
+    }
+
+    @PostMapping("/desk/admin/clients/{id}/contacts")
+    String addContact(@PathVariable long id, @RequestParam String fullName, @RequestParam(required = false) String email,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String position,
+            @RequestParam(defaultValue = "ru") String language, @RequestParam(required = false) String password,
+            RedirectAttributes redirect) {
+        ContactView contact = customers.createContact(id, fullName, email, phone, language, position);
+        if (password != null && !password.isBlank() && contact.email() != null) {
+            accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), id, password,
+                    contact.language());
+        }
+        flash(redirect, "admin.contact.created", contact.fullName());
+        return "redirect:/desk/admin/clients/" + id;
+    }
+
+    @PostMapping("/desk/admin/clients/{id}/contacts/{contactId}/login")
+    String portalLogin(@PathVariable long id, @PathVariable long contactId, @RequestParam String password,
+            RedirectAttributes redirect) {
+        ContactView contact = customers.contact(contactId);
+        if (contact.organizationId() != id || contact.email() == null) {
+            throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
+        }
+        if (accounts.loginTaken(contact.email())) {
+            accounts.resetPassword(contact.email(), password);
+        } else {
+            accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), id, password,
+                    contact.language());
+        }
+        flash(redirect, "admin.contact.login", contact.email());
+        return "redirect:/desk/admin/clients/" + id;
+    }
+
+    @PostMapping("/desk/admin/clients/{id}/sites")
+    String addSite(@PathVariable long id, @RequestParam(required = false) String name, @RequestParam String liveUrl,
+            @RequestParam(required = false) String testUrl, RedirectAttributes redirect) {
+        customers.createSite(id, name, liveUrl, testUrl);
+        flash(redirect, "admin.site.created", liveUrl);
+        return "redirect:/desk/admin/clients/" + id;
+    }
+
+    private void flash(RedirectAttributes redirect, String key, Object arg) {
+        redirect.addFlashAttribute("flash", messages.getMessage(key, new Object[] { arg }, LocaleContextHolder.getLocale()));
+    }
+}
