@@ -1,5 +1,10 @@
 package dev.tidesk;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,20 +13,37 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Tests with a real SMTP server (GreenMail) that Tidesk sends to, and a real HTTP port. All such
  * tests share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + MailTest.SMTP_PORT })
+        properties = "spring.mail.host=127.0.0.1")
 public abstract class MailTest {
 
-    public static final int SMTP_PORT = 3925;
+    /** A free port chosen once per test run, so parallel builds on one machine never collide. */
+    public static final int SMTP_PORT = freePort();
 
     @RegisterExtension
     protected static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).setServerStartupTimeout(20_000))
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     protected ApplicationContext context;
