@@ -28,9 +28,13 @@ public abstract class MailTest {
     public static final int SMTP_PORT = freePort();
 
     @RegisterExtension
-    protected static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).setServerStartupTimeout(20_000))
-            .withPerMethodLifecycle(false);
+    protected static final GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(false);
+
+    private static ServerSetup smtpSetup() {
+        ServerSetup setup = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(20_000);
+        return setup;
+    }
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
