@@ -1,6 +1,7 @@
 package dev.tidesk.system;
 
 import dev.tidesk.identity.Accounts;
+import dev.tidesk.identity.ApiTokens;
 import dev.tidesk.identity.TideskUser;
 
 import org.springframework.context.MessageSource;
@@ -22,17 +23,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountController {
 
     private final Accounts accounts;
+    private final ApiTokens tokens;
     private final MessageSource messages;
 
-    AccountController(Accounts accounts, MessageSource messages) {
+    AccountController(Accounts accounts, ApiTokens tokens, MessageSource messages) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.messages = messages;
     }
 
     @GetMapping("/{area:portal|desk}/account")
-    String page(@PathVariable String area, Model model) {
+    String page(@PathVariable String area, @AuthenticationPrincipal TideskUser me, Model model) {
         model.addAttribute("area", area);
+        model.addAttribute("tokens", "desk".equals(area) ? tokens.of(me.accountId()) : java.util.List.of());
         return "system/account";
+    }
+
+    /** Staff issue API tokens for their integrations; the token is shown once. */
+    @PostMapping("/desk/account/tokens")
+    String issueToken(@AuthenticationPrincipal TideskUser me, @RequestParam String name, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("newToken", tokens.issue(me.accountId(), name));
+        return "redirect:/desk/account";
+    }
+
+    @PostMapping("/desk/account/tokens/{id}/revoke")
+    String revokeToken(@AuthenticationPrincipal TideskUser me, @PathVariable long id) {
+        tokens.revoke(me.accountId(), id);
+        return "redirect:/desk/account";
     }
 
     @PostMapping("/{area:portal|desk}/account/password")

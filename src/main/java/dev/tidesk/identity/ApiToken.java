@@ -1,0 +1,52 @@
+package dev.tidesk.identity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A token for the HTTP API, acting as the staff account that issued it. Only its SHA-256 is stored. */
+@Entity
+class ApiToken {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long accountId;
+    private String name;
+    private String tokenHash;
+    private Instant createdAt = Instant.now();
+    private Instant lastUsedAt;
+    private boolean revoked;
+
+    protected ApiToken() {
+    }
+
+    ApiToken(long accountId, String name, String tokenHash) {
+        this.accountId = accountId;
+        this.name = name;
+        this.tokenHash = tokenHash;
+    }
+
+    void used(Instant now) {
+        lastUsedAt = now;
+    }
+
+    void revoke() {
+        revoked = true;
+    }
+
+    ApiTokenView view() {
+        return new ApiTokenView(id, name, createdAt, lastUsedAt, revoked);
+    }
+
+    Long getAccountId() {
+        return accountId;
+    }
+
+    boolean isRevoked() {
+        return revoked;
+    }
+}
