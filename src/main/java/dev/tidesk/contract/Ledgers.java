@@ -77,12 +77,57 @@ public class Ledgers {
      * one for the minutes.
      */
     public List<ClientUtilisation> utilisation() {
+        List<ClientUtilisation> out = new ArrayList<>();
+        Map<PlanCode, PlanView> catalogue = contracts.catalogue();
+        forEachRunning((c, view, months, name) -> {
+            LedgerMonth current = months.get(months.size() - 1);
+            out.add(new ClientUtilisation(c.getOrganizationId(), name, c.getId(), view.number(), current.planCode(),
+                    current, recommendations.overrun(months), recommendations.recommend(months, catalogue)));
+        });
+        out.sort(Comparator.comparing(ClientUtilisation::organizationName, Comparator.nullsLast(String::compareTo)));
+        return out;
+    }
+
+    /**
+     * Overrun alerts (R9) and due trial reviews (R11) of every running contract; for
+     * {@code personalManagerId} only that manager's clients, for null all of them.
+     */
+    public List<PlanAlert> alerts(Long personalManagerId) {
+        List<PlanAlert> out = new ArrayList<>();
+        Map<PlanCode, PlanView> catalogue = contracts.catalogue();
+        LocalDate today = contracts.today();
+        forEachRunning((c, view, months, name) -> {
+            if (personalManagerId != null && !personalManagerId.equals(c.getPersonalManagerId())) {
+                return;
+            }
+            PlanCode plan = months.get(months.size() - 1).planCode();
+            int average = recommendations.averageUsed(months);
+            PlanCode recommended = recommendations.recommend(months, catalogue);
+            if (recommendations.overrun(months)) {
+                out.add(new PlanAlert(PlanAlert.Kind.OVERRUN, c.getOrganizationId(), name, c.getId(),
+                        c.getPersonalManagerId(), plan, average, recommended, 0));
+            }
+            if (recommendations.trialReviewDue(view, today)) {
+                out.add(new PlanAlert(PlanAlert.Kind.TRIAL, c.getOrganizationId(), name, c.getId(),
+                        c.getPersonalManagerId(), plan, average, recommended, recommendations.trialMonths()));
+            }
+        });
+        out.sort(Comparator.comparing(PlanAlert::organizationName, Comparator.nullsLast(String::compareTo)));
+        return out;
+    }
+
+    interface RunningContract {
+        void accept(Contract contract, ContractView view, List<LedgerMonth> months, String organizationName);
+    }
+
+    /** Computes the ledger of every contract running this month with three queries in all. */
+    void forEachRunning(RunningContract action) {
         LocalDate today = contracts.today();
         YearMonth now = YearMonth.from(today);
         List<Contract> running = contractRepository.findRunningBetween(now.atDay(1), now.atEndOfMonth()).stream()
                 .filter(c -> !c.getStartDate().isAfter(today)).toList();
         if (running.isEmpty()) {
-            return List.of();
+            return;
         }
         LocalDate from = running.stream().map(Contract::getStartDate).min(Comparator.naturalOrder()).orElseThrow();
         Map<Long, Map<YearMonth, Integer>> minutes = workLog.minutesByOrganizationAndMonth(from,
@@ -92,18 +137,12 @@ public class Ledgers {
         Map<Long, String> names = new HashMap<>();
         customers.organizations().forEach(o -> names.put(o.id(), o.name()));
         Map<PlanCode, PlanView> catalogue = contracts.catalogue();
-        List<ClientUtilisation> out = new ArrayList<>();
         for (Contract c : running) {
-            Map<YearMonth, Integer> used = onlyFrom(c.getOrganizationId(), minutes.getOrDefault(c.getOrganizationId(), Map.of()),
-                    c.getStartDate());
+            Map<YearMonth, Integer> used = onlyFrom(c.getOrganizationId(),
+                    minutes.getOrDefault(c.getOrganizationId(), Map.of()), c.getStartDate());
             List<LedgerMonth> months = months(c, today, catalogue, used, frozen.getOrDefault(c.getId(), List.of()));
-            LedgerMonth current = months.get(months.size() - 1);
-            out.add(new ClientUtilisation(c.getOrganizationId(), names.get(c.getOrganizationId()), c.getId(),
-                    c.view(catalogue, today).number(), current.planCode(), current,
-                    recommendations.overrun(months), recommendations.recommend(months, catalogue)));
+            action.accept(c, c.view(catalogue, today), months, names.get(c.getOrganizationId()));
         }
-        out.sort(Comparator.comparing(ClientUtilisation::organizationName, Comparator.nullsLast(String::compareTo)));
-        return out;
     }
 
     /** The monthly statement of an organization: each request worked on in the month, with its minutes. */
