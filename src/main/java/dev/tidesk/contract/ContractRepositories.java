@@ -47,3 +47,17 @@ interface ClosedMonthRepository extends JpaRepository<ClosedMonth, Long> {
     @Query("select m from ClosedMonth m where m.contractId in ?1")
     List<ClosedMonth> findByContracts(List<Long> contractIds);
 }
+
+interface DeferralRepository extends JpaRepository<Deferral, Long> {
+
+    Optional<Deferral> findByTokenHash(String tokenHash);
+
+    @Query("select d from Deferral d where d.ticketId = ?1 order by d.id desc")
+    List<Deferral> findByTicket(long ticketId);
+
+    @Query("select d from Deferral d where d.organizationId = ?1 and d.status = ?2 order by d.id desc")
+    List<Deferral> findByOrganizationAndStatus(long organizationId, DeferralStatus status);
+
+    @Query("select d from Deferral d where d.status = dev.tidesk.contract.DeferralStatus.ACCEPTED and d.targetMonth <= ?1 order by d.id")
+    List<Deferral> findDue(LocalDate today);
+}

@@ -5,11 +5,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import dev.tidesk.contract.ClientLedger;
+import dev.tidesk.contract.DeferralView;
+import dev.tidesk.contract.Deferrals;
 import dev.tidesk.contract.LedgerMonth;
 import dev.tidesk.contract.Ledgers;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.ticket.RequestQueries;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,16 +30,25 @@ class PortalContractController {
 
     private final Ledgers ledgers;
     private final StaffDirectory staff;
+    private final Deferrals deferrals;
+    private final RequestQueries requests;
 
-    PortalContractController(Ledgers ledgers, StaffDirectory staff) {
+    PortalContractController(Ledgers ledgers, StaffDirectory staff, Deferrals deferrals, RequestQueries requests) {
         this.ledgers = ledgers;
         this.staff = staff;
+        this.deferrals = deferrals;
+        this.requests = requests;
     }
 
     @GetMapping("/portal/contract")
     String contract(@AuthenticationPrincipal TideskUser me, Model model) {
         ClientLedger ledger = ledgers.ledgerOf(me.organizationId());
         model.addAttribute("ledger", ledger);
+        List<DeferralView> proposals = deferrals.proposalsOf(me.organizationId());
+        java.util.Map<Long, String> tids = new java.util.HashMap<>();
+        proposals.forEach(d -> tids.put(d.ticketId(), requests.ticket(d.ticketId()).tid()));
+        model.addAttribute("proposals", proposals);
+        model.addAttribute("tids", tids);
         if (ledger.contract() != null) {
             List<LedgerMonth> months = ledger.months();
             List<LedgerMonth> last12 = months.subList(Math.max(0, months.size() - 12), months.size());

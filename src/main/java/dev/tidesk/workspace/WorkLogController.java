@@ -5,6 +5,7 @@ import java.time.YearMonth;
 
 import dev.tidesk.contract.ContractTerms;
 import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.Deferrals;
 import dev.tidesk.contract.Ledgers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
@@ -49,9 +50,11 @@ class WorkLogController {
     private final Contracts contracts;
     private final Ledgers ledgers;
     private final MessageSource messages;
+    private final Deferrals deferrals;
 
     WorkLogController(WorkLog workLog, RequestQueries requests, Contracts contracts, Ledgers ledgers,
-            MessageSource messages) {
+            MessageSource messages, Deferrals deferrals) {
+        this.deferrals = deferrals;
         this.workLog = workLog;
         this.requests = requests;
         this.contracts = contracts;
@@ -75,6 +78,8 @@ class WorkLogController {
             model.addAttribute("month", terms.oneOffClient() ? null
                     : ledgers.monthOf(ticket.organizationId(), YearMonth.from(workLog.today())));
         }
+        model.addAttribute("canDefer", deferrals.canPropose(ticket));
+        model.addAttribute("deferrals", deferrals.ofTicket(ticket.id()));
         return "workspace/worklog/panel :: panel";
     }
 
@@ -99,6 +104,15 @@ class WorkLogController {
         workLog.edit(id, me.staffId() == null ? -1 : me.staffId(), me.displayName(), mayEditAny(me), form.day(),
                 NormHours.parse(form.hours()), form.kind(), form.comment());
         flash(redirect, "worklog.saved");
+        return back(ticket);
+    }
+
+    /** Proposes to the client doing this request next month (R10). */
+    @PostMapping("/desk/requests/{tid}/deferral")
+    String defer(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, RedirectAttributes redirect) {
+        TicketView ticket = requests.byTid(tid);
+        deferrals.propose(ticket.id(), DeskController.actor(me));
+        flash(redirect, "deferral.proposed");
         return back(ticket);
     }
 
