@@ -91,6 +91,16 @@ public class RequestDesk {
         finish(ticket);
     }
 
+    /**
+     * Writes a step that another module took on the request into its history, e.g. a deferral
+     * proposed or declined ({@code field} names a {@code history.*} message key).
+     */
+    public void remark(long ticketId, Actor actor, String field, String value) {
+        Ticket ticket = load(ticketId);
+        ticket.remark(actor, now(), field, value);
+        finish(ticket);
+    }
+
     private Ticket load(long ticketId) {
         return tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("No request " + ticketId));
     }

@@ -147,6 +147,11 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
         registerEvent(new ClientReplied(id, tid, messageId));
     }
 
+    /** A step taken by another module (a deferral proposed, declined...), kept in the history. */
+    void remark(Actor actor, Instant now, String field, String value) {
+        record(actor, now, field, null, value);
+    }
+
     void noted(Instant now) {
         touch(now);
     }

@@ -1,0 +1,206 @@
+package dev.tidesk.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.Installation;
+import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.Status;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.ticket.Urgency;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Load levelling (R10): when a client's hours for the month are used up and a request is not
+ * urgent, staff propose doing it next month. The client accepts or declines in the portal or by
+ * the e-mail link (a random token; single use; expiring). Accepted requests wait as DEFERRED and
+ * return to the queue on the 1st of the target month with their original creation time, so they
+ * stand ahead of newer requests of the same urgency. Every step is written to the request's history.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Deferrals {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DeferralRepository deferrals;
+    private final RequestQueries requests;
+    private final RequestDesk desk;
+    private final Contracts contracts;
+    private final Ledgers ledgers;
+    private final ContractSettings settings;
+    private final ApplicationEventPublisher events;
+    private final Installation installation;
+    private final Clock clock;
+
+    Deferrals(DeferralRepository deferrals, RequestQueries requests, RequestDesk desk, Contracts contracts,
+            Ledgers ledgers, ContractSettings settings, ApplicationEventPublisher events, Installation installation,
+            Optional<Clock> clock) {
+        this.deferrals = deferrals;
+        this.requests = requests;
+        this.desk = desk;
+        this.contracts = contracts;
+        this.ledgers = ledgers;
+        this.settings = settings;
+        this.events = events;
+        this.installation = installation;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /**
+     * Whether "propose next month" is offered: a client with a contract whose included hours for
+     * this month are used up, a normal or low urgency, an open request not deferred already and
+     * without an open proposal.
+     */
+    public boolean canPropose(TicketView ticket) {
+        if (ticket.organizationId() == null || ticket.contactId() == null
+                || (ticket.urgency() != Urgency.NORMAL && ticket.urgency() != Urgency.LOW)
+                || !ticket.status().isOpen() || ticket.status() == Status.DEFERRED
+                || !ticket.status().canMoveTo(Status.DEFERRED)) {
+            return false;
+        }
+        if (deferrals.findByTicket(ticket.id()).stream().anyMatch(d -> d.getStatus() == DeferralStatus.PROPOSED
+                || d.getStatus() == DeferralStatus.ACCEPTED)) {
+            return false;
+        }
+        LedgerMonth month = ledgers.monthOf(ticket.organizationId(), YearMonth.from(today()));
+        return month != null && month.usedMinutes() >= month.includedMinutes();
+    }
+
+    /** Proposes doing the request next month; the client is mailed the links (see {@link DeferralProposed}). */
+    @Transactional
+    public DeferralView propose(long ticketId, Actor staff) {
+        TicketView ticket = requests.ticket(ticketId);
+        if (!canPropose(ticket)) {
+            throw new DomainException("deferral.error.not-offered",
+                    "A deferral can be proposed for a non-urgent open request when the month's hours are used up");
+        }
+        String token = newToken();
+        Instant now = Instant.now(clock);
+        YearMonth target = YearMonth.from(today()).plusMonths(1);
+        Instant expires = now.plus(Duration.ofDays(settings.deferralLinkDays()));
+        Deferral d = deferrals.save(new Deferral(ticketId, ticket.organizationId(), target, hash(token), expires,
+                staff.name(), now));
+        desk.remark(ticketId, staff, "deferral", "PROPOSED");
+        events.publishEvent(new DeferralProposed(d.getId(), ticketId, target, token, expires));
+        return d.view();
+    }
+
+    /** The proposal behind an e-mail link, for the organization of the signed-in contact; unknown links are "not found". */
+    public DeferralView byToken(String token, long organizationId) {
+        Deferral d = deferrals.findByTokenHash(hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
+        if (d.getOrganizationId() != organizationId) {
+            throw new NotFoundException("No deferral");
+        }
+        return d.view();
+    }
+
+    @Transactional
+    public DeferralView answerByToken(String token, boolean accept, long organizationId, Actor contact) {
+        return answerByToken(token, accept, organizationId, contact, Instant.now(clock));
+    }
+
+    @Transactional
+    DeferralView answerByToken(String token, boolean accept, long organizationId, Actor contact, Instant now) {
+        Deferral d = deferrals.findByTokenHash(hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
+        return answer(d, accept, organizationId, contact, now);
+    }
+
+    /** Answers from the portal page (signed in; no token needed). */
+    @Transactional
+    public DeferralView answer(long deferralId, boolean accept, long organizationId, Actor contact) {
+        Deferral d = deferrals.findById(deferralId).orElseThrow(() -> new NotFoundException("No deferral"));
+        return answer(d, accept, organizationId, contact, Instant.now(clock));
+    }
+
+    private DeferralView answer(Deferral d, boolean accept, long organizationId, Actor contact, Instant now) {
+        if (d.getOrganizationId() != organizationId) {
+            throw new NotFoundException("No deferral");
+        }
+        d.answer(accept, contact.name(), now);
+        if (accept) {
+            desk.changeStatus(d.getTicketId(), Status.DEFERRED, contact, now);
+        }
+        desk.remark(d.getTicketId(), contact, "deferral", accept ? "ACCEPTED" : "DECLINED");
+        return d.view();
+    }
+
+    /** Open proposals of an organization, newest first, for the portal. */
+    public List<DeferralView> proposalsOf(long organizationId) {
+        Instant now = Instant.now(clock);
+        return deferrals.findByOrganizationAndStatus(organizationId, DeferralStatus.PROPOSED).stream()
+                .map(Deferral::view).filter(v -> v.expiresAt().isAfter(now)).toList();
+    }
+
+    public List<DeferralView> ofTicket(long ticketId) {
+        return deferrals.findByTicket(ticketId).stream().map(Deferral::view).toList();
+    }
+
+    @Scheduled(cron = "0 10 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
+    @SchedulerLock(name = "contract-deferral-return", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    void returnDueToday() {
+        returnDue(today());
+    }
+
+    /**
+     * Puts every accepted deferral whose month has come back in the queue (status OPEN). Idempotent.
+     *
+     * @return how many requests came back
+     */
+    @Transactional
+    public int returnDue(LocalDate today) {
+        int count = 0;
+        Instant now = Instant.now(clock);
+        for (Deferral d : deferrals.findDue(today)) {
+            TicketView t = requests.ticket(d.getTicketId());
+            if (t.status() == Status.DEFERRED) {
+                desk.changeStatus(t.id(), Status.OPEN, Actor.system(), now);
+                count++;
+            }
+            desk.remark(t.id(), Actor.system(), "deferral", "RETURNED");
+            d.returned(now);
+        }
+        return count;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(installation.timeZone()));
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tidesk.contract;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.tidesk.shared.Installation;
+import dev.tidesk.worklog.WorkLog;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Freezes a month of every contract that ran in it: included and used as they are at the close.
+ * Idempotent: a month already closed for a contract is left alone (a unique key on contract and
+ * month, {@code on conflict do nothing}), so a second run, or a second node racing the first,
+ * closes nothing twice. The job runs shortly after midnight every day in the installation's time
+ * zone and closes the previous month: on the 1st that is the real close; on other days it only
+ * catches up if the application was down on the 1st. ShedLock keeps it on one node at a time.
+ */
+@Service
+public class MonthlyClose {
+
+    private static final Logger log = LoggerFactory.getLogger(MonthlyClose.class);
+
+    private final ContractRepository contracts;
+    private final Contracts contractApi;
+    private final WorkLog workLog;
+    private final JdbcTemplate jdbc;
+    private final Installation installation;
+    private final Clock clock;
+
+    MonthlyClose(ContractRepository contracts, Contracts contractApi, WorkLog workLog, JdbcTemplate jdbc,
+            Installation installation, Optional<Clock> clock) {
+        this.contracts = contracts;
+        this.contractApi = contractApi;
+        this.workLog = workLog;
+        this.jdbc = jdbc;
+        this.installation = installation;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @Scheduled(cron = "0 5 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
+    @SchedulerLock(name = "contract-monthly-close", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    void closePreviousMonth() {
+        YearMonth previous = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone()))).minusMonths(1);
+        int closed = close(previous);
+        if (closed > 0) {
+            log.info("Closed {} for {} contracts", previous, closed);
+        }
+    }
+
+    /**
+     * Closes {@code month} for every contract running in it.
+     *
+     * @return how many contracts were closed by this call (0 when all were closed before)
+     */
+    @Transactional
+    public int close(YearMonth month) {
+        LocalDate today = LocalDate.now(clock.withZone(installation.timeZone()));
+        if (!month.isBefore(YearMonth.from(today))) {
+            throw new IllegalArgumentException("Only a past month can be closed: " + month);
+        }
+        List<Contract> running = contracts.findRunningBetween(month.atDay(1), month.atEndOfMonth());
+        Map<PlanCode, PlanView> catalogue = contractApi.catalogue();
+        Instant now = Instant.now(clock);
+        int count = 0;
+        for (Contract c : running) {
+            LocalDate from = c.getStartDate().isAfter(month.atDay(1)) ? c.getStartDate() : month.atDay(1);
+            LocalDate toExclusive = c.getEndDate() != null && c.getEndDate().isBefore(month.atEndOfMonth())
+                    ? c.getEndDate().plusDays(1) : month.plusMonths(1).atDay(1);
+            int used = workLog.minutesByMonth(c.getOrganizationId(), from, toExclusive).getOrDefault(month, 0);
+            int included = Ledger.included(month, c.getStartDate(), c.getEndDate(),
+                    c.termsIn(month).resolve(catalogue).includedMinutes());
+            count += jdbc.update("""
+                    insert into ledger_month (contract_id, month, included_minutes, used_minutes, closed_at)
+                    values (?, ?, ?, ?, ?) on conflict (contract_id, month) do nothing
+                    """, c.getId(), month.atDay(1), included, used, Timestamp.from(now));
+        }
+        return count;
+    }
+}

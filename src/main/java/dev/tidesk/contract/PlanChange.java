@@ -1,0 +1,8 @@
+package dev.tidesk.contract;
+
+import java.math.BigDecimal;
+
+/** New values for a catalogue plan, as an admin edits them. */
+public record PlanChange(String nameRu, String nameEn, BigDecimal monthlyFee, int includedMinutes,
+        int firstResponseHours, int resolutionHours, boolean personalManager, int tierRank) {
+}

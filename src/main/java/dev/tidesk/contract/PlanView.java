@@ -1,0 +1,13 @@
+package dev.tidesk.contract;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** A catalogue plan as pages show it. */
+public record PlanView(long id, PlanCode code, String nameRu, String nameEn, BigDecimal monthlyFee,
+        int includedMinutes, int firstResponseHours, int resolutionHours, boolean personalManager, int tierRank) {
+
+    public String name(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameRu;
+    }
+}

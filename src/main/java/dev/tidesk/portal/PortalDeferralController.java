@@ -1,0 +1,78 @@
+package dev.tidesk.portal;
+
+import dev.tidesk.contract.DeferralStatus;
+import dev.tidesk.contract.DeferralView;
+import dev.tidesk.contract.Deferrals;
+import dev.tidesk.identity.TideskUser;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The client's answer to a proposal to do a request next month: from the e-mail link (which
+ * opens a page; only the button there changes anything, so a mail scanner following the link
+ * does no harm) or from the portal's contract page.
+ */
+@Controller
+class PortalDeferralController {
+
+    private final Deferrals deferrals;
+    private final RequestQueries requests;
+    private final MessageSource messages;
+
+    PortalDeferralController(Deferrals deferrals, RequestQueries requests, MessageSource messages) {
+        this.deferrals = deferrals;
+        this.requests = requests;
+        this.messages = messages;
+    }
+
+    @GetMapping("/portal/deferrals/{token}")
+    String page(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
+            @RequestParam(defaultValue = "") String answer, Model model) {
+        DeferralView d = deferrals.byToken(token, me.organizationId());
+        model.addAttribute("deferral", d);
+        model.addAttribute("ticket", requests.ticket(d.ticketId()));
+        model.addAttribute("token", token);
+        model.addAttribute("answer", answer);
+        model.addAttribute("expired", d.status() == DeferralStatus.PROPOSED
+                && !d.expiresAt().isAfter(java.time.Instant.now()));
+        return "portal/contract/deferral";
+    }
+
+    @PostMapping("/portal/deferrals/{token}")
+    String answerByLink(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
+            @RequestParam String answer, RedirectAttributes redirect) {
+        DeferralView d = deferrals.answerByToken(token, "accept".equals(answer), me.organizationId(), actor(me));
+        return done(d, redirect);
+    }
+
+    @PostMapping("/portal/deferrals/id/{id}")
+    String answerInPortal(@AuthenticationPrincipal TideskUser me, @PathVariable long id, @RequestParam String answer,
+            RedirectAttributes redirect) {
+        DeferralView d = deferrals.answer(id, "accept".equals(answer), me.organizationId(), actor(me));
+        return done(d, redirect);
+    }
+
+    private String done(DeferralView d, RedirectAttributes redirect) {
+        TicketView t = requests.ticket(d.ticketId());
+        redirect.addFlashAttribute("flash", messages.getMessage(
+                d.status() == DeferralStatus.ACCEPTED ? "deferral.accepted" : "deferral.declined", null,
+                LocaleContextHolder.getLocale()));
+        return "redirect:/portal/requests/" + t.tid();
+    }
+
+    private static Actor actor(TideskUser me) {
+        return Actor.contact(me.contactId(), me.displayName());
+    }
+}

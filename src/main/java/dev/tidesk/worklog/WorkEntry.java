@@ -1,0 +1,134 @@
+package dev.tidesk.worklog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+import dev.tidesk.shared.DomainException;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/**
+ * A norm-hour entry. Its own rules live here: a positive duration of at most a day, not in the
+ * future; who may change it. The per-person-per-day limit needs the other entries and is checked
+ * by {@link WorkLog}.
+ */
+@Entity
+class WorkEntry {
+
+    static final int MAX_MINUTES_PER_DAY = 24 * 60;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private long ticketId;
+    private Long taskId;
+    private Long organizationId;
+    private long staffId;
+    private String staffName;
+    private LocalDate day;
+    private int minutes;
+    @Enumerated(EnumType.STRING)
+    private WorkKind kind;
+    private String comment;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private int version;
+
+    protected WorkEntry() {
+    }
+
+    WorkEntry(long ticketId, Long taskId, Long organizationId, long staffId, String staffName, LocalDate day,
+            int minutes, WorkKind kind, String comment, LocalDate today, Instant now) {
+        check(day, minutes, today);
+        this.ticketId = ticketId;
+        this.taskId = taskId;
+        this.organizationId = organizationId;
+        this.staffId = staffId;
+        this.staffName = staffName;
+        this.day = day;
+        this.minutes = minutes;
+        this.kind = kind == null ? WorkKind.WORK : kind;
+        this.comment = clean(comment);
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Changes the entry; only its author or someone who may edit anyone's entries (HEAD, ADMIN). */
+    void edit(long editorStaffId, boolean mayEditAny, LocalDate day, int minutes, WorkKind kind, String comment,
+            LocalDate today, Instant now) {
+        if (!mayEditAny && editorStaffId != staffId) {
+            throw new DomainException("worklog.error.not-author", "Only the author or the head may change an entry");
+        }
+        check(day, minutes, today);
+        this.day = day;
+        this.minutes = minutes;
+        this.kind = kind == null ? this.kind : kind;
+        this.comment = clean(comment);
+        this.updatedAt = now;
+    }
+
+    static void check(LocalDate day, int minutes, LocalDate today) {
+        if (minutes == 0) {
+            throw new DomainException("worklog.error.zero", "The duration is zero");
+        }
+        if (minutes < 0) {
+            throw new DomainException("worklog.error.negative", "The duration is negative");
+        }
+        if (minutes > MAX_MINUTES_PER_DAY) {
+            throw new DomainException("worklog.error.day-full", "More than 24 hours in one day", 24);
+        }
+        Objects.requireNonNull(day, "day");
+        if (day.isAfter(today)) {
+            throw new DomainException("worklog.error.future", "The date is in the future: " + day, day);
+        }
+    }
+
+    private static String clean(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return null;
+        }
+        String c = comment.strip();
+        return c.length() > 1000 ? c.substring(0, 1000) : c;
+    }
+
+    WorkEntryView view() {
+        return new WorkEntryView(id, ticketId, taskId, organizationId, staffId, staffName, day, minutes, kind,
+                comment, createdAt, updatedAt);
+    }
+
+    WorkEntryChange change(String actor, String action, Instant at) {
+        return new WorkEntryChange(id, at, actor, action, day, minutes, kind, comment);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getStaffId() {
+        return staffId;
+    }
+
+    LocalDate getDay() {
+        return day;
+    }
+
+    int getMinutes() {
+        return minutes;
+    }
+
+    long getTicketId() {
+        return ticketId;
+    }
+
+    Long getOrganizationId() {
+        return organizationId;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tidesk.worklog;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface WorkEntryRepository extends JpaRepository<WorkEntry, Long> {
+
+    @Query("select e from WorkEntry e where e.ticketId = ?1 order by e.day desc, e.id desc")
+    List<WorkEntry> findByTicket(long ticketId);
+
+    @Query("select coalesce(sum(e.minutes), 0) from WorkEntry e where e.staffId = ?1 and e.day = ?2 and e.id <> ?3")
+    long minutesOfStaffOnDay(long staffId, LocalDate day, long exceptEntryId);
+
+    @Query("select e from WorkEntry e where e.organizationId = ?1 and e.day >= ?2 and e.day < ?3 order by e.day, e.id")
+    List<WorkEntry> findByOrganization(long organizationId, LocalDate from, LocalDate toExclusive);
+}
+
+interface WorkEntryChangeRepository extends JpaRepository<WorkEntryChange, Long> {
+
+    @Query("select c from WorkEntryChange c where c.entryId in (select e.id from WorkEntry e where e.ticketId = ?1) order by c.at, c.id")
+    List<WorkEntryChange> findByTicket(long ticketId);
+}

@@ -1,0 +1,267 @@
+package dev.tidesk.workspace;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.tidesk.contract.ClientLedger;
+import dev.tidesk.contract.ClientUtilisation;
+import dev.tidesk.contract.ContractView;
+import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.IndividualTerms;
+import dev.tidesk.contract.Ledgers;
+import dev.tidesk.contract.PlanChange;
+import dev.tidesk.contract.PlanCode;
+import dev.tidesk.contract.Recommendations;
+import dev.tidesk.contract.TrialDecision;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.identity.Role;
+import dev.tidesk.identity.TideskUser;
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.worklog.NormHours;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Plans, contracts and ledgers in the workspace: the plan catalogue and the all-clients list for
+ * admins and HEAD ({@code /desk/admin/...}); one client's ledger and the plan alerts for staff
+ * (the head sees all alerts, a personal manager their own clients').
+ */
+@Controller
+class ContractDeskController {
+
+    /** Terms of an individual plan as typed in a form; all optional unless the plan is INDIVIDUAL. */
+    record IndividualForm(String individualName, String individualHours, BigDecimal individualFee,
+            Integer individualFirstResponse, Integer individualResolution, Integer individualTier,
+            Boolean individualManager) {
+
+        IndividualTerms terms() {
+            if (individualHours == null || individualHours.isBlank() || individualFee == null
+                    || individualFirstResponse == null || individualResolution == null) {
+                throw new DomainException("contract.error.individual", "Individual terms are incomplete");
+            }
+            return new IndividualTerms(individualName, individualFee, NormHours.parse(individualHours),
+                    individualFirstResponse, individualResolution, Boolean.TRUE.equals(individualManager),
+                    individualTier == null ? 1 : individualTier);
+        }
+    }
+
+    record SignForm(@NotNull Long organizationId, @NotBlank @Size(max = 50) String number,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate, @NotNull PlanCode plan,
+            Long managerId, Boolean testCopyOnly, @Size(max = 4000) String specialTerms, String individualName,
+            String individualHours, BigDecimal individualFee, Integer individualFirstResponse,
+            Integer individualResolution, Integer individualTier, Boolean individualManager) {
+
+        IndividualForm individual() {
+            return new IndividualForm(individualName, individualHours, individualFee, individualFirstResponse,
+                    individualResolution, individualTier, individualManager);
+        }
+    }
+
+    record PlanChangeForm(@NotNull @DateTimeFormat(pattern = "yyyy-MM") YearMonth from, @NotNull PlanCode plan,
+            String individualName, String individualHours, BigDecimal individualFee, Integer individualFirstResponse,
+            Integer individualResolution, Integer individualTier, Boolean individualManager) {
+
+        IndividualForm individual() {
+            return new IndividualForm(individualName, individualHours, individualFee, individualFirstResponse,
+                    individualResolution, individualTier, individualManager);
+        }
+    }
+
+    record PlanForm(@NotBlank String nameRu, @NotBlank String nameEn, @NotNull BigDecimal monthlyFee,
+            @NotBlank String hours, @NotNull Integer firstResponseHours, @NotNull Integer resolutionHours,
+            Boolean personalManager, @NotNull Integer tierRank) {
+    }
+
+    static final Set<String> SORTS = Set.of("name", "utilisation", "balance");
+
+    private final Contracts contracts;
+    private final Ledgers ledgers;
+    private final Customers customers;
+    private final StaffDirectory staff;
+    private final MessageSource messages;
+    private final Recommendations recommendations;
+
+    ContractDeskController(Contracts contracts, Ledgers ledgers, Customers customers, StaffDirectory staff,
+            MessageSource messages, Recommendations recommendations) {
+        this.recommendations = recommendations;
+        this.contracts = contracts;
+        this.ledgers = ledgers;
+        this.customers = customers;
+        this.staff = staff;
+        this.messages = messages;
+    }
+
+    // --- plans -------------------------------------------------------------------------------
+
+    @GetMapping("/desk/admin/plans")
+    String plans(Model model) {
+        model.addAttribute("plans", contracts.plans());
+        return "workspace/contract/plans";
+    }
+
+    @PostMapping("/desk/admin/plans/{code}")
+    String savePlan(@PathVariable PlanCode code, @Validated @ModelAttribute PlanForm form, RedirectAttributes redirect) {
+        contracts.updatePlan(code, new PlanChange(form.nameRu(), form.nameEn(), form.monthlyFee(),
+                NormHours.parse(form.hours()), form.firstResponseHours(), form.resolutionHours(),
+                Boolean.TRUE.equals(form.personalManager()), form.tierRank()));
+        flash(redirect, "contract.plans.saved");
+        return "redirect:/desk/admin/plans";
+    }
+
+    // --- clients -----------------------------------------------------------------------------
+
+    @GetMapping("/desk/admin/clients")
+    String clients(@RequestParam(defaultValue = "name") String sort, Model model) {
+        String s = SORTS.contains(sort) ? sort : "name";
+        List<ClientUtilisation> list = new ArrayList<>(ledgers.utilisation());
+        Comparator<ClientUtilisation> order = switch (s) {
+            case "utilisation" -> Comparator.comparing(
+                    (ClientUtilisation c) -> c.month().utilisationPercent() == null ? Integer.MAX_VALUE
+                            : c.month().utilisationPercent()).reversed();
+            case "balance" -> Comparator.comparingInt(c -> c.month().runningMinutes());
+            default -> Comparator.comparing(ClientUtilisation::organizationName,
+                    Comparator.nullsLast(String::compareToIgnoreCase));
+        };
+        list.sort(order);
+        Set<Long> withContract = list.stream().map(ClientUtilisation::organizationId).collect(Collectors.toSet());
+        model.addAttribute("clients", list);
+        model.addAttribute("sort", s);
+        model.addAttribute("sorts", List.of("name", "utilisation", "balance"));
+        model.addAttribute("unsigned", customers.organizations().stream()
+                .filter(o -> !withContract.contains(o.id())).toList());
+        model.addAttribute("planCodes", List.of(PlanCode.ECONOMY, PlanCode.STANDARD, PlanCode.PREMIUM,
+                PlanCode.INDIVIDUAL));
+        model.addAttribute("managers", managers());
+        model.addAttribute("today", LocalDate.now());
+        return "workspace/contract/clients";
+    }
+
+    @PostMapping("/desk/admin/contracts")
+    String sign(@AuthenticationPrincipal TideskUser me, @Validated @ModelAttribute SignForm form,
+            RedirectAttributes redirect) {
+        boolean test = Boolean.TRUE.equals(form.testCopyOnly());
+        if (form.plan() == PlanCode.INDIVIDUAL) {
+            contracts.signIndividual(form.organizationId(), form.number(), form.startDate(),
+                    form.individual().terms(), form.managerId(), test, form.specialTerms(), me.displayName());
+        } else {
+            contracts.sign(form.organizationId(), form.number(), form.startDate(), form.plan(), form.managerId(),
+                    test, form.specialTerms(), me.displayName());
+        }
+        flash(redirect, "contract.sign.done");
+        return "redirect:/desk/clients/" + form.organizationId();
+    }
+
+    @GetMapping("/desk/clients/{organizationId}")
+    String client(@AuthenticationPrincipal TideskUser me, @PathVariable long organizationId, Model model) {
+        ClientLedger ledger = ledgers.ledgerOf(organizationId);
+        List<dev.tidesk.contract.LedgerMonth> newestFirst = new ArrayList<>(ledger.months());
+        java.util.Collections.reverse(newestFirst);
+        model.addAttribute("ledger", ledger);
+        model.addAttribute("monthsNewestFirst", newestFirst);
+        model.addAttribute("current", ledger.last());
+        model.addAttribute("admin", me.hasRole(Role.ADMIN, Role.HEAD));
+        ContractView c = ledger.contract();
+        if (c != null) {
+            model.addAttribute("manager", c.personalManagerId() == null ? null : staff.member(c.personalManagerId()));
+            model.addAttribute("changes", contracts.changesOf(c.id()));
+            model.addAttribute("alerts", ledgers.alerts(null).stream()
+                    .filter(a -> a.organizationId() == organizationId).toList());
+        }
+        model.addAttribute("planCodes", List.of(PlanCode.ECONOMY, PlanCode.STANDARD, PlanCode.PREMIUM,
+                PlanCode.INDIVIDUAL));
+        model.addAttribute("managers", managers());
+        model.addAttribute("decisions", TrialDecision.values());
+        model.addAttribute("nextMonth", YearMonth.now().plusMonths(1));
+        model.addAttribute("overrunPercent", recommendations.overrunPercent());
+        return "workspace/contract/client";
+    }
+
+    @GetMapping("/desk/clients/{organizationId}/statements/{month}")
+    String statement(@PathVariable long organizationId, @PathVariable String month, Model model) {
+        try {
+            model.addAttribute("statement", ledgers.statement(organizationId, YearMonth.parse(month)));
+        } catch (DateTimeParseException e) {
+            throw new NotFoundException("No month " + month);
+        }
+        model.addAttribute("area", "desk");
+        return "portal/contract/statement";
+    }
+
+    @PostMapping("/desk/admin/contracts/{id}/plan")
+    String changePlan(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
+            @Validated @ModelAttribute PlanChangeForm form, RedirectAttributes redirect) {
+        ContractView c = form.plan() == PlanCode.INDIVIDUAL
+                ? contracts.changeToIndividual(id, form.from(), form.individual().terms(), me.displayName())
+                : contracts.changePlan(id, form.from(), form.plan(), me.displayName());
+        flash(redirect, "contract.changePlan.done");
+        return "redirect:/desk/clients/" + c.organizationId();
+    }
+
+    @PostMapping("/desk/admin/contracts/{id}/manager")
+    String changeManager(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
+            @RequestParam(required = false) Long managerId, RedirectAttributes redirect) {
+        ContractView c = contracts.changeManager(id, managerId, me.displayName());
+        flash(redirect, "contract.manager.done");
+        return "redirect:/desk/clients/" + c.organizationId();
+    }
+
+    @PostMapping("/desk/admin/contracts/{id}/end")
+    String end(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
+        ContractView c = contracts.end(id, day, me.displayName());
+        flash(redirect, "contract.end.done");
+        return "redirect:/desk/clients/" + c.organizationId();
+    }
+
+    @PostMapping("/desk/admin/contracts/{id}/trial")
+    String trial(@AuthenticationPrincipal TideskUser me, @PathVariable long id, @RequestParam TrialDecision decision,
+            RedirectAttributes redirect) {
+        ContractView c = contracts.decideTrial(id, decision, me.displayName());
+        flash(redirect, "contract.trial.done");
+        return "redirect:/desk/clients/" + c.organizationId();
+    }
+
+    // --- alerts ------------------------------------------------------------------------------
+
+    @GetMapping("/desk/contracts/alerts")
+    String alerts(@AuthenticationPrincipal TideskUser me, Model model) {
+        boolean head = me.hasRole(Role.ADMIN, Role.HEAD);
+        model.addAttribute("alerts", head ? ledgers.alerts(null)
+                : me.staffId() == null ? List.of() : ledgers.alerts(me.staffId()));
+        model.addAttribute("overrunPercent", recommendations.overrunPercent());
+        return "workspace/contract/alerts";
+    }
+
+    private List<dev.tidesk.team.StaffView> managers() {
+        return staff.everyone().stream().filter(s -> s.role() != Role.SPECIALIST).toList();
+    }
+
+    private void flash(RedirectAttributes redirect, String key) {
+        redirect.addFlashAttribute("flash", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tidesk.workspace;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import dev.tidesk.contract.ContractTerms;
+import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.Deferrals;
+import dev.tidesk.contract.Ledgers;
+import dev.tidesk.identity.Role;
+import dev.tidesk.identity.TideskUser;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.worklog.NormHours;
+import dev.tidesk.worklog.WorkEntryView;
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Norm-hours on the request page: the panel (an htmx fragment loaded into the side column), logging
+ * time in two clicks, and editing an entry (its author, HEAD or ADMIN).
+ */
+@Controller
+class WorkLogController {
+
+    record WorkEntryForm(@NotBlank @Size(max = 20) String hours,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, WorkKind kind,
+            @Size(max = 1000) String comment) {
+    }
+
+    private final WorkLog workLog;
+    private final RequestQueries requests;
+    private final Contracts contracts;
+    private final Ledgers ledgers;
+    private final MessageSource messages;
+    private final Deferrals deferrals;
+
+    WorkLogController(WorkLog workLog, RequestQueries requests, Contracts contracts, Ledgers ledgers,
+            MessageSource messages, Deferrals deferrals) {
+        this.deferrals = deferrals;
+        this.workLog = workLog;
+        this.requests = requests;
+        this.contracts = contracts;
+        this.ledgers = ledgers;
+        this.messages = messages;
+    }
+
+    @GetMapping("/desk/requests/{tid}/worklog")
+    String panel(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, Model model) {
+        TicketView ticket = requests.byTid(tid);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("entries", workLog.entriesOf(ticket.id()));
+        model.addAttribute("changes", workLog.changesOf(ticket.id()));
+        model.addAttribute("total", workLog.totalMinutesOf(ticket.id()));
+        model.addAttribute("kinds", WorkKind.values());
+        model.addAttribute("today", workLog.today());
+        model.addAttribute("mayEditAny", mayEditAny(me));
+        if (ticket.organizationId() != null) {
+            ContractTerms terms = contracts.termsOfToday(ticket.organizationId());
+            model.addAttribute("terms", terms);
+            model.addAttribute("month", terms.oneOffClient() ? null
+                    : ledgers.monthOf(ticket.organizationId(), YearMonth.from(workLog.today())));
+        }
+        model.addAttribute("canDefer", deferrals.canPropose(ticket));
+        model.addAttribute("deferrals", deferrals.ofTicket(ticket.id()));
+        return "workspace/worklog/panel :: panel";
+    }
+
+    @PostMapping("/desk/requests/{tid}/worklog")
+    String log(@AuthenticationPrincipal TideskUser me, @PathVariable String tid,
+            @Validated @ModelAttribute WorkEntryForm form, RedirectAttributes redirect) {
+        TicketView ticket = requests.byTid(tid);
+        if (me.staffId() == null) {
+            return back(ticket);
+        }
+        workLog.log(ticket.id(), null, me.staffId(), me.displayName(), form.day(), NormHours.parse(form.hours()),
+                form.kind(), form.comment());
+        flash(redirect, "worklog.logged");
+        return back(ticket);
+    }
+
+    @PostMapping("/desk/worklog/{id}")
+    String edit(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
+            @Validated @ModelAttribute WorkEntryForm form, RedirectAttributes redirect) {
+        WorkEntryView entry = workLog.entry(id);
+        TicketView ticket = requests.ticket(entry.ticketId());
+        workLog.edit(id, me.staffId() == null ? -1 : me.staffId(), me.displayName(), mayEditAny(me), form.day(),
+                NormHours.parse(form.hours()), form.kind(), form.comment());
+        flash(redirect, "worklog.saved");
+        return back(ticket);
+    }
+
+    /** Proposes to the client doing this request next month (R10). */
+    @PostMapping("/desk/requests/{tid}/deferral")
+    String defer(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, RedirectAttributes redirect) {
+        TicketView ticket = requests.byTid(tid);
+        deferrals.propose(ticket.id(), DeskController.actor(me));
+        flash(redirect, "deferral.proposed");
+        return back(ticket);
+    }
+
+    static boolean mayEditAny(TideskUser me) {
+        return me.hasRole(Role.HEAD, Role.ADMIN);
+    }
+
+    private void flash(RedirectAttributes redirect, String key) {
+        redirect.addFlashAttribute("flash", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+    }
+
+    private static String back(TicketView ticket) {
+        return "redirect:/desk/requests/" + ticket.tid();
+    }
+}

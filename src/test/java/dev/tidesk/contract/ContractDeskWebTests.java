@@ -1,0 +1,190 @@
+package dev.tidesk.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import dev.tidesk.TestData;
+import dev.tidesk.WebTest;
+import dev.tidesk.identity.Role;
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** Contracts in the workspace, the monthly close, late entries, overrun and trial alerts. */
+@RecordApplicationEvents
+class ContractDeskWebTests extends WebTest {
+
+    @Autowired
+    Contracts contracts;
+    @Autowired
+    Ledgers ledgers;
+    @Autowired
+    MonthlyClose monthlyClose;
+    @Autowired
+    WorkLog workLog;
+    @Autowired
+    ApplicationEvents events;
+
+    ContractFixtures fixtures;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new ContractFixtures(context);
+    }
+
+    YearMonth thisMonth() {
+        return YearMonth.from(workLog.today());
+    }
+
+    @Test
+    void theHeadSignsAContractAndTheTermsChangeAnAgentMayNot() throws Exception {
+        TestData.Client client = data.client();
+        StaffView manager = data.member(Role.MANAGER);
+        long org = client.organization().id();
+        assertThat(contracts.termsOfToday(org).planCode()).isEqualTo(PlanCode.NONE);
+        assertThat(contracts.termsOfToday(org).tierRank()).isEqualTo(9);
+
+        mvc.perform(post("/desk/admin/contracts").session(deskLogin(data.agent().email())).with(csrf())
+                .param("organizationId", "" + org).param("number", "Д-7").param("startDate", "2026-01-01")
+                .param("plan", "PREMIUM")).andExpect(status().isForbidden());
+        mvc.perform(post("/desk/admin/contracts").session(deskLogin(data.member(Role.HEAD).email())).with(csrf())
+                .param("organizationId", "" + org).param("number", "Д-7")
+                .param("startDate", thisMonth().atDay(1).toString()).param("plan", "PREMIUM")
+                .param("managerId", "" + manager.id()).param("testCopyOnly", "true"))
+                .andExpect(status().is3xxRedirection());
+
+        ContractTerms terms = contracts.termsOfToday(org);
+        assertThat(terms.planCode()).isEqualTo(PlanCode.PREMIUM);
+        assertThat(terms.tierRank()).isZero();
+        assertThat(terms.personalManagerId()).isEqualTo(manager.id());
+        assertThat(terms.testCopyOnly()).isTrue();
+        assertThat(terms.includedMinutes()).isEqualTo(40 * 60);
+        assertThat(terms.firstResponseHours()).isEqualTo(1);
+        assertThat(events.stream(ContractTermsChanged.class)).contains(new ContractTermsChanged(org));
+
+        long id = terms.contractId();
+        contracts.changePlan(id, thisMonth().plusMonths(1), PlanCode.STANDARD, "head");
+        assertThat(contracts.termsOf(org, thisMonth().plusMonths(1).atDay(3)).personalManagerId())
+                .as("Standard has no personal manager").isNull();
+        assertThat(contracts.termsOfToday(org).planCode()).isEqualTo(PlanCode.PREMIUM);
+        events.clear();
+        contracts.end(id, thisMonth().plusMonths(2).atEndOfMonth(), "head");
+        assertThat(events.stream(ContractTermsChanged.class)).containsExactly(new ContractTermsChanged(org));
+        assertThat(contracts.termsOf(org, thisMonth().plusMonths(3).atDay(1)).planCode()).isEqualTo(PlanCode.NONE);
+        assertThatThrownBy(() -> contracts.sign(org, "Д-8", workLog.today(), PlanCode.ECONOMY, null, false, null, "h"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("in force");
+    }
+
+    @Test
+    void theMonthlyCloseIsIdempotentAndALateEntryShowsAsAnAdjustment() {
+        TestData.Client client = data.client();
+        StaffView agent = data.agent();
+        TicketView t = data.request(client, "Поздняя запись", "текст");
+        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 2);
+        fixtures.log(t, agent, 1, 8);
+        YearMonth last = thisMonth().minusMonths(1);
+
+        monthlyClose.close(thisMonth().minusMonths(2));
+        int first = monthlyClose.close(last);
+        assertThat(first).isGreaterThanOrEqualTo(1);
+        assertThat(monthlyClose.close(last)).as("second run closes nothing").isZero();
+
+        LedgerMonth closed = ledgers.monthOf(client.organization().id(), last);
+        assertThat(closed.closed()).isTrue();
+        assertThat(closed.usedMinutes()).isEqualTo(480);
+        assertThat(closed.adjustmentMinutes()).isZero();
+
+        workLog.log(t.id(), null, agent.id(), agent.fullName(), last.atDay(20), 90, WorkKind.WORK, "забыл записать");
+        LedgerMonth adjusted = ledgers.monthOf(client.organization().id(), last);
+        assertThat(adjusted.usedMinutes()).isEqualTo(570);
+        assertThat(adjusted.adjustmentMinutes()).isEqualTo(90);
+        assertThat(adjusted.includedMinutes()).isEqualTo(600);
+        assertThat(adjusted.balanceMinutes()).isEqualTo(30);
+        assertThat(monthlyClose.close(last)).isZero();
+
+        assertThatThrownBy(() -> contracts.changePlan(c.id(), last, PlanCode.STANDARD, "head"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> monthlyClose.close(thisMonth())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRegularOverrunIsHighlightedAndAlertedWithARecommendedPlan() throws Exception {
+        TestData.Client client = data.client();
+        StaffView agent = data.agent();
+        StaffView manager = data.member(Role.MANAGER);
+        TicketView t = data.request(client, "Много работы", "текст");
+        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 4);
+        contracts.changeManager(c.id(), manager.id(), "head");
+        contracts.decideTrial(c.id(), TrialDecision.STAY, "head");
+        fixtures.log(t, agent, 3, 15);
+        fixtures.log(t, agent, 2, 16);
+        fixtures.log(t, agent, 1, 5);
+        for (int m = 4; m >= 1; m--) {
+            monthlyClose.close(thisMonth().minusMonths(m));
+        }
+        String name = client.organization().name();
+
+        MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
+        mvc.perform(get("/desk/admin/clients").param("sort", "utilisation").session(head)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(name)))
+                .andExpect(content().string(Matchers.matchesPattern(
+                        "(?s).*<tr class=\"overrun\">\\s*<td><a href=\"/desk/clients/" + client.organization().id()
+                                + "\">.*")));
+        mvc.perform(get("/desk/contracts/alerts").session(head)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(name)))
+                .andExpect(content().string(Matchers.containsString("class=\"recommendation\">Стандарт<")));
+        mvc.perform(get("/desk/contracts/alerts").session(deskLogin(manager.email())))
+                .andExpect(content().string(Matchers.containsString(name)));
+        mvc.perform(get("/desk/contracts/alerts").session(deskLogin(data.member(Role.MANAGER).email())))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(name))));
+        mvc.perform(get("/desk/clients/" + client.organization().id()).session(head)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"ledger\"")));
+    }
+
+    @Test
+    void aTrialOnEconomyAsksForAReviewUntilTheDecisionIsRecorded() throws Exception {
+        TestData.Client client = data.client();
+        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 3);
+        long org = client.organization().id();
+        assertThat(ledgers.alerts(null)).anyMatch(a -> a.organizationId() == org && a.kind() == PlanAlert.Kind.TRIAL);
+
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/trial").session(deskLogin(data.member(Role.HEAD).email()))
+                .with(csrf()).param("decision", "UPGRADE")).andExpect(status().is3xxRedirection());
+        assertThat(contracts.contract(c.id()).trialDecision()).isEqualTo(TrialDecision.UPGRADE);
+        assertThat(ledgers.alerts(null)).noneMatch(a -> a.organizationId() == org);
+    }
+
+    @Test
+    void anAdminEditsACataloguePlan() throws Exception {
+        PlanView before = contracts.plan(PlanCode.ECONOMY);
+        try {
+            mvc.perform(post("/desk/admin/plans/ECONOMY").session(deskLogin(data.member(Role.ADMIN).email()))
+                    .with(csrf()).param("nameRu", "Эконом").param("nameEn", "Economy").param("monthlyFee", "16000")
+                    .param("hours", "12").param("firstResponseHours", "8").param("resolutionHours", "40")
+                    .param("tierRank", "2")).andExpect(status().is3xxRedirection());
+            assertThat(contracts.plan(PlanCode.ECONOMY).includedMinutes()).isEqualTo(720);
+        } finally {
+            contracts.updatePlan(PlanCode.ECONOMY, new PlanChange(before.nameRu(), before.nameEn(),
+                    before.monthlyFee(), before.includedMinutes(), before.firstResponseHours(),
+                    before.resolutionHours(), before.personalManager(), before.tierRank()));
+        }
+    }
+}

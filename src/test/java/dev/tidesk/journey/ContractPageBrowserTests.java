@@ -1,0 +1,98 @@
+package dev.tidesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesk.Browser;
+import dev.tidesk.TestData;
+import dev.tidesk.TestData.Client;
+import dev.tidesk.contract.ContractFixtures;
+import dev.tidesk.contract.PlanCode;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.TicketView;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** A contact opens (no mail involved, so no GreenMail port is needed)  the contract page: the chart is drawn; then the monthly statement. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ContractPageBrowserTests {
+
+    /** Counts canvas pixels that are not transparent: zero means nothing was drawn. */
+    static final String PAINTED = """
+            var c = document.querySelector('#usage-chart canvas');
+            if (!c) return -1;
+            var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;
+            for (var i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; }
+            return n;
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    TestData data;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        data = new TestData(context);
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aContactSeesTheChartOfTheirHoursAndOpensTheMonthlyStatement() throws Exception {
+        ContractFixtures fixtures = new ContractFixtures(context);
+        Client client = data.client();
+        StaffView agent = data.agent();
+        fixtures.sign(client, PlanCode.STANDARD, 6);
+        TicketView banner = data.request(client, "Обновить баннер на главной", "текст");
+        TicketView prices = data.request(client, "Загрузить новый прайс", "текст");
+        int[] hours = { 14, 26, 18, 31, 9, 22, 6 };
+        for (int monthsAgo = 6; monthsAgo >= 0; monthsAgo--) {
+            fixtures.log(monthsAgo % 2 == 0 ? banner : prices, agent, monthsAgo, hours[6 - monthsAgo]);
+        }
+
+        browser.get(url("/portal/login"));
+        browser.findElement(By.id("username")).sendKeys(client.login());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        browser.get(url("/portal/contract"));
+
+        assertThat(browser.findElement(By.id("contract-plan")).getText()).isEqualTo("Стандарт");
+        assertThat(browser.findElement(By.id("month-used")).getText()).isEqualTo("использовано 6 из 20 ч");
+        Object painted = browser.executeScript(PAINTED);
+        assertThat(((Number) painted).longValue()).as("painted canvas pixels").isGreaterThan(1000);
+        Browser.screenshot(browser, "portal-contract");
+
+        WebElement statement = browser.findElements(By.cssSelector("#ledger a")).get(1);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", statement);
+        Browser.screenshot(browser, "portal-contract-ledger");
+        statement.click();
+        assertThat(browser.findElement(By.id("statement-lines")).getText()).contains(prices.tid())
+                .doesNotContain(banner.tid());
+        assertThat(browser.findElement(By.id("statement-total")).getText()).isEqualTo("22");
+        Browser.screenshot(browser, "portal-statement");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
