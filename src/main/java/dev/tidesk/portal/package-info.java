@@ -3,5 +3,5 @@
  * request, a request's conversation and progress. A contact sees their own organization only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal",
-        allowedDependencies = { "shared", "system", "identity", "customer", "ticket" })
+        allowedDependencies = { "shared", "system", "identity", "customer", "ticket", "task" })
 package dev.tidesk.portal;
