@@ -34,10 +34,12 @@ class RoutingRequests {
     private final ClientTermsBook terms;
     private final CalendarBook calendars;
     private final PersonalManagers managers;
+    private final SlaWatch watch;
     private final Clock clock;
 
     RoutingRequests(JdbcTemplate jdbc, RequestQueries requests, ClientTermsBook terms, CalendarBook calendars,
-            PersonalManagers managers, Optional<Clock> clock) {
+            PersonalManagers managers, SlaWatch watch, Optional<Clock> clock) {
+        this.watch = watch;
         this.jdbc = jdbc;
         this.requests = requests;
         this.terms = terms;
@@ -114,6 +116,7 @@ class RoutingRequests {
                 sla.resume(now, calendar);
             }
         }
+        watch.recordLate(t.id(), sla, now);
         Long heldFor = t.assigneeId() != null ? null : row.heldForId();
         boolean queued = t.assigneeId() == null && t.status().isOpen() && t.status() != Status.DEFERRED && heldFor == null;
         jdbc.update("""
