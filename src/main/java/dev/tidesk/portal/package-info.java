@@ -3,5 +3,5 @@
  * request, a request's conversation and progress. A contact sees their own organization only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal",
-        allowedDependencies = { "shared", "system", "identity", "customer", "team", "ticket", "worklog", "contract" })
+        allowedDependencies = { "shared", "system", "identity", "customer", "team", "ticket", "worklog", "contract", "task" })
 package dev.tidesk.portal;

@@ -122,8 +122,10 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
             return;
         }
         record(actor, now, "urgency", urgency.name(), target.name());
+        Urgency from = urgency;
         urgency = target;
         urgencyRank = (short) target.ordinal();
+        registerEvent(new RequestUrgencyChanged(id, tid, from, target));
     }
 
     /** A public staff reply: the first one stops the first-response clock; a new request becomes open. */

@@ -34,21 +34,21 @@ class ClientAdminController {
     record ContactRow(ContactView contact, boolean portalLogin) {
     }
 
-    @GetMapping("/desk/admin/clients")
+    @GetMapping("/desk/admin/organizations")
     String list(Model model) {
         model.addAttribute("organizations", customers.organizations());
         return "workspace/admin/clients";
     }
 
-    @PostMapping("/desk/admin/clients")
+    @PostMapping("/desk/admin/organizations")
     String create(@RequestParam String name, @RequestParam(required = false) String emailDomain,
             RedirectAttributes redirect) {
         OrganizationView org = customers.createOrganization(name, emailDomain);
         flash(redirect, "admin.clients.created", org.name());
-        return "redirect:/desk/admin/clients/" + org.id();
+        return "redirect:/desk/admin/organizations/" + org.id();
     }
 
-    @GetMapping("/desk/admin/clients/{id}")
+    @GetMapping("/desk/admin/organizations/{id}")
     String client(@PathVariable long id, Model model) {
         model.addAttribute("organization", customers.organization(id));
         List<ContactRow> contacts = customers.contactsOf(id).stream()
@@ -58,7 +58,7 @@ class ClientAdminController {
         return "workspace/admin/client";
     }
 
-    @PostMapping("/desk/admin/clients/{id}/contacts")
+    @PostMapping("/desk/admin/organizations/{id}/contacts")
     String addContact(@PathVariable long id, @RequestParam String fullName, @RequestParam(required = false) String email,
             @RequestParam(required = false) String phone, @RequestParam(required = false) String position,
             @RequestParam(defaultValue = "ru") String language, @RequestParam(required = false) String password,
@@ -69,10 +69,10 @@ class ClientAdminController {
                     contact.language());
         }
         flash(redirect, "admin.contact.created", contact.fullName());
-        return "redirect:/desk/admin/clients/" + id;
+        return "redirect:/desk/admin/organizations/" + id;
     }
 
-    @PostMapping("/desk/admin/clients/{id}/contacts/{contactId}/login")
+    @PostMapping("/desk/admin/organizations/{id}/contacts/{contactId}/login")
     String portalLogin(@PathVariable long id, @PathVariable long contactId, @RequestParam String password,
             RedirectAttributes redirect) {
         ContactView contact = customers.contact(contactId);
@@ -86,15 +86,15 @@ class ClientAdminController {
                     contact.language());
         }
         flash(redirect, "admin.contact.login", contact.email());
-        return "redirect:/desk/admin/clients/" + id;
+        return "redirect:/desk/admin/organizations/" + id;
     }
 
-    @PostMapping("/desk/admin/clients/{id}/sites")
+    @PostMapping("/desk/admin/organizations/{id}/sites")
     String addSite(@PathVariable long id, @RequestParam(required = false) String name, @RequestParam String liveUrl,
             @RequestParam(required = false) String testUrl, RedirectAttributes redirect) {
         customers.createSite(id, name, liveUrl, testUrl);
         flash(redirect, "admin.site.created", liveUrl);
-        return "redirect:/desk/admin/clients/" + id;
+        return "redirect:/desk/admin/organizations/" + id;
     }
 
     private void flash(RedirectAttributes redirect, String key, Object arg) {

@@ -6,6 +6,7 @@ import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.mail.Outbox;
+import dev.tidesk.routing.RoutingQueue;
 import dev.tidesk.system.AttachmentResponses;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
@@ -43,9 +44,11 @@ class DeskController {
     private final Customers customers;
     private final Outbox outbox;
     private final MessageSource messages;
+    private final RoutingQueue routing;
 
     DeskController(RequestQueries queries, RequestDesk desk, StaffDirectory staff, Customers customers, Outbox outbox,
-            MessageSource messages) {
+            MessageSource messages, RoutingQueue routing) {
+        this.routing = routing;
         this.queries = queries;
         this.desk = desk;
         this.staff = staff;
@@ -62,9 +65,13 @@ class DeskController {
 
     @GetMapping("/desk")
     String queue(@AuthenticationPrincipal TideskUser me, @RequestParam(required = false) Queue view,
-            @RequestParam(defaultValue = "URGENCY") QueueSort sort, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(name = "sort", required = false) QueueSort order, @RequestParam(defaultValue = "0") int page,
             Model model) {
         Queue queue = view != null ? view : (me.staffId() == null ? Queue.OPEN : Queue.UNASSIGNED);
+        QueueSort sort = order != null ? order : (queue == Queue.UNASSIGNED ? QueueSort.PRIORITY : QueueSort.URGENCY);
+        if (queue == Queue.UNASSIGNED && sort == QueueSort.PRIORITY) {
+            model.addAttribute("entries", routing.page(page, 50));
+        }
         model.addAttribute("view", queue);
         model.addAttribute("sort", sort);
         model.addAttribute("sorts", QueueSort.values());

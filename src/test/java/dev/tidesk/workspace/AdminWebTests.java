@@ -34,12 +34,12 @@ class AdminWebTests extends WebTest {
     void aHeadAddsAClientWhoseContactCanThenSignInToThePortal() throws Exception {
         MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
         String name = "ООО Новый клиент " + System.nanoTime();
-        String location = mvc.perform(post("/desk/admin/clients").session(head).with(csrf()).param("name", name)
+        String location = mvc.perform(post("/desk/admin/organizations").session(head).with(csrf()).param("name", name)
                 .param("emailDomain", "novy.example")).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         OrganizationView org = customers.organizations().stream().filter(o -> o.name().equals(name)).findFirst()
                 .orElseThrow();
-        assertThat(location).isEqualTo("/desk/admin/clients/" + org.id());
+        assertThat(location).isEqualTo("/desk/admin/organizations/" + org.id());
 
         String email = "boss" + System.nanoTime() + "@novy.example";
         mvc.perform(post(location + "/contacts").session(head).with(csrf()).param("fullName", "Игорь Новиков")
@@ -58,12 +58,12 @@ class AdminWebTests extends WebTest {
     void badInputComesBackAsAMessageAndStoresNothing() throws Exception {
         MockHttpSession head = deskLogin(data.member(Role.ADMIN).email());
         var client = data.client();
-        String page = "http://localhost/desk/admin/clients/" + client.organization().id();
-        mvc.perform(post("/desk/admin/clients/" + client.organization().id() + "/contacts").session(head).with(csrf())
+        String page = "http://localhost/desk/admin/organizations/" + client.organization().id();
+        mvc.perform(post("/desk/admin/organizations/" + client.organization().id() + "/contacts").session(head).with(csrf())
                 .header("Referer", page).param("fullName", "Дубль").param("email", client.contact().email()))
                 .andExpect(status().isSeeOther())
                 .andExpect(flash().attribute("error", "Контакт с e-mail " + client.contact().email() + " уже есть."));
-        mvc.perform(post("/desk/admin/clients/" + client.organization().id() + "/sites").session(head).with(csrf())
+        mvc.perform(post("/desk/admin/organizations/" + client.organization().id() + "/sites").session(head).with(csrf())
                 .header("Referer", page).param("liveUrl", "javascript:alert(1)"))
                 .andExpect(flash().attribute("error", "Адрес сайта начинается с http:// или https://."));
         assertThat(customers.contactsOf(client.organization().id())).hasSize(1);
@@ -80,7 +80,7 @@ class AdminWebTests extends WebTest {
         assertThat(staff.byEmail(email)).hasValueSatisfying(s -> assertThat(s.specialty()).hasToString("DEVELOPER"));
 
         MockHttpSession agent = deskLogin(data.agent().email());
-        mvc.perform(get("/desk/admin/clients").session(agent)).andExpect(status().isForbidden());
+        mvc.perform(get("/desk/admin/organizations").session(agent)).andExpect(status().isForbidden());
         mvc.perform(post("/desk/admin/staff").session(agent).with(csrf()).param("fullName", "x").param("email", "x@x.example")
                 .param("role", "ADMIN").param("password", "12345678")).andExpect(status().isForbidden());
     }

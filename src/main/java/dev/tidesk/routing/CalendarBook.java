@@ -1,0 +1,75 @@
+package dev.tidesk.routing;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.Installation;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The installation's working calendar, as admins edit it. */
+@Service
+@Transactional(readOnly = true)
+public class CalendarBook {
+
+    private final JdbcTemplate jdbc;
+    private final Installation installation;
+
+    CalendarBook(JdbcTemplate jdbc, Installation installation) {
+        this.jdbc = jdbc;
+        this.installation = installation;
+    }
+
+    public WorkingCalendar calendar() {
+        Map<LocalDate, Boolean> exceptions = new HashMap<>();
+        jdbc.query("select day, working from routing_calendar_day", rs -> {
+            exceptions.put(rs.getObject(1, LocalDate.class), rs.getBoolean(2));
+        });
+        return jdbc.queryForObject("select time_zone, work_start, work_end from routing_calendar where id = 1",
+                (rs, i) -> new WorkingCalendar(rs.getString(1) == null ? installation.timeZone() : ZoneId.of(rs.getString(1)),
+                        rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class), exceptions));
+    }
+
+    public List<CalendarDay> days(int year) {
+        return jdbc.query("select day, working, note from routing_calendar_day where day between ? and ? order by day",
+                (rs, i) -> new CalendarDay(rs.getObject(1, LocalDate.class), rs.getBoolean(2), rs.getString(3)),
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    @Transactional
+    public void setDay(LocalDate day, boolean working, String note) {
+        jdbc.update("""
+                insert into routing_calendar_day (day, working, note) values (?, ?, ?)
+                on conflict (day) do update set working = excluded.working, note = excluded.note""",
+                day, working, note == null || note.isBlank() ? null : note.strip());
+    }
+
+    @Transactional
+    public void removeDay(LocalDate day) {
+        jdbc.update("delete from routing_calendar_day where day = ?", day);
+    }
+
+    /** Sets the zone (blank: the installation's) and the working hours. */
+    @Transactional
+    public void setHours(String zone, LocalTime start, LocalTime end) {
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new DomainException("error.calendar.hours", "Working hours must end after they start");
+        }
+        String z = zone == null || zone.isBlank() ? null : zone.strip();
+        if (z != null) {
+            try {
+                ZoneId.of(z);
+            } catch (RuntimeException e) {
+                throw new DomainException("error.calendar.zone", "Unknown time zone " + z);
+            }
+        }
+        jdbc.update("update routing_calendar set time_zone = ?, work_start = ?, work_end = ? where id = 1", z, start, end);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.tidesk.routing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.tidesk.identity.Role;
+import dev.tidesk.team.Availability;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RequestCreated;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * What happens to a new request once it is saved: a note when the personal manager is away,
+ * optional auto-assignment to the available agent with the least open load; and, every minute,
+ * requests their manager has not taken in time enter the general queue with a note.
+ */
+@Component
+class RoutingAssignments {
+
+    private final RoutingRequests rows;
+    private final ClientTermsBook terms;
+    private final PersonalManagers managers;
+    private final StaffDirectory staff;
+    private final RequestDesk desk;
+    private final RequestQueries requests;
+    private final JdbcTemplate jdbc;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final boolean autoAssign;
+
+    RoutingAssignments(RoutingRequests rows, ClientTermsBook terms, PersonalManagers managers, StaffDirectory staff,
+            RequestDesk desk, RequestQueries requests, JdbcTemplate jdbc, MessageSource messages, Optional<Clock> clock,
+            @Value("${tidesk.routing.auto-assign:false}") boolean autoAssign) {
+        this.rows = rows;
+        this.terms = terms;
+        this.managers = managers;
+        this.staff = staff;
+        this.desk = desk;
+        this.requests = requests;
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.autoAssign = autoAssign;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(RequestCreated event) {
+        TicketView ticket = requests.ticket(event.ticketId());
+        StaffView away = managers.awayManager(terms.terms(ticket.organizationId()).orElse(null));
+        if (away != null) {
+            desk.note(ticket.id(), Actor.system(), text("routing.note.managerAway", away.fullName()), List.of());
+        }
+        if (autoAssign) {
+            autoAssign(ticket.id());
+        }
+    }
+
+    /** Gives a queued request to the available agent with the fewest open requests. */
+    void autoAssign(long ticketId) {
+        List<Long> locked = jdbc.queryForList(
+                "select ticket_id from routing_request where ticket_id = ? and queued for update skip locked", Long.class,
+                ticketId);
+        if (locked.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> load = new HashMap<>();
+        jdbc.query("""
+                select assignee_id, count(*) from ticket
+                where assignee_id is not null and status not in ('RESOLVED', 'CLOSED') group by assignee_id""",
+                rs -> {
+                    load.put(rs.getLong(1), rs.getLong(2));
+                });
+        staff.everyone().stream()
+                .filter(s -> s.role() == Role.AGENT && s.availability() == Availability.AVAILABLE)
+                .min(Comparator.<StaffView>comparingLong(s -> load.getOrDefault(s.id(), 0L)).thenComparingLong(StaffView::id))
+                .ifPresent(agent -> desk.assign(ticketId, agent.id(), agent.fullName(), Actor.system()));
+    }
+
+    @Scheduled(fixedDelayString = "${tidesk.routing.hold-check-interval:60s}")
+    void releaseOverdueHolds() {
+        releaseOverdueHolds(Instant.now(clock));
+    }
+
+    /** Requests held for a personal manager past their time go to the general queue, with a note. */
+    @Transactional
+    public int releaseOverdueHolds(Instant now) {
+        List<Long> due = jdbc.queryForList("""
+                select ticket_id from routing_request where held_for_id is not null and held_until <= ?
+                order by held_until for update skip locked""", Long.class, RoutingRequests.ts(now));
+        for (long ticketId : due) {
+            rows.release(ticketId);
+            desk.note(ticketId, Actor.system(),
+                    text("routing.note.managerLate", managers.holdTime().toMinutes()), List.of());
+        }
+        return due.size();
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, java.util.Locale.forLanguageTag("ru"));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.tidesk.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.Status;
+import dev.tidesk.ticket.Urgency;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The priority order of open, unassigned requests, computed by PostgreSQL on an index:
+ * urgency, SLA due time (none last), plan tier (one-off clients last), age, id.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RoutingQueue {
+
+    static final String ORDER = " order by r.urgency_rank, r.due_at nulls last, r.tier_rank, r.created_at, r.ticket_id";
+    private static final String SELECT = """
+            select r.ticket_id, t.tid, t.subject, t.organization_name, t.contact_name, t.urgency, t.status,
+                   r.created_at, r.due_at, r.tier_rank, r.paused_since is not null as paused
+            from routing_request r join ticket t on t.id = r.ticket_id
+            """;
+    private static final String QUEUED = " where r.queued and t.assignee_id is null"
+            + " and t.status not in ('RESOLVED', 'CLOSED', 'DEFERRED')";
+
+    private final JdbcTemplate jdbc;
+    private final RequestDesk desk;
+    private final Clock clock;
+    private final Duration warnBefore;
+
+    RoutingQueue(JdbcTemplate jdbc, RequestDesk desk, Optional<Clock> clock,
+            @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore) {
+        this.jdbc = jdbc;
+        this.desk = desk;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.warnBefore = warnBefore;
+    }
+
+    /** A page of the queue, best first. */
+    public List<QueueEntry> page(int page, int size) {
+        int offset = Math.max(page, 0) * size;
+        return entries(jdbc.query(SELECT + QUEUED + ORDER + " limit ? offset ?", this::map, size, offset), offset);
+    }
+
+    /** The given requests in queue order (those not in the queue are left out). */
+    public List<QueueEntry> order(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = ticketIds.toArray(Long[]::new);
+        return entries(jdbc.query(con -> {
+            var ps = con.prepareStatement(SELECT + QUEUED + " and r.ticket_id = any (?)" + ORDER);
+            ps.setArray(1, con.createArrayOf("bigint", ids));
+            return ps;
+        }, this::map), 0);
+    }
+
+    /** Open requests held for this personal manager, oldest first. */
+    public List<QueueEntry> heldFor(long managerId) {
+        return entries(jdbc.query(SELECT + " where r.held_for_id = ? and t.assignee_id is null"
+                + " and t.status not in ('RESOLVED', 'CLOSED')" + ORDER, this::map, managerId), 0);
+    }
+
+    public long count() {
+        return jdbc.queryForObject("select count(*) from routing_request r join ticket t on t.id = r.ticket_id" + QUEUED,
+                Long.class);
+    }
+
+    /**
+     * Gives the top request to this staff member. Rows another agent is taking right now are
+     * skipped (FOR UPDATE SKIP LOCKED), so two agents never get the same request.
+     *
+     * @return the TID taken, or empty when the queue is empty
+     */
+    @Transactional
+    public Optional<String> takeNext(long staffId, String staffName) {
+        List<Long> top = jdbc.queryForList("select r.ticket_id from routing_request r join ticket t on t.id = r.ticket_id"
+                + QUEUED + ORDER + " limit 1 for update of r skip locked", Long.class);
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        long ticketId = top.get(0);
+        desk.assign(ticketId, staffId, staffName, Actor.staff(staffId, staffName));
+        return Optional.of(jdbc.queryForObject("select tid from ticket where id = ?", String.class, ticketId));
+    }
+
+    private Raw map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Raw(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Urgency.valueOf(rs.getString(6)), Status.valueOf(rs.getString(7)), RoutingRequests.instant(rs, 8),
+                RoutingRequests.instant(rs, 9), rs.getInt(10), rs.getBoolean(11));
+    }
+
+    private record Raw(long ticketId, String tid, String subject, String organizationName, String contactName,
+            Urgency urgency, Status status, Instant createdAt, Instant dueAt, int tierRank, boolean paused) {
+    }
+
+    private List<QueueEntry> entries(List<Raw> rows, int offset) {
+        Instant now = Instant.now(clock);
+        List<QueueEntry> out = new ArrayList<>(rows.size());
+        Raw previous = null;
+        for (Raw r : rows) {
+            out.add(new QueueEntry(offset + out.size() + 1, r.ticketId(), r.tid(), r.subject(), r.organizationName(),
+                    r.contactName(), r.urgency(), r.status(), r.createdAt(), r.dueAt(), r.tierRank(), r.paused(),
+                    slaState(r.dueAt(), now), decidedBy(previous, r)));
+            previous = r;
+        }
+        return out;
+    }
+
+    SlaState slaState(Instant due, Instant now) {
+        if (due == null) {
+            return SlaState.NONE;
+        }
+        if (!due.isAfter(now)) {
+            return SlaState.BREACHED;
+        }
+        return due.isAfter(now.plus(warnBefore)) ? SlaState.OK : SlaState.WARNING;
+    }
+
+    /** The first sort key in which {@code row} differs from the row above it. */
+    static String decidedBy(Raw above, Raw row) {
+        if (above == null) {
+            return "first";
+        }
+        if (above.urgency() != row.urgency()) {
+            return "urgency";
+        }
+        if (!Objects.equals(above.dueAt(), row.dueAt())) {
+            if (row.dueAt() == null) {
+                return row.tierRank() == ClientTerms.ONE_OFF ? "oneoff" : "nodue";
+            }
+            return "due";
+        }
+        if (above.tierRank() != row.tierRank()) {
+            return row.tierRank() == ClientTerms.ONE_OFF ? "oneoff" : "tier";
+        }
+        return "age";
+    }
+}

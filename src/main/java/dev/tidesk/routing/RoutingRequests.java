@@ -1,0 +1,158 @@
+package dev.tidesk.routing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.tidesk.ticket.RequestAssigned;
+import dev.tidesk.ticket.RequestCreated;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.RequestStatusChanged;
+import dev.tidesk.ticket.RequestUrgencyChanged;
+import dev.tidesk.ticket.StaffReplied;
+import dev.tidesk.ticket.Status;
+import dev.tidesk.ticket.TicketView;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one routing row per request in step with the request, inside the request's own
+ * transaction: the queue's sort keys (urgency, due time, tier, age), whether it is queued, and
+ * the SLA clocks.
+ */
+@Component
+class RoutingRequests {
+
+    private final JdbcTemplate jdbc;
+    private final RequestQueries requests;
+    private final ClientTermsBook terms;
+    private final CalendarBook calendars;
+    private final PersonalManagers managers;
+    private final SlaWatch watch;
+    private final Clock clock;
+
+    RoutingRequests(JdbcTemplate jdbc, RequestQueries requests, ClientTermsBook terms, CalendarBook calendars,
+            PersonalManagers managers, SlaWatch watch, Optional<Clock> clock) {
+        this.watch = watch;
+        this.jdbc = jdbc;
+        this.requests = requests;
+        this.terms = terms;
+        this.calendars = calendars;
+        this.managers = managers;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    record Row(long ticketId, Long heldForId, Instant heldUntil, SlaClock clock) {
+    }
+
+    @EventListener
+    void on(RequestCreated event) {
+        TicketView t = requests.ticket(event.ticketId());
+        Optional<ClientTerms> clientTerms = terms.terms(t.organizationId());
+        Integer frMinutes = clientTerms.map(ClientTerms::firstResponseHours).map(h -> h * 60).orElse(null);
+        Integer resMinutes = clientTerms.map(ClientTerms::resolutionHours).map(h -> h * 60).orElse(null);
+        SlaClock sla = SlaClock.start(t.createdAt(), frMinutes, resMinutes, calendars.calendar());
+        PersonalManagers.Hold hold = managers.holdFor(clientTerms.orElse(null), t.createdAt());
+        jdbc.update("""
+                insert into routing_request (ticket_id, organization_id, urgency_rank, tier_rank, created_at, queued,
+                    held_for_id, held_until, first_response_minutes, resolution_minutes, first_response_due_at, resolution_due_at)
+                values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?)""",
+                t.id(), t.organizationId(), t.urgency().ordinal(),
+                clientTerms.map(ClientTerms::tierRank).orElse(ClientTerms.ONE_OFF), ts(t.createdAt()),
+                hold == null ? null : hold.managerId(), hold == null ? null : ts(hold.until()), frMinutes, resMinutes,
+                ts(sla.firstResponseDue), ts(sla.resolutionDue));
+        sync(t, Instant.now(clock));
+    }
+
+    @EventListener
+    void on(RequestAssigned event) {
+        sync(event.ticketId());
+    }
+
+    @EventListener
+    void on(RequestStatusChanged event) {
+        sync(event.ticketId());
+    }
+
+    @EventListener
+    void on(RequestUrgencyChanged event) {
+        sync(event.ticketId());
+    }
+
+    @EventListener
+    void on(StaffReplied event) {
+        sync(event.ticketId());
+    }
+
+    void sync(long ticketId) {
+        sync(requests.ticket(ticketId), Instant.now(clock));
+    }
+
+    /** Brings the routing row in line with the request as it stands now. */
+    void sync(TicketView t, Instant now) {
+        Optional<Row> found = row(t.id());
+        if (found.isEmpty()) {
+            return;
+        }
+        Row row = found.get();
+        SlaClock sla = row.clock();
+        WorkingCalendar calendar = calendars.calendar();
+        if (t.firstResponseAt() != null) {
+            sla.responded(t.firstResponseAt());
+        }
+        if (!t.status().isOpen()) {
+            sla.stop(now);
+        } else {
+            sla.reopen(now, calendar);
+            if (t.status() == Status.WAITING_FOR_CLIENT || t.status() == Status.DEFERRED) {
+                sla.pause(now);
+            } else {
+                sla.resume(now, calendar);
+            }
+        }
+        watch.recordLate(t.id(), sla, now);
+        Long heldFor = t.assigneeId() != null ? null : row.heldForId();
+        boolean queued = t.assigneeId() == null && t.status().isOpen() && t.status() != Status.DEFERRED && heldFor == null;
+        jdbc.update("""
+                update routing_request set urgency_rank = ?, queued = ?, held_for_id = ?,
+                    held_until = ?, due_at = ?,
+                    first_response_due_at = ?, resolution_due_at = ?, first_response_at = ?, paused_since = ?, stopped_at = ?
+                where ticket_id = ?""",
+                t.urgency().ordinal(), queued, heldFor, heldFor == null ? null : ts(row.heldUntil()), ts(sla.nextDue()), ts(sla.firstResponseDue),
+                ts(sla.resolutionDue), ts(sla.firstResponseAt), ts(sla.pausedSince), ts(sla.stoppedAt), t.id());
+    }
+
+    /** Lets a held request into the general queue. */
+    void release(long ticketId) {
+        jdbc.update("update routing_request set held_for_id = null, held_until = null where ticket_id = ?", ticketId);
+        sync(ticketId);
+    }
+
+    Optional<Row> row(long ticketId) {
+        List<Row> rows = jdbc.query("""
+                select ticket_id, held_for_id, held_until, first_response_due_at, resolution_due_at, first_response_at,
+                       paused_since, stopped_at
+                from routing_request where ticket_id = ?""", RoutingRequests::mapRow, ticketId);
+        return rows.stream().findFirst();
+    }
+
+    private static Row mapRow(ResultSet rs, int i) throws SQLException {
+        return new Row(rs.getLong(1), (Long) rs.getObject(2), instant(rs, 3), new SlaClock(instant(rs, 4),
+                instant(rs, 5), instant(rs, 6), instant(rs, 7), instant(rs, 8)));
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tidesk.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Watches the running SLA clocks: warns once per deadline shortly before it (an event the mail
+ * module turns into mails to the assignee and the heads), and records every missed deadline in
+ * {@code sla_breach} for reports.
+ */
+@Service
+public class SlaWatch {
+
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration warnBefore;
+
+    SlaWatch(JdbcTemplate jdbc, ApplicationEventPublisher events, Optional<Clock> clock,
+            @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.warnBefore = warnBefore;
+    }
+
+    @Scheduled(fixedDelayString = "${tidesk.routing.sla-check-interval:60s}", initialDelayString = "${tidesk.routing.sla-check-interval:60s}")
+    void check() {
+        check(Instant.now(clock));
+    }
+
+    /** Raises the warnings and records the breaches due at {@code now}; returns how many of each. */
+    @Transactional
+    public int[] check(Instant now) {
+        var ts = RoutingRequests.ts(now);
+        List<Object[]> warn = jdbc.query("""
+                select r.ticket_id, r.due_at, t.assignee_id, r.first_response_at is null and r.first_response_due_at is not null
+                from routing_request r join ticket t on t.id = r.ticket_id
+                where r.stopped_at is null and r.due_at is not null and r.due_at > ? and r.due_at <= ?
+                  and not case when r.first_response_at is null and r.first_response_due_at is not null
+                               then r.warned_first_response else r.warned_resolution end
+                for update of r skip locked""",
+                (rs, i) -> new Object[] { rs.getLong(1), RoutingRequests.instant(rs, 2), rs.getObject(3), rs.getBoolean(4) },
+                ts, RoutingRequests.ts(now.plus(warnBefore)));
+        for (Object[] w : warn) {
+            boolean first = (Boolean) w[3];
+            jdbc.update("update routing_request set " + (first ? "warned_first_response" : "warned_resolution")
+                    + " = true where ticket_id = ?", w[0]);
+            events.publishEvent(new SlaWarningRaised((Long) w[0], first ? "FIRST_RESPONSE" : "RESOLUTION",
+                    (Instant) w[1], w[2] == null ? null : ((Number) w[2]).longValue()));
+        }
+        int breaches = jdbc.update("""
+                insert into sla_breach (ticket_id, kind, due_at, recorded_at, assignee_id)
+                select r.ticket_id,
+                       case when r.first_response_at is null and r.first_response_due_at is not null
+                            then 'FIRST_RESPONSE' else 'RESOLUTION' end,
+                       r.due_at, ?, t.assignee_id
+                from routing_request r join ticket t on t.id = r.ticket_id
+                where r.stopped_at is null and r.due_at is not null and r.due_at <= ?
+                on conflict (ticket_id, kind) do nothing""", ts, ts);
+        return new int[] { warn.size(), breaches };
+    }
+
+    /** A deadline met late (the reply or the resolution came after it) is a breach too. */
+    void recordLate(long ticketId, SlaClock sla, Instant now) {
+        if (sla.firstResponseAt != null && sla.firstResponseDue != null && sla.firstResponseAt.isAfter(sla.firstResponseDue)) {
+            record(ticketId, "FIRST_RESPONSE", sla.firstResponseDue, now);
+        }
+        if (sla.stoppedAt != null && sla.resolutionDue != null && sla.stoppedAt.isAfter(sla.resolutionDue)) {
+            record(ticketId, "RESOLUTION", sla.resolutionDue, now);
+        }
+    }
+
+    private void record(long ticketId, String kind, Instant due, Instant now) {
+        jdbc.update("""
+                insert into sla_breach (ticket_id, kind, due_at, recorded_at, assignee_id)
+                select ?, ?, ?, ?, assignee_id from ticket where id = ?
+                on conflict (ticket_id, kind) do nothing""", ticketId, kind, RoutingRequests.ts(due),
+                RoutingRequests.ts(now), ticketId);
+    }
+
+    /** The kinds of deadline this request missed (FIRST_RESPONSE, RESOLUTION). */
+    public List<String> breaches(long ticketId) {
+        return jdbc.queryForList("select kind from sla_breach where ticket_id = ? order by kind", String.class, ticketId);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.tidesk.task;
+
+public record TaskStatusChanged(long taskId, long ticketId, TaskStatus from, TaskStatus to) {
+}

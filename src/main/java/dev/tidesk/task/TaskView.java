@@ -1,0 +1,12 @@
+package dev.tidesk.task;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import dev.tidesk.team.Specialty;
+
+/** A task as staff pages show it. */
+public record TaskView(long id, long ticketId, String tid, Specialty specialty, long assigneeId, String assigneeName,
+        String title, String description, BigDecimal estimateHours, Environment environment, TaskStatus status,
+        String clientComment, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,148 @@
+package dev.tidesk.journey;
+
+import java.time.Duration;
+
+import dev.tidesk.Browser;
+import dev.tidesk.MailTest;
+import dev.tidesk.TestData;
+import dev.tidesk.TestData.Client;
+import dev.tidesk.identity.Role;
+import dev.tidesk.routing.ClientTermsBook;
+import dev.tidesk.team.Specialty;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.TicketView;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * R13/R14 in a real browser: an agent gives a risky change to a developer on the test copy, the
+ * developer marks it ready there, the client accepts it in the portal, the developer deploys it,
+ * and the request shows the whole timeline.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + MailTest.SMTP_PORT })
+class TestCopyTaskBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    ClientTermsBook terms;
+
+    @Autowired
+    ApplicationContext context;
+
+    TestData data;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        data = new TestData(context);
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void agentCreatesATestTaskSpecialistReadiesItClientAcceptsSpecialistDeploys() throws Exception {
+        Client client = data.client();
+        terms.update(client.organization().id(), 0, null, 2, 16, false);
+        StaffView agent = data.agent();
+        StaffView dev = staff.hire("Пётр Разработчиков", "dev" + System.nanoTime() + "@tidesk.example", Role.SPECIALIST,
+                Specialty.DEVELOPER, TestData.PASSWORD);
+        TicketView ticket = data.request(client, "Обновить модуль оплаты", "Банк прислал письмо: старый модуль отключат 1 числа.");
+
+        login("/desk/login", agent.email());
+        browser.get(url("/desk"));
+        Browser.screenshot(browser, "routing-priority-queue");
+        browser.get(url("/desk/requests/" + ticket.tid()));
+        browser.findElement(By.id("task-new")).click();
+        new Select(browser.findElement(By.id("task-assignee"))).selectByValue(String.valueOf(dev.id()));
+        browser.findElement(By.id("task-title")).sendKeys("Обновление модуля оплаты до новой версии");
+        browser.findElement(By.id("task-description")).sendKeys("Обновить SDK банка до v3, проверить возвраты.");
+        browser.findElement(By.id("task-estimate")).sendKeys("3");
+        browser.findElement(By.id("task-env-TEST")).click();
+        Browser.screenshot(browser, "task-new-form");
+        browser.findElement(By.id("task-create")).click();
+        WebElement row = browser.findElement(By.cssSelector("#tasks tr[id^='task-']"));
+        String taskId = row.getAttribute("id").substring("task-".length());
+        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("К выполнению");
+        logout("/desk/logout");
+
+        login("/desk/login", dev.email());
+        browser.get(url("/desk/tasks"));
+        Browser.screenshot(browser, "task-my-tasks");
+        assertThat(browser.findElement(By.id("my-task-" + taskId)).getText()).contains("Обновление модуля оплаты");
+        Browser.screenshot(browser, "task-my-tasks");
+        browser.findElement(By.linkText(ticket.tid())).click();
+        browser.findElement(By.id("task-" + taskId + "-start")).click();
+        browser.findElement(By.id("task-" + taskId + "-ready")).click();
+        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("Ждёт приёмки клиентом");
+        logout("/desk/logout");
+
+        login("/portal/login", client.login());
+        browser.get(url("/portal/requests/" + ticket.tid()));
+        assertThat(browser.findElement(By.id("tasks")).getText()).contains("Обновление модуля оплаты до новой версии")
+                .contains(client.site().testUrl()).doesNotContain("SDK");
+        Browser.screenshot(browser, "task-portal-acceptance");
+        browser.findElement(By.id("task-" + taskId + "-accept")).click();
+        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("переносим на рабочий сайт");
+        logout("/portal/logout");
+
+        login("/desk/login", dev.email());
+        browser.get(url("/desk/requests/" + ticket.tid()));
+        browser.findElement(By.id("task-" + taskId + "-complete")).click();
+        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("Готово");
+        assertThat(browser.findElements(By.cssSelector("#task-history li"))).extracting(WebElement::getText)
+                .hasSize(6)
+                .anySatisfy(t -> assertThat(t).contains("Ждёт приёмки клиентом").contains(dev.fullName()))
+                .anySatisfy(t -> assertThat(t).contains("Перенос на рабочий сайт").contains(client.contact().fullName()))
+                .anySatisfy(t -> assertThat(t).contains("Готово"));
+        browser.findElement(By.id("tasks")).click();
+        Browser.screenshot(browser, "task-request-timeline");
+        logout("/desk/logout");
+
+        login("/portal/login", client.login());
+        browser.get(url("/portal/requests/" + ticket.tid()));
+        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("готово");
+        Browser.screenshot(browser, "task-portal-done");
+    }
+
+    private void login(String page, String login) {
+        browser.get(url(page));
+        browser.findElement(By.id("username")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.id("login-submit")).isEmpty());
+    }
+
+    private void logout(String action) {
+        browser.findElement(By.cssSelector("form[action='" + action + "'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("login-submit")).isEmpty());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

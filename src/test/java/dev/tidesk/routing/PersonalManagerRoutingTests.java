@@ -1,0 +1,81 @@
+package dev.tidesk.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.tidesk.TestData;
+import dev.tidesk.WebTest;
+import dev.tidesk.identity.Role;
+import dev.tidesk.team.Availability;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.MessageKind;
+import dev.tidesk.ticket.MessageView;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+class PersonalManagerRoutingTests extends WebTest {
+
+    @Autowired
+    ClientTermsBook terms;
+    @Autowired
+    RoutingQueue queue;
+    @Autowired
+    RoutingAssignments assignments;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    RequestQueries requests;
+
+    @Test
+    void aPremiumRequestWaitsForThePersonalManagerThenFallsBackToTheQueueWithANote() throws Exception {
+        StaffView manager = data.member(Role.MANAGER);
+        TestData.Client premium = data.client();
+        terms.update(premium.organization().id(), 0, manager.id(), 1, 8, false);
+
+        TicketView held = data.request(premium, "Не работает корзина", "После обновления");
+        assertThat(queue.order(List.of(held.id()))).isEmpty();
+        assertThat(queue.heldFor(manager.id())).extracting(QueueEntry::tid).contains(held.tid());
+        MockHttpSession session = deskLogin(manager.email());
+        mvc.perform(get("/desk/routing/my-clients").session(session))
+                .andExpect(content().string(containsString(held.tid())))
+                .andExpect(content().string(containsString(premium.organization().name())));
+
+        // not taken within the hold time: the request goes to the general queue with a note
+        assignments.releaseOverdueHolds(Instant.now().plus(Duration.ofMinutes(31)));
+        assertThat(queue.order(List.of(held.id()))).extracting(QueueEntry::tid).containsExactly(held.tid());
+        assertThat(queue.heldFor(manager.id())).extracting(QueueEntry::tid).doesNotContain(held.tid());
+        assertThat(notes(held)).anySatisfy(n -> assertThat(n).contains("не взял обращение за 30"));
+
+        // a manager who takes a held request in time: it is theirs and never reaches the queue
+        TicketView taken = data.request(premium, "Поменять баннер", "На главной");
+        mvc.perform(post("/desk/requests/" + taken.tid() + "/take").session(session).with(csrf()));
+        assertThat(requests.ticket(taken.id()).assigneeId()).isEqualTo(manager.id());
+        assignments.releaseOverdueHolds(Instant.now().plus(Duration.ofMinutes(31)));
+        assertThat(queue.order(List.of(taken.id()))).isEmpty();
+        assertThat(notes(taken)).isEmpty();
+
+        // the manager is away: the request enters the general queue at once, with a note
+        staff.setAvailability(manager.id(), Availability.AWAY);
+        TicketView away = data.request(premium, "Упал сайт", "Совсем");
+        assertThat(queue.order(List.of(away.id()))).extracting(QueueEntry::tid).containsExactly(away.tid());
+        assertThat(notes(away)).anySatisfy(n -> assertThat(n).contains(manager.fullName()).contains("отсутствует"));
+    }
+
+    private List<String> notes(TicketView t) {
+        return requests.messages(t.id(), true).stream().filter(m -> m.kind() == MessageKind.INTERNAL_NOTE)
+                .map(MessageView::body).toList();
+    }
+}

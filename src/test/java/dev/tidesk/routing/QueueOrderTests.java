@@ -1,0 +1,86 @@
+package dev.tidesk.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tidesk.TestData;
+import dev.tidesk.WebTest;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.Channel;
+import dev.tidesk.ticket.NewRequest;
+import dev.tidesk.ticket.RequestIntake;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.ticket.Urgency;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The priority order of the unassigned queue, computed by PostgreSQL: a table of requests and the order they must take. */
+class QueueOrderTests extends WebTest {
+
+    @Autowired
+    RequestIntake intake;
+    @Autowired
+    ClientTermsBook terms;
+    @Autowired
+    RoutingQueue queue;
+
+    /** Tuesday 3 March 2026, 10:00 in Moscow: a working hour. */
+    static final Instant T0 = LocalDateTime.parse("2026-03-03T10:00").atZone(ZoneId.of("Europe/Moscow")).toInstant();
+
+    record Row(String name, Urgency urgency, Integer tier, Integer firstResponseHours, int minutesAfterT0) {
+    }
+
+    @Test
+    void ordersByUrgencyThenDueTimeThenTierWithOneOffClientsLastThenAge() {
+        List<Row> table = List.of(
+                // name, urgency, tier (null = one-off), first-response hours, created (min after T0)
+                new Row("economy-due-1.5h", Urgency.NORMAL, 2, 1, 30),
+                new Row("standard-due-2h", Urgency.NORMAL, 1, 2, 0),
+                new Row("premium-due-2h", Urgency.NORMAL, 0, 2, 0),
+                new Row("one-off-older", Urgency.NORMAL, null, null, -120),
+                new Row("premium-no-target", Urgency.NORMAL, 0, null, -60),
+                new Row("critical-one-off", Urgency.CRITICAL, null, null, 50),
+                new Row("one-off-newer", Urgency.NORMAL, null, null, -60),
+                new Row("low-premium", Urgency.LOW, 0, 1, -600),
+                new Row("one-off-tie-a", Urgency.HIGH, null, null, 0),
+                new Row("one-off-tie-b", Urgency.HIGH, null, null, 0));
+        List<String> expected = List.of(
+                "critical-one-off", // urgency beats everything
+                "one-off-tie-a", "one-off-tie-b", // high; equal in every key: the older id first
+                "economy-due-1.5h", // normal: the earliest SLA deadline first, whatever the plan
+                "premium-due-2h", "standard-due-2h", // the same deadline: the higher plan first
+                "premium-no-target", // no deadline: after those with one, plans before one-off clients
+                "one-off-older", "one-off-newer", // one-off clients last, oldest first
+                "low-premium"); // low urgency after all normal ones
+
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (Row row : table) {
+            TestData.Client client = data.client();
+            if (row.tier() != null) {
+                terms.update(client.organization().id(), row.tier(), null, row.firstResponseHours(), 40, false);
+            }
+            TicketView t = intake.open(new NewRequest(row.name(), "body", client.contact().id(), client.site().id(),
+                    Channel.PORTAL, row.urgency(), List.of(), Actor.contact(client.contact().id(), "c")),
+                    T0.plus(Duration.ofMinutes(row.minutesAfterT0())));
+            names.put(t.id(), row.name());
+        }
+        List<QueueEntry> ordered = queue.order(names.keySet());
+        List<String> actual = new ArrayList<>();
+        ordered.forEach(e -> actual.add(names.get(e.ticketId())));
+        assertThat(actual).containsExactlyElementsOf(expected);
+
+        // each row says why it stands below the one above it
+        assertThat(ordered).extracting(QueueEntry::decidedBy).containsExactly(
+                "first", "urgency", "age", "urgency", "due", "tier", "due", "oneoff", "age", "urgency");
+        assertThat(ordered.get(0).oneOff()).isTrue();
+    }
+}
