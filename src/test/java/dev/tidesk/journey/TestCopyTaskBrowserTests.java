@@ -23,9 +23,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * developer marks it ready there, the client accepts it in the portal, the developer deploys it,
  * and the request shows the whole timeline.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + MailTest.SMTP_PORT })
-class TestCopyTaskBrowserTests {
+class TestCopyTaskBrowserTests extends MailTest {
 
     @LocalServerPort
     int port;
@@ -45,15 +41,10 @@ class TestCopyTaskBrowserTests {
     @Autowired
     ClientTermsBook terms;
 
-    @Autowired
-    ApplicationContext context;
-
-    TestData data;
     ChromeDriver browser;
 
     @BeforeEach
     void open() throws Exception {
-        data = new TestData(context);
         browser = Browser.start();
     }
 
