@@ -6,5 +6,5 @@
  * Publishes {@link dev.tidesk.routing.SlaWarningRaised}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Routing",
-        allowedDependencies = { "shared", "ticket", "team", "identity" })
+        allowedDependencies = { "shared", "ticket", "team", "identity", "customer", "contract" })
 package dev.tidesk.routing;
