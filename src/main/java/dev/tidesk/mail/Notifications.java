@@ -36,10 +36,14 @@ class Notifications {
     private final Customers customers;
     private final Installation installation;
     private final MessageSource messages;
+    private final AutoMailGuard guard;
+    private final ReferenceMarker marker;
 
     Notifications(Outbox outbox, MailTemplates templates, RequestQueries requests, Customers customers,
-            Installation installation, MessageSource messages) {
+            Installation installation, MessageSource messages, AutoMailGuard guard, InboundSettings inbound) {
         this.messages = messages;
+        this.guard = guard;
+        this.marker = new ReferenceMarker(inbound.markerSecret());
         this.outbox = outbox;
         this.templates = templates;
         this.requests = requests;
@@ -50,6 +54,10 @@ class Notifications {
     @EventListener
     void on(RequestCreated event) {
         TicketView ticket = requests.ticket(event.ticketId());
+        if (ticket.contactEmail() != null && !guard.mayAutoReply(ticket.contactEmail(), Instant.now())) {
+            // in answer to automatic mail, to a bouncing address, or over the hourly cap: no acknowledgement
+            return;
+        }
         notify(ticket, "ack:" + ticket.id(), "acknowledgement", "mail.ack.subject", "auto-replied", Map.of());
     }
 
@@ -93,6 +101,7 @@ class Notifications {
         vars.put("ticket", ticket);
         vars.put("contact", contact);
         vars.put("link", installation.baseUrl() + "/portal/requests/" + ticket.tid());
+        vars.put("marker", marker.of(ticket.id()));
         RenderedMail mail = templates.render(template, locale, vars, subjectKey, ticket.tid(), ticket.subject());
         outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, Instant.now());
     }
