@@ -70,7 +70,7 @@ class Notifications {
             return;
         }
         notify(ticket, "reply:" + reply.id(), "reply", "mail.reply.subject", "auto-generated",
-                Map.of("reply", reply));
+                Map.of("reply", reply), reply.attachments().stream().map(a -> a.id()).toList());
     }
 
     @EventListener
@@ -86,6 +86,11 @@ class Notifications {
 
     private void notify(TicketView ticket, String eventKey, String template, String subjectKey,
             String autoSubmitted, Map<String, Object> extra) {
+        notify(ticket, eventKey, template, subjectKey, autoSubmitted, extra, List.of());
+    }
+
+    private void notify(TicketView ticket, String eventKey, String template, String subjectKey,
+            String autoSubmitted, Map<String, Object> extra, List<Long> attachmentIds) {
         if (ticket.contactId() == null) {
             return;
         }
@@ -103,6 +108,6 @@ class Notifications {
         vars.put("link", installation.baseUrl() + "/portal/requests/" + ticket.tid());
         vars.put("marker", marker.of(ticket.id()));
         RenderedMail mail = templates.render(template, locale, vars, subjectKey, ticket.tid(), ticket.subject());
-        outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, Instant.now());
+        outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, attachmentIds, Instant.now());
     }
 }

@@ -123,13 +123,20 @@ class InboundMailTests extends MailTest {
                 .satisfies(ack -> assertThat(ack.getSubject()).startsWith("[" + ticket.tid() + "]"));
 
         StaffView agent = data.agent();
-        desk.reply(ticket.id(), Actor.staff(agent.id(), agent.fullName()), "Перезапустили сервер", List.of());
+        desk.reply(ticket.id(), Actor.staff(agent.id(), agent.fullName()), "Перезапустили сервер",
+                List.of(new dev.tidesk.ticket.NewAttachment("Отчёт №1.pdf", "application/pdf",
+                        "%PDF-1.4 report".getBytes(StandardCharsets.US_ASCII))));
         sender.sendBatch(100);
         MimeMessage reply = sentTo(client.login()).get(1);
         assertThat(reply.getSubject()).contains("Новый ответ");
         java.io.ByteArrayOutputStream replyBytes = new java.io.ByteArrayOutputStream();
         reply.writeTo(replyBytes);
-        assertThat(MailParser.parse(replyBytes.toByteArray()).text()).contains("Перезапустили сервер");
+        ParsedMail replyMail = MailParser.parse(replyBytes.toByteArray());
+        assertThat(replyMail.text()).contains("Перезапустили сервер");
+        assertThat(replyMail.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("Отчёт №1.pdf");
+            assertThat(new String(a.content(), StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4 report");
+        });
 
         // the client answers from a mail program that keeps In-Reply-To but drops the TID from the subject
         box.deliver(mail(client.login(), "Re: ok", "Заработало, спасибо!\r\n\r\n> Перезапустили сервер",

@@ -121,6 +121,22 @@ class MailAdminWebTests extends WebTest {
                 .filteredOn(m -> m.fromAddress().equals(client.login())).hasSize(2);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void theRequestPageShowsFailedMailsAndTheIncomingMailOfTheRequest() throws Exception {
+        var client = data.client();
+        InboundView in = intake.receive("test", mail(client.login(), "Письмо с ошибкой доставки"));
+        var ticket = dev.tidesk.ticket.TicketView.class.cast(context.getBean(dev.tidesk.ticket.RequestQueries.class)
+                .ticket(in.ticketId()));
+        jdbc.update("update mail_outbox set status = 'FAILED', last_error = '550 5.1.1 no such mailbox' where ticket_id = ?",
+                ticket.id());
+        mvc.perform(get("/desk/requests/" + ticket.tid()).session(admin())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("550 5.1.1 no such mailbox")))
+                .andExpect(content().string(containsString("/desk/admin/mail/inbound/" + in.id())));
+    }
+
     @Test
     void mailboxesAreAddedWithCsrfAndShownWithoutPasswords() throws Exception {
         MockHttpSession admin = admin();
