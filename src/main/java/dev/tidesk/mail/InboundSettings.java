@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param triageOrganization the organization one-off senders are filed under (R7)
  * @param markerSecret       signs the reference marker in our mails' bodies
  * @param smtp               the built-in SMTP receiver
+ * @param mailboxes          IMAP mailboxes set up by properties ({@code tidesk.mail.inbound.mailboxes[0].host=...});
+ *                           added or updated by name at start, the admin page shows them too
  */
 @ConfigurationProperties("tidesk.mail.inbound")
 public record InboundSettings(long maxSizeBytes, int reopenDays, int autoMailsPerHour, int maxAttempts,
         Duration pollInterval, Duration processInterval, String triageOrganization, String markerSecret,
-        Smtp smtp) {
+        Smtp smtp, java.util.List<MailboxSettings> mailboxes) {
 
     public InboundSettings {
         maxSizeBytes = maxSizeBytes <= 0 ? 25L * 1024 * 1024 : maxSizeBytes;
@@ -33,6 +35,7 @@ public record InboundSettings(long maxSizeBytes, int reopenDays, int autoMailsPe
                 : triageOrganization;
         markerSecret = markerSecret == null || markerSecret.isBlank() ? "tidesk" : markerSecret;
         smtp = smtp == null ? new Smtp(false, 2525, "0.0.0.0") : smtp;
+        mailboxes = mailboxes == null ? java.util.List.of() : java.util.List.copyOf(mailboxes);
     }
 
     /** @param enabled off by default; {@code port} and {@code bindAddress} where it listens */

@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Mailboxes {
 
     private final MailboxRepository mailboxes;
+    private final InboundSettings settings;
 
-    Mailboxes(MailboxRepository mailboxes) {
+    Mailboxes(MailboxRepository mailboxes, InboundSettings settings) {
         this.mailboxes = mailboxes;
+        this.settings = settings;
     }
 
     public List<MailboxView> all() {
@@ -45,6 +47,16 @@ public class Mailboxes {
         });
         mailbox.update(settings);
         return mailbox.view();
+    }
+
+    /** The mailboxes of the properties, added or updated by name when the application starts. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Transactional
+    public void configureFromProperties() {
+        for (MailboxSettings s : settings.mailboxes()) {
+            validate(s);
+            mailboxes.findByName(s.name()).ifPresentOrElse(m -> m.update(s), () -> mailboxes.save(new Mailbox(s)));
+        }
     }
 
     @Transactional

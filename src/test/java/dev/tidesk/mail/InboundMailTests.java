@@ -338,6 +338,24 @@ class InboundMailTests extends MailTest {
     }
 
     @Test
+    void aMessageOverTheSizeLimitKeepsItsHeaderAndGetsAPoliteReply() throws Exception {
+        Client client = data.client();
+        StringBuilder big = new StringBuilder(mail(client.login(), "Huge video", ""));
+        String line = "A".repeat(998) + "\r\n";
+        while (big.length() < 26 * 1024 * 1024) {
+            big.append(line);
+        }
+        InboundView view = intake.receive("test", big.toString().getBytes(StandardCharsets.US_ASCII));
+        assertThat(view.status()).isEqualTo(InboundStatus.IGNORED);
+        assertThat(view.outcome()).isEqualTo("TOO_LARGE");
+        assertThat(intake.raw(view.id()).length).isLessThan(300 * 1024);
+        assertThat(requestsOf(client)).isEmpty();
+        sender.sendBatch(100);
+        assertThat(sentTo(client.login())).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Your message was not accepted: Huge video"));
+    }
+
+    @Test
     void theSameMessageStoredTwiceIsOneRowAndOneRequest() {
         Client client = data.client();
         byte[] raw = mail(client.login(), "Twice", "body").getBytes(StandardCharsets.UTF_8);
