@@ -14,6 +14,9 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
 
     @Query("select o from Organization o where lower(o.name) = lower(?1)")
     Optional<Organization> findByName(String name);
+
+    @Query("select o from Organization o where lower(o.emailDomain) = lower(?1)")
+    List<Organization> findByEmailDomain(String domain);
 }
 
 interface ContactRepository extends JpaRepository<Contact, Long> {

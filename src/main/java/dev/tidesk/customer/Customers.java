@@ -81,6 +81,19 @@ public class Customers {
                 .orElseThrow(() -> new NotFoundException("No organization " + id));
     }
 
+    /** The organization whose e-mail domain this is (case-insensitive), if exactly one has it. */
+    public Optional<OrganizationView> organizationByEmailDomain(String domain) {
+        if (domain == null || domain.isBlank()) {
+            return Optional.empty();
+        }
+        List<Organization> found = organizations.findByEmailDomain(domain.strip());
+        return found.size() == 1 ? Optional.of(found.get(0).view()) : Optional.empty();
+    }
+
+    public Optional<OrganizationView> organizationByName(String name) {
+        return name == null ? Optional.empty() : organizations.findByName(name.strip()).map(Organization::view);
+    }
+
     public List<OrganizationView> organizations() {
         return organizations.findAllOrdered().stream().map(Organization::view).toList();
     }

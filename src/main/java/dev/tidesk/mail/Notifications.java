@@ -36,10 +36,14 @@ class Notifications {
     private final Customers customers;
     private final Installation installation;
     private final MessageSource messages;
+    private final AutoMailGuard guard;
+    private final ReferenceMarker marker;
 
     Notifications(Outbox outbox, MailTemplates templates, RequestQueries requests, Customers customers,
-            Installation installation, MessageSource messages) {
+            Installation installation, MessageSource messages, AutoMailGuard guard, InboundSettings inbound) {
         this.messages = messages;
+        this.guard = guard;
+        this.marker = new ReferenceMarker(inbound.markerSecret());
         this.outbox = outbox;
         this.templates = templates;
         this.requests = requests;
@@ -50,6 +54,10 @@ class Notifications {
     @EventListener
     void on(RequestCreated event) {
         TicketView ticket = requests.ticket(event.ticketId());
+        if (ticket.contactEmail() != null && !guard.mayAutoReply(ticket.contactEmail(), Instant.now())) {
+            // in answer to automatic mail, to a bouncing address, or over the hourly cap: no acknowledgement
+            return;
+        }
         notify(ticket, "ack:" + ticket.id(), "acknowledgement", "mail.ack.subject", "auto-replied", Map.of());
     }
 
@@ -62,7 +70,7 @@ class Notifications {
             return;
         }
         notify(ticket, "reply:" + reply.id(), "reply", "mail.reply.subject", "auto-generated",
-                Map.of("reply", reply));
+                Map.of("reply", reply), reply.attachments().stream().map(a -> a.id()).toList());
     }
 
     @EventListener
@@ -78,6 +86,11 @@ class Notifications {
 
     private void notify(TicketView ticket, String eventKey, String template, String subjectKey,
             String autoSubmitted, Map<String, Object> extra) {
+        notify(ticket, eventKey, template, subjectKey, autoSubmitted, extra, List.of());
+    }
+
+    private void notify(TicketView ticket, String eventKey, String template, String subjectKey,
+            String autoSubmitted, Map<String, Object> extra, List<Long> attachmentIds) {
         if (ticket.contactId() == null) {
             return;
         }
@@ -93,7 +106,8 @@ class Notifications {
         vars.put("ticket", ticket);
         vars.put("contact", contact);
         vars.put("link", installation.baseUrl() + "/portal/requests/" + ticket.tid());
+        vars.put("marker", marker.of(ticket.id()));
         RenderedMail mail = templates.render(template, locale, vars, subjectKey, ticket.tid(), ticket.subject());
-        outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, Instant.now());
+        outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, attachmentIds, Instant.now());
     }
 }

@@ -33,14 +33,23 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean enqueue(String eventKey, Long ticketId, String recipient, RenderedMail mail, String autoSubmitted,
             Instant now) {
+        return enqueue(eventKey, ticketId, recipient, mail, autoSubmitted, List.of(), now);
+    }
+
+    /** As above, with files of the request (ticket attachment ids) sent along. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean enqueue(String eventKey, Long ticketId, String recipient, RenderedMail mail, String autoSubmitted,
+            List<Long> attachmentIds, Instant now) {
         if (outbox.existsByEventKeyAndRecipient(eventKey, recipient)) {
             return false;
         }
         String messageId = "<" + eventKey.replaceAll("[^A-Za-z0-9.-]", ".") + "." + now.toEpochMilli() + "@"
                 + settings.domain() + ">";
         String thread = ticketId == null ? null : threadId(ticketId);
-        outbox.save(new OutboxMail(eventKey, ticketId, recipient, HeaderValues.clean(mail.subject()), mail.text(),
-                mail.html(), messageId, thread, autoSubmitted, now));
+        OutboxMail queued = new OutboxMail(eventKey, ticketId, recipient, HeaderValues.clean(mail.subject()),
+                mail.text(), mail.html(), messageId, thread, autoSubmitted, now);
+        queued.attach(attachmentIds);
+        outbox.save(queued);
         return true;
     }
 

@@ -28,6 +28,7 @@ class OutboxMail {
     private String messageId;
     private String inReplyTo;
     private String autoSubmitted;
+    private String attachmentIds;
     @Enumerated(EnumType.STRING)
     private OutboxStatus status = OutboxStatus.PENDING;
     private int attempts;
@@ -52,6 +53,18 @@ class OutboxMail {
         this.autoSubmitted = autoSubmitted;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    void attach(java.util.List<Long> ids) {
+        attachmentIds = ids == null || ids.isEmpty() ? null
+                : String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    java.util.List<Long> getAttachmentIds() {
+        if (attachmentIds == null || attachmentIds.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(attachmentIds.split(",")).map(Long::valueOf).toList();
     }
 
     void sent(Instant now) {

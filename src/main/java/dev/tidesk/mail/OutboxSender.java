@@ -13,7 +13,11 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tidesk.ticket.AttachmentContent;
+import dev.tidesk.ticket.RequestQueries;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -36,8 +40,12 @@ public class OutboxSender {
     private final OutboxRepository outbox;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final MailSettings settings;
+    private final RequestQueries requests;
+    static final long MAX_ATTACHED_BYTES = 15L * 1024 * 1024;
 
-    OutboxSender(OutboxRepository outbox, ObjectProvider<JavaMailSender> mailSender, MailSettings settings) {
+    OutboxSender(OutboxRepository outbox, ObjectProvider<JavaMailSender> mailSender, MailSettings settings,
+            RequestQueries requests) {
+        this.requests = requests;
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.settings = settings;
@@ -88,6 +96,17 @@ public class OutboxSender {
             helper.setText(mail.getTextBody(), mail.getHtmlBody());
         } else {
             helper.setText(mail.getTextBody());
+        }
+        long attached = 0;
+        for (Long attachmentId : mail.getAttachmentIds()) {
+            AttachmentContent file = requests.attachment(attachmentId, true);
+            if (attached + file.content().length > MAX_ATTACHED_BYTES) {
+                // the rest stays in the portal, which the mail links to
+                continue;
+            }
+            attached += file.content().length;
+            helper.addAttachment(HeaderValues.clean(file.filename()), new ByteArrayResource(file.content()),
+                    file.contentType());
         }
         if (mail.getInReplyTo() != null) {
             message.setHeader("In-Reply-To", mail.getInReplyTo());

@@ -46,6 +46,11 @@ public class RequestQueries {
         return tickets.findById(id).map(Ticket::view).orElseThrow(() -> new NotFoundException("No request " + id));
     }
 
+    /** The request, or empty when there is none (never throws, so a caller's transaction stays usable). */
+    public Optional<TicketView> findTicket(long id) {
+        return tickets.findById(id).map(Ticket::view);
+    }
+
     public TicketView byTid(String tid) {
         return findByTid(tid).orElseThrow(() -> new NotFoundException("No request " + tid));
     }

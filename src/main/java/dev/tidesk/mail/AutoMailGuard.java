@@ -1,0 +1,82 @@
+package dev.tidesk.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether an automatic mail (an acknowledgement) may go to an address: never in answer
+ * to automatic mail, never to our own address or to one that bounced, and at most
+ * {@link InboundSettings#autoMailsPerHour()} per address per hour.
+ */
+@Component
+class AutoMailGuard {
+
+    private static final ThreadLocal<String> SUPPRESSED = new ThreadLocal<>();
+
+    private final JdbcTemplate jdbc;
+    private final InboundSettings settings;
+    private final MailSettings mail;
+
+    AutoMailGuard(JdbcTemplate jdbc, InboundSettings settings, MailSettings mail) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.mail = mail;
+    }
+
+    /** Runs the work with automatic replies switched off, because what it handles is automatic mail. */
+    <T> T withoutAutoReplies(String reason, Supplier<T> work) {
+        String before = SUPPRESSED.get();
+        SUPPRESSED.set(reason);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                SUPPRESSED.remove();
+            } else {
+                SUPPRESSED.set(before);
+            }
+        }
+    }
+
+    boolean mayAutoReply(String address, Instant now) {
+        if (SUPPRESSED.get() != null || address == null || address.isBlank()) {
+            return false;
+        }
+        String a = address.strip().toLowerCase(Locale.ROOT);
+        if (a.equalsIgnoreCase(mail.from()) || a.endsWith("@" + mail.domain())) {
+            return false;
+        }
+        if (isBouncing(a)) {
+            return false;
+        }
+        Integer recent = jdbc.queryForObject("""
+                select count(*) from mail_outbox where lower(recipient) = ? and auto_submitted = 'auto-replied'
+                and created_at > ?""", Integer.class, a, java.sql.Timestamp.from(now.minus(Duration.ofHours(1))));
+        return recent == null || recent < settings.autoMailsPerHour();
+    }
+
+    boolean isBouncing(String address) {
+        Integer n = jdbc.queryForObject("select count(*) from mail_bouncing_address where address = ?", Integer.class,
+                address.strip().toLowerCase(Locale.ROOT));
+        return n != null && n > 0;
+    }
+
+    void markBouncing(String address, String reason, Long ticketId, Instant now) {
+        jdbc.update("""
+                insert into mail_bouncing_address (address, reason, ticket_id, bounced_at) values (?, ?, ?, ?)
+                on conflict (address) do update set reason = excluded.reason, ticket_id = excluded.ticket_id,
+                bounced_at = excluded.bounced_at""", address.strip().toLowerCase(Locale.ROOT),
+                reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason, ticketId,
+                java.sql.Timestamp.from(now));
+    }
+
+    /** An address that mailed us as a person again is no longer taken for bouncing. */
+    void clearBouncing(String address) {
+        jdbc.update("delete from mail_bouncing_address where address = ?", address.strip().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,318 @@
+package dev.tidesk.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.customer.OrganizationView;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.Channel;
+import dev.tidesk.ticket.NewAttachment;
+import dev.tidesk.ticket.NewRequest;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.RequestIntake;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.Status;
+import dev.tidesk.ticket.TicketSettings;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.ticket.Urgency;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns one stored message into a change of a request, inside the caller's transaction: a reply
+ * to the request it belongs to, a new request, a note about a bounce, or nothing for our own mail.
+ */
+@Component
+class InboundProcessor {
+
+    static final int MAX_BODY = 99_000;
+
+    private final Threading threading;
+    private final AutoMailGuard guard;
+    private final Customers customers;
+    private final StaffDirectory staff;
+    private final RequestIntake intake;
+    private final RequestDesk desk;
+    private final RequestQueries requests;
+    private final TicketSettings ticketSettings;
+    private final InboundSettings settings;
+    private final MailSettings mail;
+    private final Outbox outbox;
+    private final MailTemplates templates;
+
+    InboundProcessor(Threading threading, AutoMailGuard guard, Customers customers, StaffDirectory staff,
+            RequestIntake intake, RequestDesk desk, RequestQueries requests, TicketSettings ticketSettings,
+            InboundSettings settings, MailSettings mail, Outbox outbox, MailTemplates templates) {
+        this.threading = threading;
+        this.guard = guard;
+        this.customers = customers;
+        this.staff = staff;
+        this.intake = intake;
+        this.desk = desk;
+        this.requests = requests;
+        this.ticketSettings = ticketSettings;
+        this.settings = settings;
+        this.mail = mail;
+        this.outbox = outbox;
+        this.templates = templates;
+    }
+
+    /** What became of a message. */
+    record Result(String outcome, Long ticketId, boolean ignored, String reason) {
+
+        static Result done(String outcome, Long ticketId) {
+            return new Result(outcome, ticketId, false, null);
+        }
+
+        static Result ignored(String outcome, Long ticketId, String reason) {
+            return new Result(outcome, ticketId, true, reason);
+        }
+    }
+
+    Result process(InboundMail stored, boolean forceNewRequest, Instant now) {
+        ParsedMail parsed = MailParser.parse(stored.getRaw());
+        LoopRules.Result loop = LoopRules.check(parsed, mail.from(), mail.domain());
+        if (stored.isTruncated()) {
+            return tooLarge(stored, parsed, loop, now);
+        }
+        if (loop.verdict() == LoopRules.Verdict.OWN && !forceNewRequest) {
+            return Result.ignored("OWN_MAIL", null, "Our own mail: " + loop.reason());
+        }
+        if (!forceNewRequest && (loop.verdict() == LoopRules.Verdict.BOUNCE || isDaemon(parsed.fromAddress()))) {
+            return bounce(parsed, now);
+        }
+        if (!forceNewRequest && parsed.messageId() != null) {
+            var seen = threading.ticketOfMessageId(parsed.messageId());
+            if (seen.isPresent()) {
+                return Result.ignored("DUPLICATE", seen.getAsLong(), "Seen before: " + parsed.messageId());
+            }
+        }
+        if (parsed.fromAddress() == null || !parsed.fromAddress().contains("@")) {
+            throw new UnprocessableMail("No sender address");
+        }
+        Result result = guard.withoutAutoReplies(loop.mayAutoReply() ? null : loop.reason(),
+                () -> forceNewRequest ? newRequest(parsed, null, now) : route(parsed, now));
+        if (result.ticketId() != null) {
+            threading.remember(parsed.messageId(), result.ticketId());
+        }
+        if (loop.mayAutoReply()) {
+            guard.clearBouncing(parsed.fromAddress());
+        }
+        return result;
+    }
+
+    private Result route(ParsedMail parsed, Instant now) {
+        String from = parsed.fromAddress();
+        Optional<StaffView> member = staff.byEmail(from);
+        Optional<Threading.Match> match = threading.byReferences(parsed);
+        String subjectNote = null;
+        if (match.isEmpty()) {
+            Optional<String> tid = Subjects.tid(parsed.subject(), ticketSettings.tidPrefix());
+            if (tid.isPresent()) {
+                Optional<TicketView> mentioned = requests.findByTid(tid.get());
+                if (mentioned.isPresent() && (member.isPresent() || belongsTo(from, mentioned.get()))) {
+                    match = Optional.of(new Threading.Match(mentioned.get().id(), Threading.How.SUBJECT));
+                } else if (mentioned.isPresent()) {
+                    subjectNote = "Тема письма ссылается на " + tid.get() + ", но отправитель " + from
+                            + " не связан с этим обращением, поэтому создано новое обращение.";
+                }
+            }
+        }
+        if (match.isEmpty()) {
+            if (member.isPresent()) {
+                throw new UnprocessableMail("Mail from staff member " + from + " belongs to no request");
+            }
+            Result created = newRequest(parsed, null, now);
+            if (subjectNote != null) {
+                desk.note(created.ticketId(), Actor.system(), subjectNote, List.of());
+            }
+            return created;
+        }
+        TicketView ticket = requests.findTicket(match.get().ticketId()).orElseThrow();
+        Body body = body(parsed);
+        if (member.isPresent()) {
+            StaffView s = member.get();
+            desk.reply(ticket.id(), Actor.staff(s.id(), s.fullName()), body.text(), body.files(), now);
+            return Result.done("STAFF_REPLY", ticket.id());
+        }
+        if (ticket.status() == Status.CLOSED && closedLongAgo(ticket, now)) {
+            Result created = newRequest(parsed, ticket, now);
+            return new Result("NEW_LINKED", created.ticketId(), false, null);
+        }
+        desk.clientReply(ticket.id(), replyAuthor(parsed, ticket), body.text(), body.files(), now);
+        return Result.done("REPLY", ticket.id());
+    }
+
+    private boolean closedLongAgo(TicketView ticket, Instant now) {
+        Instant closed = ticket.resolvedAt() != null ? ticket.resolvedAt() : ticket.updatedAt();
+        return closed != null && closed.plus(Duration.ofDays(settings.reopenDays())).isBefore(now);
+    }
+
+    /** The sender is the request's contact, a contact of its organization, or wrote to it before. */
+    private boolean belongsTo(String from, TicketView ticket) {
+        if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(from)) {
+            return true;
+        }
+        Optional<ContactView> contact = customers.contactByEmail(from);
+        if (contact.isPresent() && ticket.organizationId() != null
+                && contact.get().organizationId() == ticket.organizationId()) {
+            return true;
+        }
+        if (contact.isEmpty() && ticket.organizationId() != null) {
+            // not a contact yet, but from the organization's own domain: becomes its contact
+            String domain = from.substring(from.indexOf('@') + 1);
+            if (customers.organizationByEmailDomain(domain).filter(o -> o.id() == ticket.organizationId()).isPresent()) {
+                return true;
+            }
+        }
+        return threading.senderWroteTo(ticket.id(), from);
+    }
+
+    private Actor replyAuthor(ParsedMail parsed, TicketView ticket) {
+        Optional<ContactView> contact = customers.contactByEmail(parsed.fromAddress());
+        if (contact.isPresent()) {
+            return Actor.contact(contact.get().id(), contact.get().fullName());
+        }
+        String name = parsed.fromName() == null || parsed.fromName().isBlank() ? parsed.fromAddress()
+                : parsed.fromName() + " <" + parsed.fromAddress() + ">";
+        return new Actor(name, null, null);
+    }
+
+    private Result newRequest(ParsedMail parsed, TicketView linkedTo, Instant now) {
+        ContactView contact = contact(parsed);
+        Body body = body(parsed);
+        String subject = Subjects.forRequest(parsed.subject(), ticketSettings.tidPrefix());
+        if (subject.isBlank()) {
+            subject = "(без темы)";
+        }
+        TicketView created = intake.open(new NewRequest(subject, body.text(), contact.id(), null, Channel.EMAIL,
+                Urgency.NORMAL, body.files(), Actor.contact(contact.id(), contact.fullName())), now);
+        if (linkedTo != null) {
+            desk.note(created.id(), Actor.system(), "Ответ на закрытое обращение " + linkedTo.tid()
+                    + "; открыто новое обращение, связанное с ним.", List.of());
+            desk.note(linkedTo.id(), Actor.system(), "Клиент ответил после закрытия; открыто новое обращение "
+                    + created.tid() + ".", List.of());
+        }
+        return Result.done("NEW_REQUEST", created.id());
+    }
+
+    /**
+     * The sender as a contact: a known contact; a new contact of the organization whose domain
+     * the address has; otherwise a one-off client filed under the triage organization (R7).
+     */
+    private ContactView contact(ParsedMail parsed) {
+        String from = parsed.fromAddress();
+        Optional<ContactView> known = customers.contactByEmail(from);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String domain = from.substring(from.indexOf('@') + 1);
+        String language = parsed.text() != null && parsed.text().matches("(?s).*[А-Яа-яЁё].*")
+                || parsed.subject().matches("(?s).*[А-Яа-яЁё].*") ? "ru" : "en";
+        String name = parsed.fromName() == null || parsed.fromName().isBlank() ? from : parsed.fromName();
+        name = name.length() > 200 ? name.substring(0, 200) : name;
+        OrganizationView organization = customers.organizationByEmailDomain(domain)
+                .or(() -> customers.organizationByName(settings.triageOrganization()))
+                .orElseGet(() -> customers.createOrganization(settings.triageOrganization(), null));
+        return customers.createContact(organization.id(), name, from, null, language);
+    }
+
+    record Body(String text, List<NewAttachment> files) {
+    }
+
+    /** The text without the quoted history and our marker, and the files that fit. */
+    private Body body(ParsedMail parsed) {
+        String text = QuotedHistory.strip(parsed.text());
+        text = text.replaceAll("\\[?ref:tidesk-\\d+-[0-9a-f]{10}]?", "").strip();
+        List<NewAttachment> files = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (ParsedMail.Part part : parsed.attachments()) {
+            if (part.content().length == 0) {
+                continue;
+            }
+            if (part.content().length > ticketSettings.maxAttachmentBytes()) {
+                skipped.add(part.filename());
+                continue;
+            }
+            files.add(new NewAttachment(part.filename(), part.contentType(), part.content()));
+        }
+        StringBuilder b = new StringBuilder(text.isBlank() ? "—" : text);
+        if (!skipped.isEmpty()) {
+            b.append("\n\n[Файлы больше допустимого размера остались в исходном письме: ")
+                    .append(String.join(", ", skipped)).append("]");
+        }
+        String out = b.toString();
+        if (out.length() > MAX_BODY) {
+            out = out.substring(0, MAX_BODY) + "\n[…]";
+        }
+        return new Body(out, files);
+    }
+
+    private Result bounce(ParsedMail parsed, Instant now) {
+        ParsedMail.Dsn dsn = parsed.dsn();
+        Long ticketId = null;
+        List<String> ids = new ArrayList<>();
+        if (dsn != null && dsn.originalMessageId() != null) {
+            ids.add(dsn.originalMessageId());
+        }
+        ids.addAll(parsed.referencedIds());
+        for (String id : ids) {
+            var t = threading.ticketOfMessageId(id);
+            if (t.isPresent()) {
+                ticketId = t.getAsLong();
+                break;
+            }
+        }
+        String recipient = dsn == null ? null : dsn.finalRecipient();
+        boolean failed = dsn == null || dsn.action() == null || dsn.action().toLowerCase(Locale.ROOT).startsWith("fail")
+                || (dsn.status() != null && dsn.status().startsWith("5"));
+        if (recipient == null && ticketId != null) {
+            recipient = requests.findTicket(ticketId).map(TicketView::contactEmail).orElse(null);
+        }
+        String reason = dsn == null ? parsed.subject()
+                : String.join(" ", nonNull(dsn.action(), dsn.status(), dsn.diagnostic()));
+        if (recipient != null && failed) {
+            guard.markBouncing(recipient, reason, ticketId, now);
+        }
+        if (ticketId == null) {
+            return Result.ignored("BOUNCE", null, "Bounce for no known request: " + reason);
+        }
+        desk.note(ticketId, Actor.system(), "Письмо не доставлено" + (recipient == null ? "" : " на " + recipient)
+                + ": " + reason, List.of());
+        return Result.done("BOUNCE", ticketId);
+    }
+
+    private static String[] nonNull(String... values) {
+        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toArray(String[]::new);
+    }
+
+    private static boolean isDaemon(String from) {
+        if (from == null) {
+            return false;
+        }
+        String local = from.contains("@") ? from.substring(0, from.indexOf('@')) : from;
+        return local.equalsIgnoreCase("mailer-daemon") || local.equalsIgnoreCase("postmaster");
+    }
+
+    private Result tooLarge(InboundMail stored, ParsedMail parsed, LoopRules.Result loop, Instant now) {
+        String from = parsed.fromAddress();
+        if (loop.mayAutoReply() && from != null && guard.mayAutoReply(from, now)) {
+            Locale locale = parsed.subject().matches("(?s).*[А-Яа-яЁё].*") ? Locale.forLanguageTag("ru")
+                    : Locale.forLanguageTag("en");
+            RenderedMail reply = templates.render("too-large", locale,
+                    Map.of("limitMb", settings.maxSizeBytes() / (1024 * 1024), "originalSubject", parsed.subject()),
+                    "mail.tooLarge.subject", parsed.subject());
+            outbox.enqueue("too-large:" + stored.getId(), null, from, reply, "auto-replied", now);
+        }
+        return Result.ignored("TOO_LARGE", null, "Larger than " + settings.maxSizeBytes() + " bytes");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tidesk.mail;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of incoming mail.
+ *
+ * @param maxSizeBytes       larger messages are not taken in; the sender gets a polite reply (default 25 MB)
+ * @param reopenDays         a reply to a closed request reopens it within this many days of closing, later it opens a new linked request
+ * @param autoMailsPerHour   at most this many automatic mails (acknowledgements) to one address per hour
+ * @param maxAttempts        a message that fails this often goes to quarantine
+ * @param pollInterval       how often the poller looks which mailboxes are due
+ * @param processInterval    how often stored messages that failed before are tried again
+ * @param triageOrganization the organization one-off senders are filed under (R7)
+ * @param markerSecret       signs the reference marker in our mails' bodies
+ * @param smtp               the built-in SMTP receiver
+ * @param mailboxes          IMAP mailboxes set up by properties ({@code tidesk.mail.inbound.mailboxes[0].host=...});
+ *                           added or updated by name at start, the admin page shows them too
+ */
+@ConfigurationProperties("tidesk.mail.inbound")
+public record InboundSettings(long maxSizeBytes, int reopenDays, int autoMailsPerHour, int maxAttempts,
+        Duration pollInterval, Duration processInterval, String triageOrganization, String markerSecret,
+        Smtp smtp, java.util.List<MailboxSettings> mailboxes) {
+
+    public InboundSettings {
+        maxSizeBytes = maxSizeBytes <= 0 ? 25L * 1024 * 1024 : maxSizeBytes;
+        reopenDays = reopenDays <= 0 ? 14 : reopenDays;
+        autoMailsPerHour = autoMailsPerHour <= 0 ? 5 : autoMailsPerHour;
+        maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
+        processInterval = processInterval == null ? Duration.ofSeconds(30) : processInterval;
+        triageOrganization = triageOrganization == null || triageOrganization.isBlank() ? "Разовые обращения"
+                : triageOrganization;
+        markerSecret = markerSecret == null || markerSecret.isBlank() ? "tidesk" : markerSecret;
+        smtp = smtp == null ? new Smtp(false, 2525, "0.0.0.0") : smtp;
+        mailboxes = mailboxes == null ? java.util.List.of() : java.util.List.copyOf(mailboxes);
+    }
+
+    /** @param enabled off by default; {@code port} and {@code bindAddress} where it listens */
+    public record Smtp(boolean enabled, int port, String bindAddress) {
+
+        public Smtp {
+            port = port <= 0 ? 2525 : port;
+            bindAddress = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress;
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package dev.tidesk.mail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.NotFoundException;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The mail module's inbound API. Every message, whatever brought it (IMAP, the SMTP receiver, an
+ * import), is first stored raw with its idempotency key and committed; processing is a separate
+ * step in its own transaction, retried, and a message that keeps failing waits in quarantine.
+ */
+@Service
+public class MailIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
+
+    private final InboundRepository inbound;
+    private final InboundProcessor processor;
+    private final InboundSettings settings;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
+
+    MailIntake(InboundRepository inbound, InboundProcessor processor, InboundSettings settings, JdbcTemplate jdbc,
+            PlatformTransactionManager transactions) {
+        this.inbound = inbound;
+        this.processor = processor;
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * Stores a raw message and commits, before anything else. The same message from the same
+     * source (same Message-ID, or the same bytes when it has none) is stored once.
+     */
+    public StoredMail store(String source, byte[] raw) {
+        Instant now = Instant.now();
+        boolean truncated = raw.length > settings.maxSizeBytes();
+        byte[] kept = truncated ? headerPart(raw) : raw;
+        InternetHeaders headers = headers(raw);
+        String messageId = MailParser.firstId(headers.getHeader("Message-ID", null));
+        String key = messageId != null ? "mid:" + messageId : "sha256:" + sha256(raw);
+        String from = MailParser.address(headers.getHeader("From", null));
+        String subject = MailParser.decodeWords(MailParser.fixEightBit(headers.getHeader("Subject", null), raw, "Subject"));
+        return tx.execute(s -> {
+            List<Long> created = jdbc.queryForList("""
+                    insert into mail_inbound (source, idempotency_key, message_id, from_address, subject, size_bytes,
+                      raw, truncated, status, attempts, next_attempt_at, received_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)
+                    on conflict (source, idempotency_key) do nothing returning id""", Long.class, cut(source, 100),
+                    cut(key, 400), messageId, cut(from, 300), cut(subject, 500), raw.length, kept, truncated,
+                    Timestamp.from(now), Timestamp.from(now));
+            if (!created.isEmpty()) {
+                return new StoredMail(created.get(0), true);
+            }
+            return new StoredMail(inbound.findIdByKey(cut(source, 100), cut(key, 400)).orElseThrow(), false);
+        });
+    }
+
+    /** Stores and processes at once; what processing does not manage waits for the retry. */
+    public InboundView receive(String source, byte[] raw) {
+        StoredMail stored = store(source, raw);
+        process(stored.id());
+        return inbound(stored.id());
+    }
+
+    /**
+     * Processes a stored message in its own transaction, unless it is processed already or
+     * another node is at it. A failure is recorded with the message; it never reaches the caller.
+     */
+    public void process(long id) {
+        process(id, false);
+    }
+
+    private void process(long id, boolean forceNew) {
+        try {
+            tx.executeWithoutResult(s -> inbound.lockReceived(id).ifPresent(mail -> {
+                Instant now = Instant.now();
+                InboundProcessor.Result result = processor.process(mail, forceNew, now);
+                if (result.ignored()) {
+                    mail.ignored(result.outcome(), result.reason(), result.ticketId(), now);
+                } else {
+                    mail.processed(result.outcome(), result.ticketId(), now);
+                }
+                inbound.save(mail);
+            }));
+        } catch (RuntimeException e) {
+            boolean permanent = e instanceof UnprocessableMail || e instanceof DomainException;
+            log.warn("Inbound mail {} not processed{}: {}", id, permanent ? " (quarantined)" : "", e.toString());
+            tx.executeWithoutResult(s -> inbound.findById(id).filter(m -> m.getStatus() == InboundStatus.RECEIVED)
+                    .ifPresent(m -> m.failed(e.toString(), permanent, settings.maxAttempts(), Instant.now())));
+        }
+    }
+
+    /** Tries again the stored messages that are due (new ones whose processing was cut off, failed ones). */
+    @Scheduled(fixedDelayString = "${tidesk.mail.inbound.process-interval:30s}",
+            initialDelayString = "${tidesk.mail.inbound.process-interval:30s}")
+    @SchedulerLock(name = "mail-inbound-process", lockAtMostFor = "PT10M")
+    public void processDueMessages() {
+        processDue(100);
+    }
+
+    public int processDue(int limit) {
+        List<Long> due = readOnly.execute(s -> inbound.findDue(Instant.now(), limit));
+        due.forEach(this::process);
+        return due.size();
+    }
+
+    /** An admin sends a quarantined or ignored message through processing again. */
+    public void reprocess(long id) {
+        requeue(id);
+        process(id, false);
+    }
+
+    /** An admin turns a message into a new request, whatever threading or the loop rules said. */
+    public void createRequest(long id) {
+        requeue(id);
+        process(id, true);
+        InboundView view = inbound(id);
+        if (view.status() != InboundStatus.PROCESSED) {
+            throw new DomainException("error.mail.unprocessable", "The message could not be turned into a request",
+                    view.lastError());
+        }
+    }
+
+    private void requeue(long id) {
+        tx.executeWithoutResult(s -> {
+            InboundMail mail = inbound.findById(id).orElseThrow(() -> new NotFoundException("No inbound mail " + id));
+            if (mail.getStatus() == InboundStatus.PROCESSED) {
+                throw new DomainException("error.mail.processed", "The message is processed already");
+            }
+            mail.requeue(Instant.now());
+        });
+    }
+
+    /** Imports one .eml file or a zip of them through the same pipeline. */
+    public ImportResult importFile(String filename, byte[] content) {
+        List<InboundView> results = new ArrayList<>();
+        int duplicates = 0;
+        String name = filename == null ? "" : filename.toLowerCase();
+        if (name.endsWith(".zip") || (content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3)) {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+                ZipEntry entry;
+                while ((entry = zip.getNextEntry()) != null) {
+                    if (entry.isDirectory() || !entry.getName().toLowerCase().endsWith(".eml")) {
+                        continue;
+                    }
+                    byte[] raw = zip.readNBytes((int) Math.min(settings.maxSizeBytes() * 2, Integer.MAX_VALUE - 8));
+                    StoredMail stored = store("import", raw);
+                    duplicates += stored.created() ? 0 : 1;
+                    process(stored.id());
+                    results.add(inbound(stored.id()));
+                }
+            } catch (IOException e) {
+                throw new DomainException("error.mail.import", "Unreadable zip: " + e.getMessage());
+            }
+        } else {
+            StoredMail stored = store("import", content);
+            duplicates += stored.created() ? 0 : 1;
+            process(stored.id());
+            results.add(inbound(stored.id()));
+        }
+        return new ImportResult(results, duplicates);
+    }
+
+    public InboundView inbound(long id) {
+        return readOnly.execute(s -> inbound.findById(id).map(InboundMail::view)
+                .orElseThrow(() -> new NotFoundException("No inbound mail " + id)));
+    }
+
+    public byte[] raw(long id) {
+        return readOnly.execute(s -> inbound.findById(id).map(InboundMail::getRaw)
+                .orElseThrow(() -> new NotFoundException("No inbound mail " + id)));
+    }
+
+    /** The message as staff read it: sanitized HTML, text, files and what the parser noticed. */
+    public InboundDisplay display(long id, boolean remoteImages) {
+        InboundView view = inbound(id);
+        ParsedMail parsed = MailParser.parse(raw(id));
+        return MailDisplay.of(view, parsed, remoteImages);
+    }
+
+    /** A file of the message, by its position in {@link InboundDisplay#files()}. */
+    public InboundFile file(long id, int index) {
+        ParsedMail parsed = MailParser.parse(raw(id));
+        if (index < 0 || index >= parsed.attachments().size()) {
+            throw new NotFoundException("No file " + index + " in mail " + id);
+        }
+        ParsedMail.Part part = parsed.attachments().get(index);
+        return new InboundFile(part.filename(), part.contentType(), part.content());
+    }
+
+    public List<InboundView> recent(InboundStatus status, int limit) {
+        return readOnly.execute(s -> inbound.findRecent(status, PageRequest.of(0, limit)).stream()
+                .map(InboundMail::view).toList());
+    }
+
+    public List<InboundView> ofRequest(long ticketId) {
+        return readOnly.execute(s -> inbound.findByTicket(ticketId).stream().map(InboundMail::view).toList());
+    }
+
+    public Map<InboundStatus, Long> counts() {
+        return readOnly.execute(s -> {
+            Map<InboundStatus, Long> counts = new EnumMap<>(InboundStatus.class);
+            for (InboundStatus status : InboundStatus.values()) {
+                counts.put(status, inbound.countByStatus(status));
+            }
+            return counts;
+        });
+    }
+
+    private static InternetHeaders headers(byte[] raw) {
+        try {
+            return new InternetHeaders(new ByteArrayInputStream(raw, 0, Math.min(raw.length, 256 * 1024)), true);
+        } catch (MessagingException | RuntimeException e) {
+            return new InternetHeaders();
+        }
+    }
+
+    private static byte[] headerPart(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int limit = Math.min(raw.length, 256 * 1024);
+        for (int i = 0; i < limit; i++) {
+            if (i + 1 < limit && raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < limit
+                    && raw[i + 2] == '\n'))) {
+                out.write(raw, 0, i + 1);
+                break;
+            }
+        }
+        if (out.size() == 0) {
+            out.write(raw, 0, limit);
+        }
+        out.writeBytes("\r\n[The message was larger than the limit; only its header is kept.]\r\n".getBytes());
+        return out.toByteArray();
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null ? null : s.length() > max ? s.substring(0, max) : s;
+    }
+}

@@ -1,0 +1,542 @@
+package dev.tidesk.mail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Reads a raw message into a {@link ParsedMail}: text and HTML bodies, attachments with decoded
+ * names, inline {@code cid:} images, Russian charsets, RFC 2047 and 2231 words, delivery status
+ * reports. Never throws for bad input: what cannot be read is noted in the warnings.
+ */
+final class MailParser {
+
+    static final int MAX_DEPTH = 20;
+    static final int MAX_PARTS = 2000;
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    private static final Session SESSION;
+
+    static {
+        Properties props = new Properties();
+        props.setProperty("mail.mime.allowutf8", "true");
+        props.setProperty("mail.mime.address.strict", "false");
+        props.setProperty("mail.mime.parameters.strict", "false");
+        props.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+        props.setProperty("mail.mime.multipart.allowempty", "true");
+        props.setProperty("mail.mime.base64.ignoreerrors", "true");
+        props.setProperty("mail.mime.uudecode.ignoreerrors", "true");
+        SESSION = Session.getInstance(props);
+    }
+
+    private MailParser() {
+    }
+
+    static MimeMessage mime(byte[] raw) throws MessagingException {
+        return new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+    }
+
+    static ParsedMail parse(byte[] raw) {
+        Walk walk = new Walk();
+        Map<String, String> headers = new LinkedHashMap<>();
+        String messageId = null;
+        String inReplyTo = null;
+        List<String> references = List.of();
+        String fromAddress = null;
+        String fromName = null;
+        String subject = null;
+        Instant sentAt = null;
+        try {
+            MimeMessage message = mime(raw);
+            for (Enumeration<Header> e = message.getAllHeaders(); e.hasMoreElements();) {
+                Header h = e.nextElement();
+                headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue() == null ? "" : h.getValue());
+            }
+            messageId = firstId(headers.get("message-id"));
+            inReplyTo = firstId(headers.get("in-reply-to"));
+            references = ids(headers.get("references"));
+            String from = headers.containsKey("from") ? headers.get("from") : headers.get("sender");
+            if (from != null) {
+                try {
+                    InternetAddress[] addresses = InternetAddress.parseHeader(from, false);
+                    if (addresses.length > 0) {
+                        fromAddress = clean(addresses[0].getAddress());
+                        fromName = addresses[0].getPersonal() == null ? null
+                                : decodeWords(addresses[0].getPersonal());
+                    }
+                } catch (MessagingException ex) {
+                    walk.warn("From: " + ex.getMessage());
+                }
+                if (fromAddress == null || !fromAddress.contains("@")) {
+                    Matcher m = Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+").matcher(from);
+                    fromAddress = m.find() ? clean(m.group()) : null;
+                }
+                if (fromAddress != null) {
+                    fromAddress = fromAddress.toLowerCase(Locale.ROOT);
+                }
+            }
+            subject = headers.containsKey("subject") ? decodeWords(fixEightBit(headers.get("subject"), raw, "Subject"))
+                    : null;
+            try {
+                sentAt = message.getSentDate() == null ? null : message.getSentDate().toInstant();
+            } catch (MessagingException ex) {
+                walk.warn("Date: " + ex.getMessage());
+            }
+            walk.part(message, 0, false);
+        } catch (MessagingException | RuntimeException e) {
+            walk.warn("Unreadable message: " + e);
+            if (walk.text.isEmpty()) {
+                walk.text.append(new String(raw, StandardCharsets.UTF_8));
+            }
+        }
+        String text = walk.text.toString().strip();
+        String html = walk.html.isEmpty() ? null : walk.html.toString();
+        if (text.isEmpty() && html != null) {
+            text = htmlToText(html);
+        }
+        return new ParsedMail(messageId, inReplyTo, references, fromAddress, fromName, subject == null ? "" : subject.strip(),
+                sentAt, text, html, List.copyOf(walk.files), Map.copyOf(headers), walk.dsn, List.copyOf(walk.warnings));
+    }
+
+    /** Walks the MIME tree, bounded in depth and number of parts. */
+    private static final class Walk {
+        final StringBuilder text = new StringBuilder();
+        final StringBuilder html = new StringBuilder();
+        final List<ParsedMail.Part> files = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        ParsedMail.Dsn dsn;
+        int parts;
+
+        void warn(String w) {
+            if (warnings.size() < 50) {
+                warnings.add(w);
+            }
+        }
+
+        void part(Part part, int depth, boolean inAlternative) {
+            if (++parts > MAX_PARTS) {
+                if (parts == MAX_PARTS + 1) {
+                    warn("More than " + MAX_PARTS + " parts; the rest are only in the original");
+                }
+                return;
+            }
+            if (depth > MAX_DEPTH) {
+                warn("Nested deeper than " + MAX_DEPTH + "; the rest is only in the original");
+                return;
+            }
+            try {
+                ContentType type = contentType(part);
+                String base = type.getBaseType().toLowerCase(Locale.ROOT);
+                String filename = filename(part, type);
+                boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part)) || filename != null;
+                if (base.startsWith("multipart/")) {
+                    multipart(part, type, base, depth);
+                } else if (base.equals("message/delivery-status")) {
+                    dsn = deliveryStatus(bytes(part), dsn);
+                } else if ((base.equals("message/rfc822") || base.equals("text/rfc822-headers")) && dsn != null) {
+                    dsn = withOriginal(dsn, bytes(part));
+                    file(part, filename == null ? "original.eml" : filename, base, null);
+                } else if (base.equals("message/rfc822")) {
+                    byte[] nested = bytes(part);
+                    String name = filename;
+                    if (name == null) {
+                        ParsedMail inner = MailParser.parse(nested);
+                        name = (inner.subject().isBlank() ? "message" : inner.subject()) + ".eml";
+                    }
+                    files.add(new ParsedMail.Part(name, "message/rfc822", nested, null, false));
+                } else if (base.equals("text/plain") && !attachment) {
+                    if (!inAlternative || text.isEmpty()) {
+                        appendText(decode(bytes(part), type.getParameter("charset")));
+                    }
+                } else if (base.equals("text/html") && !attachment) {
+                    String h = decode(bytes(part), type.getParameter("charset"));
+                    if (html.length() + h.length() < 5_000_000) {
+                        html.append(h);
+                    }
+                } else {
+                    String cid = firstId(header(part, "Content-ID"));
+                    boolean inline = cid != null && !Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part));
+                    file(part, filename == null ? defaultName(base, files.size() + 1) : filename, base,
+                            inline ? cid : null);
+                }
+            } catch (MessagingException | IOException | RuntimeException e) {
+                warn("Part skipped: " + e);
+            }
+        }
+
+        private void appendText(String s) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(s);
+        }
+
+        private void multipart(Part part, ContentType type, String base, int depth)
+                throws MessagingException, IOException {
+            Object content = part.getContent();
+            if (!(content instanceof Multipart multipart)) {
+                appendText(decode(bytes(part), type.getParameter("charset")));
+                return;
+            }
+            int count;
+            try {
+                count = multipart.getCount();
+            } catch (MessagingException e) {
+                warn("Broken multipart: " + e.getMessage());
+                return;
+            }
+            boolean alternative = base.equals("multipart/alternative");
+            if (alternative) {
+                // the richest representation is last; text/plain is read first for the text body
+                for (int i = 0; i < count; i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    part(child, depth + 1, true);
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    part(multipart.getBodyPart(i), depth + 1, false);
+                }
+            }
+        }
+
+        private void file(Part part, String name, String base, String cid) throws MessagingException, IOException {
+            if (files.size() >= 1000) {
+                warn("More than 1000 files; the rest are only in the original");
+                return;
+            }
+            files.add(new ParsedMail.Part(name, base, bytes(part), cid, cid != null));
+        }
+    }
+
+    private static ContentType contentType(Part part) {
+        try {
+            String value = part.getContentType();
+            return new ContentType(value == null ? "text/plain" : value);
+        } catch (MessagingException | RuntimeException e) {
+            try {
+                return new ContentType("application/octet-stream");
+            } catch (MessagingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    private static String safeDisposition(Part part) {
+        try {
+            return part.getDisposition();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String header(Part part, String name) throws MessagingException {
+        String[] values = part.getHeader(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    /** The file name from Content-Disposition or the Content-Type name, RFC 2231 and 2047 decoded. */
+    static String filename(Part part, ContentType type) {
+        String name = null;
+        try {
+            name = part.getFileName();
+        } catch (MessagingException | RuntimeException e) {
+            // fall back to the type's name parameter
+        }
+        if (name == null) {
+            name = type.getParameter("name");
+        }
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return decodeWords(name).replaceAll("[\\p{Cntrl}]", "").strip();
+    }
+
+    private static String defaultName(String base, int n) {
+        String ext = switch (base) {
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "image/gif" -> ".gif";
+            case "application/pdf" -> ".pdf";
+            case "text/calendar" -> ".ics";
+            default -> ".bin";
+        };
+        return "part-" + n + ext;
+    }
+
+    /** The decoded content (transfer encoding undone), or the raw bytes when that fails. */
+    private static byte[] bytes(Part part) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            return readBounded(in);
+        } catch (IOException | MessagingException | RuntimeException e) {
+            if (part instanceof jakarta.mail.internet.MimePart mp
+                    && mp instanceof jakarta.mail.internet.MimeBodyPart body) {
+                try (InputStream raw = body.getRawInputStream()) {
+                    return readBounded(raw);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            out.write(buffer, 0, n);
+            if (out.size() > 60 * 1024 * 1024) {
+                throw new IOException("Part larger than 60 MB");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes text in the declared charset; an unknown or wrong one falls back to UTF-8 when the
+     * bytes are valid UTF-8, else windows-1251 (the commonest undeclared charset in Russian mail).
+     */
+    static String decode(byte[] bytes, String declared) {
+        Charset charset = charset(declared);
+        if (charset != null) {
+            if (!charset.equals(StandardCharsets.UTF_8)) {
+                return new String(bytes, charset);
+            }
+            String strict = strict(bytes, StandardCharsets.UTF_8);
+            if (strict != null) {
+                return strict;
+            }
+        }
+        String utf8 = strict(bytes, StandardCharsets.UTF_8);
+        if (utf8 != null) {
+            return utf8;
+        }
+        return new String(bytes, Charset.forName("windows-1251"));
+    }
+
+    static Charset charset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.strip().replace("\"", "").toLowerCase(Locale.ROOT);
+        n = switch (n) {
+            case "cp1251", "win-1251", "win1251", "x-cp1251", "windows1251" -> "windows-1251";
+            case "koi8r", "koi8", "koi-8-r" -> "KOI8-R";
+            case "utf8" -> "UTF-8";
+            case "iso8859-5", "iso_8859-5", "cyrillic" -> "ISO-8859-5";
+            default -> n;
+        };
+        try {
+            return Charset.forName(n);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String strict(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** RFC 2047 words, tolerating unknown charsets and words glued to text. */
+    static String decodeWords(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.replaceAll("\\r?\\n[ \\t]+", " ");
+        if (!v.contains("=?")) {
+            return v;
+        }
+        // adjacent encoded words are joined without the space between them (RFC 2047 6.2)
+        v = v.replaceAll("(\\?=)\\s+(=\\?)", "$1$2");
+        Matcher m = Pattern.compile("=\\?([^?]+)\\?([bBqQ])\\?([^?]*)\\?=").matcher(v);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            out.append(v, last, m.start());
+            out.append(decodeWord(m.group(1), m.group(2), m.group(3), m.group()));
+            last = m.end();
+        }
+        out.append(v.substring(last));
+        return out.toString();
+    }
+
+    private static String decodeWord(String charsetName, String encoding, String text, String whole) {
+        String cs = charsetName.contains("*") ? charsetName.substring(0, charsetName.indexOf('*')) : charsetName;
+        try {
+            byte[] bytes;
+            if (encoding.equalsIgnoreCase("B")) {
+                bytes = java.util.Base64.getMimeDecoder().decode(text.replaceAll("[^A-Za-z0-9+/=]", ""));
+            } else {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '_') {
+                        out.write(' ');
+                    } else if (c == '=' && i + 2 < text.length() + 0 && i + 2 <= text.length() - 1) {
+                        out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                        i += 2;
+                    } else {
+                        out.write(c);
+                    }
+                }
+                bytes = out.toByteArray();
+            }
+            return decode(bytes, cs);
+        } catch (RuntimeException e) {
+            try {
+                return MimeUtility.decodeWord(whole);
+            } catch (Exception again) {
+                return whole;
+            }
+        }
+    }
+
+    /**
+     * A header sent as raw 8-bit bytes in a single-byte charset comes out of the UTF-8 parser as
+     * replacement characters: read those bytes again from the raw message and guess the charset.
+     */
+    static String fixEightBit(String value, byte[] raw, String name) {
+        if (value == null || value.indexOf('\uFFFD') < 0) {
+            return value;
+        }
+        try {
+            int end = headerEnd(raw);
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw, 0, end), false);
+            String latin = headers.getHeader(name, null);
+            if (latin == null) {
+                return value;
+            }
+            byte[] bytes = latin.getBytes(StandardCharsets.ISO_8859_1);
+            return decode(bytes, null);
+        } catch (MessagingException | RuntimeException e) {
+            return value;
+        }
+    }
+
+    private static int headerEnd(byte[] raw) {
+        for (int i = 0; i + 3 < raw.length; i++) {
+            if (raw[i] == '\r' && raw[i + 1] == '\n' && raw[i + 2] == '\r' && raw[i + 3] == '\n') {
+                return i + 4;
+            }
+            if (raw[i] == '\n' && raw[i + 1] == '\n') {
+                return i + 2;
+            }
+        }
+        return raw.length;
+    }
+
+    /** The bare address of a From header, lower case, or null. */
+    static String address(String header) {
+        if (header == null) {
+            return null;
+        }
+        Matcher angle = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>").matcher(header);
+        if (angle.find()) {
+            return angle.group(1).toLowerCase(Locale.ROOT);
+        }
+        Matcher bare = Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+").matcher(header);
+        return bare.find() ? bare.group().toLowerCase(Locale.ROOT) : null;
+    }
+
+    static String firstId(String header) {
+        if (header == null) {
+            return null;
+        }
+        Matcher m = MESSAGE_ID.matcher(header);
+        if (m.find()) {
+            return clip(m.group());
+        }
+        String t = header.strip();
+        return t.isEmpty() || t.contains(" ") ? null : clip("<" + t + ">");
+    }
+
+    static List<String> ids(String header) {
+        if (header == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        Matcher m = MESSAGE_ID.matcher(header);
+        while (m.find() && ids.size() < 100) {
+            ids.add(clip(m.group()));
+        }
+        return ids;
+    }
+
+    private static String clip(String id) {
+        return id.length() > 398 ? id.substring(0, 398) : id;
+    }
+
+    private static String clean(String s) {
+        return s == null ? null : s.replaceAll("[\\s<>\"]", "");
+    }
+
+    static String htmlToText(String html) {
+        Document doc = Jsoup.parse(html);
+        doc.select("br").after("\\n");
+        doc.select("p, div, tr, li, h1, h2, h3, h4, blockquote").before("\\n");
+        String marked = doc.html().replace("\\n", "\n");
+        String text = Jsoup.clean(marked, "", Safelist.none(),
+                new Document.OutputSettings().prettyPrint(false));
+        text = org.jsoup.parser.Parser.unescapeEntities(text, false);
+        return text.replaceAll("[ \\t\\x0B\\f\\r]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+    }
+
+    private static ParsedMail.Dsn deliveryStatus(byte[] bytes, ParsedMail.Dsn previous) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String recipient = field(text, "Final-Recipient");
+        if (recipient == null) {
+            recipient = field(text, "Original-Recipient");
+        }
+        if (recipient != null && recipient.contains(";")) {
+            recipient = recipient.substring(recipient.indexOf(';') + 1).strip();
+        }
+        return new ParsedMail.Dsn(previous == null ? null : previous.originalMessageId(),
+                recipient == null ? null : recipient.toLowerCase(Locale.ROOT), field(text, "Action"),
+                field(text, "Status"), field(text, "Diagnostic-Code"));
+    }
+
+    private static ParsedMail.Dsn withOriginal(ParsedMail.Dsn dsn, byte[] original) {
+        String text = new String(original, 0, Math.min(original.length, 64 * 1024), StandardCharsets.ISO_8859_1);
+        String id = firstId(field(text, "Message-ID"));
+        return new ParsedMail.Dsn(id, dsn.finalRecipient(), dsn.action(), dsn.status(), dsn.diagnostic());
+    }
+
+    private static String field(String text, String name) {
+        Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + "\\s*:\\s*(.+)$").matcher(text);
+        return m.find() ? m.group(1).strip() : null;
+    }
+}

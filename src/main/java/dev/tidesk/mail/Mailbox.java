@@ -1,0 +1,133 @@
+package dev.tidesk.mail;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A mailbox Tidesk polls. The position is the last UID taken in, valid for one UIDVALIDITY: when
+ * the server changes UIDVALIDITY, every message is looked at again (and recognised by its key).
+ */
+@Entity
+@Table(name = "mail_mailbox")
+class Mailbox {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String name;
+    private String host;
+    private int port;
+    private boolean tls;
+    private String username;
+    private String password;
+    private String folder;
+    private String processedFolder;
+    private int pollSeconds;
+    private boolean enabled;
+    private Long uidValidity;
+    private long lastUid;
+    private Instant lastPollAt;
+    private String lastError;
+
+    protected Mailbox() {
+    }
+
+    Mailbox(MailboxSettings s) {
+        update(s);
+    }
+
+    void update(MailboxSettings s) {
+        if (!s.host().equals(host) || !s.username().equals(username) || !s.folder().equals(folder)) {
+            uidValidity = null;
+            lastUid = 0;
+        }
+        name = s.name();
+        host = s.host();
+        port = s.port();
+        tls = s.tls();
+        username = s.username();
+        if (s.password() != null && !s.password().isEmpty()) {
+            password = s.password();
+        }
+        if (password == null) {
+            password = "";
+        }
+        folder = s.folder();
+        processedFolder = s.processedFolder();
+        pollSeconds = s.pollSeconds();
+        enabled = s.enabled();
+    }
+
+    /** The server's UIDVALIDITY; a new one starts the position over. @return true when it changed */
+    boolean validity(long serverValidity) {
+        if (uidValidity == null || uidValidity != serverValidity) {
+            uidValidity = serverValidity;
+            lastUid = 0;
+            return true;
+        }
+        return false;
+    }
+
+    void advance(long uid) {
+        lastUid = Math.max(lastUid, uid);
+    }
+
+    void polled(Instant now, String error) {
+        lastPollAt = now;
+        lastError = error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
+    }
+
+    boolean due(Instant now) {
+        return enabled && (lastPollAt == null || !lastPollAt.plusSeconds(pollSeconds).isAfter(now));
+    }
+
+    MailboxView view() {
+        return new MailboxView(id, name, host, port, tls, username, folder, processedFolder, pollSeconds, enabled,
+                uidValidity, lastUid, lastPollAt, lastError);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getHost() {
+        return host;
+    }
+
+    int getPort() {
+        return port;
+    }
+
+    boolean isTls() {
+        return tls;
+    }
+
+    String getUsername() {
+        return username;
+    }
+
+    String getPassword() {
+        return password;
+    }
+
+    String getFolder() {
+        return folder;
+    }
+
+    String getProcessedFolder() {
+        return processedFolder;
+    }
+
+    long getLastUid() {
+        return lastUid;
+    }
+}

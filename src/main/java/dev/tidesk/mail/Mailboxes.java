@@ -1,0 +1,79 @@
+package dev.tidesk.mail;
+
+import java.util.List;
+
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The polled mailboxes an admin sets up; polling itself is {@link MailboxPoller}'s. */
+@Service
+@Transactional(readOnly = true)
+public class Mailboxes {
+
+    private final MailboxRepository mailboxes;
+    private final InboundSettings settings;
+
+    Mailboxes(MailboxRepository mailboxes, InboundSettings settings) {
+        this.mailboxes = mailboxes;
+        this.settings = settings;
+    }
+
+    public List<MailboxView> all() {
+        return mailboxes.findAllOrdered().stream().map(Mailbox::view).toList();
+    }
+
+    public MailboxView mailbox(long id) {
+        return load(id).view();
+    }
+
+    @Transactional
+    public MailboxView add(MailboxSettings settings) {
+        validate(settings);
+        if (mailboxes.findByName(settings.name()).isPresent()) {
+            throw new DomainException("error.mailbox.exists", "A mailbox with this name exists", settings.name());
+        }
+        return mailboxes.save(new Mailbox(settings)).view();
+    }
+
+    @Transactional
+    public MailboxView change(long id, MailboxSettings settings) {
+        validate(settings);
+        Mailbox mailbox = load(id);
+        mailboxes.findByName(settings.name()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+            throw new DomainException("error.mailbox.exists", "A mailbox with this name exists", settings.name());
+        });
+        mailbox.update(settings);
+        return mailbox.view();
+    }
+
+    /** The mailboxes of the properties, added or updated by name when the application starts. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Transactional
+    public void configureFromProperties() {
+        for (MailboxSettings s : settings.mailboxes()) {
+            validate(s);
+            mailboxes.findByName(s.name()).ifPresentOrElse(m -> m.update(s), () -> mailboxes.save(new Mailbox(s)));
+        }
+    }
+
+    @Transactional
+    public void remove(long id) {
+        mailboxes.delete(load(id));
+    }
+
+    private static void validate(MailboxSettings s) {
+        if (s.name().isEmpty() || s.host().isEmpty() || s.username().isEmpty()) {
+            throw new DomainException("error.mailbox.incomplete", "Name, host and login are required");
+        }
+        if (s.name().matches("(?i)smtp|import")) {
+            throw new DomainException("error.mailbox.reserved", "This name is reserved", s.name());
+        }
+    }
+
+    private Mailbox load(long id) {
+        return mailboxes.findById(id).orElseThrow(() -> new NotFoundException("No mailbox " + id));
+    }
+}

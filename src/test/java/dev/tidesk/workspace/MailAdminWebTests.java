@@ -1,0 +1,152 @@
+package dev.tidesk.workspace;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import dev.tidesk.WebTest;
+import dev.tidesk.identity.Role;
+import dev.tidesk.mail.InboundStatus;
+import dev.tidesk.mail.InboundView;
+import dev.tidesk.mail.MailIntake;
+import dev.tidesk.team.StaffView;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The incoming-mail admin pages: who may see them, the message page, quarantine, import. */
+class MailAdminWebTests extends WebTest {
+
+    @Autowired
+    MailIntake intake;
+
+    static byte[] eml(String name) throws Exception {
+        return MailAdminWebTests.class.getResourceAsStream("/eml/" + name).readAllBytes();
+    }
+
+    static byte[] mail(String from, String subject) {
+        return ("From: " + from + "\r\nSubject: " + subject + "\r\nMessage-ID: <w" + System.nanoTime()
+                + "@client.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nТекст письма\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    MockHttpSession admin() throws Exception {
+        StaffView admin = data.member(Role.ADMIN);
+        return deskLogin(admin.email());
+    }
+
+    @Test
+    void onlyAdminsSeeIncomingMail() throws Exception {
+        StaffView agent = data.agent();
+        mvc.perform(get("/desk/admin/mail").session(deskLogin(agent.email()))).andExpect(status().isForbidden());
+        mvc.perform(get("/desk/admin/mail").session(admin())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Входящая почта")));
+    }
+
+    @Test
+    void theMessagePageShowsSanitizedHtmlBlocksRemoteImagesAndOffersTheRawMessage() throws Exception {
+        byte[] raw = new String(eml("outlook-cp1251-alternative.eml"), StandardCharsets.ISO_8859_1)
+                .replace("<outlook-1@client.example>", "<outlook-" + System.nanoTime() + "@client.example>")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        InboundView view = intake.receive("test", raw);
+        MockHttpSession admin = admin();
+        mvc.perform(get("/desk/admin/mail/inbound/" + view.id()).session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Письмо в <b>windows-1251</b>")))
+                .andExpect(content().string(not(containsString("alert(1)"))))
+                .andExpect(content().string(not(containsString(" src=\"https://tracker.example"))))
+                .andExpect(content().string(containsString("Показать изображения")));
+        mvc.perform(get("/desk/admin/mail/inbound/" + view.id() + "/raw").session(admin)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(content().bytes(raw));
+    }
+
+    @Test
+    void aQuarantinedMessageCanBeTurnedIntoARequestByHand() throws Exception {
+        StaffView agent = data.agent();
+        InboundView stray = intake.receive("test", mail(agent.email(), "Не про обращение"));
+        assertThat(stray.status()).isEqualTo(InboundStatus.QUARANTINED);
+        MockHttpSession admin = admin();
+        mvc.perform(get("/desk/admin/mail").param("status", "QUARANTINED").session(admin))
+                .andExpect(content().string(containsString("Не про обращение")));
+        mvc.perform(post("/desk/admin/mail/inbound/" + stray.id() + "/create-request").session(admin))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/desk/admin/mail/inbound/" + stray.id() + "/create-request").session(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        InboundView made = intake.inbound(stray.id());
+        assertThat(made.status()).isEqualTo(InboundStatus.PROCESSED);
+        assertThat(made.outcome()).isEqualTo("NEW_REQUEST");
+        mvc.perform(get("/desk/admin/mail/inbound/" + stray.id() + "/request").session(admin))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", containsString("/desk/requests/")));
+    }
+
+    @Test
+    void emlFilesAndZipsAreImportedOnceThroughTheSamePipeline() throws Exception {
+        var client = data.client();
+        byte[] one = mail(client.login(), "Импорт один");
+        byte[] two = mail(client.login(), "Импорт два");
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+            for (byte[] m : new byte[][] { one, two }) {
+                zip.putNextEntry(new ZipEntry("mail-" + m.length + System.nanoTime() + ".eml"));
+                zip.write(m);
+                zip.closeEntry();
+            }
+        }
+        MockHttpSession admin = admin();
+        mvc.perform(multipart("/desk/admin/mail/import").file(new MockMultipartFile("files", "one.eml",
+                "message/rfc822", one)).session(admin).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(multipart("/desk/admin/mail/import").file(new MockMultipartFile("files", "all.zip",
+                "application/zip", zipped.toByteArray())).session(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/admin/mail/api/import").contentType("message/rfc822").content(two).session(admin)
+                .with(csrf())).andExpect(status().isOk()).andExpect(jsonPath("$.duplicates").value(1));
+        assertThat(intake.recent(null, 500)).filteredOn(m -> m.subject() != null && m.subject().startsWith("Импорт"))
+                .filteredOn(m -> m.fromAddress().equals(client.login())).hasSize(2);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void theRequestPageShowsFailedMailsAndTheIncomingMailOfTheRequest() throws Exception {
+        var client = data.client();
+        InboundView in = intake.receive("test", mail(client.login(), "Письмо с ошибкой доставки"));
+        var ticket = dev.tidesk.ticket.TicketView.class.cast(context.getBean(dev.tidesk.ticket.RequestQueries.class)
+                .ticket(in.ticketId()));
+        jdbc.update("update mail_outbox set status = 'FAILED', last_error = '550 5.1.1 no such mailbox' where ticket_id = ?",
+                ticket.id());
+        mvc.perform(get("/desk/requests/" + ticket.tid()).session(admin())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("550 5.1.1 no such mailbox")))
+                .andExpect(content().string(containsString("/desk/admin/mail/inbound/" + in.id())));
+    }
+
+    @Test
+    void mailboxesAreAddedWithCsrfAndShownWithoutPasswords() throws Exception {
+        MockHttpSession admin = admin();
+        String name = "box-web-" + System.nanoTime();
+        mvc.perform(post("/desk/admin/mail/mailboxes").session(admin).with(csrf()).param("name", name)
+                .param("host", "imap.example").param("port", "993").param("tls", "true")
+                .param("username", "support").param("password", "very-secret-pw").param("folder", "INBOX")
+                .param("pollSeconds", "60").param("enabled", "true")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/desk/admin/mail/mailboxes").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)))
+                .andExpect(content().string(not(containsString("very-secret-pw"))));
+    }
+}
