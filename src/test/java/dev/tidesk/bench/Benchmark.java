@@ -44,8 +44,7 @@ class Benchmark {
 
     @Test
     void run() throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         int orgs = Integer.getInteger("bench.orgs", 1000);
         int requests = Integer.getInteger("bench.requests", 1_000_000);
         String domain = GeneratorOptions.DEFAULT_DOMAIN;
