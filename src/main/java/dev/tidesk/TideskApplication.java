@@ -1,5 +1,7 @@
 package dev.tidesk;
 
+import dev.tidesk.generator.GenerateCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +16,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TideskApplication {
 
     public static void main(String[] args) {
+        if (GenerateCommand.requested(args)) {
+            GenerateCommand.run(TideskApplication.class, args);
+            return;
+        }
         SpringApplication.run(TideskApplication.class, args);
     }
 }

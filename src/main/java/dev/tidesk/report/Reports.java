@@ -1,0 +1,278 @@
+package dev.tidesk.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.tidesk.shared.Installation;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Statistics computed by PostgreSQL: each figure is one GROUP BY over an indexed time range
+ * (see {@code V400__report_indexes.sql}), never a loop over entities. Weeks and months are those
+ * of the installation's time zone.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Reports {
+
+    static final List<String> OPEN_STATUSES = List.of("NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CLIENT", "DEFERRED");
+    static final List<String> CHANNELS = List.of("EMAIL", "PORTAL", "PHONE", "API");
+    static final List<String> URGENCIES = List.of("CRITICAL", "HIGH", "NORMAL", "LOW");
+    static final List<String> RESPONSE_BUCKETS = List.of("under15m", "under1h", "under4h", "under1d", "over1d", "none");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    Reports(NamedParameterJdbcTemplate jdbc, Installation installation) {
+        this.jdbc = jdbc;
+        this.zone = installation.timeZone();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    // ------------------------------------------------------------------ dashboard
+
+    public Dashboard dashboard() {
+        return dashboard(Instant.now());
+    }
+
+    /** The dashboard as of {@code now}: only requests created before it count. */
+    public Dashboard dashboard(Instant now) {
+        LocalDate thisWeek = LocalDate.ofInstant(now, zone).with(java.time.DayOfWeek.MONDAY);
+        Instant twelveWeeks = thisWeek.minusWeeks(11).atStartOfDay(zone).toInstant();
+        Instant fourWeeks = now.minus(28, ChronoUnit.DAYS);
+        return new Dashboard(now, backlog(now), weekly(thisWeek, now), agents(fourWeeks, now),
+                firstResponse(fourWeeks, now), channels(twelveWeeks, now));
+    }
+
+    ReportTable backlog(Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource("now", ts(now)).addValue("open", OPEN_STATUSES);
+        List<List<Object>> found = jdbc.query("""
+                select status,
+                       count(*) filter (where created_at > cast(:now as timestamptz) - interval '1 day'),
+                       count(*) filter (where created_at <= cast(:now as timestamptz) - interval '1 day'
+                                          and created_at > cast(:now as timestamptz) - interval '7 days'),
+                       count(*) filter (where created_at <= cast(:now as timestamptz) - interval '7 days'
+                                          and created_at > cast(:now as timestamptz) - interval '30 days'),
+                       count(*) filter (where created_at <= cast(:now as timestamptz) - interval '30 days'),
+                       count(*)
+                  from ticket
+                 where status in (:open) and created_at <= :now
+                 group by status""", p, (rs, i) -> row(rs, 6));
+        List<List<Object>> rows = new ArrayList<>();
+        for (String status : OPEN_STATUSES) {
+            rows.add(found.stream().filter(r -> status.equals(r.get(0))).findFirst()
+                    .orElse(Arrays.asList(status, 0L, 0L, 0L, 0L, 0L)));
+        }
+        return new ReportTable("backlog", List.of(Column.code("status", "status."), Column.count("age1d"),
+                Column.count("age7d"), Column.count("age30d"), Column.count("ageOlder"), Column.count("total")), rows);
+    }
+
+    ReportTable weekly(LocalDate thisWeek, Instant now) {
+        List<List<Object>> rows = new ArrayList<>();
+        LocalDate first = thisWeek.minusWeeks(11);
+        Instant from = first.atStartOfDay(zone).toInstant();
+        MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("now", ts(now))
+                .addValue("tz", zone.getId());
+        List<List<Object>> created = jdbc.query("""
+                select cast(date_trunc('week', created_at at time zone :tz) as date), count(*)
+                  from ticket where created_at >= :from and created_at < :now group by 1""", p, (rs, i) -> row(rs, 2));
+        List<List<Object>> resolved = jdbc.query("""
+                select cast(date_trunc('week', resolved_at at time zone :tz) as date), count(*)
+                  from ticket where resolved_at >= :from and resolved_at < :now group by 1""", p, (rs, i) -> row(rs, 2));
+        for (int w = 0; w < 12; w++) {
+            LocalDate week = first.plusWeeks(w);
+            rows.add(Arrays.asList(week, countOf(created, week), countOf(resolved, week)));
+        }
+        return new ReportTable("weekly", List.of(Column.period(), Column.count("created"), Column.count("resolved")),
+                rows);
+    }
+
+    ReportTable agents(Instant from, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("now", ts(now));
+        List<List<Object>> rows = jdbc.query("""
+                with replies as (
+                  select author_staff_id as id, count(*) as n from ticket_message
+                   where created_at >= :from and created_at < :now and kind = 'STAFF_REPLY' and author_staff_id is not null
+                   group by 1),
+                handled as (
+                  select assignee_id as id, count(*) as n from ticket
+                   where resolved_at >= :from and resolved_at < :now and assignee_id is not null
+                   group by 1)
+                select s.full_name, coalesce(h.n, 0), coalesce(r.n, 0), round(coalesce(r.n, 0) / 4.0, 1)
+                  from staff s left join replies r on r.id = s.id left join handled h on h.id = s.id
+                 where r.n is not null or h.n is not null
+                 order by 3 desc, 2 desc, 1""", p, (rs, i) -> Arrays.asList(rs.getString(1), rs.getLong(2),
+                rs.getLong(3), rs.getDouble(4)));
+        return new ReportTable("agents", List.of(Column.text("person"), Column.count("resolved"),
+                Column.count("replies"), new Column("repliesPerWeek", Column.Kind.MINUTES, null)), rows);
+    }
+
+    ReportTable firstResponse(Instant from, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("now", ts(now));
+        List<Object> counts = jdbc.queryForObject("""
+                select count(*) filter (where first_response_at - created_at < interval '15 minutes'),
+                       count(*) filter (where first_response_at - created_at >= interval '15 minutes'
+                                          and first_response_at - created_at < interval '1 hour'),
+                       count(*) filter (where first_response_at - created_at >= interval '1 hour'
+                                          and first_response_at - created_at < interval '4 hours'),
+                       count(*) filter (where first_response_at - created_at >= interval '4 hours'
+                                          and first_response_at - created_at < interval '1 day'),
+                       count(*) filter (where first_response_at - created_at >= interval '1 day'),
+                       count(*) filter (where first_response_at is null)
+                  from ticket where created_at >= :from and created_at < :now""", p, (rs, i) -> row(rs, 6));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < RESPONSE_BUCKETS.size(); i++) {
+            rows.add(Arrays.asList(RESPONSE_BUCKETS.get(i), counts.get(i)));
+        }
+        return new ReportTable("firstResponse", List.of(Column.code("firstResponse", "report.bucket."),
+                Column.count("requests")), rows);
+    }
+
+    ReportTable channels(Instant from, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("now", ts(now));
+        List<List<Object>> found = jdbc.query("""
+                select channel, count(*) from ticket where created_at >= :from and created_at < :now group by channel""",
+                p, (rs, i) -> row(rs, 2));
+        List<List<Object>> rows = new ArrayList<>();
+        for (String channel : CHANNELS) {
+            rows.add(Arrays.asList(channel, countOf(found, channel)));
+        }
+        return new ReportTable("channels", List.of(Column.code("channel", "channel."), Column.count("requests")), rows);
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    /** Requests created per period, by channel and urgency. */
+    public ReportTable volume(ReportFilter f) {
+        List<List<Object>> rows = jdbc.query("""
+                select cast(date_trunc(:grain, created_at at time zone :tz) as date), count(*),
+                       count(*) filter (where channel = 'EMAIL'), count(*) filter (where channel = 'PORTAL'),
+                       count(*) filter (where channel = 'PHONE'), count(*) filter (where channel = 'API'),
+                       count(*) filter (where urgency = 'CRITICAL'), count(*) filter (where urgency = 'HIGH'),
+                       count(*) filter (where urgency = 'NORMAL'), count(*) filter (where urgency = 'LOW')
+                  from ticket
+                 where created_at >= :from and created_at < :to
+                   and (cast(:org as bigint) is null or organization_id = :org)
+                   and (cast(:staff as bigint) is null or assignee_id = :staff)
+                 group by 1 order by 1""", params(f), (rs, i) -> row(rs, 10));
+        List<Column> columns = new ArrayList<>(List.of(Column.period(), Column.count("total")));
+        CHANNELS.forEach(c -> columns.add(new Column("channel." + c, Column.Kind.COUNT, null)));
+        URGENCIES.forEach(u -> columns.add(new Column("urgency." + u, Column.Kind.COUNT, null)));
+        return new ReportTable("volume", columns, rows);
+    }
+
+    /** Requests created in the period per client organization and site, the busiest first. */
+    public ReportTable volumeBySite(ReportFilter f) {
+        List<List<Object>> rows = jdbc.query("""
+                select coalesce(o.name, t.organization_name, '—'), coalesce(s.live_url, '—'), count(*),
+                       count(*) filter (where t.status not in ('RESOLVED', 'CLOSED'))
+                  from ticket t
+                  left join organization o on o.id = t.organization_id
+                  left join site s on s.id = t.site_id
+                 where t.created_at >= :from and t.created_at < :to
+                   and (cast(:org as bigint) is null or t.organization_id = :org)
+                   and (cast(:staff as bigint) is null or t.assignee_id = :staff)
+                 group by 1, 2 order by 3 desc, 1, 2 limit 200""", params(f), (rs, i) -> row(rs, 4));
+        return new ReportTable("volumeBySite", List.of(Column.text("organization"), Column.text("site"),
+                Column.count("total"), Column.count("open")), rows);
+    }
+
+    /** Per period and person: public replies, internal notes, and requests resolved as assignee. */
+    public ReportTable staffActivity(ReportFilter f) {
+        List<List<Object>> rows = jdbc.query("""
+                with messages as (
+                  select cast(date_trunc(:grain, m.created_at at time zone :tz) as date) as p, m.author_staff_id as sid,
+                         count(*) filter (where m.kind = 'STAFF_REPLY') as replies,
+                         count(*) filter (where m.kind = 'INTERNAL_NOTE') as notes
+                    from ticket_message m
+                   where m.created_at >= :from and m.created_at < :to and m.author_staff_id is not null
+                     and (cast(:staff as bigint) is null or m.author_staff_id = :staff)
+                     and (cast(:org as bigint) is null
+                          or exists (select 1 from ticket t where t.id = m.ticket_id and t.organization_id = :org))
+                   group by 1, 2),
+                resolved as (
+                  select cast(date_trunc(:grain, resolved_at at time zone :tz) as date) as p, assignee_id as sid,
+                         count(*) as n
+                    from ticket
+                   where resolved_at >= :from and resolved_at < :to and assignee_id is not null
+                     and (cast(:staff as bigint) is null or assignee_id = :staff)
+                     and (cast(:org as bigint) is null or organization_id = :org)
+                   group by 1, 2)
+                select coalesce(m.p, r.p), s.full_name, coalesce(m.replies, 0), coalesce(m.notes, 0), coalesce(r.n, 0)
+                  from messages m full join resolved r on r.p = m.p and r.sid = m.sid
+                  join staff s on s.id = coalesce(m.sid, r.sid)
+                 order by 1, 2""", params(f), (rs, i) -> row(rs, 5));
+        return new ReportTable("staffActivity", List.of(Column.period(), Column.text("person"),
+                Column.count("replies"), Column.count("notes"), Column.count("resolved")), rows);
+    }
+
+    /** Per period of creation: how fast requests got their first reply and were resolved. */
+    public ReportTable responseTimes(ReportFilter f) {
+        List<List<Object>> rows = jdbc.query("""
+                select cast(date_trunc(:grain, created_at at time zone :tz) as date), count(*), count(first_response_at),
+                       round(cast(percentile_cont(0.5) within group (order by extract(epoch from first_response_at - created_at) / 60) as numeric), 1),
+                       round(cast(percentile_cont(0.9) within group (order by extract(epoch from first_response_at - created_at) / 60) as numeric), 1),
+                       round(100.0 * count(*) filter (where first_response_at - created_at <= interval '1 hour')
+                             / nullif(count(first_response_at), 0), 1),
+                       count(resolved_at),
+                       round(cast(percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at) / 60) as numeric), 1)
+                  from ticket
+                 where created_at >= :from and created_at < :to
+                   and (cast(:org as bigint) is null or organization_id = :org)
+                   and (cast(:staff as bigint) is null or assignee_id = :staff)
+                 group by 1 order by 1""", params(f), (rs, i) -> row(rs, 8));
+        return new ReportTable("responseTimes", List.of(Column.period(), Column.count("total"),
+                Column.count("answered"), Column.minutes("firstResponseMedian"), Column.minutes("firstResponseP90"),
+                Column.percent("withinHour"), Column.count("resolved"), Column.minutes("resolutionMedian")), rows);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private MapSqlParameterSource params(ReportFilter f) {
+        return new MapSqlParameterSource("from", ts(f.from().atStartOfDay(zone).toInstant()))
+                .addValue("to", ts(f.to().plusDays(1).atStartOfDay(zone).toInstant()))
+                .addValue("tz", zone.getId()).addValue("grain", f.grain().sql())
+                .addValue("org", f.organizationId(), java.sql.Types.BIGINT)
+                .addValue("staff", f.staffId(), java.sql.Types.BIGINT);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    private static Long countOf(List<List<Object>> rows, Object key) {
+        return rows.stream().filter(r -> key.equals(r.get(0))).map(r -> (Long) r.get(1)).findFirst().orElse(0L);
+    }
+
+    /** Reads a row: dates as LocalDate, integers as Long, decimals as Double, text as String. */
+    private static List<Object> row(ResultSet rs, int columns) throws SQLException {
+        List<Object> row = new ArrayList<>(columns);
+        for (int i = 1; i <= columns; i++) {
+            Object v = rs.getObject(i);
+            if (v instanceof java.sql.Date d) {
+                v = d.toLocalDate();
+            } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+                v = ((Number) v).longValue();
+            } else if (v instanceof java.math.BigDecimal || v instanceof Float || v instanceof Double) {
+                v = ((Number) v).doubleValue();
+            }
+            row.add(v);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.tidesk.workspace;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import dev.tidesk.customer.Customers;
+import dev.tidesk.identity.Role;
+import dev.tidesk.identity.TideskUser;
+import dev.tidesk.report.Dashboard;
+import dev.tidesk.report.Grain;
+import dev.tidesk.report.ReportExports;
+import dev.tidesk.report.ReportFilter;
+import dev.tidesk.report.ReportTable;
+import dev.tidesk.report.Reports;
+import dev.tidesk.team.StaffDirectory;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The head's dashboard and the reports with their CSV and XLSX exports; for heads and admins. */
+@Controller
+class ReportController {
+
+    /** The reports, in tab order. */
+    static final List<String> KINDS = List.of("volume", "volumeBySite", "staffActivity", "responseTimes");
+
+    private final Reports reports;
+    private final ReportExports exports;
+    private final ChartCards cards;
+    private final ReportLabels labels;
+    private final Customers customers;
+    private final StaffDirectory staff;
+
+    ReportController(Reports reports, ReportExports exports, ChartCards cards, ReportLabels labels, Customers customers,
+            StaffDirectory staff) {
+        this.reports = reports;
+        this.exports = exports;
+        this.cards = cards;
+        this.labels = labels;
+        this.customers = customers;
+        this.staff = staff;
+    }
+
+    @GetMapping("/desk/dashboard")
+    String dashboard(@AuthenticationPrincipal TideskUser me, Model model) {
+        allowed(me);
+        Dashboard d = reports.dashboard();
+        long open = d.backlog().rows().stream().mapToLong(r -> (Long) r.get(5)).sum();
+        List<Object> lastWeek = d.weekly().rows().get(d.weekly().rows().size() - 1);
+        long answered = d.firstResponse().rows().stream().limit(2).mapToLong(r -> (Long) r.get(1)).sum();
+        long all = d.firstResponse().rows().stream().limit(5).mapToLong(r -> (Long) r.get(1)).sum();
+        model.addAttribute("open", open);
+        model.addAttribute("createdThisWeek", lastWeek.get(1));
+        model.addAttribute("resolvedThisWeek", lastWeek.get(2));
+        model.addAttribute("withinHour", all == 0 ? null : Math.round(100.0 * answered / all));
+        model.addAttribute("charts", List.of(
+                cards.card(d.backlog(), Grain.WEEK, "stack", 1, 2, 3, 4),
+                cards.card(d.weekly(), Grain.WEEK, "line", 1, 2),
+                cards.card(d.agents(), Grain.WEEK, "bar", 1, 2),
+                cards.card(d.firstResponse(), Grain.WEEK, "bar", 1),
+                cards.card(d.channels(), Grain.WEEK, "pie", 1)));
+        return "workspace/report/dashboard";
+    }
+
+    @GetMapping("/desk/reports")
+    String reports() {
+        return "redirect:/desk/reports/volume";
+    }
+
+    @GetMapping("/desk/reports/{kind}")
+    String report(@AuthenticationPrincipal TideskUser me, @PathVariable String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "MONTH") Grain grain, @RequestParam(required = false) Long org,
+            @RequestParam(required = false) Long person, Model model) {
+        allowed(me);
+        ReportFilter filter = filter(from, to, grain, org, person);
+        ReportTable table = table(kind, filter);
+        model.addAttribute("kind", kind);
+        model.addAttribute("kinds", KINDS);
+        model.addAttribute("filter", filter);
+        model.addAttribute("grains", Grain.values());
+        model.addAttribute("organizations", customers.organizations());
+        model.addAttribute("people", staff.everyone());
+        model.addAttribute("card", switch (kind) {
+            case "volume" -> cards.card(table, grain, "stack", 2, 3, 4, 5);
+            case "volumeBySite" -> cards.card(table, grain, "bar", 2, 3);
+            case "staffActivity" -> cards.card(table, grain, "bar", 2, 3, 4);
+            default -> cards.card(table, grain, "line", 3, 4, 7);
+        });
+        model.addAttribute("query", query(filter));
+        return "workspace/report/report";
+    }
+
+    @GetMapping("/desk/reports/{kind}/export")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal TideskUser me, @PathVariable String kind,
+            @RequestParam String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "MONTH") Grain grain, @RequestParam(required = false) Long org,
+            @RequestParam(required = false) Long person) {
+        allowed(me);
+        ReportFilter filter = filter(from, to, grain, org, person);
+        ReportTable table = table(kind, filter);
+        String title = labels.message("report." + kind);
+        String name = kind + "-" + filter.from() + "-" + filter.to() + "." + format;
+        byte[] body;
+        MediaType type;
+        if ("csv".equals(format)) {
+            body = exports.csv(table, labels::header, (c, v) -> labels.text(c, v, grain));
+            type = new MediaType("text", "csv", StandardCharsets.UTF_8);
+        } else if ("xlsx".equals(format)) {
+            body = exports.xlsx(table, title, labels::header, (c, v) -> labels.text(c, v, grain));
+            type = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        } else {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(body);
+    }
+
+    private ReportTable table(String kind, ReportFilter filter) {
+        return switch (kind) {
+            case "volume" -> reports.volume(filter);
+            case "volumeBySite" -> reports.volumeBySite(filter);
+            case "staffActivity" -> reports.staffActivity(filter);
+            case "responseTimes" -> reports.responseTimes(filter);
+            default -> throw new dev.tidesk.shared.NotFoundException("No report " + kind);
+        };
+    }
+
+    private ReportFilter filter(LocalDate from, LocalDate to, Grain grain, Long org, Long person) {
+        LocalDate today = LocalDate.now(reports.zone());
+        LocalDate end = to != null ? to : today;
+        LocalDate start = from != null ? from : end.minusMonths(5).withDayOfMonth(1);
+        if (start.isAfter(end)) {
+            start = end;
+        }
+        return new ReportFilter(start, end, grain, org, person);
+    }
+
+    private static String query(ReportFilter f) {
+        return "?from=" + f.from().format(DateTimeFormatter.ISO_DATE) + "&to=" + f.to().format(DateTimeFormatter.ISO_DATE)
+                + "&grain=" + f.grain() + (f.organizationId() == null ? "" : "&org=" + f.organizationId())
+                + (f.staffId() == null ? "" : "&person=" + f.staffId());
+    }
+
+    private static void allowed(TideskUser me) {
+        if (me == null || !me.hasRole(Role.HEAD, Role.ADMIN)) {
+            throw new AccessDeniedException("Reports are for heads and admins");
+        }
+    }
+}

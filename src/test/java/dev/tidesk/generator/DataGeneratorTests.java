@@ -1,0 +1,111 @@
+package dev.tidesk.generator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The generator on the shared test database: each test writes under its own mail domain. */
+@SpringBootTest
+class DataGeneratorTests {
+
+    @Autowired
+    DataGenerator generator;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static final LocalDate UNTIL = LocalDate.of(2025, 6, 2);
+
+    private DataGenerator.Summary generate(String domain, long seed, int requests, ByteArrayOutputStream console) {
+        return generator.generate(new GeneratorOptions(12, requests, seed, UNTIL, 3, "bench-pass-1", domain),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    private static String domain() {
+        return "g" + System.nanoTime() + ".example";
+    }
+
+    @Test
+    void fillsEveryTableConsistentlyAndKeepsTheTidCounterAtTheHighestNumber() {
+        String domain = domain();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        DataGenerator.Summary s = generate(domain, 7, 3000, console);
+
+        assertThat(s.organizations()).isEqualTo(12);
+        assertThat(s.requests()).isEqualTo(3000);
+        assertThat(s.lastNumber() - s.firstNumber() + 1).isEqualTo(3000);
+        assertThat(jdbc.queryForObject("select last_number from tid_counter", Long.class))
+                .isEqualTo(jdbc.queryForObject("select max(number) from ticket", Long.class));
+        String orgs = "(select id from organization where email_domain like '%." + domain + "')";
+        assertThat(jdbc.queryForObject("select count(*) from ticket where organization_id in " + orgs, Long.class))
+                .isEqualTo(3000);
+        assertThat(jdbc.queryForObject("select count(*) from ticket where organization_id in " + orgs
+                + " and tid <> 'TID-' || number", Long.class)).isZero();
+        // about five messages per request, and every message belongs to a generated request
+        assertThat(s.messages()).isBetween(3000L * 4, 3000L * 6);
+        assertThat(jdbc.queryForObject("select count(*) from ticket_message m join ticket t on t.id = m.ticket_id "
+                + "where t.organization_id in " + orgs, Long.class)).isEqualTo(s.messages());
+        // the search vector is generated: Russian stemming finds "форма" in "формы"
+        assertThat(jdbc.queryForObject("select count(*) from ticket where organization_id in " + orgs
+                + " and search_vector @@ to_tsquery('russian', 'формы')", Long.class)).isPositive();
+        // old requests are closed, nothing is in the future, replies come after creation
+        Map<String, Object> old = jdbc.queryForMap("select count(*) filter (where status in ('RESOLVED', 'CLOSED')) as done, "
+                + "count(*) as total from ticket where organization_id in " + orgs + " and created_at < ?::timestamptz",
+                UNTIL.minusDays(90).toString());
+        assertThat(((Number) old.get("done")).doubleValue() / ((Number) old.get("total")).doubleValue()).isGreaterThan(0.95);
+        assertThat(jdbc.queryForObject("select count(*) from ticket where organization_id in " + orgs
+                + " and (updated_at > ?::timestamptz or first_response_at < created_at or resolved_at < first_response_at)",
+                Long.class, UNTIL.toString())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ticket where organization_id in " + orgs
+                + " and status in ('NEW', 'OPEN', 'IN_PROGRESS', 'WAITING_FOR_CLIENT')", Long.class)).isPositive();
+        // logins exist for the head, the agents and every contact
+        assertThat(jdbc.queryForObject("select count(*) from account where login = ?", Long.class, "head@" + domain))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from account a join contact c on c.id = a.contact_id "
+                + "where c.organization_id in " + orgs, Long.class)).isEqualTo(s.contacts());
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("100%").contains("3,000/3,000");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRequests() {
+        List<String> first = requests(generateAndKeep(domain(), 99));
+        List<String> second = requests(generateAndKeep(domain(), 99));
+        List<String> other = requests(generateAndKeep(domain(), 100));
+        assertThat(first).hasSize(500).isEqualTo(second).isNotEqualTo(other);
+    }
+
+    @Test
+    void refusesToGenerateTwiceIntoTheSameDomain() {
+        String domain = domain();
+        generate(domain, 1, 10, new ByteArrayOutputStream());
+        assertThatThrownBy(() -> generate(domain, 1, 10, new ByteArrayOutputStream()))
+                .hasMessageContaining("already holds generated data");
+    }
+
+    private String generateAndKeep(String domain, long seed) {
+        generate(domain, seed, 500, new ByteArrayOutputStream());
+        return domain;
+    }
+
+    private List<String> requests(String domain) {
+        return jdbc.queryForList("""
+                select t.subject || '|' || t.status || '|' || t.channel || '|' || t.urgency || '|' || t.created_at
+                       || '|' || coalesce(t.first_response_at::text, '') || '|' || t.contact_email
+                       || '|' || (select count(*) from ticket_message m where m.ticket_id = t.id)
+                  from ticket t join organization o on o.id = t.organization_id
+                 where o.email_domain like ? order by t.number""", String.class, "%." + domain)
+                .stream().map(s -> s.replace(domain, "D")).toList();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tidesk.journey;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.tidesk.Browser;
+import dev.tidesk.TestData;
+import dev.tidesk.TestData.Client;
+import dev.tidesk.identity.Role;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.TicketView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The head opens the dashboard: every chart is drawn (its canvas has coloured pixels) and its numbers are a click away. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardBrowserTests {
+
+    private static final List<String> CHARTS = List.of("chart-backlog", "chart-weekly", "chart-agents",
+            "chart-firstResponse", "chart-channels");
+
+    /** Counts the pixels of a chart's canvas that are neither transparent nor white. */
+    private static final String INKED_PIXELS = """
+            var c = document.querySelector('#' + arguments[0] + ' canvas');
+            if (!c) { return -1; }
+            var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;
+            for (var i = 0; i < d.length; i += 4) {
+              if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) { n++; }
+            }
+            return n;""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RequestDesk desk;
+
+    @Autowired
+    ApplicationContext context;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void headSeesDrawnChartsWithTheirNumbers() throws Exception {
+        TestData data = new TestData(context);
+        StaffView head = data.member(Role.HEAD);
+        StaffView agent = data.agent();
+        Client client = data.client();
+        for (int i = 0; i < 4; i++) {
+            TicketView t = data.request(client, "Не работает форма " + i, "Письма с формы не приходят.");
+            if (i % 2 == 0) {
+                desk.reply(t.id(), Actor.staff(agent.id(), agent.fullName()), "Проверяем.", List.of());
+            }
+        }
+
+        browser.get(url("/desk/login"));
+        browser.findElement(By.id("username")).sendKeys(head.email());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        browser.findElement(By.id("nav-dashboard")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/desk/dashboard");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> CHARTS.stream()
+                .allMatch(id -> ((Number) browser.executeScript(INKED_PIXELS, id)).longValue() > 500));
+        Browser.screenshot(browser, "dashboard");
+        for (String id : CHARTS) {
+            long inked = ((Number) browser.executeScript(INKED_PIXELS, id)).longValue();
+            assertThat(inked).as(id).isGreaterThan(500);
+        }
+
+        // the numbers behind the weekly chart, one click away
+        WebElement table = browser.findElement(By.id("chart-weekly-table"));
+        assertThat(table.isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector("button[data-target='chart-weekly']")).click();
+        assertThat(table.isDisplayed()).isTrue();
+        assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(12);
+        assertThat(browser.findElement(By.id("chart-weekly")).isDisplayed()).isFalse();
+        Browser.screenshot(browser, "dashboard-numbers");
+
+        browser.get(url("/desk/reports/volume?grain=WEEK"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> ((Number) browser.executeScript(INKED_PIXELS, "chart-volume")).longValue() > 500);
+        Browser.screenshot(browser, "report-volume");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

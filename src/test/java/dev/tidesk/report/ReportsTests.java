@@ -1,0 +1,204 @@
+package dev.tidesk.report;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.tidesk.TestData;
+import dev.tidesk.identity.Role;
+import dev.tidesk.team.StaffView;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every figure on a small hand-made data set in 2001 (no other test writes there), with the
+ * answers worked out by hand in the comments. The installation's zone is Moscow (UTC+3).
+ */
+@SpringBootTest
+class ReportsTests {
+
+    /** Thursday 15 March 2001, 12:00 in Moscow. */
+    static final Instant NOW = Instant.parse("2001-03-15T09:00:00Z");
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    static TestData.Client client;
+    static StaffView anna;
+    static StaffView boris;
+
+    @BeforeEach
+    void handMadeData() {
+        if (client != null) {
+            return;
+        }
+        TestData data = new TestData(context);
+        client = data.client();
+        anna = data.member(Role.AGENT);
+        boris = data.member(Role.AGENT);
+        long base = 9_000_000_000L + (System.nanoTime() % 1_000_000) * 10;
+        // T1: an hour old, new, no reply yet
+        long t1 = ticket(base + 1, "2001-03-15T08:00:00Z", "NEW", "EMAIL", "CRITICAL", null, null, null, null);
+        // T2: three days old, open, first reply after 10 minutes by Anna
+        long t2 = ticket(base + 2, "2001-03-12T10:00:00Z", "OPEN", "PORTAL", "NORMAL", anna, "2001-03-12T10:10:00Z", null, null);
+        // T3: 23 days old, waiting for the client, first reply after 30 minutes by Boris
+        long t3 = ticket(base + 3, "2001-02-20T10:00:00Z", "WAITING_FOR_CLIENT", "PHONE", "NORMAL", boris,
+                "2001-02-20T10:30:00Z", null, null);
+        // T4: 64 days old, deferred, first reply after 2 hours
+        ticket(base + 4, "2001-01-10T10:00:00Z", "DEFERRED", "EMAIL", "NORMAL", boris, "2001-01-10T12:00:00Z", null, null);
+        // T5: resolved by Anna on 13 March, first reply after 5 hours
+        long t5 = ticket(base + 5, "2001-03-01T07:00:00Z", "RESOLVED", "EMAIL", "NORMAL", anna, "2001-03-01T12:00:00Z",
+                "2001-03-13T10:00:00Z", null);
+        // T6: closed, resolved by Boris on 6 March, first reply after two days
+        long t6 = ticket(base + 6, "2001-02-26T09:00:00Z", "CLOSED", "API", "NORMAL", boris, "2001-02-28T09:00:00Z",
+                "2001-03-06T09:00:00Z", "2001-03-07T09:00:00Z");
+        // T7: created after "now": the dashboard ignores it, the March report counts it
+        ticket(base + 7, "2001-03-15T10:00:00Z", "OPEN", "PORTAL", "LOW", null, null, null, null);
+        message(t1, "CLIENT", null, "2001-03-15T08:00:00Z");
+        message(t2, "STAFF_REPLY", anna, "2001-03-12T10:10:00Z");
+        message(t2, "STAFF_REPLY", anna, "2001-03-14T10:00:00Z");
+        message(t5, "STAFF_REPLY", anna, "2001-03-01T12:00:00Z");
+        message(t5, "STAFF_REPLY", anna, "2001-03-13T10:00:00Z");
+        message(t3, "STAFF_REPLY", boris, "2001-02-20T10:30:00Z");
+        message(t3, "INTERNAL_NOTE", boris, "2001-02-21T10:00:00Z");
+        message(t6, "STAFF_REPLY", boris, "2001-02-28T09:00:00Z");
+        message(t6, "STAFF_REPLY", boris, "2001-03-06T09:00:00Z");
+    }
+
+    @Test
+    void backlogCountsOpenRequestsByStatusAndAge() {
+        ReportTable backlog = reports.dashboard(NOW).backlog();
+        // columns: under a day, 1-7 days, 7-30 days, older, total
+        assertThat(backlog.row("NEW")).containsExactly("NEW", 1L, 0L, 0L, 0L, 1L);
+        assertThat(backlog.row("OPEN")).containsExactly("OPEN", 0L, 1L, 0L, 0L, 1L);
+        assertThat(backlog.row("IN_PROGRESS")).containsExactly("IN_PROGRESS", 0L, 0L, 0L, 0L, 0L);
+        assertThat(backlog.row("WAITING_FOR_CLIENT")).containsExactly("WAITING_FOR_CLIENT", 0L, 0L, 1L, 0L, 1L);
+        assertThat(backlog.row("DEFERRED")).containsExactly("DEFERRED", 0L, 0L, 0L, 1L, 1L);
+    }
+
+    @Test
+    void weeklyNewAndResolvedFollowMoscowWeeks() {
+        ReportTable weekly = reports.dashboard(NOW).weekly();
+        assertThat(weekly.rows()).hasSize(12);
+        assertThat(weekly.rows().get(0).get(0)).isEqualTo(LocalDate.of(2000, 12, 25));
+        // created: T1, T2 in the week of 12 March; T5 and T6 (26 Feb, 12:00 in Moscow) in the week of 26 Feb
+        assertThat(weekly.row(LocalDate.of(2001, 3, 12))).containsExactly(LocalDate.of(2001, 3, 12), 2L, 1L);
+        assertThat(weekly.row(LocalDate.of(2001, 3, 5))).containsExactly(LocalDate.of(2001, 3, 5), 0L, 1L);
+        assertThat(weekly.row(LocalDate.of(2001, 2, 26))).containsExactly(LocalDate.of(2001, 2, 26), 2L, 0L);
+        assertThat(weekly.row(LocalDate.of(2001, 2, 19))).containsExactly(LocalDate.of(2001, 2, 19), 1L, 0L);
+        assertThat(weekly.row(LocalDate.of(2001, 1, 8))).containsExactly(LocalDate.of(2001, 1, 8), 1L, 0L);
+        long created = weekly.rows().stream().mapToLong(r -> (Long) r.get(1)).sum();
+        assertThat(created).isEqualTo(6);
+    }
+
+    @Test
+    void agentLoadCountsTheLastFourWeeks() {
+        ReportTable agents = reports.dashboard(NOW).agents();
+        // Anna: resolved T5, four replies; Boris: resolved T6, three replies (the note does not count)
+        assertThat(agents.rows()).containsExactly(
+                Arrays.asList(anna.fullName(), 1L, 4L, 1.0),
+                Arrays.asList(boris.fullName(), 1L, 3L, 0.8));
+    }
+
+    @Test
+    void firstResponseDistributionAndChannels() {
+        Dashboard d = reports.dashboard(NOW);
+        // created since 15 Feb: T2 10 min, T3 30 min, T5 5 h, T6 2 days, T1 none yet
+        assertThat(d.firstResponse().rows()).containsExactly(
+                Arrays.asList("under15m", 1L), Arrays.asList("under1h", 1L), Arrays.asList("under4h", 0L),
+                Arrays.asList("under1d", 1L), Arrays.asList("over1d", 1L), Arrays.asList("none", 1L));
+        assertThat(d.channels().rows()).containsExactly(Arrays.asList("EMAIL", 3L), Arrays.asList("PORTAL", 1L),
+                Arrays.asList("PHONE", 1L), Arrays.asList("API", 1L));
+    }
+
+    @Test
+    void volumePerMonthByChannelAndUrgency() {
+        ReportTable volume = reports.volume(quarter(null, null));
+        // period, total, EMAIL, PORTAL, PHONE, API, CRITICAL, HIGH, NORMAL, LOW
+        assertThat(volume.rows()).containsExactly(
+                Arrays.asList(LocalDate.of(2001, 1, 1), 1L, 1L, 0L, 0L, 0L, 0L, 0L, 1L, 0L),
+                Arrays.asList(LocalDate.of(2001, 2, 1), 2L, 0L, 0L, 1L, 1L, 0L, 0L, 2L, 0L),
+                Arrays.asList(LocalDate.of(2001, 3, 1), 4L, 2L, 2L, 0L, 0L, 1L, 0L, 2L, 1L));
+        // one person: Anna is the assignee of T2 and T5, both in March
+        assertThat(reports.volume(quarter(null, anna.id())).rows()).containsExactly(
+                Arrays.asList(LocalDate.of(2001, 3, 1), 2L, 1L, 1L, 0L, 0L, 0L, 0L, 2L, 0L));
+        assertThat(reports.volumeBySite(quarter(null, null)).rows()).containsExactly(
+                Arrays.asList(client.organization().name(), client.site().liveUrl(), 7L, 5L));
+    }
+
+    @Test
+    void responseTimesPerMonth() {
+        ReportTable times = reports.responseTimes(quarter(null, null));
+        // Jan: T4 answered after 120 min, not resolved
+        assertThat(times.row(LocalDate.of(2001, 1, 1))).containsExactly(LocalDate.of(2001, 1, 1), 1L, 1L, 120.0, 120.0,
+                0.0, 0L, null);
+        // Feb: T3 30 min, T6 2880 min: median 1455, p90 = 30 + 0.9 * 2850 = 2595; half within an hour;
+        // T6 resolved after 8 days = 11520 min
+        assertThat(times.row(LocalDate.of(2001, 2, 1))).containsExactly(LocalDate.of(2001, 2, 1), 2L, 2L, 1455.0,
+                2595.0, 50.0, 1L, 11520.0);
+        // Mar: T2 10 min, T5 300 min, T1 and T7 unanswered: median 155, p90 = 10 + 0.9 * 290 = 271;
+        // T5 resolved after 12 days 3 hours = 17460 min
+        assertThat(times.row(LocalDate.of(2001, 3, 1))).containsExactly(LocalDate.of(2001, 3, 1), 4L, 2L, 155.0,
+                271.0, 50.0, 1L, 17460.0);
+    }
+
+    @Test
+    void staffActivityPerMonthForOneClient() {
+        ReportTable activity = reports.staffActivity(quarter(client.organization().id(), null));
+        // period, person, replies, notes, resolved
+        assertThat(activity.rows()).containsExactlyInAnyOrder(
+                Arrays.asList(LocalDate.of(2001, 2, 1), boris.fullName(), 2L, 1L, 0L),
+                Arrays.asList(LocalDate.of(2001, 3, 1), anna.fullName(), 4L, 0L, 1L),
+                Arrays.asList(LocalDate.of(2001, 3, 1), boris.fullName(), 1L, 0L, 1L));
+        // weekly for Anna alone: replies on 1 Mar (week of 26 Feb), 12 and 14 Mar, 13 Mar (week of 12 Mar)
+        ReportTable weekly = reports.staffActivity(new ReportFilter(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 3, 31),
+                Grain.WEEK, null, anna.id()));
+        assertThat(weekly.rows()).containsExactly(
+                Arrays.asList(LocalDate.of(2001, 2, 26), anna.fullName(), 1L, 0L, 0L),
+                Arrays.asList(LocalDate.of(2001, 3, 12), anna.fullName(), 3L, 0L, 1L));
+    }
+
+    private static ReportFilter quarter(Long org, Long staff) {
+        return new ReportFilter(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 3, 31), Grain.MONTH, org, staff);
+    }
+
+    private long ticket(long number, String created, String status, String channel, String urgency, StaffView assignee,
+            String firstResponse, String resolved, String closed) {
+        List<String> urgencies = List.of("CRITICAL", "HIGH", "NORMAL", "LOW");
+        return jdbc.queryForObject("""
+                insert into ticket (number, tid, subject, organization_id, organization_name, contact_id, contact_name,
+                  contact_email, site_id, channel, urgency, urgency_rank, status, assignee_id, assignee_name, created_at,
+                  updated_at, first_response_at, resolved_at, closed_at)
+                values (?, ?, 'Hand-made', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                number, "TID-" + number, client.organization().id(), client.organization().name(), client.contact().id(),
+                client.contact().fullName(), client.contact().email(), client.site().id(), channel, urgency,
+                urgencies.indexOf(urgency), status, assignee == null ? null : assignee.id(),
+                assignee == null ? null : assignee.fullName(), ts(created), ts(created), ts(firstResponse), ts(resolved),
+                ts(closed));
+    }
+
+    private void message(long ticketId, String kind, StaffView author, String at) {
+        jdbc.update("insert into ticket_message (ticket_id, kind, author_name, author_staff_id, body, created_at) "
+                + "values (?, ?, ?, ?, 'text', ?)", ticketId, kind, author == null ? "Client" : author.fullName(),
+                author == null ? null : author.id(), ts(at));
+    }
+
+    private static Timestamp ts(String instant) {
+        return instant == null ? null : Timestamp.from(Instant.parse(instant));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tidesk.workspace;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import dev.tidesk.TestData.Client;
+import dev.tidesk.WebTest;
+import dev.tidesk.identity.Role;
+import dev.tidesk.team.StaffView;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ReportWebTests extends WebTest {
+
+    @Test
+    void dashboardAndReportsAreForHeadsAndAdmins() throws Exception {
+        StaffView head = data.member(Role.HEAD);
+        StaffView agent = data.agent();
+        Client client = data.client();
+        MockHttpSession session = deskLogin(head.email());
+        mvc.perform(get("/desk/dashboard").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"chart-backlog\"")))
+                .andExpect(content().string(containsString("id=\"chart-channels\"")))
+                .andExpect(content().string(containsString("/dist/echarts.min.js")))
+                .andExpect(content().string(containsString("id=\"nav-dashboard\"")));
+        for (String kind : ReportController.KINDS) {
+            mvc.perform(get("/desk/reports/" + kind).session(session)).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("id=\"chart-" + kind + "\"")));
+        }
+        mvc.perform(get("/desk/reports/nothing").session(session)).andExpect(status().isNotFound());
+
+        MockHttpSession agentSession = deskLogin(agent.email());
+        mvc.perform(get("/desk/dashboard").session(agentSession)).andExpect(status().isForbidden());
+        mvc.perform(get("/desk/reports/volume").session(agentSession)).andExpect(status().isForbidden());
+        mvc.perform(get("/desk/reports/volume/export?format=csv").session(agentSession)).andExpect(status().isForbidden());
+        mvc.perform(get("/desk").session(agentSession))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"nav-dashboard\""))));
+        mvc.perform(get("/desk/dashboard").session(portalLogin(client.login()))).andExpect(status().isForbidden());
+        mvc.perform(get("/desk/dashboard")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void exportsTheFilteredReportAsCsvAndXlsx() throws Exception {
+        StaffView head = data.member(Role.HEAD);
+        Client client = data.client();
+        data.request(client, "Первое", "Текст");
+        data.request(client, "Второе", "Текст");
+        MockHttpSession session = deskLogin(head.email());
+        String today = LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).toString();
+        String query = "?from=" + today + "&to=" + today + "&grain=MONTH&org=" + client.organization().id();
+
+        byte[] csv = mvc.perform(get("/desk/reports/volume/export" + query + "&format=csv").session(session)
+                        .header("Accept-Language", "ru"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("volume-" + today)))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        String[] lines = text.strip().split("\r\n");
+        // a byte order mark for Excel, the header in Russian, one month with two portal requests of normal urgency
+        assertThat(text).startsWith("\uFEFF");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).contains("Период;Всего;");
+        assertThat(lines[1]).endsWith(";2;0;2;0;0;0;0;2;0");
+
+        byte[] xlsx = mvc.perform(get("/desk/reports/volumeBySite/export" + query + "&format=xlsx").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(client.organization().name());
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(client.site().liveUrl());
+            assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(2.0);
+        }
+        mvc.perform(get("/desk/reports/volume/export" + query + "&format=pdf").session(session))
+                .andExpect(status().isNotFound());
+    }
+}
