@@ -121,20 +121,27 @@ public class RequestQueries {
             }, Long.parseLong(tid.group(1)));
         }
         Map<Long, Double> ranks = new LinkedHashMap<>();
+        // Rank only a bounded set of candidates: the newest matches found through the GIN indexes.
+        // Ranking every match of a common word reads its whole posting list from the heap.
+        jdbc.execute("set local work_mem = '64MB'");
         jdbc.query("""
                 with q as (
                   select websearch_to_tsquery('russian', ?) || websearch_to_tsquery('english', ?)
                       || websearch_to_tsquery('simple', ?) as query
-                ), hits as (
-                  (select t.id, ts_rank(t.search_vector, q.query) * 2 as rank
-                     from ticket t, q where t.search_vector @@ q.query
-                     order by rank desc limit 500)
-                  union all
-                  (select m.ticket_id as id, ts_rank(m.search_vector, q.query) as rank
-                     from ticket_message m, q where m.search_vector @@ q.query
-                     order by rank desc limit 500)
+                ), ticket_candidates as (
+                  select t.id from ticket t, q where t.search_vector @@ q.query order by t.id desc limit 2000
+                ), message_candidates as (
+                  select m.id from ticket_message m, q where m.search_vector @@ q.query order by m.id desc limit 2000
+                ), ticket_hits as (
+                  select t.id, ts_rank(t.search_vector, q.query) * 2 as rank
+                    from ticket t join ticket_candidates c on c.id = t.id, q
+                ), message_hits as (
+                  select m.ticket_id as id, ts_rank(m.search_vector, q.query) as rank
+                    from ticket_message m join message_candidates c on c.id = m.id, q
                 )
-                select id, max(rank) as rank from hits group by id order by rank desc, id desc limit ?
+                select id, max(rank) as rank
+                  from (select * from ticket_hits union all select * from message_hits) hits
+                 group by id order by rank desc, id desc limit ?
                 """, rs -> {
             ranks.put(rs.getLong(1), rs.getDouble(2));
         }, q, q, q, limit);
