@@ -1,11 +1,14 @@
 package dev.tidesk.demo;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import dev.tidesk.customer.ContactView;
+import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.PlanCode;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
 import dev.tidesk.customer.SiteView;
@@ -22,6 +25,8 @@ import dev.tidesk.shared.Installation;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.NewRequest;
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.TicketView;
@@ -60,10 +65,14 @@ class DemoLoader implements ApplicationRunner {
     private final RequestDesk desk;
     private final Installation installation;
     private final TransactionTemplate transaction;
+    private final Contracts contracts;
+    private final WorkLog workLog;
 
     DemoLoader(Environment environment, Customers customers, StaffDirectory staffDirectory, Accounts accounts,
             RequestIntake intake, RequestDesk desk, Installation installation,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, Contracts contracts, WorkLog workLog) {
+        this.contracts = contracts;
+        this.workLog = workLog;
         this.environment = environment;
         this.customers = customers;
         this.staffDirectory = staffDirectory;
@@ -110,6 +119,7 @@ class DemoLoader implements ApplicationRunner {
         }
 
         log.debug("Demo staff and organizations created in {} ms", (System.nanoTime() - started) / 1_000_000);
+        transaction.executeWithoutResult(status -> signContracts(orgs, staff, now));
 
         List<PlannedRequest> plans = new DemoPlanner(new Random(SEED), now, installation.timeZone(), staff, orgs)
                 .plan(REQUESTS);
@@ -158,6 +168,33 @@ class DemoLoader implements ApplicationRunner {
         return new DemoOrg(org, seed, List.copyOf(contacts), List.copyOf(sites));
     }
 
+    /**
+     * Contracts as a real agency has them: the premium-like clients on Premium with the personal
+     * manager, the others on Economy or Standard, all since six months ago; the last client works
+     * without a contract (a one-off client, R7).
+     */
+    private void signContracts(List<DemoOrg> orgs, List<StaffView> staff, Instant now) {
+        Long manager = staff.stream().filter(s -> s.role() == Role.MANAGER).map(StaffView::id).findFirst().orElse(null);
+        LocalDate start = LocalDate.ofInstant(now, installation.timeZone()).minusMonths(6).withDayOfMonth(1);
+        for (int i = 0; i < orgs.size() - 1; i++) {
+            DemoOrg org = orgs.get(i);
+            PlanCode plan = org.seed().premium() ? PlanCode.PREMIUM : (i % 2 == 0 ? PlanCode.ECONOMY : PlanCode.STANDARD);
+            contracts.sign(org.organization().id(), String.format("АП-%03d/%d", i + 1, start.getYear()), start, plan,
+                    plan == PlanCode.PREMIUM ? manager : null, i == 1, null, "demo");
+        }
+    }
+
+    /** Norm-hours for a staff reply: most answers take a quarter to two hours of work. */
+    private void logWork(TicketView ticket, Step step) {
+        Long staffId = step.actor().staffId();
+        if (staffId == null) {
+            return;
+        }
+        int minutes = 15 * (1 + Math.floorMod(java.util.Objects.hash(ticket.id(), step.at()), 8));
+        LocalDate day = LocalDate.ofInstant(step.at(), installation.timeZone());
+        workLog.log(ticket.id(), null, staffId, step.actor().name(), day, minutes, WorkKind.WORK, null);
+    }
+
     /** Opens one planned request and plays its conversation; returns the number of messages written. */
     private int open(PlannedRequest plan) {
         TicketView ticket = intake.open(new NewRequest(plan.subject(), plan.body(), plan.contact().id(),
@@ -167,6 +204,7 @@ class DemoLoader implements ApplicationRunner {
             switch (step.kind()) {
                 case STAFF_REPLY -> {
                     desk.reply(ticket.id(), step.actor(), step.body(), List.of(), step.at());
+                    logWork(ticket, step);
                     messages++;
                 }
                 case CLIENT_REPLY -> {
