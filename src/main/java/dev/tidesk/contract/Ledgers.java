@@ -130,16 +130,14 @@ public class Ledgers {
             return;
         }
         LocalDate from = running.stream().map(Contract::getStartDate).min(Comparator.naturalOrder()).orElseThrow();
-        Map<Long, Map<YearMonth, Integer>> minutes = workLog.minutesByOrganizationAndMonth(from,
-                now.plusMonths(1).atDay(1));
+        Map<Long, Map<YearMonth, Integer>> minutes = workLog.minutesByOrganizationAndMonth(YearMonth.from(from), now);
         Map<Long, List<ClosedMonth>> frozen = closed.findByContracts(running.stream().map(Contract::getId).toList())
                 .stream().collect(Collectors.groupingBy(ClosedMonth::getContractId));
         Map<Long, String> names = new HashMap<>();
         customers.organizations().forEach(o -> names.put(o.id(), o.name()));
         Map<PlanCode, PlanView> catalogue = contracts.catalogue();
         for (Contract c : running) {
-            Map<YearMonth, Integer> used = onlyFrom(c.getOrganizationId(),
-                    minutes.getOrDefault(c.getOrganizationId(), Map.of()), c.getStartDate());
+            Map<YearMonth, Integer> used = exactEdges(c, minutes.getOrDefault(c.getOrganizationId(), Map.of()));
             List<LedgerMonth> months = months(c, today, catalogue, used, frozen.getOrDefault(c.getId(), List.of()));
             action.accept(c, c.view(catalogue, today), months, names.get(c.getOrganizationId()));
         }
@@ -193,15 +191,28 @@ public class Ledgers {
         return last.isBefore(contract.getStartDate()) ? contract.getStartDate() : last;
     }
 
-    /** The minutes of the contract's first month count only from its start day; other months whole. */
-    private Map<YearMonth, Integer> onlyFrom(long organizationId, Map<YearMonth, Integer> minutes, LocalDate start) {
-        YearMonth first = YearMonth.from(start);
-        if (start.getDayOfMonth() == 1 || !minutes.containsKey(first)) {
+    /**
+     * Whole-month totals are exact except in a month where the contract starts or ends on another
+     * day than the first or last: those months are summed again by day.
+     */
+    private Map<YearMonth, Integer> exactEdges(Contract c, Map<YearMonth, Integer> minutes) {
+        LocalDate start = c.getStartDate();
+        LocalDate end = c.getEndDate();
+        boolean partialStart = start.getDayOfMonth() != 1;
+        boolean partialEnd = end != null && !end.equals(YearMonth.from(end).atEndOfMonth());
+        if (!partialStart && !partialEnd) {
             return minutes;
         }
         Map<YearMonth, Integer> exact = new HashMap<>(minutes);
-        exact.put(first, workLog.minutesByMonth(organizationId, start, first.plusMonths(1).atDay(1))
-                .getOrDefault(first, 0));
+        LocalDate endExclusive = end == null ? LocalDate.MAX : end.plusDays(1);
+        for (YearMonth m : new YearMonth[] { YearMonth.from(start), end == null ? null : YearMonth.from(end) }) {
+            if (m == null || !minutes.containsKey(m)) {
+                continue;
+            }
+            LocalDate from = start.isAfter(m.atDay(1)) ? start : m.atDay(1);
+            LocalDate to = endExclusive.isBefore(m.plusMonths(1).atDay(1)) ? endExclusive : m.plusMonths(1).atDay(1);
+            exact.put(m, workLog.minutesByMonth(c.getOrganizationId(), from, to).getOrDefault(m, 0));
+        }
         return exact;
     }
 }

@@ -64,6 +64,7 @@ public class WorkLog {
                 staffName == null ? "#" + staffId : staffName, day, minutes, kind, comment, today(), now());
         checkDay(staffId, day, minutes, 0);
         entries.save(entry);
+        addToMonth(ticket.organizationId(), day, minutes);
         changes.save(entry.change(entry.view().staffName(), "CREATED", now()));
         events.publishEvent(new WorkLogged(entry.getId(), ticketId, ticket.organizationId(), day, null));
         return entry.view();
@@ -82,11 +83,25 @@ public class WorkLog {
             int minutes, WorkKind kind, String comment) {
         WorkEntry entry = entries.findById(entryId).orElseThrow(() -> new NotFoundException("No entry " + entryId));
         LocalDate before = entry.getDay();
+        int minutesBefore = entry.getMinutes();
         entry.edit(editorStaffId, mayEditAny, day, minutes, kind, comment, today(), now());
+        addToMonth(entry.getOrganizationId(), before, -minutesBefore);
+        addToMonth(entry.getOrganizationId(), day, minutes);
         checkDay(entry.getStaffId(), day, minutes, entryId);
         changes.save(entry.change(editorName, "EDITED", now()));
         events.publishEvent(new WorkLogged(entryId, entry.getTicketId(), entry.getOrganizationId(), day, before));
         return entry.view();
+    }
+
+    /** Keeps the monthly total of the organization in step with its entries, in the same transaction. */
+    private void addToMonth(Long organizationId, LocalDate day, int minutes) {
+        if (organizationId == null) {
+            return;
+        }
+        jdbc.update("""
+                insert into work_month (organization_id, month, minutes) values (?, ?, ?)
+                on conflict (organization_id, month) do update set minutes = work_month.minutes + excluded.minutes
+                """, organizationId, YearMonth.from(day).atDay(1), minutes);
     }
 
     private void checkDay(long staffId, LocalDate day, int minutes, long exceptEntryId) {
@@ -133,16 +148,16 @@ public class WorkLog {
         return out;
     }
 
-    /** Minutes per organization and month for days in [from, toExclusive): one query for all clients. */
-    public Map<Long, Map<YearMonth, Integer>> minutesByOrganizationAndMonth(LocalDate from, LocalDate toExclusive) {
+    /**
+     * Minutes per organization and whole calendar month from {@code from} to {@code to} (inclusive),
+     * for all clients at once, read from the monthly totals kept with every entry.
+     */
+    public Map<Long, Map<YearMonth, Integer>> minutesByOrganizationAndMonth(YearMonth from, YearMonth to) {
         Map<Long, Map<YearMonth, Integer>> out = new HashMap<>();
-        jdbc.query("""
-                select organization_id, date_trunc('month', day)::date as m, sum(minutes) from work_entry
-                 where organization_id is not null and day >= ? and day < ? group by 1, 2
-                """, rs -> {
+        jdbc.query("select organization_id, month, minutes from work_month where month >= ? and month <= ?", rs -> {
             out.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
                     .put(YearMonth.from(rs.getDate(2).toLocalDate()), rs.getInt(3));
-        }, from, toExclusive);
+        }, from.atDay(1), to.atDay(1));
         return out;
     }
 

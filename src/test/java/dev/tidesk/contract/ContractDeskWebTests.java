@@ -126,6 +126,36 @@ class ContractDeskWebTests extends WebTest {
     }
 
     @Test
+    void twoNodesClosingTheSameMonthAtOnceCloseEachContractExactlyOnce() throws Exception {
+        TestData.Client a = data.client();
+        TestData.Client b = data.client();
+        ContractView ca = fixtures.sign(a, PlanCode.STANDARD, 5);
+        ContractView cb = fixtures.sign(b, PlanCode.PREMIUM, 5);
+        YearMonth month = thisMonth().minusMonths(5);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Integer> close = () -> {
+                go.await();
+                return monthlyClose.close(month);
+            };
+            var first = pool.submit(close);
+            var second = pool.submit(close);
+            go.countDown();
+            int total = first.get() + second.get();
+            org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            for (long id : new long[] { ca.id(), cb.id() }) {
+                assertThat(jdbc.queryForObject("select count(*) from ledger_month where contract_id = ? and month = ?",
+                        Integer.class, id, month.atDay(1))).isEqualTo(1);
+            }
+            assertThat(total).isGreaterThanOrEqualTo(2);
+            assertThat(monthlyClose.close(month)).isZero();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aRegularOverrunIsHighlightedAndAlertedWithARecommendedPlan() throws Exception {
         TestData.Client client = data.client();
         StaffView agent = data.agent();

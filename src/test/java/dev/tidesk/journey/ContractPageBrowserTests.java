@@ -92,6 +92,37 @@ class ContractPageBrowserTests {
         Browser.screenshot(browser, "portal-statement");
     }
 
+    @Test
+    void theHeadLogsTimeInTwoClicksAndSeesTheClientsLedger() throws Exception {
+        ContractFixtures fixtures = new ContractFixtures(context);
+        Client client = data.client();
+        StaffView agent = data.agent();
+        StaffView head = data.member(dev.tidesk.identity.Role.HEAD);
+        fixtures.sign(client, PlanCode.ECONOMY, 3);
+        TicketView t = data.request(client, "Поправить меню", "текст");
+        fixtures.log(t, agent, 3, 12);
+        fixtures.log(t, agent, 2, 14);
+        fixtures.log(t, agent, 1, 7);
+
+        browser.get(url("/desk/login"));
+        browser.findElement(By.id("username")).sendKeys(head.email());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        browser.get(url("/desk/requests/" + t.tid()));
+        browser.findElement(By.id("worklog-open")).click();
+        browser.findElement(By.id("worklog-hours")).sendKeys("1,5");
+        browser.findElement(By.id("worklog-save")).click();
+        assertThat(browser.findElement(By.id("worklog-total")).getText()).isEqualTo("34,5 ч");
+        Browser.screenshot(browser, "desk-request-worklog");
+
+        browser.get(url("/desk/admin/clients?sort=utilisation"));
+        assertThat(browser.findElement(By.id("clients")).getText()).contains(client.organization().name());
+        Browser.screenshot(browser, "desk-clients");
+        browser.get(url("/desk/clients/" + client.organization().id()));
+        assertThat(browser.findElement(By.id("ledger")).getText()).contains("Эконом");
+        Browser.screenshot(browser, "desk-client-ledger");
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -118,6 +118,9 @@ class WorkLogWebTests extends WebTest {
                 .andExpect(flash().attributeExists("flash"));
 
         assertThat(workLog.entry(e.id()).minutes()).isEqualTo(60);
+        java.time.YearMonth month = java.time.YearMonth.from(workLog.today());
+        assertThat(workLog.minutesByOrganizationAndMonth(month, month).get(client.organization().id()))
+                .as("the monthly total follows the edits").containsEntry(month, 60);
         assertThat(workLog.changesOf(t.id())).extracting(WorkEntryChangeView::action, WorkEntryChangeView::minutes,
                 WorkEntryChangeView::actor)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("CREATED", 30, author.fullName()),
