@@ -100,3 +100,13 @@ insert into routing_calendar_day (day, working, note) values
   ('2027-05-10', false, 'Перенос с 9 мая'),
   ('2027-06-14', false, 'Перенос с 12 июня'),
   ('2027-11-04', false, 'День народного единства');
+
+-- Requests that exist before routing: in the queue as one-off clients without SLA clocks until
+-- their terms arrive.
+insert into routing_request (ticket_id, organization_id, urgency_rank, tier_rank, created_at, queued,
+                             first_response_at, stopped_at)
+select id, organization_id, urgency_rank, 9, created_at,
+       assignee_id is null and status not in ('RESOLVED', 'CLOSED', 'DEFERRED'),
+       first_response_at,
+       case when status in ('RESOLVED', 'CLOSED') then coalesce(resolved_at, closed_at, updated_at) end
+from ticket;

@@ -28,6 +28,7 @@ public class ClientTermsBook {
             Integer resolutionHours, boolean testCopyOnly) {
         if (tierRank == null || tierRank == ClientTerms.ONE_OFF) {
             jdbc.update("delete from routing_client_terms where organization_id = ?", organizationId);
+            requeue(organizationId, ClientTerms.ONE_OFF);
             return;
         }
         jdbc.update("""
@@ -38,6 +39,13 @@ public class ClientTermsBook {
                     personal_manager_id = excluded.personal_manager_id, first_response_hours = excluded.first_response_hours,
                     resolution_hours = excluded.resolution_hours, test_copy_only = excluded.test_copy_only, updated_at = now()
                 """, organizationId, tierRank, personalManagerId, firstResponseHours, resolutionHours, testCopyOnly);
+        requeue(organizationId, tierRank);
+    }
+
+    /** The client's open requests move to their new tier's place in the queue. */
+    private void requeue(long organizationId, int tierRank) {
+        jdbc.update("update routing_request set tier_rank = ? where organization_id = ? and stopped_at is null and tier_rank <> ?",
+                tierRank, organizationId, tierRank);
     }
 
     public Optional<ClientTerms> terms(Long organizationId) {

@@ -28,12 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoutingQueue {
 
     static final String ORDER = " order by r.urgency_rank, r.due_at nulls last, r.tier_rank, r.created_at, r.ticket_id";
-    private static final String SELECT = """
+    static final String SELECT = """
             select r.ticket_id, t.tid, t.subject, t.organization_name, t.contact_name, t.urgency, t.status,
                    r.created_at, r.due_at, r.tier_rank, r.paused_since is not null as paused
             from routing_request r join ticket t on t.id = r.ticket_id
             """;
-    private static final String QUEUED = " where r.queued and t.assignee_id is null"
+    static final String QUEUED = " where r.queued and t.assignee_id is null"
             + " and t.status not in ('RESOLVED', 'CLOSED', 'DEFERRED')";
 
     private final JdbcTemplate jdbc;
@@ -72,11 +72,6 @@ public class RoutingQueue {
     public List<QueueEntry> heldFor(long managerId) {
         return entries(jdbc.query(SELECT + " where r.held_for_id = ? and t.assignee_id is null"
                 + " and t.status not in ('RESOLVED', 'CLOSED')" + ORDER, this::map, managerId), 0);
-    }
-
-    public long count() {
-        return jdbc.queryForObject("select count(*) from routing_request r join ticket t on t.id = r.ticket_id" + QUEUED,
-                Long.class);
     }
 
     /**

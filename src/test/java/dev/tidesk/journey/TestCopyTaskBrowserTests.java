@@ -118,6 +118,12 @@ class TestCopyTaskBrowserTests extends MailTest {
         browser.get(url("/portal/requests/" + ticket.tid()));
         assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("готово");
         Browser.screenshot(browser, "task-portal-done");
+        logout("/portal/logout");
+
+        login("/desk/login", data.member(Role.HEAD).email());
+        browser.get(url("/desk/admin/calendar?year=2026"));
+        assertThat(browser.findElement(By.id("calendar-days")).getText()).contains("Перенос с 3 января");
+        Browser.screenshot(browser, "routing-calendar");
     }
 
     private void login(String page, String login) {

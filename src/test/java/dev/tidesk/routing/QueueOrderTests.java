@@ -83,4 +83,15 @@ class QueueOrderTests extends WebTest {
                 "first", "urgency", "age", "urgency", "due", "tier", "due", "oneoff", "age", "urgency");
         assertThat(ordered.get(0).oneOff()).isTrue();
     }
+
+    @Test
+    void whenAClientSignsAPlanTheirOpenRequestsMoveUpToTheirTier() {
+        TestData.Client client = data.client();
+        TicketView t = data.request(client, "Разовая работа", "Пока без договора");
+        assertThat(queue.order(List.of(t.id())).get(0).tierRank()).isEqualTo(ClientTerms.ONE_OFF);
+        terms.update(client.organization().id(), 0, null, 2, 16, false);
+        assertThat(queue.order(List.of(t.id())).get(0).tierRank()).isZero();
+        terms.update(client.organization().id(), null, null, null, null, false);
+        assertThat(queue.order(List.of(t.id())).get(0).oneOff()).isTrue();
+    }
 }
