@@ -27,6 +27,7 @@ import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.worklog.NormHours;
+import dev.tidesk.worklog.WorkLog;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -105,9 +106,11 @@ class ContractDeskController {
     private final StaffDirectory staff;
     private final MessageSource messages;
     private final Recommendations recommendations;
+    private final WorkLog workLog;
 
     ContractDeskController(Contracts contracts, Ledgers ledgers, Customers customers, StaffDirectory staff,
-            MessageSource messages, Recommendations recommendations) {
+            MessageSource messages, Recommendations recommendations, WorkLog workLog) {
+        this.workLog = workLog;
         this.recommendations = recommendations;
         this.contracts = contracts;
         this.ledgers = ledgers;
@@ -157,7 +160,7 @@ class ContractDeskController {
         model.addAttribute("planCodes", List.of(PlanCode.ECONOMY, PlanCode.STANDARD, PlanCode.PREMIUM,
                 PlanCode.INDIVIDUAL));
         model.addAttribute("managers", managers());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", workLog.today());
         return "workspace/contract/clients";
     }
 
@@ -196,7 +199,7 @@ class ContractDeskController {
                 PlanCode.INDIVIDUAL));
         model.addAttribute("managers", managers());
         model.addAttribute("decisions", TrialDecision.values());
-        model.addAttribute("nextMonth", YearMonth.now().plusMonths(1));
+        model.addAttribute("nextMonth", YearMonth.from(workLog.today()).plusMonths(1));
         model.addAttribute("overrunPercent", recommendations.overrunPercent());
         return "workspace/contract/client";
     }
