@@ -78,18 +78,17 @@ class TestCopyTaskBrowserTests extends MailTest {
         browser.findElement(By.id("task-create")).click();
         WebElement row = browser.findElement(By.cssSelector("#tasks tr[id^='task-']"));
         String taskId = row.getAttribute("id").substring("task-".length());
-        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("К выполнению");
+        waitForStatus(taskId, "К выполнению");
         logout("/desk/logout");
 
         login("/desk/login", dev.email());
         browser.get(url("/desk/tasks"));
-        Browser.screenshot(browser, "task-my-tasks");
         assertThat(browser.findElement(By.id("my-task-" + taskId)).getText()).contains("Обновление модуля оплаты");
         Browser.screenshot(browser, "task-my-tasks");
         browser.findElement(By.linkText(ticket.tid())).click();
         browser.findElement(By.id("task-" + taskId + "-start")).click();
         browser.findElement(By.id("task-" + taskId + "-ready")).click();
-        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("Ждёт приёмки клиентом");
+        waitForStatus(taskId, "Ждёт приёмки клиентом");
         logout("/desk/logout");
 
         login("/portal/login", client.login());
@@ -98,13 +97,13 @@ class TestCopyTaskBrowserTests extends MailTest {
                 .contains(client.site().testUrl()).doesNotContain("SDK");
         Browser.screenshot(browser, "task-portal-acceptance");
         browser.findElement(By.id("task-" + taskId + "-accept")).click();
-        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("переносим на рабочий сайт");
+        waitForStatus(taskId, "переносим на рабочий сайт");
         logout("/portal/logout");
 
         login("/desk/login", dev.email());
         browser.get(url("/desk/requests/" + ticket.tid()));
         browser.findElement(By.id("task-" + taskId + "-complete")).click();
-        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("Готово");
+        waitForStatus(taskId, "Готово");
         assertThat(browser.findElements(By.cssSelector("#task-history li"))).extracting(WebElement::getText)
                 .hasSize(6)
                 .anySatisfy(t -> assertThat(t).contains("Ждёт приёмки клиентом").contains(dev.fullName()))
@@ -116,7 +115,7 @@ class TestCopyTaskBrowserTests extends MailTest {
 
         login("/portal/login", client.login());
         browser.get(url("/portal/requests/" + ticket.tid()));
-        assertThat(browser.findElement(By.id("task-status-" + taskId)).getText()).isEqualTo("готово");
+        waitForStatus(taskId, "готово");
         Browser.screenshot(browser, "task-portal-done");
         logout("/portal/logout");
 
@@ -124,6 +123,12 @@ class TestCopyTaskBrowserTests extends MailTest {
         browser.get(url("/desk/admin/calendar?year=2026"));
         assertThat(browser.findElement(By.id("calendar-days")).getText()).contains("Перенос с 3 января");
         Browser.screenshot(browser, "routing-calendar");
+    }
+
+    /** After a click the old page may still be there for a moment: wait for the new status. */
+    private void waitForStatus(String taskId, String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> expected.equals(d.findElement(By.id("task-status-" + taskId)).getText()));
     }
 
     private void login(String page, String login) {
