@@ -58,7 +58,7 @@ class RequestJourneyBrowserTests extends MailTest {
         browser.get(url("/portal/requests/new"));
         browser.findElement(By.name("subject")).sendKeys("Не работает форма обратной связи");
         browser.findElement(By.name("body")).sendKeys("Письма с формы на странице «Контакты» не приходят с понедельника.");
-        browser.findElement(By.id("create-request")).click();
+        Browser.clickAndWait(browser, By.id("create-request"));
         String tid = browser.findElement(By.id("ticket-tid")).getText();
         assertThat(tid).matches("TID-\\d+");
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains(tid);
@@ -71,10 +71,10 @@ class RequestJourneyBrowserTests extends MailTest {
         login("/desk/login", agent.email());
         browser.get(url("/desk?view=UNASSIGNED&sort=NEWEST"));
         Browser.screenshot(browser, "desk-queue");
-        browser.findElement(By.linkText(tid)).click();
-        browser.findElement(By.id("take")).click();
+        Browser.clickAndWait(browser, By.linkText(tid));
+        Browser.clickAndWait(browser, By.id("take"));
         browser.findElement(By.id("reply-body")).sendKeys("Исправили настройки почты, проверьте, пожалуйста.");
-        browser.findElement(By.id("send-message")).click();
+        Browser.clickAndWait(browser, By.id("send-message"));
         assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("Открыто");
         Browser.screenshot(browser, "desk-request");
         logout("/desk/logout");
@@ -98,11 +98,11 @@ class RequestJourneyBrowserTests extends MailTest {
         browser.get(url(page));
         browser.findElement(By.id("username")).sendKeys(login);
         browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.clickAndWait(browser, By.id("login-submit"));
     }
 
     private void logout(String action) {
-        browser.findElement(By.cssSelector("form[action='" + action + "'] button")).click();
+        Browser.clickAndWait(browser, By.cssSelector("form[action='" + action + "'] button"));
     }
 
     private String url(String path) {
