@@ -96,12 +96,23 @@ public class RequestQueries {
         return slice.map(Ticket::view);
     }
 
+    /** Counts above this are shown as "more than": counting every open request of a big backlog costs seconds. */
+    public static final long COUNT_CAP = 9_999;
+
+    /** How many requests each queue view holds, at most {@link #COUNT_CAP} + 1. */
     public Map<Queue, Long> queueCounts(Long staffId) {
         Map<Queue, Long> counts = new LinkedHashMap<>();
-        counts.put(Queue.UNASSIGNED, tickets.countUnassigned());
-        counts.put(Queue.MINE, staffId == null ? 0 : tickets.countAssignedTo(staffId));
-        counts.put(Queue.OPEN, tickets.countOpen());
+        String open = "status not in ('RESOLVED', 'CLOSED')";
+        counts.put(Queue.UNASSIGNED, cappedCount("assignee_id is null and status not in ('RESOLVED', 'CLOSED', 'DEFERRED')"));
+        counts.put(Queue.MINE, staffId == null ? 0 : cappedCount("assignee_id = " + staffId + " and " + open));
+        counts.put(Queue.OPEN, cappedCount(open));
         return counts;
+    }
+
+    private long cappedCount(String condition) {
+        Long n = jdbc.queryForObject("select count(*) from (select 1 from ticket where " + condition + " limit "
+                + (COUNT_CAP + 1) + ") capped", Long.class);
+        return n == null ? 0 : n;
     }
 
     /**

@@ -39,18 +39,8 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             where t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)""")
     Slice<Ticket> findAllOpen(Pageable page);
 
-    @Query("""
-            select count(t) from Ticket t
-            where t.assigneeId is null and t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED, dev.tidesk.ticket.Status.DEFERRED)""")
-    long countUnassigned();
 
-    @Query("""
-            select count(t) from Ticket t
-            where t.assigneeId = :staffId and t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)""")
-    long countAssignedTo(Long staffId);
 
-    @Query("select count(t) from Ticket t where t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)")
-    long countOpen();
 }
 
 interface TicketMessageRepository extends JpaRepository<TicketMessage, Long> {
