@@ -1,13 +1,9 @@
 package dev.tidesk.mail;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import dev.tidesk.customer.ContactView;
-import dev.tidesk.customer.Customers;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.MessageKind;
 import dev.tidesk.ticket.MessageView;
@@ -30,25 +26,19 @@ import org.springframework.stereotype.Component;
 @Component
 class Notifications {
 
-    private final Outbox outbox;
-    private final MailTemplates templates;
     private final RequestQueries requests;
-    private final Customers customers;
     private final Installation installation;
     private final MessageSource messages;
     private final AutoMailGuard guard;
-    private final ReferenceMarker marker;
+    private final ClientMailer mailer;
 
-    Notifications(Outbox outbox, MailTemplates templates, RequestQueries requests, Customers customers,
-            Installation installation, MessageSource messages, AutoMailGuard guard, InboundSettings inbound) {
+    Notifications(RequestQueries requests, Installation installation, MessageSource messages, AutoMailGuard guard,
+            ClientMailer mailer) {
+        this.requests = requests;
+        this.installation = installation;
         this.messages = messages;
         this.guard = guard;
-        this.marker = new ReferenceMarker(inbound.markerSecret());
-        this.outbox = outbox;
-        this.templates = templates;
-        this.requests = requests;
-        this.customers = customers;
-        this.installation = installation;
+        this.mailer = mailer;
     }
 
     @EventListener
@@ -91,23 +81,12 @@ class Notifications {
 
     private void notify(TicketView ticket, String eventKey, String template, String subjectKey,
             String autoSubmitted, Map<String, Object> extra, List<Long> attachmentIds) {
-        if (ticket.contactId() == null) {
-            return;
-        }
-        ContactView contact = customers.contact(ticket.contactId());
-        if (contact.email() == null) {
-            return;
-        }
-        Locale locale = Locale.forLanguageTag(contact.language());
-        Map<String, Object> vars = new HashMap<>(extra);
-        if (extra.containsKey("newStatusKey")) {
-            vars.put("newStatusLabel", messages.getMessage((String) extra.get("newStatusKey"), null, locale));
-        }
-        vars.put("ticket", ticket);
-        vars.put("contact", contact);
-        vars.put("link", installation.baseUrl() + "/portal/requests/" + ticket.tid());
-        vars.put("marker", marker.of(ticket.id()));
-        RenderedMail mail = templates.render(template, locale, vars, subjectKey, ticket.tid(), ticket.subject());
-        outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, attachmentIds, Instant.now());
+        mailer.send(ticket, eventKey, template, autoSubmitted,
+                installation.baseUrl() + "/portal/requests/" + ticket.tid(), (locale, vars) -> {
+                    vars.putAll(extra);
+                    if (extra.containsKey("newStatusKey")) {
+                        vars.put("newStatusLabel", messages.getMessage((String) extra.get("newStatusKey"), null, locale));
+                    }
+                }, attachmentIds, subjectKey, ticket.tid(), ticket.subject());
     }
 }
