@@ -42,6 +42,12 @@ public class Customers {
     @Transactional
     public ContactView createContact(long organizationId, String fullName, String email, String phone,
             String language) {
+        return createContact(organizationId, fullName, email, phone, language, null);
+    }
+
+    @Transactional
+    public ContactView createContact(long organizationId, String fullName, String email, String phone,
+            String language, String position) {
         organization(organizationId);
         if (fullName == null || fullName.isBlank()) {
             throw new DomainException("error.contact.name", "The contact needs a name");
@@ -52,16 +58,9 @@ public class Customers {
         if (email != null && !email.isBlank() && contacts.findByEmail(email.trim()).isPresent()) {
             throw new DomainException("error.contact.email-taken", "A contact with this e-mail exists already: " + email, email);
         }
-        return contacts.save(new Contact(organizationId, fullName, email, phone, language)).view();
-    }
-
-    @Transactional
-    public ContactView createContact(long organizationId, String fullName, String email, String phone,
-            String language, String position) {
-        ContactView created = createContact(organizationId, fullName, email, phone, language);
-        contacts.findById(created.id()).ifPresent(c -> c.setPosition(position));
-        return new ContactView(created.id(), created.organizationId(), created.fullName(), created.email(),
-                created.phone(), position, created.language());
+        Contact contact = new Contact(organizationId, fullName, email, phone, language);
+        contact.setPosition(position == null || position.isBlank() ? null : position.strip());
+        return contacts.save(contact).view();
     }
 
     @Transactional

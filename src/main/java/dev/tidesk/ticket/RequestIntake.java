@@ -2,11 +2,11 @@ package dev.tidesk.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
-import dev.tidesk.customer.SiteView;
 import dev.tidesk.shared.DomainException;
 
 import org.springframework.stereotype.Service;
@@ -25,7 +25,7 @@ public class RequestIntake {
     private final Clock clock;
 
     RequestIntake(TicketRepository tickets, TidAllocator tids, Conversation conversation, Customers customers,
-            java.util.Optional<Clock> clock) {
+            Optional<Clock> clock) {
         this.tickets = tickets;
         this.tids = tids;
         this.conversation = conversation;
@@ -51,26 +51,20 @@ public class RequestIntake {
         conversation.validate(request.body(), request.attachments());
         ContactView contact = customers.contact(request.contactId());
         OrganizationView organization = customers.organization(contact.organizationId());
-        if (request.siteId() != null) {
-            SiteView site = customers.site(request.siteId())
-                    .filter(s -> s.organizationId() == organization.id())
-                    .orElseThrow(() -> new DomainException("error.site.unknown", "Unknown site"));
-            site.id();
+        if (request.siteId() != null && customers.site(request.siteId())
+                .filter(s -> s.organizationId() == organization.id()).isEmpty()) {
+            throw new DomainException("error.site.unknown", "Unknown site");
         }
         long number = tids.nextNumber();
         Requester requester = new Requester(organization.id(), organization.name(), contact.id(), contact.fullName(),
                 contact.email());
         Ticket ticket = tickets.save(new Ticket(number, tids.tid(number), subject, requester, request.siteId(),
                 request.channel(), request.urgency(), request.actor(), at));
-        conversation.add(ticket.getId(), MessageKind.CLIENT, clientAuthor(request, contact), request.body(),
-                request.attachments(), at);
+        // the first message is the client's, also when an agent recorded it from a call
+        conversation.add(ticket.getId(), MessageKind.CLIENT, Actor.contact(contact.id(), contact.fullName()),
+                request.body(), request.attachments(), at);
         conversation.saveHistory(ticket);
         ticket.created();
         return tickets.save(ticket).view();
-    }
-
-    /** A call recorded by an agent is still the client's message. */
-    private static Actor clientAuthor(NewRequest request, ContactView contact) {
-        return Actor.contact(contact.id(), contact.fullName());
     }
 }
