@@ -88,6 +88,14 @@ public class Ledgers {
         return out;
     }
 
+    /** The ledger of every client with a contract running this month, in three queries in all. */
+    public List<ClientLedger> runningLedgers() {
+        List<ClientLedger> out = new ArrayList<>();
+        forEachRunning((c, view, months, name) -> out.add(new ClientLedger(c.getOrganizationId(), name, view, months)));
+        out.sort(Comparator.comparing(ClientLedger::organizationName, Comparator.nullsLast(String::compareTo)));
+        return out;
+    }
+
     /**
      * Overrun alerts (R9) and due trial reviews (R11) of every running contract; for
      * {@code personalManagerId} only that manager's clients, for null all of them.

@@ -11,7 +11,9 @@ public record Column(String key, Kind kind, String prefix) {
 
     public enum Kind {
         /** a week or month: a {@link java.time.LocalDate}, its first day */
-        PERIOD, TEXT, CODE, COUNT, MINUTES, PERCENT
+        PERIOD, TEXT, CODE, COUNT, MINUTES, PERCENT,
+        /** norm-hours: a {@link Double} */
+        HOURS
     }
 
     public static Column period() {
@@ -34,11 +36,15 @@ public record Column(String key, Kind kind, String prefix) {
         return new Column(key, Kind.MINUTES, null);
     }
 
+    public static Column hours(String key) {
+        return new Column(key, Kind.HOURS, null);
+    }
+
     public static Column percent(String key) {
         return new Column(key, Kind.PERCENT, null);
     }
 
     public boolean numeric() {
-        return kind == Kind.COUNT || kind == Kind.MINUTES || kind == Kind.PERCENT;
+        return kind == Kind.COUNT || kind == Kind.MINUTES || kind == Kind.PERCENT || kind == Kind.HOURS;
     }
 }

@@ -10,7 +10,12 @@ import java.time.Instant;
  * @param agents        per person, the last 4 weeks: requests resolved as assignee and public replies
  * @param firstResponse requests of the last 4 weeks by time to the first reply
  * @param channels      requests of the last 12 weeks by channel
+ * @param normHours     per person, the last 4 weeks: norm-hours per week by kind of work
+ * @param sla           per plan, the last 4 weeks: deadlines met and breached
+ * @param overPlan      clients whose hours this month passed the plan, or who overran it in the closed months, with the recommended plan
+ * @param deferred      requests deferred to next month, per client: they come back to the queue on the 1st
  */
 public record Dashboard(Instant at, ReportTable backlog, ReportTable weekly, ReportTable agents,
-        ReportTable firstResponse, ReportTable channels) {
+        ReportTable firstResponse, ReportTable channels, ReportTable normHours, ReportTable sla,
+        ReportTable overPlan, ReportTable deferred) {
 }

@@ -3,19 +3,28 @@ package dev.tidesk.report;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
+import dev.tidesk.contract.ClientLedger;
+import dev.tidesk.contract.ClientUtilisation;
+import dev.tidesk.contract.LedgerMonth;
+import dev.tidesk.contract.Ledgers;
 import dev.tidesk.shared.Installation;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,11 +42,18 @@ public class Reports {
     static final List<String> RESPONSE_BUCKETS = List.of("under15m", "under1h", "under4h", "under1d", "over1d", "none");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Ledgers ledgers;
     private final ZoneId zone;
+    private final Duration dashboardMaxAge;
+    private final Object dashboardLock = new Object();
+    private volatile Dashboard lastDashboard;
 
-    Reports(NamedParameterJdbcTemplate jdbc, Installation installation) {
+    Reports(NamedParameterJdbcTemplate jdbc, Installation installation, Ledgers ledgers,
+            @Value("${tidesk.report.dashboard-max-age:PT1M}") Duration dashboardMaxAge) {
         this.jdbc = jdbc;
+        this.ledgers = ledgers;
         this.zone = installation.timeZone();
+        this.dashboardMaxAge = dashboardMaxAge;
     }
 
     public ZoneId zone() {
@@ -46,8 +62,30 @@ public class Reports {
 
     // ------------------------------------------------------------------ dashboard
 
+    /**
+     * The dashboard as of now, computed at most once per {@code tidesk.report.dashboard-max-age}
+     * (one minute by default) however many heads look at it: its weekly figures do not change
+     * from one second to the next, and computing them reads a few hundred thousand index entries.
+     * The page shows the time it was computed.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Dashboard dashboard() {
-        return dashboard(Instant.now());
+        Dashboard last = lastDashboard;
+        if (fresh(last)) {
+            return last;
+        }
+        synchronized (dashboardLock) {
+            last = lastDashboard;
+            if (!fresh(last)) {
+                last = dashboard(Instant.now());
+                lastDashboard = last;
+            }
+            return last;
+        }
+    }
+
+    private boolean fresh(Dashboard d) {
+        return d != null && d.at().plus(dashboardMaxAge).isAfter(Instant.now());
     }
 
     /** The dashboard as of {@code now}: only requests created before it count. */
@@ -55,8 +93,11 @@ public class Reports {
         LocalDate thisWeek = LocalDate.ofInstant(now, zone).with(java.time.DayOfWeek.MONDAY);
         Instant twelveWeeks = thisWeek.minusWeeks(11).atStartOfDay(zone).toInstant();
         Instant fourWeeks = now.minus(28, ChronoUnit.DAYS);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        ReportFilter lastFourWeeks = new ReportFilter(today.minusDays(27), today, Grain.WEEK, null, null);
         return new Dashboard(now, backlog(now), weekly(thisWeek, now), agents(fourWeeks, now),
-                firstResponse(fourWeeks, now), channels(twelveWeeks, now));
+                firstResponse(fourWeeks, now), channels(twelveWeeks, now), normHoursPerWeek(lastFourWeeks),
+                slaByPlan(lastFourWeeks), overPlan(), deferredToNextMonth(today));
     }
 
     ReportTable backlog(Instant now) {
@@ -71,7 +112,7 @@ public class Reports {
                        count(*) filter (where created_at <= cast(:now as timestamptz) - interval '30 days'),
                        count(*)
                   from ticket
-                 where status in (:open) and created_at <= :now
+                 where status in (:open) and status not in ('RESOLVED', 'CLOSED') and created_at <= :now
                  group by status""", p, (rs, i) -> row(rs, 6));
         List<List<Object>> rows = new ArrayList<>();
         for (String status : OPEN_STATUSES) {
@@ -241,6 +282,179 @@ public class Reports {
                 Column.percent("withinHour"), Column.count("resolved"), Column.minutes("resolutionMedian")), rows);
     }
 
+    // ------------------------------------------------------------------ norm-hours, SLA, plans
+
+    /** Per person: norm-hours per week over the filter's period, by kind of work, the busiest first. */
+    ReportTable normHoursPerWeek(ReportFilter f) {
+        double weeks = Math.max(1, (f.to().toEpochDay() - f.from().toEpochDay() + 1) / 7.0);
+        MapSqlParameterSource p = params(f).addValue("weeks", weeks);
+        List<List<Object>> rows = jdbc.query("""
+                select s.full_name,
+                       round(sum(e.minutes) / 60.0 / cast(:weeks as numeric), 1),
+                       round(coalesce(sum(e.minutes) filter (where e.kind = 'WORK'), 0) / 60.0 / cast(:weeks as numeric), 1),
+                       round(coalesce(sum(e.minutes) filter (where e.kind = 'CONSULTATION'), 0) / 60.0 / cast(:weeks as numeric), 1),
+                       round(coalesce(sum(e.minutes) filter (where e.kind = 'TEST_COPY_SYNC'), 0) / 60.0 / cast(:weeks as numeric), 1),
+                       round(coalesce(sum(e.minutes) filter (where e.kind = 'DEPLOY'), 0) / 60.0 / cast(:weeks as numeric), 1)
+                  from work_entry e join staff s on s.id = e.staff_id
+                 where e.day >= :fromDay and e.day <= :toDay
+                 group by e.staff_id, s.full_name
+                 order by 2 desc, 1""", p, (rs, i) -> row(rs, 6));
+        return new ReportTable("normHoursPerWeek", List.of(Column.text("person"), Column.hours("hoursPerWeek"),
+                Column.hours("kind.WORK"), Column.hours("kind.CONSULTATION"), Column.hours("kind.TEST_COPY_SYNC"),
+                Column.hours("kind.DEPLOY")), rows);
+    }
+
+    /** Norm-hours logged per period and person, by kind of work (R8): the team's load. */
+    public ReportTable normHours(ReportFilter f) {
+        List<List<Object>> rows = jdbc.query("""
+                select cast(date_trunc(:grain, e.day) as date), s.full_name,
+                       round(sum(e.minutes) / 60.0, 2),
+                       round(coalesce(sum(e.minutes) filter (where e.kind = 'WORK'), 0) / 60.0, 2),
+                       round(coalesce(sum(e.minutes) filter (where e.kind = 'CONSULTATION'), 0) / 60.0, 2),
+                       round(coalesce(sum(e.minutes) filter (where e.kind = 'TEST_COPY_SYNC'), 0) / 60.0, 2),
+                       round(coalesce(sum(e.minutes) filter (where e.kind = 'DEPLOY'), 0) / 60.0, 2),
+                       count(distinct e.ticket_id)
+                  from work_entry e join staff s on s.id = e.staff_id
+                 where e.day >= :fromDay and e.day <= :toDay
+                   and (cast(:org as bigint) is null or e.organization_id = :org)
+                   and (cast(:staff as bigint) is null or e.staff_id = :staff)
+                   and (cast(:plan as varchar) is null
+                        or e.organization_id in (select organization_id from report_client_plan where plan_code = :plan))
+                 group by 1, e.staff_id, s.full_name
+                 order by 1, 2""", params(f), (rs, i) -> row(rs, 8));
+        return new ReportTable("normHours", List.of(Column.period(), Column.text("person"), Column.hours("hours"),
+                Column.hours("kind.WORK"), Column.hours("kind.CONSULTATION"), Column.hours("kind.TEST_COPY_SYNC"),
+                Column.hours("kind.DEPLOY"), Column.count("requests")), rows);
+    }
+
+    /** SLA deadlines of the requests created in the period, met and breached, per plan (R12). */
+    public ReportTable slaByPlan(ReportFilter f) {
+        return sla(f, "coalesce(p.plan_code, 'NONE')", "slaByPlan", Column.code("plan", "contract.plan."));
+    }
+
+    /** SLA deadlines of the requests created in the period, met and breached, per assignee. */
+    public ReportTable slaByAgent(ReportFilter f) {
+        return sla(f, "coalesce(s.full_name, '—')", "slaByAgent", Column.text("person"));
+    }
+
+    /**
+     * A deadline is met when the reply (or the resolution) came by it and no breach was recorded,
+     * breached when the SLA watch recorded a breach; a running clock not yet due is neither.
+     */
+    private ReportTable sla(ReportFilter f, String group, String key, Column first) {
+        List<List<Object>> rows = jdbc.query("""
+                with r as (
+                  select %s as grp,
+                         r.first_response_due_at is not null as fr_due,
+                         coalesce(r.first_response_at <= r.first_response_due_at, false) and b1.ticket_id is null as fr_met,
+                         b1.ticket_id is not null as fr_breached,
+                         r.resolution_due_at is not null as res_due,
+                         coalesce(r.stopped_at <= r.resolution_due_at, false) and b2.ticket_id is null as res_met,
+                         b2.ticket_id is not null as res_breached
+                    from routing_request r
+                    join ticket t on t.id = r.ticket_id
+                    left join report_client_plan p on p.organization_id = r.organization_id
+                    left join staff s on s.id = t.assignee_id
+                    left join sla_breach b1 on b1.ticket_id = r.ticket_id and b1.kind = 'FIRST_RESPONSE'
+                    left join sla_breach b2 on b2.ticket_id = r.ticket_id and b2.kind = 'RESOLUTION'
+                   where r.created_at >= :from and r.created_at < :to
+                     and (cast(:org as bigint) is null or r.organization_id = :org)
+                     and (cast(:staff as bigint) is null or t.assignee_id = :staff)
+                     and (cast(:plan as varchar) is null or coalesce(p.plan_code, 'NONE') = :plan))
+                select grp,
+                       count(*) filter (where fr_due), count(*) filter (where fr_met), count(*) filter (where fr_breached),
+                       round(100.0 * count(*) filter (where fr_met)
+                             / nullif(count(*) filter (where fr_met or fr_breached), 0), 1),
+                       count(*) filter (where res_due), count(*) filter (where res_met), count(*) filter (where res_breached),
+                       round(100.0 * count(*) filter (where res_met)
+                             / nullif(count(*) filter (where res_met or res_breached), 0), 1)
+                  from r group by grp order by grp""".formatted(group), params(f), (rs, i) -> row(rs, 9));
+        return new ReportTable(key, List.of(first, Column.count("firstResponseDue"), Column.count("firstResponseMet"),
+                Column.count("firstResponseBreached"), Column.percent("firstResponseCompliance"),
+                Column.count("resolutionDue"), Column.count("resolutionMet"), Column.count("resolutionBreached"),
+                Column.percent("resolutionCompliance")), rows);
+    }
+
+    /**
+     * Client utilisation (R8, R9) from the contract ledger. For one client: each month of the
+     * period with included and used norm-hours and the balances. For all clients: the period's
+     * totals per client, the heaviest users first.
+     */
+    public ReportTable utilisation(ReportFilter f) {
+        YearMonth from = YearMonth.from(f.from());
+        YearMonth to = YearMonth.from(f.to());
+        if (f.organizationId() != null) {
+            ClientLedger ledger = ledgers.ledgerOf(f.organizationId());
+            List<List<Object>> rows = new ArrayList<>();
+            for (LedgerMonth m : ledger.months()) {
+                if (!m.month().isBefore(from) && !m.month().isAfter(to)
+                        && (f.planCode() == null || m.planCode().name().equals(f.planCode()))) {
+                    rows.add(Arrays.asList(m.month().atDay(1), m.planCode().name(), hours(m.includedMinutes()),
+                            hours(m.usedMinutes()), hours(m.balanceMinutes()), hours(m.runningMinutes()),
+                            m.utilisationPercent() == null ? null : m.utilisationPercent().doubleValue()));
+                }
+            }
+            return new ReportTable("utilisation", List.of(Column.period(), Column.code("plan", "contract.plan."),
+                    Column.hours("included"), Column.hours("used"), Column.hours("balance"), Column.hours("running"),
+                    Column.percent("utilisation")), rows);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (ClientLedger ledger : ledgers.runningLedgers()) {
+            int included = 0;
+            int used = 0;
+            LedgerMonth last = null;
+            for (LedgerMonth m : ledger.months()) {
+                if (!m.month().isBefore(from) && !m.month().isAfter(to)) {
+                    included += m.includedMinutes();
+                    used += m.usedMinutes();
+                    last = m;
+                }
+            }
+            if (last == null || (f.planCode() != null && !last.planCode().name().equals(f.planCode()))) {
+                continue;
+            }
+            rows.add(Arrays.asList(ledger.organizationName(), last.planCode().name(), hours(included), hours(used),
+                    hours(included - used), hours(last.runningMinutes()),
+                    included == 0 ? null : Math.round(1000.0 * used / included) / 10.0));
+        }
+        rows.sort(Comparator.comparing((List<Object> r) -> r.get(6) == null ? -1.0 : (Double) r.get(6)).reversed());
+        return new ReportTable("utilisation", List.of(Column.text("organization"), Column.code("plan", "contract.plan."),
+                Column.hours("included"), Column.hours("used"), Column.hours("balance"), Column.hours("running"),
+                Column.percent("utilisation")), rows);
+    }
+
+    /** Clients over their plan this month or overrunning it in the closed months, with the plan the rule recommends. */
+    ReportTable overPlan() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ClientUtilisation u : ledgers.utilisation()) {
+            LedgerMonth m = u.month();
+            if (m.over() || u.overrun()) {
+                rows.add(Arrays.asList(u.organizationName(), u.planCode().name(), hours(m.includedMinutes()),
+                        hours(m.usedMinutes()), m.utilisationPercent() == null ? null : m.utilisationPercent().doubleValue(),
+                        u.overrun() && u.recommendation() != null ? u.recommendation().name() : null));
+            }
+        }
+        rows.sort(Comparator.comparing((List<Object> r) -> r.get(4) == null ? 0.0 : (Double) r.get(4)).reversed());
+        return new ReportTable("overPlan", List.of(Column.text("organization"), Column.code("plan", "contract.plan."),
+                Column.hours("included"), Column.hours("used"), Column.percent("utilisation"),
+                Column.code("recommended", "contract.plan.")), rows);
+    }
+
+    /** Requests the clients agreed to defer to a coming month (R10): they come back to the queue on its 1st. */
+    ReportTable deferredToNextMonth(LocalDate today) {
+        List<List<Object>> rows = jdbc.query("""
+                select coalesce(o.name, '—'), count(*)
+                  from deferral d left join organization o on o.id = d.organization_id
+                 where d.status = 'ACCEPTED' and d.target_month > :today
+                 group by 1 order by 2 desc, 1""", new MapSqlParameterSource("today", today),
+                (rs, i) -> row(rs, 2));
+        return new ReportTable("deferred", List.of(Column.text("organization"), Column.count("requests")), rows);
+    }
+
+    private static Double hours(int minutes) {
+        return Math.round(minutes / 6.0) / 10.0;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private MapSqlParameterSource params(ReportFilter f) {
@@ -248,7 +462,9 @@ public class Reports {
                 .addValue("to", ts(f.to().plusDays(1).atStartOfDay(zone).toInstant()))
                 .addValue("tz", zone.getId()).addValue("grain", f.grain().sql())
                 .addValue("org", f.organizationId(), java.sql.Types.BIGINT)
-                .addValue("staff", f.staffId(), java.sql.Types.BIGINT);
+                .addValue("staff", f.staffId(), java.sql.Types.BIGINT)
+                .addValue("plan", f.planCode(), java.sql.Types.VARCHAR)
+                .addValue("fromDay", f.from()).addValue("toDay", f.to());
     }
 
     private static Timestamp ts(Instant instant) {

@@ -1,8 +1,9 @@
 /**
  * The read side: statistics for the head's dashboard and the reports (volume, staff activity,
- * response times), aggregated in PostgreSQL with GROUP BY over indexed time ranges, and their
- * export to CSV and XLSX. Client utilisation, norm-hour load and SLA targets per plan join here
- * when the contract and worklog modules land.
+ * response times, norm-hour load, SLA met and breached per plan and per agent, client
+ * utilisation), aggregated in PostgreSQL with GROUP BY over indexed time ranges and the summary
+ * tables the other modules keep ({@code work_month}, {@code ledger_month}), and their export to
+ * CSV and XLSX. Client utilisation comes from the contract module's ledger.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Report", allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(displayName = "Report", allowedDependencies = { "shared", "contract" })
 package dev.tidesk.report;

@@ -34,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReportController {
 
     /** The reports, in tab order. */
-    static final List<String> KINDS = List.of("volume", "volumeBySite", "staffActivity", "responseTimes");
+    static final List<String> KINDS = List.of("volume", "volumeBySite", "staffActivity", "responseTimes", "normHours",
+            "slaByPlan", "slaByAgent", "utilisation");
+    static final List<String> PLANS = List.of("ECONOMY", "STANDARD", "PREMIUM", "INDIVIDUAL", "NONE");
 
     private final Reports reports;
     private final ReportExports exports;
@@ -70,7 +72,14 @@ class ReportController {
                 cards.card(d.weekly(), Grain.WEEK, "line", 1, 2),
                 cards.card(d.agents(), Grain.WEEK, "bar", 1, 2),
                 cards.card(d.firstResponse(), Grain.WEEK, "bar", 1),
-                cards.card(d.channels(), Grain.WEEK, "pie", 1)));
+                cards.card(d.channels(), Grain.WEEK, "pie", 1),
+                cards.card(d.normHours(), Grain.WEEK, "stack", 2, 3, 4, 5),
+                cards.card(d.sla(), Grain.WEEK, "bar", 2, 3, 6, 7),
+                cards.card(d.overPlan(), Grain.MONTH, "bar", 2, 3)));
+        model.addAttribute("deferred", cards.card(d.deferred(), Grain.MONTH, "bar", 1));
+        model.addAttribute("deferredCount", d.deferred().rows().stream().mapToLong(r -> (Long) r.get(1)).sum());
+        model.addAttribute("overPlanCount", d.overPlan().rows().size());
+        model.addAttribute("at", d.at());
         return "workspace/report/dashboard";
     }
 
@@ -84,9 +93,9 @@ class ReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "MONTH") Grain grain, @RequestParam(required = false) Long org,
-            @RequestParam(required = false) Long person, Model model) {
+            @RequestParam(required = false) Long person, @RequestParam(required = false) String plan, Model model) {
         allowed(me);
-        ReportFilter filter = filter(from, to, grain, org, person);
+        ReportFilter filter = filter(from, to, grain, org, person, plan);
         ReportTable table = table(kind, filter);
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", KINDS);
@@ -94,10 +103,15 @@ class ReportController {
         model.addAttribute("grains", Grain.values());
         model.addAttribute("organizations", customers.organizations());
         model.addAttribute("people", staff.everyone());
+        model.addAttribute("plans", PLANS);
         model.addAttribute("card", switch (kind) {
             case "volume" -> cards.card(table, grain, "stack", 2, 3, 4, 5);
             case "volumeBySite" -> cards.card(table, grain, "bar", 2, 3);
             case "staffActivity" -> cards.card(table, grain, "bar", 2, 3, 4);
+            case "normHours" -> cards.card(table, grain, "stack", 3, 4, 5, 6);
+            case "slaByPlan", "slaByAgent" -> cards.card(table, grain, "bar", 2, 3, 6, 7);
+            case "utilisation" -> filter.organizationId() != null ? cards.card(table, grain, "line", 2, 3, 5)
+                    : cards.card(table, grain, "bar", 2, 3);
             default -> cards.card(table, grain, "line", 3, 4, 7);
         });
         model.addAttribute("query", query(filter));
@@ -110,9 +124,9 @@ class ReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "MONTH") Grain grain, @RequestParam(required = false) Long org,
-            @RequestParam(required = false) Long person) {
+            @RequestParam(required = false) Long person, @RequestParam(required = false) String plan) {
         allowed(me);
-        ReportFilter filter = filter(from, to, grain, org, person);
+        ReportFilter filter = filter(from, to, grain, org, person, plan);
         ReportTable table = table(kind, filter);
         String title = labels.message("report." + kind);
         String name = kind + "-" + filter.from() + "-" + filter.to() + "." + format;
@@ -138,24 +152,29 @@ class ReportController {
             case "volumeBySite" -> reports.volumeBySite(filter);
             case "staffActivity" -> reports.staffActivity(filter);
             case "responseTimes" -> reports.responseTimes(filter);
+            case "normHours" -> reports.normHours(filter);
+            case "slaByPlan" -> reports.slaByPlan(filter);
+            case "slaByAgent" -> reports.slaByAgent(filter);
+            case "utilisation" -> reports.utilisation(filter);
             default -> throw new dev.tidesk.shared.NotFoundException("No report " + kind);
         };
     }
 
-    private ReportFilter filter(LocalDate from, LocalDate to, Grain grain, Long org, Long person) {
+    private ReportFilter filter(LocalDate from, LocalDate to, Grain grain, Long org, Long person, String plan) {
         LocalDate today = LocalDate.now(reports.zone());
         LocalDate end = to != null ? to : today;
         LocalDate start = from != null ? from : end.minusMonths(5).withDayOfMonth(1);
         if (start.isAfter(end)) {
             start = end;
         }
-        return new ReportFilter(start, end, grain, org, person);
+        return new ReportFilter(start, end, grain, org, person, plan != null && PLANS.contains(plan) ? plan : null);
     }
 
     private static String query(ReportFilter f) {
         return "?from=" + f.from().format(DateTimeFormatter.ISO_DATE) + "&to=" + f.to().format(DateTimeFormatter.ISO_DATE)
                 + "&grain=" + f.grain() + (f.organizationId() == null ? "" : "&org=" + f.organizationId())
-                + (f.staffId() == null ? "" : "&person=" + f.staffId());
+                + (f.staffId() == null ? "" : "&person=" + f.staffId())
+                + (f.planCode() == null ? "" : "&plan=" + f.planCode());
     }
 
     private static void allowed(TideskUser me) {

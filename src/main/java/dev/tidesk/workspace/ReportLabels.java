@@ -37,7 +37,7 @@ class ReportLabels {
             case PERIOD -> value instanceof LocalDate d ? (grain == Grain.MONTH ? MONTH.format(d) : DAY.format(d))
                     : value.toString();
             case CODE -> message(column.prefix() + value);
-            case MINUTES, PERCENT -> value instanceof Number n ? String.format(locale(), "%.1f", n.doubleValue())
+            case MINUTES, PERCENT, HOURS -> value instanceof Number n ? String.format(locale(), "%.1f", n.doubleValue())
                     : value.toString();
             case COUNT -> value instanceof Number n ? String.format(locale(), "%,d", n.longValue()) : value.toString();
             case TEXT -> value.toString();

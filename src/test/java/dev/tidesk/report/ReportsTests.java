@@ -3,12 +3,17 @@ package dev.tidesk.report;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.tidesk.TestData;
+import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.PlanCode;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +42,12 @@ class ReportsTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    Contracts contracts;
+
+    @Autowired
+    WorkLog workLog;
 
     static TestData.Client client;
     static StaffView anna;
@@ -78,6 +89,24 @@ class ReportsTests {
         message(t3, "INTERNAL_NOTE", boris, "2001-02-21T10:00:00Z");
         message(t6, "STAFF_REPLY", boris, "2001-02-28T09:00:00Z");
         message(t6, "STAFF_REPLY", boris, "2001-03-06T09:00:00Z");
+        // norm-hours: Anna 90 min work on T2 and 30 min consultation on T5; Boris 60 min work on T3
+        // and 45 min deploying T6
+        work(t2, anna, "2001-03-12", 90, "WORK");
+        work(t5, anna, "2001-03-01", 30, "CONSULTATION");
+        work(t3, boris, "2001-02-20", 60, "WORK");
+        work(t6, boris, "2001-03-06", 45, "DEPLOY");
+        // SLA clocks: T2 replied in time, resolution still running; T3 replied late; T5 replied late,
+        // resolved in time; T6 replied late and resolved late
+        sla(t2, "2001-03-12T10:00:00Z", "2001-03-12T11:00:00Z", "2001-03-12T10:10:00Z", "2001-03-20T10:00:00Z", null);
+        sla(t3, "2001-02-20T10:00:00Z", "2001-02-20T10:15:00Z", "2001-02-20T10:30:00Z", null, null);
+        sla(t5, "2001-03-01T07:00:00Z", "2001-03-01T08:00:00Z", "2001-03-01T12:00:00Z", "2001-03-14T00:00:00Z",
+                "2001-03-13T10:00:00Z");
+        sla(t6, "2001-02-26T09:00:00Z", "2001-02-26T12:00:00Z", "2001-02-28T09:00:00Z", "2001-03-05T09:00:00Z",
+                "2001-03-06T09:00:00Z");
+        breach(t3, "FIRST_RESPONSE", "2001-02-20T10:15:00Z", boris);
+        breach(t5, "FIRST_RESPONSE", "2001-03-01T08:00:00Z", anna);
+        breach(t6, "FIRST_RESPONSE", "2001-02-26T12:00:00Z", boris);
+        breach(t6, "RESOLUTION", "2001-03-05T09:00:00Z", boris);
     }
 
     @Test
@@ -173,6 +202,92 @@ class ReportsTests {
                 Arrays.asList(LocalDate.of(2001, 3, 12), anna.fullName(), 3L, 0L, 1L));
     }
 
+    @Test
+    void normHoursPerMonthAndPersonByKind() {
+        ReportTable hours = reports.normHours(quarter(client.organization().id(), null));
+        // period, person, hours, work, consultation, test-copy sync, deploy, requests
+        assertThat(hours.rows()).containsExactlyInAnyOrder(
+                Arrays.asList(LocalDate.of(2001, 2, 1), boris.fullName(), 1.0, 1.0, 0.0, 0.0, 0.0, 1L),
+                Arrays.asList(LocalDate.of(2001, 3, 1), anna.fullName(), 2.0, 1.5, 0.5, 0.0, 0.0, 2L),
+                Arrays.asList(LocalDate.of(2001, 3, 1), boris.fullName(), 0.75, 0.0, 0.0, 0.0, 0.75, 1L));
+        // a client on a plan sees none of these one-off hours
+        assertThat(reports.normHours(new ReportFilter(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 3, 31), Grain.MONTH,
+                client.organization().id(), null, "PREMIUM")).rows()).isEmpty();
+        assertThat(reports.normHours(new ReportFilter(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 3, 31), Grain.MONTH,
+                client.organization().id(), null, "NONE")).rows()).hasSize(3);
+    }
+
+    @Test
+    void dashboardNormHoursPerWeekOverTheLastFourWeeks() {
+        ReportTable perWeek = reports.dashboard(NOW).normHours();
+        // 16 Feb - 15 Mar = 4 weeks. Anna 120 min: 0.5 h a week (work 90 -> 0.375 -> 0.4, consultation 0.125 -> 0.1);
+        // Boris 105 min: 0.4375 -> 0.4 (work 60 -> 0.25 -> 0.3, deploy 45 -> 0.1875 -> 0.2)
+        assertThat(perWeek.rows()).containsExactly(
+                Arrays.asList(anna.fullName(), 0.5, 0.4, 0.1, 0.0, 0.0),
+                Arrays.asList(boris.fullName(), 0.4, 0.3, 0.0, 0.0, 0.2));
+    }
+
+    @Test
+    void slaMetAndBreachedPerPlanAndPerAgent() {
+        // first reply: T2 met, T3 T5 T6 breached; resolution: T5 met, T6 breached, T2 still running
+        assertThat(reports.slaByPlan(quarter(client.organization().id(), null)).rows()).containsExactly(
+                Arrays.asList("NONE", 4L, 1L, 3L, 25.0, 3L, 1L, 1L, 50.0));
+        assertThat(reports.slaByAgent(quarter(client.organization().id(), null)).rows()).containsExactlyInAnyOrder(
+                Arrays.asList(anna.fullName(), 2L, 1L, 1L, 50.0, 2L, 1L, 0L, 100.0),
+                Arrays.asList(boris.fullName(), 2L, 0L, 2L, 0.0, 1L, 0L, 1L, 0.0));
+        // the dashboard's last four weeks (16 Feb - 15 Mar) hold all four clocks
+        assertThat(reports.dashboard(NOW).sla().rows()).containsExactly(
+                Arrays.asList("NONE", 4L, 1L, 3L, 25.0, 3L, 1L, 1L, 50.0));
+    }
+
+    @Test
+    void utilisationFollowsTheLedgerMonthByMonthAndPerClient() {
+        TestData data = new TestData(context);
+        TestData.Client economy = data.client();
+        StaffView worker = data.member(Role.AGENT);
+        YearMonth now = YearMonth.now(reports.zone());
+        contracts.sign(economy.organization().id(), "У-" + economy.organization().id(), now.minusMonths(2).atDay(1),
+                PlanCode.ECONOMY, null, false, null, "head");
+        int included = contracts.plan(PlanCode.ECONOMY).includedMinutes();
+        long ticket = data.request(economy, "Hours", "text").id();
+        workLog.log(ticket, null, worker.id(), now.minusMonths(2).atDay(3), included + 120, WorkKind.WORK, null);
+        workLog.log(ticket, null, worker.id(), now.minusMonths(1).atDay(3), 240, WorkKind.WORK, null);
+        workLog.log(ticket, null, worker.id(), now.atDay(1), 60, WorkKind.CONSULTATION, null);
+        double in = included / 60.0;
+
+        ReportFilter period = new ReportFilter(now.minusMonths(2).atDay(1), now.atEndOfMonth(), Grain.MONTH,
+                economy.organization().id(), null);
+        // month, plan, included, used, balance, running, used %: over by 2 h, then 4 h used, then 1 h
+        assertThat(reports.utilisation(period).rows()).containsExactly(
+                Arrays.asList(now.minusMonths(2).atDay(1), "ECONOMY", in, in + 2, -2.0, -2.0,
+                        (double) Math.round(100.0 * (included + 120) / included)),
+                Arrays.asList(now.minusMonths(1).atDay(1), "ECONOMY", in, 4.0, in - 4, in - 6,
+                        (double) Math.round(100.0 * 240 / included)),
+                Arrays.asList(now.atDay(1), "ECONOMY", in, 1.0, in - 1, 2 * in - 7,
+                        (double) Math.round(100.0 * 60 / included)));
+
+        ReportFilter all = new ReportFilter(now.minusMonths(2).atDay(1), now.atEndOfMonth(), Grain.MONTH, null, null);
+        assertThat(reports.utilisation(all).row(economy.organization().name())).containsExactly(
+                economy.organization().name(), "ECONOMY", 3 * in, in + 7, 2 * in - 7, 2 * in - 7,
+                Math.round(1000.0 * (included + 420) / (3 * included)) / 10.0);
+        ReportFilter premium = new ReportFilter(all.from(), all.to(), Grain.MONTH, null, null, "PREMIUM");
+        assertThat(reports.utilisation(premium).row(economy.organization().name())).isNull();
+        // not over the plan this month, and no closed months for the overrun rule
+        assertThat(reports.dashboard().overPlan().row(economy.organization().name())).isNull();
+
+        // a client already an hour over its plan this month is on the head's list
+        TestData.Client heavy = data.client();
+        contracts.sign(heavy.organization().id(), "У-" + heavy.organization().id(), now.atDay(1), PlanCode.ECONOMY,
+                null, false, null, "head");
+        long busy = data.request(heavy, "Many hours", "text").id();
+        workLog.log(busy, null, worker.id(), now.atDay(1), included / 2 + 30, WorkKind.WORK, null);
+        workLog.log(busy, null, data.member(Role.AGENT).id(), now.atDay(1), included - included / 2 + 30, WorkKind.WORK,
+                null);
+        assertThat(reports.dashboard().overPlan().row(heavy.organization().name())).containsExactly(
+                heavy.organization().name(), "ECONOMY", in, in + 1, (double) Math.round(100.0 * (included + 60) / included),
+                null);
+    }
+
     private static ReportFilter quarter(Long org, Long staff) {
         return new ReportFilter(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 3, 31), Grain.MONTH, org, staff);
     }
@@ -196,6 +311,25 @@ class ReportsTests {
         jdbc.update("insert into ticket_message (ticket_id, kind, author_name, author_staff_id, body, created_at) "
                 + "values (?, ?, ?, ?, 'text', ?)", ticketId, kind, author == null ? "Client" : author.fullName(),
                 author == null ? null : author.id(), ts(at));
+    }
+
+    private void work(long ticketId, StaffView who, String day, int minutes, String kind) {
+        jdbc.update("insert into work_entry (ticket_id, organization_id, staff_id, staff_name, day, minutes, kind, "
+                + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, now(), now())", ticketId,
+                client.organization().id(), who.id(), who.fullName(), java.sql.Date.valueOf(day), minutes, kind);
+    }
+
+    private void sla(long ticketId, String created, String firstResponseDue, String firstResponse,
+            String resolutionDue, String stopped) {
+        jdbc.update("insert into routing_request (ticket_id, organization_id, urgency_rank, tier_rank, created_at, queued, "
+                + "first_response_due_at, first_response_at, resolution_due_at, stopped_at) "
+                + "values (?, ?, 2, 9, ?, false, ?, ?, ?, ?)", ticketId, client.organization().id(), ts(created),
+                ts(firstResponseDue), ts(firstResponse), ts(resolutionDue), ts(stopped));
+    }
+
+    private void breach(long ticketId, String kind, String due, StaffView assignee) {
+        jdbc.update("insert into sla_breach (ticket_id, kind, due_at, recorded_at, assignee_id) values (?, ?, ?, ?, ?)",
+                ticketId, kind, ts(due), ts(due), assignee.id());
     }
 
     private static Timestamp ts(String instant) {

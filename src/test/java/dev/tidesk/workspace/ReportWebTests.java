@@ -32,7 +32,7 @@ class ReportWebTests extends WebTest {
         mvc.perform(get("/desk/dashboard").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"chart-backlog\"")))
                 .andExpect(content().string(containsString("id=\"chart-channels\"")))
-                .andExpect(content().string(containsString("/dist/echarts.min.js")))
+                .andExpect(content().string(containsString("/dist/echarts.min")))
                 .andExpect(content().string(containsString("id=\"nav-dashboard\"")));
         for (String kind : ReportController.KINDS) {
             mvc.perform(get("/desk/reports/" + kind).session(session)).andExpect(status().isOk())
