@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code java -jar tidesk.jar generate --orgs 1000 --requests 1000000 [--seed 42] [--until 2025-06-01]}:
  * starts Tidesk without the web server on the configured database (the embedded one under
  * {@code ./data} unless {@code TIDESK_DB_URL} is set), migrates it, generates the data and exits.
+ * With {@code --contracts-only} it adds contracts, SLA clocks, norm-hours, tasks and deferrals to
+ * requests generated earlier.
  */
 @Component
 @Order(100)
@@ -49,6 +51,11 @@ public class GenerateCommand implements ApplicationRunner {
             return;
         }
         List<String> raw = Arrays.asList(args.getSourceArgs());
-        generator.generate(GeneratorOptions.parse(raw.subList(1, raw.size())), System.out);
+        GeneratorOptions options = GeneratorOptions.parse(raw.subList(1, raw.size()));
+        if (raw.contains("--contracts-only")) {
+            generator.addContractsAndWork(options, System.out);
+        } else {
+            generator.generate(options, System.out);
+        }
     }
 }

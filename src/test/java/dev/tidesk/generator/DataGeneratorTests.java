@@ -76,6 +76,43 @@ class DataGeneratorTests {
         assertThat(jdbc.queryForObject("select count(*) from account a join contact c on c.id = a.contact_id "
                 + "where c.organization_id in " + orgs, Long.class)).isEqualTo(s.contacts());
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("100%").contains("3,000/3,000");
+
+        // second phase: most clients have a contract with terms from their first month, the rest are one-off
+        long contracts = jdbc.queryForObject("select count(*) from contract where organization_id in " + orgs, Long.class);
+        assertThat(contracts).isBetween(6L, 12L);
+        assertThat(jdbc.queryForObject("select count(*) from contract c where c.organization_id in " + orgs
+                + " and not exists (select 1 from contract_terms t where t.contract_id = c.id and t.effective_from = c.start_date)",
+                Long.class)).isZero();
+        // one to three norm-hour entries per handled request, never before the request, and the monthly
+        // totals the ledger reads add up to the entries
+        Map<String, Object> work = jdbc.queryForMap("select count(*) as entries, count(distinct w.ticket_id) as tickets, "
+                + "sum(w.minutes) as minutes, count(*) filter (where w.day < cast(t.created_at at time zone 'Europe/Moscow' as date)) as early "
+                + "from work_entry w join ticket t on t.id = w.ticket_id where t.organization_id in " + orgs);
+        long handled = jdbc.queryForObject("select count(*) from ticket where assignee_id is not null and organization_id in "
+                + orgs, Long.class);
+        assertThat(((Number) work.get("tickets")).longValue()).isEqualTo(handled);
+        assertThat(((Number) work.get("entries")).longValue()).isBetween(handled, 3 * handled);
+        assertThat(((Number) work.get("early")).longValue()).isZero();
+        assertThat(jdbc.queryForObject("select sum(minutes) from work_month where organization_id in " + orgs, Long.class))
+                .isEqualTo(((Number) work.get("minutes")).longValue());
+        // every month from the contract's start to the month before --until is closed, with the month's minutes
+        assertThat(jdbc.queryForObject("select count(*) from contract c join ledger_month l on l.contract_id = c.id "
+                + "where c.organization_id in " + orgs + " and l.month >= date '2025-06-01'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from contract c join ledger_month l on l.contract_id = c.id "
+                + "left join work_month w on w.organization_id = c.organization_id and w.month = l.month "
+                + "where c.organization_id in " + orgs + " and l.used_minutes <> coalesce(w.minutes, 0)", Long.class)).isZero();
+        // every request has its routing row; breaches only where a deadline passed unanswered
+        assertThat(jdbc.queryForObject("select count(*) from routing_request where organization_id in " + orgs, Long.class))
+                .isEqualTo(3000);
+        assertThat(jdbc.queryForObject("select count(*) from sla_breach b join routing_request r on r.ticket_id = b.ticket_id "
+                + "where r.organization_id in " + orgs + " and b.kind = 'FIRST_RESPONSE' "
+                + "and r.first_response_at <= r.first_response_due_at", Long.class)).isZero();
+        // deferred requests have an accepted deferral coming back next month; tasks are on handled requests
+        assertThat(jdbc.queryForObject("select count(*) from ticket t where t.status = 'DEFERRED' and t.organization_id in "
+                + orgs + " and not exists (select 1 from deferral d where d.ticket_id = t.id and d.status = 'ACCEPTED' "
+                + "and d.target_month = date '2025-07-01')", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from task where organization_id in " + orgs, Long.class))
+                .isBetween(20L, 200L);
     }
 
     @Test
@@ -104,6 +141,8 @@ class DataGeneratorTests {
                 select t.subject || '|' || t.status || '|' || t.channel || '|' || t.urgency || '|' || t.created_at
                        || '|' || coalesce(t.first_response_at::text, '') || '|' || t.contact_email
                        || '|' || (select count(*) from ticket_message m where m.ticket_id = t.id)
+                       || '|' || (select coalesce(string_agg(w.day || ':' || w.minutes || ':' || w.kind, ',' order by w.id), '')
+                                    from work_entry w where w.ticket_id = t.id)
                   from ticket t join organization o on o.id = t.organization_id
                  where o.email_domain like ? order by t.number""", String.class, "%." + domain)
                 .stream().map(s -> s.replace(domain, "D")).toList();
