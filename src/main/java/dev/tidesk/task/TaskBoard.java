@@ -1,6 +1,7 @@
 package dev.tidesk.task;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,12 +31,17 @@ public class TaskBoard {
     private final RequestQueries requests;
     private final StaffDirectory staff;
     private final ClientTermsBook terms;
+    private final AcceptanceLinkRepository links;
+    private final Duration linkValidity;
     private final Clock clock;
 
     TaskBoard(TaskRepository tasks, TaskHistoryRepository history, RequestQueries requests, StaffDirectory staff,
-            ClientTermsBook terms, Optional<Clock> clock) {
+            ClientTermsBook terms, AcceptanceLinkRepository links,
+            @Value("${tidesk.task.acceptance-link-days:14}") int linkDays, Optional<Clock> clock) {
         this.tasks = tasks;
         this.history = history;
+        this.links = links;
+        this.linkValidity = Duration.ofDays(linkDays);
         this.requests = requests;
         this.staff = staff;
         this.terms = terms;
@@ -69,7 +76,12 @@ public class TaskBoard {
     @Transactional
     public void readyOnTestCopy(long taskId, Long staffId, String actor) {
         Task task = forStaff(taskId, staffId);
-        task.readyOnTestCopy(actor, now());
+        Instant now = now();
+        supersedeLinks(taskId);
+        String token = AcceptanceLink.newToken();
+        Instant expires = now.plus(linkValidity);
+        links.save(new AcceptanceLink(taskId, AcceptanceLink.hash(token), expires, now));
+        task.readyOnTestCopy(actor, now, token, expires);
         save(task);
     }
 
@@ -92,6 +104,7 @@ public class TaskBoard {
     public void accept(long taskId, long ticketId, String client) {
         Task task = forRequest(taskId, ticketId);
         task.accept(client, now());
+        supersedeLinks(taskId);
         save(task);
     }
 
@@ -99,7 +112,67 @@ public class TaskBoard {
     public void decline(long taskId, long ticketId, String client, String comment) {
         Task task = forRequest(taskId, ticketId);
         task.decline(client, comment, now());
+        supersedeLinks(taskId);
         save(task);
+    }
+
+    /**
+     * The task behind an acceptance e-mail link, for the organization of the signed-in contact.
+     * An unknown (forged) token or another organization's task is "not found".
+     */
+    public AcceptanceLinkView byLink(String token, long organizationId) {
+        AcceptanceLink link = linkFor(token, organizationId);
+        Task task = load(link.getTaskId());
+        String state = link.getStatus().name();
+        if (link.getStatus() == AcceptanceLink.State.ACTIVE) {
+            if (!now().isBefore(link.getExpiresAt())) {
+                state = "EXPIRED";
+            } else if (task.view().status() != TaskStatus.AWAITING_CLIENT_ACCEPTANCE) {
+                state = AcceptanceLink.State.SUPERSEDED.name();
+            }
+        }
+        return new AcceptanceLinkView(task.progress(), task.getTicketId(), state, link.getExpiresAt());
+    }
+
+    /**
+     * The client's answer through the e-mail link: accepting moves the task to DEPLOYING exactly as
+     * the portal's accept does, declining returns it to the specialist with the comment. A link that
+     * was used, replaced or has expired is refused and nothing changes.
+     */
+    @Transactional
+    public TaskView answerByLink(String token, boolean accept, String comment, long organizationId, String client) {
+        return answerByLink(token, accept, comment, organizationId, client, now());
+    }
+
+    @Transactional
+    TaskView answerByLink(String token, boolean accept, String comment, long organizationId, String client,
+            Instant now) {
+        AcceptanceLink link = linkFor(token, organizationId);
+        link.answer(accept, client, now);
+        Task task = load(link.getTaskId());
+        if (task.view().status() != TaskStatus.AWAITING_CLIENT_ACCEPTANCE) {
+            throw new DomainException("task.link.used", "This change was answered already");
+        }
+        if (accept) {
+            task.accept(client, now);
+        } else {
+            task.decline(client, comment, now);
+        }
+        return save(task).view();
+    }
+
+    private AcceptanceLink linkFor(String token, long organizationId) {
+        AcceptanceLink link = links.findByTokenHash(AcceptanceLink.hash(token))
+                .orElseThrow(() -> new NotFoundException("No acceptance link"));
+        Long owner = requests.ticket(load(link.getTaskId()).getTicketId()).organizationId();
+        if (owner == null || owner != organizationId) {
+            throw new NotFoundException("No acceptance link");
+        }
+        return link;
+    }
+
+    private void supersedeLinks(long taskId) {
+        links.findActive(taskId).forEach(AcceptanceLink::supersede);
     }
 
     public TaskView task(long taskId) {
