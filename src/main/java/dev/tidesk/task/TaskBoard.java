@@ -16,6 +16,9 @@ import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
+import dev.tidesk.worklog.WorkEntryView;
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -33,11 +36,18 @@ public class TaskBoard {
     private final ClientTermsBook terms;
     private final AcceptanceLinkRepository links;
     private final Duration linkValidity;
+    private final SyncSuggestions syncs;
+    private final WorkLog workLog;
+    private final int syncMinutes;
     private final Clock clock;
 
     TaskBoard(TaskRepository tasks, TaskHistoryRepository history, RequestQueries requests, StaffDirectory staff,
             ClientTermsBook terms, AcceptanceLinkRepository links,
-            @Value("${tidesk.task.acceptance-link-days:14}") int linkDays, Optional<Clock> clock) {
+            @Value("${tidesk.task.acceptance-link-days:14}") int linkDays, SyncSuggestions syncs, WorkLog workLog,
+            @Value("${tidesk.task.test-copy-sync-minutes:30}") int syncMinutes, Optional<Clock> clock) {
+        this.syncs = syncs;
+        this.workLog = workLog;
+        this.syncMinutes = syncMinutes;
         this.tasks = tasks;
         this.history = history;
         this.links = links;
@@ -85,11 +95,49 @@ public class TaskBoard {
         save(task);
     }
 
+    /**
+     * Marks a live change done, or a tested one deployed. Deploying a task of a client whose
+     * contract sends all work via the test copy suggests a test-copy sync entry.
+     */
     @Transactional
     public void complete(long taskId, Long staffId, String actor) {
         Task task = forStaff(taskId, staffId);
-        task.complete(actor, now());
+        boolean deployed = task.view().status() == TaskStatus.DEPLOYING;
+        Instant now = now();
+        task.complete(actor, now);
         save(task);
+        if (deployed && terms.testCopyOnly(requests.ticket(task.getTicketId()).organizationId())) {
+            syncs.suggest(taskId, task.getTicketId(), task.getAssigneeId(), syncMinutes, now);
+        }
+    }
+
+    /** Open test-copy sync suggestions of a request. */
+    public List<SyncSuggestion> syncSuggestions(long ticketId) {
+        return syncs.ofTicket(ticketId);
+    }
+
+    /** Open test-copy sync suggestions of a specialist's tasks. */
+    public List<SyncSuggestion> syncSuggestionsFor(long staffId) {
+        return syncs.ofAssignee(staffId);
+    }
+
+    /**
+     * Confirms a suggested test-copy sync: logs the norm-hour entry (today, kind test-copy sync,
+     * on the task's request) through the worklog, so it reaches the client's ledger. Works once.
+     */
+    @Transactional
+    public WorkEntryView confirmSync(long taskId, long staffId, String staffName, int minutes, String comment) {
+        Task task = forStaff(taskId, staffId);
+        WorkEntryView entry = workLog.log(task.getTicketId(), taskId, staffId, staffName, workLog.today(), minutes,
+                WorkKind.TEST_COPY_SYNC, comment);
+        syncs.resolve(taskId, "CONFIRMED", staffName, entry.id(), now());
+        return entry;
+    }
+
+    @Transactional
+    public void dismissSync(long taskId, Long staffId, String staffName) {
+        forStaff(taskId, staffId);
+        syncs.resolve(taskId, "DISMISSED", staffName, null, now());
     }
 
     @Transactional
