@@ -14,6 +14,7 @@ import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.identity.Role;
 import dev.tidesk.mail.OutboxSender;
+import dev.tidesk.routing.ClientTermsBook;
 import dev.tidesk.task.Environment;
 import dev.tidesk.task.NewTask;
 import dev.tidesk.task.TaskBoard;
@@ -23,6 +24,8 @@ import dev.tidesk.team.Specialty;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -43,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * R14 by e-mail: the mail the client receives over SMTP carries Accept and Decline links; the
  * client follows Accept, signs in, accepts on the page; the same link does not work twice and a
- * forged one is not found.
+ * forged one is not found. The contract sends all work via the test copy, so the developer's
+ * deploy suggests a test-copy sync entry, logged in one click.
  */
 class TaskAcceptanceMailBrowserTests extends MailTest {
 
@@ -57,6 +61,10 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
     TaskBoard board;
     @Autowired
     OutboxSender sender;
+    @Autowired
+    ClientTermsBook terms;
+    @Autowired
+    WorkLog workLog;
 
     ChromeDriver browser;
 
@@ -75,6 +83,7 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
     @Test
     void theClientAcceptsByTheMailsLinkOnceAndAForgedLinkIsNotFound() throws Exception {
         Client client = data.client();
+        terms.update(client.organization().id(), 0, null, 2, 16, true);
         TicketView ticket = data.request(client, "Обновить корзину", "Хотим новую корзину");
         StaffView dev = staff.hire("Олег Корзинкин", "dev" + System.nanoTime() + "@tidesk.example", Role.SPECIALIST,
                 Specialty.DEVELOPER, TestData.PASSWORD);
@@ -117,6 +126,24 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         browser.get(url("/portal/task-links/" + "A".repeat(43) + "?answer=accept"));
         assertThat(browser.getPageSource()).contains("404");
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
+        browser.get(url("/portal"));
+        Browser.clickAndWait(browser, By.cssSelector("form[action='/portal/logout'] button"));
+
+        // the contract sends all work via the test copy: the deploy suggests the sync entry
+        browser.get(url("/desk/login"));
+        browser.findElement(By.id("username")).sendKeys(dev.email());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        Browser.clickAndWait(browser, By.id("login-submit"));
+        browser.get(url("/desk/requests/" + ticket.tid()));
+        Browser.clickAndWait(browser, By.id("task-" + task.id() + "-complete"));
+        assertThat(browser.findElement(By.id("sync-comment-" + task.id())).getAttribute("value"))
+                .isEqualTo("Синхронизация тестовой копии после «Новая корзина»");
+        browser.findElement(By.id("tasks")).click();
+        Browser.screenshot(browser, "task-sync-suggestion");
+        Browser.clickAndWait(browser, By.id("sync-confirm-" + task.id()));
+        assertThat(workLog.entriesOf(ticket.id())).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(WorkKind.TEST_COPY_SYNC));
+        assertThat(browser.findElements(By.id("sync-confirm-" + task.id()))).isEmpty();
     }
 
     private String url(String path) {
