@@ -146,6 +146,18 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         assertThat(browser.findElements(By.id("sync-confirm-" + task.id()))).isEmpty();
     }
 
+    @Test
+    void theCalendarOf2027SaysTheDecreesTransfersAreEnteredThere() throws Exception {
+        browser.get(url("/desk/login"));
+        browser.findElement(By.id("username")).sendKeys(data.member(Role.HEAD).email());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        Browser.clickAndWait(browser, By.id("login-submit"));
+        browser.get(url("/desk/admin/calendar?year=2027"));
+        assertThat(browser.findElement(By.id("calendar-decree")).getText()).contains("постановлению Правительства");
+        assertThat(browser.findElement(By.id("calendar-days")).getText()).contains("Перенос с 9 мая");
+        Browser.screenshot(browser, "routing-calendar-2027");
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
