@@ -33,7 +33,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/portal/login").permitAll()
                         .anyRequest().hasRole("CLIENT"))
-                .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal", true)
+                // after signing in, a contact lands on the page they came for (an e-mail link), else the portal
+                .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal")
                         .failureUrl("/portal/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"));
         headers(http);

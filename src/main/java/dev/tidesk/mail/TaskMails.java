@@ -1,6 +1,7 @@
 package dev.tidesk.mail;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import dev.tidesk.customer.Customers;
@@ -14,8 +15,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks the client to check a change on the test copy (R14): the test copy's address and the
- * request's page where they accept or decline. Queued in the task's transaction.
+ * Asks the client to check a change on the test copy (R14): the test copy's address, Accept and
+ * Decline links (a single-use expiring token that only this mail carries) and the request's page.
+ * Queued in the task's transaction.
  */
 @Component
 class TaskMails {
@@ -37,11 +39,17 @@ class TaskMails {
         TicketView ticket = requests.ticket(event.ticketId());
         SiteView site = ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null);
         Instant now = Instant.now();
+        String answer = event.token() == null ? null : installation.baseUrl() + "/portal/task-links/" + event.token();
         mailer.send(ticket, "task-test:" + event.taskId() + ":" + now.toEpochMilli(), "task-acceptance",
                 "auto-generated", installation.baseUrl() + "/portal/requests/" + ticket.tid() + "#tasks",
                 (locale, vars) -> {
                     vars.put("taskTitle", event.title());
                     vars.put("testUrl", site == null ? null : site.testUrl());
+                    vars.put("acceptLink", answer == null ? null : answer + "?answer=accept");
+                    vars.put("declineLink", answer == null ? null : answer + "?answer=decline");
+                    vars.put("expires", event.linkExpiresAt() == null ? null
+                            : DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(installation.timeZone())
+                                    .format(event.linkExpiresAt()));
                 }, List.of(), "mail.task.subject", ticket.tid(), event.title());
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Watches the running SLA clocks: warns once per deadline shortly before it (an event the mail
  * module turns into mails to the assignee and the heads), and records every missed deadline in
- * {@code sla_breach} for reports.
+ * {@code sla_breach} for reports. The warning is keyed on the deadline itself: when a pause moves
+ * it, the new deadline is warned about again, but one deadline never twice.
  */
 @Service
 public class SlaWatch {
@@ -47,15 +48,15 @@ public class SlaWatch {
                 select r.ticket_id, r.due_at, t.assignee_id, r.first_response_at is null and r.first_response_due_at is not null
                 from routing_request r join ticket t on t.id = r.ticket_id
                 where r.stopped_at is null and r.due_at is not null and r.due_at > ? and r.due_at <= ?
-                  and not case when r.first_response_at is null and r.first_response_due_at is not null
-                               then r.warned_first_response else r.warned_resolution end
+                  and r.due_at is distinct from case when r.first_response_at is null and r.first_response_due_at is not null
+                               then r.warned_first_response_due else r.warned_resolution_due end
                 for update of r skip locked""",
                 (rs, i) -> new Object[] { rs.getLong(1), RoutingRequests.instant(rs, 2), rs.getObject(3), rs.getBoolean(4) },
                 ts, RoutingRequests.ts(now.plus(warnBefore)));
         for (Object[] w : warn) {
             boolean first = (Boolean) w[3];
-            jdbc.update("update routing_request set " + (first ? "warned_first_response" : "warned_resolution")
-                    + " = true where ticket_id = ?", w[0]);
+            jdbc.update("update routing_request set " + (first ? "warned_first_response_due" : "warned_resolution_due")
+                    + " = ? where ticket_id = ?", RoutingRequests.ts((Instant) w[1]), w[0]);
             events.publishEvent(new SlaWarningRaised((Long) w[0], first ? "FIRST_RESPONSE" : "RESOLUTION",
                     (Instant) w[1], w[2] == null ? null : ((Number) w[2]).longValue()));
         }

@@ -87,11 +87,11 @@ class Task extends AbstractAggregateRoot<Task> {
     }
 
     /** The change is on the test copy: the client is asked to accept it. */
-    void readyOnTestCopy(String actor, Instant now) {
+    void readyOnTestCopy(String actor, Instant now, String linkToken, Instant linkExpiresAt) {
         move(TaskStatus.ON_TEST_COPY, actor, now, null);
         move(TaskStatus.AWAITING_CLIENT_ACCEPTANCE, actor, now, null);
         clientComment = null;
-        registerEvent(new TaskAwaitingAcceptance(id, ticketId, title));
+        registerEvent(new TaskAwaitingAcceptance(id, ticketId, title, linkToken, linkExpiresAt));
     }
 
     void accept(String client, Instant now) {

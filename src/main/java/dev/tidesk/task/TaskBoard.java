@@ -1,6 +1,7 @@
 package dev.tidesk.task;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,11 @@ import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
+import dev.tidesk.worklog.WorkEntryView;
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,12 +34,24 @@ public class TaskBoard {
     private final RequestQueries requests;
     private final StaffDirectory staff;
     private final ClientTermsBook terms;
+    private final AcceptanceLinkRepository links;
+    private final Duration linkValidity;
+    private final SyncSuggestions syncs;
+    private final WorkLog workLog;
+    private final int syncMinutes;
     private final Clock clock;
 
     TaskBoard(TaskRepository tasks, TaskHistoryRepository history, RequestQueries requests, StaffDirectory staff,
-            ClientTermsBook terms, Optional<Clock> clock) {
+            ClientTermsBook terms, AcceptanceLinkRepository links,
+            @Value("${tidesk.task.acceptance-link-days:14}") int linkDays, SyncSuggestions syncs, WorkLog workLog,
+            @Value("${tidesk.task.test-copy-sync-minutes:30}") int syncMinutes, Optional<Clock> clock) {
+        this.syncs = syncs;
+        this.workLog = workLog;
+        this.syncMinutes = syncMinutes;
         this.tasks = tasks;
         this.history = history;
+        this.links = links;
+        this.linkValidity = Duration.ofDays(linkDays);
         this.requests = requests;
         this.staff = staff;
         this.terms = terms;
@@ -69,15 +86,58 @@ public class TaskBoard {
     @Transactional
     public void readyOnTestCopy(long taskId, Long staffId, String actor) {
         Task task = forStaff(taskId, staffId);
-        task.readyOnTestCopy(actor, now());
+        Instant now = now();
+        supersedeLinks(taskId);
+        String token = AcceptanceLink.newToken();
+        Instant expires = now.plus(linkValidity);
+        links.save(new AcceptanceLink(taskId, AcceptanceLink.hash(token), expires, now));
+        task.readyOnTestCopy(actor, now, token, expires);
         save(task);
     }
 
+    /**
+     * Marks a live change done, or a tested one deployed. Deploying a task of a client whose
+     * contract sends all work via the test copy suggests a test-copy sync entry.
+     */
     @Transactional
     public void complete(long taskId, Long staffId, String actor) {
         Task task = forStaff(taskId, staffId);
-        task.complete(actor, now());
+        boolean deployed = task.view().status() == TaskStatus.DEPLOYING;
+        Instant now = now();
+        task.complete(actor, now);
         save(task);
+        if (deployed && terms.testCopyOnly(requests.ticket(task.getTicketId()).organizationId())) {
+            syncs.suggest(taskId, task.getTicketId(), task.getAssigneeId(), syncMinutes, now);
+        }
+    }
+
+    /** Open test-copy sync suggestions of a request. */
+    public List<SyncSuggestion> syncSuggestions(long ticketId) {
+        return syncs.ofTicket(ticketId);
+    }
+
+    /** Open test-copy sync suggestions of a specialist's tasks. */
+    public List<SyncSuggestion> syncSuggestionsFor(long staffId) {
+        return syncs.ofAssignee(staffId);
+    }
+
+    /**
+     * Confirms a suggested test-copy sync: logs the norm-hour entry (today, kind test-copy sync,
+     * on the task's request) through the worklog, so it reaches the client's ledger. Works once.
+     */
+    @Transactional
+    public WorkEntryView confirmSync(long taskId, long staffId, String staffName, int minutes, String comment) {
+        Task task = forStaff(taskId, staffId);
+        WorkEntryView entry = workLog.log(task.getTicketId(), taskId, staffId, staffName, workLog.today(), minutes,
+                WorkKind.TEST_COPY_SYNC, comment);
+        syncs.resolve(taskId, "CONFIRMED", staffName, entry.id(), now());
+        return entry;
+    }
+
+    @Transactional
+    public void dismissSync(long taskId, Long staffId, String staffName) {
+        forStaff(taskId, staffId);
+        syncs.resolve(taskId, "DISMISSED", staffName, null, now());
     }
 
     @Transactional
@@ -92,6 +152,7 @@ public class TaskBoard {
     public void accept(long taskId, long ticketId, String client) {
         Task task = forRequest(taskId, ticketId);
         task.accept(client, now());
+        supersedeLinks(taskId);
         save(task);
     }
 
@@ -99,7 +160,67 @@ public class TaskBoard {
     public void decline(long taskId, long ticketId, String client, String comment) {
         Task task = forRequest(taskId, ticketId);
         task.decline(client, comment, now());
+        supersedeLinks(taskId);
         save(task);
+    }
+
+    /**
+     * The task behind an acceptance e-mail link, for the organization of the signed-in contact.
+     * An unknown (forged) token or another organization's task is "not found".
+     */
+    public AcceptanceLinkView byLink(String token, long organizationId) {
+        AcceptanceLink link = linkFor(token, organizationId);
+        Task task = load(link.getTaskId());
+        String state = link.getStatus().name();
+        if (link.getStatus() == AcceptanceLink.State.ACTIVE) {
+            if (!now().isBefore(link.getExpiresAt())) {
+                state = "EXPIRED";
+            } else if (task.view().status() != TaskStatus.AWAITING_CLIENT_ACCEPTANCE) {
+                state = AcceptanceLink.State.SUPERSEDED.name();
+            }
+        }
+        return new AcceptanceLinkView(task.progress(), task.getTicketId(), state, link.getExpiresAt());
+    }
+
+    /**
+     * The client's answer through the e-mail link: accepting moves the task to DEPLOYING exactly as
+     * the portal's accept does, declining returns it to the specialist with the comment. A link that
+     * was used, replaced or has expired is refused and nothing changes.
+     */
+    @Transactional
+    public TaskView answerByLink(String token, boolean accept, String comment, long organizationId, String client) {
+        return answerByLink(token, accept, comment, organizationId, client, now());
+    }
+
+    @Transactional
+    TaskView answerByLink(String token, boolean accept, String comment, long organizationId, String client,
+            Instant now) {
+        AcceptanceLink link = linkFor(token, organizationId);
+        link.answer(accept, client, now);
+        Task task = load(link.getTaskId());
+        if (task.view().status() != TaskStatus.AWAITING_CLIENT_ACCEPTANCE) {
+            throw new DomainException("task.link.used", "This change was answered already");
+        }
+        if (accept) {
+            task.accept(client, now);
+        } else {
+            task.decline(client, comment, now);
+        }
+        return save(task).view();
+    }
+
+    private AcceptanceLink linkFor(String token, long organizationId) {
+        AcceptanceLink link = links.findByTokenHash(AcceptanceLink.hash(token))
+                .orElseThrow(() -> new NotFoundException("No acceptance link"));
+        Long owner = requests.ticket(load(link.getTaskId()).getTicketId()).organizationId();
+        if (owner == null || owner != organizationId) {
+            throw new NotFoundException("No acceptance link");
+        }
+        return link;
+    }
+
+    private void supersedeLinks(long taskId) {
+        links.findActive(taskId).forEach(AcceptanceLink::supersede);
     }
 
     public TaskView task(long taskId) {

@@ -10,7 +10,11 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 
+import dev.tidesk.worklog.NormHours;
+
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,7 +25,9 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Specialist tasks: created from a request, worked on from "my tasks". */
@@ -40,10 +46,36 @@ class TaskController {
         this.messages = messages;
     }
 
+    /** The suggested test-copy sync entry as the specialist confirms it (prefilled by the page). */
+    record SyncForm(@NotBlank @Size(max = 20) String hours, @Size(max = 1000) String comment, String from) {
+    }
+
     @GetMapping("/desk/tasks")
     String mine(@AuthenticationPrincipal TideskUser me, Model model) {
         model.addAttribute("tasks", me.staffId() == null ? java.util.List.of() : tasks.assignedTo(me.staffId()));
+        model.addAttribute("syncs", me.staffId() == null ? java.util.List.of() : tasks.syncSuggestionsFor(me.staffId()));
         return "workspace/task/mine";
+    }
+
+    @PostMapping("/desk/tasks/{id}/sync/confirm")
+    String confirmSync(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
+            @Validated @ModelAttribute SyncForm form, RedirectAttributes redirect) {
+        TaskView task = tasks.task(id);
+        if (me.staffId() == null) {
+            throw new DomainException("error.task.assignee", "Only staff log norm-hours");
+        }
+        tasks.confirmSync(id, me.staffId(), me.displayName(), NormHours.parse(form.hours()), form.comment());
+        redirect.addFlashAttribute("flash", text("task.sync.confirmed"));
+        return "mine".equals(form.from()) ? "redirect:/desk/tasks" : "redirect:/desk/requests/" + task.tid();
+    }
+
+    @PostMapping("/desk/tasks/{id}/sync/dismiss")
+    String dismissSync(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
+            @RequestParam(defaultValue = "") String from, RedirectAttributes redirect) {
+        TaskView task = tasks.task(id);
+        tasks.dismissSync(id, me.staffId(), me.displayName());
+        redirect.addFlashAttribute("flash", text("task.sync.dismissed"));
+        return "mine".equals(from) ? "redirect:/desk/tasks" : back(task.tid());
     }
 
     @PostMapping("/desk/requests/{tid}/tasks")

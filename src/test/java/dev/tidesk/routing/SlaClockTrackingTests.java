@@ -12,6 +12,7 @@ import dev.tidesk.mail.OutboxView;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 
@@ -33,6 +34,8 @@ class SlaClockTrackingTests extends WebTest {
     SlaWatch watch;
     @Autowired
     Outbox outbox;
+    @Autowired
+    RequestQueries requests;
 
     @Test
     void waitingForTheClientPausesTheClockAndAResumeGoesOn() {
@@ -73,5 +76,44 @@ class SlaClockTrackingTests extends WebTest {
         watch.check(due.plus(Duration.ofMinutes(1)));
         watch.check(due.plus(Duration.ofMinutes(2)));
         assertThat(watch.breaches(t.id())).containsExactly("FIRST_RESPONSE");
+    }
+
+    @Test
+    void aPauseThatMovesTheDeadlineAllowsANewWarningButOneDeadlineIsNeverWarnedTwice() {
+        StaffView agent = data.agent();
+        TestData.Client client = data.client();
+        terms.update(client.organization().id(), 0, null, 1, 8, false);
+        TicketView t = data.request(client, "Не приходят письма с сайта", "С утра");
+        desk.assign(t.id(), agent.id(), agent.fullName(), Actor.system());
+        Instant first = rows.row(t.id()).orElseThrow().clock().nextDue();
+
+        watch.check(first.minus(Duration.ofMinutes(30)));
+        watch.check(first.minus(Duration.ofMinutes(20)));
+        assertThat(warningsTo(t, agent)).hasSize(1);
+
+        // the request waits for the client and comes back three days later (a controlled clock)
+        desk.changeStatus(t.id(), Status.WAITING_FOR_CLIENT, Actor.system());
+        TicketView waiting = requests.ticket(t.id());
+        desk.changeStatus(t.id(), Status.OPEN, Actor.system());
+        TicketView open = requests.ticket(t.id());
+        Instant due = rows.row(t.id()).orElseThrow().clock().nextDue();
+        Instant pausedAt = due.minus(Duration.ofMinutes(40));
+        rows.sync(waiting, pausedAt);
+        assertThat(rows.row(t.id()).orElseThrow().clock().nextDue()).as("paused").isNull();
+        rows.sync(open, pausedAt.plus(Duration.ofDays(3)));
+        Instant moved = rows.row(t.id()).orElseThrow().clock().nextDue();
+        assertThat(moved).isAfter(due.plus(Duration.ofDays(2)));
+
+        watch.check(moved.minus(Duration.ofMinutes(30)));
+        watch.check(moved.minus(Duration.ofMinutes(20)));
+        watch.check(moved.minus(Duration.ofMinutes(30)));
+        assertThat(warningsTo(t, agent)).as("one warning for each deadline").hasSize(2);
+        assertThat(watch.check(moved.minus(Duration.ofMinutes(10)))[0]).isZero();
+        assertThat(watch.breaches(t.id())).isEmpty();
+    }
+
+    private List<OutboxView> warningsTo(TicketView t, StaffView to) {
+        return outbox.ofRequest(t.id()).stream()
+                .filter(m -> m.subject().contains("Скоро срок SLA") && m.recipient().equals(to.email())).toList();
     }
 }

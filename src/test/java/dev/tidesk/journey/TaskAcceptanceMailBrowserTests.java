@@ -1,0 +1,194 @@
+package dev.tidesk.journey;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tidesk.Browser;
+import dev.tidesk.MailTest;
+import dev.tidesk.TestData;
+import dev.tidesk.TestData.Client;
+import dev.tidesk.identity.Role;
+import dev.tidesk.mail.OutboxSender;
+import dev.tidesk.routing.ClientTermsBook;
+import dev.tidesk.task.Environment;
+import dev.tidesk.task.NewTask;
+import dev.tidesk.task.TaskBoard;
+import dev.tidesk.task.TaskStatus;
+import dev.tidesk.task.TaskView;
+import dev.tidesk.team.Specialty;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * R14 by e-mail: the mail the client receives over SMTP carries Accept and Decline links; the
+ * client follows Accept, signs in, accepts on the page; the same link does not work twice and a
+ * forged one is not found. The contract sends all work via the test copy, so the developer's
+ * deploy suggests a test-copy sync entry, logged in one click.
+ */
+class TaskAcceptanceMailBrowserTests extends MailTest {
+
+    static final Pattern ACCEPT = Pattern.compile("(/portal/task-links/[A-Za-z0-9_-]{43})\\?answer=accept");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    TaskBoard board;
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    ClientTermsBook terms;
+    @Autowired
+    WorkLog workLog;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theClientAcceptsByTheMailsLinkOnceAndAForgedLinkIsNotFound() throws Exception {
+        Client client = data.client();
+        terms.update(client.organization().id(), 0, null, 2, 16, true);
+        TicketView ticket = data.request(client, "Обновить корзину", "Хотим новую корзину");
+        StaffView dev = staff.hire("Олег Корзинкин", "dev" + System.nanoTime() + "@tidesk.example", Role.SPECIALIST,
+                Specialty.DEVELOPER, TestData.PASSWORD);
+        TaskView task = board.create(new NewTask(ticket.id(), Specialty.DEVELOPER, dev.id(), "Новая корзина",
+                null, new BigDecimal("4"), Environment.TEST), "Агент");
+        board.start(task.id(), dev.id(), dev.fullName());
+        board.readyOnTestCopy(task.id(), dev.id(), dev.fullName());
+
+        sender.sendBatch(100);
+        MimeMessage mail = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals(client.login()) && subject(m).contains("Проверьте на тестовой копии"))
+                .findFirst().orElseThrow();
+        String body = String.join("\n", texts(mail));
+        assertThat(body).contains(client.site().testUrl()).contains("answer=decline");
+        Matcher m = ACCEPT.matcher(body);
+        assertThat(m.find()).as("accept link in %s", body).isTrue();
+        String link = m.group(1);
+
+        // the link asks the contact to sign in and then opens the page
+        browser.get(url(link + "?answer=accept"));
+        browser.findElement(By.id("username")).sendKeys(client.login());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        Browser.clickAndWait(browser, By.id("login-submit"));
+        assertThat(browser.getCurrentUrl()).contains(link);
+        assertThat(browser.findElement(By.id("task-answer-title")).getText()).isEqualTo("Новая корзина");
+        assertThat(browser.findElement(By.id("task-answer-test-url")).getText()).isEqualTo(client.site().testUrl());
+        Browser.screenshot(browser, "task-link-answer");
+        Browser.clickAndWait(browser, By.id("task-link-accept"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().contains("/portal/requests/" + ticket.tid()));
+        assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
+
+        // the second use shows why nothing happens, and offers no buttons
+        browser.get(url(link + "?answer=accept"));
+        assertThat(browser.findElement(By.id("task-link-state")).getText()).contains("ссылка действует один раз");
+        assertThat(browser.findElements(By.id("task-link-accept"))).isEmpty();
+        Browser.screenshot(browser, "task-link-used");
+
+        // a forged token
+        browser.get(url("/portal/task-links/" + "A".repeat(43) + "?answer=accept"));
+        assertThat(browser.getPageSource()).contains("404");
+        assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
+        browser.get(url("/portal"));
+        Browser.clickAndWait(browser, By.cssSelector("form[action='/portal/logout'] button"));
+
+        // the contract sends all work via the test copy: the deploy suggests the sync entry
+        browser.get(url("/desk/login"));
+        browser.findElement(By.id("username")).sendKeys(dev.email());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        Browser.clickAndWait(browser, By.id("login-submit"));
+        browser.get(url("/desk/requests/" + ticket.tid()));
+        Browser.clickAndWait(browser, By.id("task-" + task.id() + "-complete"));
+        assertThat(browser.findElement(By.id("sync-comment-" + task.id())).getAttribute("value"))
+                .isEqualTo("Синхронизация тестовой копии после «Новая корзина»");
+        browser.findElement(By.id("tasks")).click();
+        Browser.screenshot(browser, "task-sync-suggestion");
+        Browser.clickAndWait(browser, By.id("sync-confirm-" + task.id()));
+        assertThat(workLog.entriesOf(ticket.id())).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(WorkKind.TEST_COPY_SYNC));
+        assertThat(browser.findElements(By.id("sync-confirm-" + task.id()))).isEmpty();
+    }
+
+    @Test
+    void theCalendarOf2027SaysTheDecreesTransfersAreEnteredThere() throws Exception {
+        browser.get(url("/desk/login"));
+        browser.findElement(By.id("username")).sendKeys(data.member(Role.HEAD).email());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        Browser.clickAndWait(browser, By.id("login-submit"));
+        browser.get(url("/desk/admin/calendar?year=2027"));
+        assertThat(browser.findElement(By.id("calendar-decree")).getText()).contains("постановлению Правительства");
+        assertThat(browser.findElement(By.id("calendar-days")).getText()).contains("Перенос с 9 мая");
+        Browser.screenshot(browser, "routing-calendar-2027");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Every text part of a mail, decoded. */
+    private static List<String> texts(Part part) throws Exception {
+        List<String> out = new ArrayList<>();
+        Object content = part.getContent();
+        if (content instanceof String s) {
+            out.add(s);
+        } else if (content instanceof Multipart multi) {
+            for (int i = 0; i < multi.getCount(); i++) {
+                out.addAll(texts(multi.getBodyPart(i)));
+            }
+        }
+        return out;
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
