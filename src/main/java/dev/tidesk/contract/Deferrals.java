@@ -159,7 +159,8 @@ public class Deferrals {
 
     @Scheduled(cron = "0 10 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
     @SchedulerLock(name = "contract-deferral-return", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
-    void returnDueToday() {
+    @Transactional
+    public void returnDueToday() {
         returnDue(today());
     }
 

@@ -53,7 +53,8 @@ public class MonthlyClose {
 
     @Scheduled(cron = "0 5 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
     @SchedulerLock(name = "contract-monthly-close", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
-    void closePreviousMonth() {
+    @Transactional
+    public void closePreviousMonth() {
         YearMonth previous = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone()))).minusMonths(1);
         int closed = close(previous);
         if (closed > 0) {

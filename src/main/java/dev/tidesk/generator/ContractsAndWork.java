@@ -241,7 +241,8 @@ class ContractsAndWork {
                 insert into task_history (task_id, ticket_id, at, actor, from_status, to_status)
                 select k.id, k.ticket_id, k.updated_at, k.assignee_name, 'TODO', k.status
                   from task k join gen_org g on g.id = k.organization_id
-                 where k.status <> 'TODO' and (select count(*) from task_history h where h.task_id = k.id) = 1""");
+                 where k.status <> 'TODO'
+                   and not exists (select 1 from task_history h where h.task_id = k.id and h.from_status = 'TODO')""");
 
         // Deferrals (R10): today's deferred requests come back next month; a few closed ones came back before
         long deferrals = step("deferrals", """

@@ -97,7 +97,8 @@ class RoutingAssignments {
     }
 
     @Scheduled(fixedDelayString = "${tidesk.routing.hold-check-interval:60s}")
-    void releaseOverdueHolds() {
+    @Transactional
+    public void releaseOverdueHolds() {
         releaseOverdueHolds(Instant.now(clock));
     }
 

@@ -36,7 +36,8 @@ public class SlaWatch {
     }
 
     @Scheduled(fixedDelayString = "${tidesk.routing.sla-check-interval:60s}", initialDelayString = "${tidesk.routing.sla-check-interval:60s}")
-    void check() {
+    @Transactional
+    public void check() {
         check(Instant.now(clock));
     }
 
@@ -68,6 +69,9 @@ public class SlaWatch {
                        r.due_at, ?, t.assignee_id
                 from routing_request r join ticket t on t.id = r.ticket_id
                 where r.stopped_at is null and r.due_at is not null and r.due_at <= ?
+                  and not exists (select 1 from sla_breach b where b.ticket_id = r.ticket_id
+                                    and b.kind = case when r.first_response_at is null and r.first_response_due_at is not null
+                                                      then 'FIRST_RESPONSE' else 'RESOLUTION' end)
                 on conflict (ticket_id, kind) do nothing""", ts, ts);
         return new int[] { warn.size(), breaches };
     }

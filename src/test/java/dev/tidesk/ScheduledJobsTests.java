@@ -1,0 +1,82 @@
+package dev.tidesk;
+
+import java.time.YearMonth;
+
+import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.Deferrals;
+import dev.tidesk.contract.MonthlyClose;
+import dev.tidesk.contract.PlanCode;
+import dev.tidesk.routing.SlaWatch;
+import dev.tidesk.ticket.TicketView;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scheduled jobs as the scheduler calls them: through their no-argument methods. Each of
+ * these once called its own transactional method directly, which ran it without a transaction:
+ * SLA warnings failed, returned deferrals were never saved.
+ */
+class ScheduledJobsTests extends WebTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SlaWatch slaWatch;
+    @Autowired
+    Deferrals deferrals;
+    @Autowired
+    MonthlyClose monthlyClose;
+    @Autowired
+    Contracts contracts;
+
+    @Test
+    void theSlaWatchWarnsOfADeadlineDueWithinTheHour() {
+        TicketView t = data.request(data.client(), "Deadline soon", "text");
+        jdbc.update("""
+                update routing_request set stopped_at = null, paused_since = null, first_response_at = null,
+                       first_response_due_at = now() + interval '30 minutes', due_at = now() + interval '30 minutes',
+                       warned_first_response_due = null
+                 where ticket_id = ?""", t.id());
+
+        slaWatch.check();
+
+        assertThat(jdbc.queryForObject("select warned_first_response_due is not null from routing_request where ticket_id = ?",
+                Boolean.class, t.id())).isTrue();
+    }
+
+    @Test
+    void anAcceptedDeferralComesBackToTheQueueOnItsMonthAndIsMarkedReturned() {
+        TestData.Client client = data.client();
+        TicketView t = data.request(client, "Deferred work", "text");
+        jdbc.update("update ticket set status = 'DEFERRED' where id = ?", t.id());
+        jdbc.update("""
+                insert into deferral (ticket_id, organization_id, target_month, status, token_hash, expires_at,
+                                      proposed_by, proposed_at, answered_by, answered_at)
+                values (?, ?, date_trunc('month', current_date), 'ACCEPTED', md5(random()::text), now(), 'Agent',
+                        now() - interval '40 days', 'Client', now() - interval '39 days')""",
+                t.id(), client.organization().id());
+
+        deferrals.returnDueToday();
+
+        assertThat(jdbc.queryForObject("select status from ticket where id = ?", String.class, t.id())).isEqualTo("OPEN");
+        assertThat(jdbc.queryForObject("select returned_at is not null from deferral where ticket_id = ?", Boolean.class,
+                t.id())).isTrue();
+    }
+
+    @Test
+    void theMonthlyCloseFreezesLastMonth() {
+        TestData.Client client = data.client();
+        YearMonth last = YearMonth.now().minusMonths(1);
+        long contract = contracts.sign(client.organization().id(), "S-" + client.organization().id(),
+                last.minusMonths(1).atDay(1), PlanCode.STANDARD, null, false, null, "head").id();
+
+        monthlyClose.closePreviousMonth();
+
+        assertThat(jdbc.queryForObject("select count(*) from ledger_month where contract_id = ? and month = ?",
+                Long.class, contract, java.sql.Date.valueOf(last.atDay(1)))).isEqualTo(1);
+    }
+}
