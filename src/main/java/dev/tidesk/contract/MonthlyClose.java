@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * closes nothing twice. The job runs shortly after midnight every day in the installation's time
  * zone and closes the previous month: on the 1st that is the real close; on other days it only
  * catches up if the application was down on the 1st. ShedLock keeps it on one node at a time.
- * Each contract's month closed by a call publishes {@link MonthClosed} in the closing transaction.
+ * Each contract's month closed by a call is checked for overrun and trial alerts ({@link PlanAlerts})
+ * and publishes {@link MonthClosed}, both in the closing transaction.
  */
 @Service
 public class MonthlyClose {
@@ -42,11 +43,13 @@ public class MonthlyClose {
     private final JdbcTemplate jdbc;
     private final Installation installation;
     private final ApplicationEventPublisher events;
+    private final PlanAlerts alerts;
     private final Clock clock;
 
     MonthlyClose(ContractRepository contracts, Contracts contractApi, WorkLog workLog, JdbcTemplate jdbc,
-            Installation installation, ApplicationEventPublisher events, Optional<Clock> clock) {
+            Installation installation, ApplicationEventPublisher events, PlanAlerts alerts, Optional<Clock> clock) {
         this.events = events;
+        this.alerts = alerts;
         this.contracts = contracts;
         this.contractApi = contractApi;
         this.workLog = workLog;
@@ -92,6 +95,7 @@ public class MonthlyClose {
                     values (?, ?, ?, ?, ?) on conflict (contract_id, month) do nothing
                     """, c.getId(), month.atDay(1), included, used, Timestamp.from(now));
             if (inserted > 0) {
+                alerts.evaluate(c, month);
                 events.publishEvent(new MonthClosed(c.getId(), c.getOrganizationId(), month));
             }
             count += inserted;
