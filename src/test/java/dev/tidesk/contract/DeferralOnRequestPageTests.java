@@ -77,7 +77,7 @@ class DeferralOnRequestPageTests extends WebTest {
         mvc.perform(get("/portal/requests/" + t.tid()).session(portal)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"request-deferral-accept\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"request-deferral-decline\"")))
-                .andExpect(content().string(Matchers.containsString("Предлагаем выполнить это обращение в " + month)))
+                .andExpect(content().string(Matchers.containsString("Предлагаем выполнить это обращение в следующем месяце: " + month)))
                 .andExpect(content().string(Matchers.containsString("Так мы выравниваем нагрузку")))
                 .andExpect(content().string(Matchers.containsString("Предложено перенести на " + month)));
 
