@@ -61,3 +61,29 @@ interface DeferralRepository extends JpaRepository<Deferral, Long> {
     @Query("select d from Deferral d where d.status = dev.tidesk.contract.DeferralStatus.ACCEPTED and d.targetMonth <= ?1 order by d.id")
     List<Deferral> findDue(LocalDate today);
 }
+
+interface StoredAlertRepository extends JpaRepository<StoredAlert, Long> {
+
+    @Query("select a, c.personalManagerId from StoredAlert a, Contract c where c.id = a.contractId"
+            + " and a.acknowledgedAt is null order by a.raisedAt desc, a.id desc")
+    List<Object[]> findOpen();
+
+    @Query("select a, c.personalManagerId from StoredAlert a, Contract c where c.id = a.contractId"
+            + " and a.acknowledgedAt is null and c.personalManagerId = ?1 order by a.raisedAt desc, a.id desc")
+    List<Object[]> findOpenOfManager(long personalManagerId);
+
+    @Query("select a, c.personalManagerId from StoredAlert a, Contract c where c.id = a.contractId"
+            + " and a.acknowledgedAt is not null order by a.acknowledgedAt desc, a.id desc limit 20")
+    List<Object[]> findRecentlyAcknowledged();
+
+    @Query("select a, c.personalManagerId from StoredAlert a, Contract c where c.id = a.contractId"
+            + " and a.acknowledgedAt is not null and c.personalManagerId = ?1"
+            + " order by a.acknowledgedAt desc, a.id desc limit 20")
+    List<Object[]> findRecentlyAcknowledgedOfManager(long personalManagerId);
+
+    @Query("select count(a) > 0 from StoredAlert a where a.contractId = ?1 and a.kind = ?2 and a.acknowledgedAt is null")
+    boolean existsOpen(long contractId, PlanAlert.Kind kind);
+
+    @Query("select count(a) > 0 from StoredAlert a where a.contractId = ?1 and a.kind = ?2")
+    boolean existsAny(long contractId, PlanAlert.Kind kind);
+}

@@ -85,6 +85,10 @@ class Deferral {
         return organizationId;
     }
 
+    YearMonth getTargetMonth() {
+        return YearMonth.from(targetMonth);
+    }
+
     DeferralStatus getStatus() {
         return status;
     }

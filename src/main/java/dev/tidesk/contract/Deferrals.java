@@ -102,7 +102,7 @@ public class Deferrals {
         Instant expires = now.plus(Duration.ofDays(settings.deferralLinkDays()));
         Deferral d = deferrals.save(new Deferral(ticketId, ticket.organizationId(), target, hash(token), expires,
                 staff.name(), now));
-        desk.remark(ticketId, staff, "deferral", "PROPOSED");
+        desk.remark(ticketId, staff, "deferral", DeferralHistory.value(DeferralStatus.PROPOSED, target));
         events.publishEvent(new DeferralProposed(d.getId(), ticketId, target, token, expires));
         return d.view();
     }
@@ -142,7 +142,8 @@ public class Deferrals {
         if (accept) {
             desk.changeStatus(d.getTicketId(), Status.DEFERRED, contact, now);
         }
-        desk.remark(d.getTicketId(), contact, "deferral", accept ? "ACCEPTED" : "DECLINED");
+        desk.remark(d.getTicketId(), contact, "deferral",
+                accept ? DeferralHistory.value(DeferralStatus.ACCEPTED, d.getTargetMonth()) : DeferralStatus.DECLINED.name());
         return d.view();
     }
 
@@ -179,7 +180,7 @@ public class Deferrals {
                 desk.changeStatus(t.id(), Status.OPEN, Actor.system(), now);
                 count++;
             }
-            desk.remark(t.id(), Actor.system(), "deferral", "RETURNED");
+            desk.remark(t.id(), Actor.system(), "deferral", DeferralStatus.RETURNED.name());
             d.returned(now);
         }
         return count;

@@ -153,10 +153,16 @@ public class Ledgers {
 
     /** The monthly statement of an organization: each request worked on in the month, with its minutes. */
     public Statement statement(long organizationId, YearMonth month) {
+        return findStatement(organizationId, month)
+                .orElseThrow(() -> new NotFoundException("No statement for " + month));
+    }
+
+    /** As {@link #statement(long, YearMonth)}, empty when the contract did not run that month (never throws). */
+    public java.util.Optional<Statement> findStatement(long organizationId, YearMonth month) {
         ClientLedger ledger = ledgerOf(organizationId);
         LedgerMonth line = ledger.months().stream().filter(m -> m.month().equals(month)).findFirst().orElse(null);
         if (ledger.contract() == null || line == null) {
-            throw new NotFoundException("No statement for " + month);
+            return java.util.Optional.empty();
         }
         Map<Long, Integer> byTicket = new LinkedHashMap<>();
         for (WorkEntryView e : workLog.entriesOfOrganization(organizationId, month.atDay(1),
@@ -171,8 +177,8 @@ public class Ledgers {
             lines.add(new StatementLine(ticketId, t.tid(), t.subject(), t.status().name(), minutes));
         });
         lines.sort(Comparator.comparing(StatementLine::ticketId));
-        return new Statement(organizationId, ledger.organizationName(), month, ledger.contract(), line, lines,
-                lines.stream().mapToInt(StatementLine::minutes).sum());
+        return java.util.Optional.of(new Statement(organizationId, ledger.organizationName(), month, ledger.contract(),
+                line, lines, lines.stream().mapToInt(StatementLine::minutes).sum()));
     }
 
     static List<LedgerMonth> months(Contract contract, LocalDate today, Map<PlanCode, PlanView> catalogue,

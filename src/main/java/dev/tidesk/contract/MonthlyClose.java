@@ -16,6 +16,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * closes nothing twice. The job runs shortly after midnight every day in the installation's time
  * zone and closes the previous month: on the 1st that is the real close; on other days it only
  * catches up if the application was down on the 1st. ShedLock keeps it on one node at a time.
+ * Each contract's month closed by a call is checked for overrun and trial alerts ({@link PlanAlerts})
+ * and publishes {@link MonthClosed}, both in the closing transaction.
  */
 @Service
 public class MonthlyClose {
@@ -39,10 +42,14 @@ public class MonthlyClose {
     private final WorkLog workLog;
     private final JdbcTemplate jdbc;
     private final Installation installation;
+    private final ApplicationEventPublisher events;
+    private final PlanAlerts alerts;
     private final Clock clock;
 
     MonthlyClose(ContractRepository contracts, Contracts contractApi, WorkLog workLog, JdbcTemplate jdbc,
-            Installation installation, Optional<Clock> clock) {
+            Installation installation, ApplicationEventPublisher events, PlanAlerts alerts, Optional<Clock> clock) {
+        this.events = events;
+        this.alerts = alerts;
         this.contracts = contracts;
         this.contractApi = contractApi;
         this.workLog = workLog;
@@ -84,10 +91,15 @@ public class MonthlyClose {
             int used = workLog.minutesByMonth(c.getOrganizationId(), from, toExclusive).getOrDefault(month, 0);
             int included = Ledger.included(month, c.getStartDate(), c.getEndDate(),
                     c.termsIn(month).resolve(catalogue).includedMinutes());
-            count += jdbc.update("""
+            int inserted = jdbc.update("""
                     insert into ledger_month (contract_id, month, included_minutes, used_minutes, closed_at)
                     values (?, ?, ?, ?, ?) on conflict (contract_id, month) do nothing
                     """, c.getId(), month.atDay(1), included, used, Timestamp.from(now));
+            if (inserted > 0) {
+                alerts.evaluate(c, month);
+                events.publishEvent(new MonthClosed(c.getId(), c.getOrganizationId(), month));
+            }
+            count += inserted;
         }
         return count;
     }

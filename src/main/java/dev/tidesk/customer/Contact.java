@@ -21,6 +21,7 @@ class Contact {
     private String phoneDigits;
     private String position;
     private String language;
+    private boolean monthlyStatement;
     private Instant createdAt = Instant.now();
 
     protected Contact() {
@@ -36,7 +37,7 @@ class Contact {
     }
 
     ContactView view() {
-        return new ContactView(id, organizationId, fullName, email, phone, position, language);
+        return new ContactView(id, organizationId, fullName, email, phone, position, language, monthlyStatement);
     }
 
     Long getId() {
@@ -45,6 +46,10 @@ class Contact {
 
     Long getOrganizationId() {
         return organizationId;
+    }
+
+    void setMonthlyStatement(boolean monthlyStatement) {
+        this.monthlyStatement = monthlyStatement;
     }
 
     void setPosition(String position) {

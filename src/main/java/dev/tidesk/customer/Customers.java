@@ -105,6 +105,19 @@ public class Customers {
         return email == null ? Optional.empty() : contacts.findByEmail(email.trim()).map(Contact::view);
     }
 
+    /** Turns the monthly statement by e-mail on or off for a contact. */
+    @Transactional
+    public ContactView changeMonthlyStatement(long contactId, boolean wanted) {
+        Contact contact = contacts.findById(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
+        contact.setMonthlyStatement(wanted);
+        return contact.view();
+    }
+
+    /** The organization's contacts with an e-mail address who asked for the monthly statement. */
+    public List<ContactView> statementRecipients(long organizationId) {
+        return contactsOf(organizationId).stream().filter(c -> c.monthlyStatement() && c.email() != null).toList();
+    }
+
     public List<ContactView> contactsOf(long organizationId) {
         return contacts.findByOrganizationIdOrderByFullName(organizationId).stream().map(Contact::view).toList();
     }

@@ -39,6 +39,10 @@ class MailTemplates {
         return new RenderedMail(subject, text, html);
     }
 
+    String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class TextTemplates {
 

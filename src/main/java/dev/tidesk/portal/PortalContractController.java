@@ -14,6 +14,11 @@ import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.ticket.RequestQueries;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +37,11 @@ class PortalContractController {
     private final StaffDirectory staff;
     private final Deferrals deferrals;
     private final RequestQueries requests;
+    private final StatementPdf pdf;
 
-    PortalContractController(Ledgers ledgers, StaffDirectory staff, Deferrals deferrals, RequestQueries requests) {
+    PortalContractController(Ledgers ledgers, StaffDirectory staff, Deferrals deferrals, RequestQueries requests,
+            StatementPdf pdf) {
+        this.pdf = pdf;
         this.ledgers = ledgers;
         this.staff = staff;
         this.deferrals = deferrals;
@@ -72,6 +80,17 @@ class PortalContractController {
         model.addAttribute("statement", ledgers.statement(me.organizationId(), parse(month)));
         model.addAttribute("area", "portal");
         return "portal/contract/statement";
+    }
+
+    /** The same statement as a PDF file, for the client's director. */
+    @GetMapping("/portal/contract/statements/{month}/pdf")
+    ResponseEntity<byte[]> statementPdf(@AuthenticationPrincipal TideskUser me, @PathVariable String month) {
+        YearMonth m = parse(month);
+        byte[] body = pdf.render(ledgers.statement(me.organizationId(), m), LocaleContextHolder.getLocale());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("statement-" + m + ".pdf").build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(body);
     }
 
     static YearMonth parse(String month) {

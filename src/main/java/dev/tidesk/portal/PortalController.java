@@ -2,6 +2,9 @@ package dev.tidesk.portal;
 
 import java.util.List;
 
+import dev.tidesk.contract.DeferralStatus;
+import dev.tidesk.contract.DeferralView;
+import dev.tidesk.contract.Deferrals;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.SiteView;
 import dev.tidesk.identity.TideskUser;
@@ -51,9 +54,11 @@ class PortalController {
     private final RequestDesk desk;
     private final Customers customers;
     private final MessageSource messages;
+    private final Deferrals deferrals;
 
     PortalController(RequestQueries queries, RequestIntake intake, RequestDesk desk, Customers customers,
-            MessageSource messages) {
+            MessageSource messages, Deferrals deferrals) {
+        this.deferrals = deferrals;
         this.queries = queries;
         this.intake = intake;
         this.desk = desk;
@@ -107,9 +112,10 @@ class PortalController {
     String detail(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, Model model) {
         TicketView ticket = queries.byTidForOrganization(tid, me.organizationId());
         List<HistoryEntry> timeline = queries.history(ticket.id()).stream()
-                .filter(h -> h.field().equals("created") || h.field().equals("status")
+                .filter(h -> h.field().equals("created") || h.field().equals("status") || h.field().equals("deferral")
                         || (h.field().equals("assignee") && h.toValue() != null))
                 .toList();
+        model.addAttribute("deferral", deferralToShow(ticket));
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", queries.messages(ticket.id(), false));
         model.addAttribute("timeline", timeline);
@@ -135,6 +141,21 @@ class PortalController {
             throw new NotFoundException("No attachment " + id);
         }
         return AttachmentResponses.download(file.filename(), file.contentType(), file.content());
+    }
+
+    /**
+     * The request's latest deferral when the client has something to see: an open proposal to
+     * answer, or an accepted one while the request waits for its month.
+     */
+    private DeferralView deferralToShow(TicketView ticket) {
+        List<DeferralView> all = deferrals.ofTicket(ticket.id());
+        if (all.isEmpty()) {
+            return null;
+        }
+        DeferralView latest = all.get(0);
+        boolean open = latest.status() == DeferralStatus.PROPOSED && latest.expiresAt().isAfter(java.time.Instant.now());
+        boolean waiting = latest.status() == DeferralStatus.ACCEPTED;
+        return open || waiting ? latest : null;
     }
 
     private String newForm(TideskUser me, Model model) {

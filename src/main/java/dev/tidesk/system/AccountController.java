@@ -1,5 +1,6 @@
 package dev.tidesk.system;
 
+import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Accounts;
 import dev.tidesk.identity.ApiTokens;
 import dev.tidesk.identity.TideskUser;
@@ -25,8 +26,10 @@ class AccountController {
     private final Accounts accounts;
     private final ApiTokens tokens;
     private final MessageSource messages;
+    private final Customers customers;
 
-    AccountController(Accounts accounts, ApiTokens tokens, MessageSource messages) {
+    AccountController(Accounts accounts, ApiTokens tokens, MessageSource messages, Customers customers) {
+        this.customers = customers;
         this.accounts = accounts;
         this.tokens = tokens;
         this.messages = messages;
@@ -36,6 +39,8 @@ class AccountController {
     String page(@PathVariable String area, @AuthenticationPrincipal TideskUser me, Model model) {
         model.addAttribute("area", area);
         model.addAttribute("tokens", "desk".equals(area) ? tokens.of(me.accountId()) : java.util.List.of());
+        model.addAttribute("contact", "portal".equals(area) && me.contactId() != null
+                ? customers.contact(me.contactId()) : null);
         return "system/account";
     }
 
@@ -50,6 +55,17 @@ class AccountController {
     String revokeToken(@AuthenticationPrincipal TideskUser me, @PathVariable long id) {
         tokens.revoke(me.accountId(), id);
         return "redirect:/desk/account";
+    }
+
+    /** A contact asks for (or stops) the monthly statement by e-mail. */
+    @PostMapping("/portal/account/statement")
+    String monthlyStatement(@AuthenticationPrincipal TideskUser me,
+            @RequestParam(defaultValue = "false") boolean monthlyStatement, RedirectAttributes redirect) {
+        customers.changeMonthlyStatement(me.contactId(), monthlyStatement);
+        redirect.addFlashAttribute("flash", messages.getMessage(
+                monthlyStatement ? "account.statement.on" : "account.statement.off", null,
+                LocaleContextHolder.getLocale()));
+        return "redirect:/portal/account";
     }
 
     @PostMapping("/{area:portal|desk}/account/password")

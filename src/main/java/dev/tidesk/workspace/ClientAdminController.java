@@ -62,8 +62,11 @@ class ClientAdminController {
     String addContact(@PathVariable long id, @RequestParam String fullName, @RequestParam(required = false) String email,
             @RequestParam(required = false) String phone, @RequestParam(required = false) String position,
             @RequestParam(defaultValue = "ru") String language, @RequestParam(required = false) String password,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean monthlyStatement, RedirectAttributes redirect) {
         ContactView contact = customers.createContact(id, fullName, email, phone, language, position);
+        if (monthlyStatement) {
+            contact = customers.changeMonthlyStatement(contact.id(), true);
+        }
         if (password != null && !password.isBlank() && contact.email() != null) {
             accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), id, password,
                     contact.language());
@@ -86,6 +89,20 @@ class ClientAdminController {
                     contact.language());
         }
         flash(redirect, "admin.contact.login", contact.email());
+        return "redirect:/desk/admin/organizations/" + id;
+    }
+
+    /** Turns the monthly statement by e-mail on or off for a contact of this organization. */
+    @PostMapping("/desk/admin/organizations/{id}/contacts/{contactId}/statement")
+    String monthlyStatement(@PathVariable long id, @PathVariable long contactId,
+            @RequestParam(defaultValue = "false") boolean monthlyStatement, RedirectAttributes redirect) {
+        ContactView contact = customers.contact(contactId);
+        if (contact.organizationId() != id) {
+            throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
+        }
+        customers.changeMonthlyStatement(contactId, monthlyStatement);
+        flash(redirect, monthlyStatement ? "admin.contact.statement.on" : "admin.contact.statement.off",
+                contact.fullName());
         return "redirect:/desk/admin/organizations/" + id;
     }
 

@@ -16,6 +16,7 @@ import dev.tidesk.contract.ContractView;
 import dev.tidesk.contract.Contracts;
 import dev.tidesk.contract.IndividualTerms;
 import dev.tidesk.contract.Ledgers;
+import dev.tidesk.contract.PlanAlerts;
 import dev.tidesk.contract.PlanChange;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.contract.Recommendations;
@@ -107,9 +108,11 @@ class ContractDeskController {
     private final MessageSource messages;
     private final Recommendations recommendations;
     private final WorkLog workLog;
+    private final PlanAlerts planAlerts;
 
     ContractDeskController(Contracts contracts, Ledgers ledgers, Customers customers, StaffDirectory staff,
-            MessageSource messages, Recommendations recommendations, WorkLog workLog) {
+            MessageSource messages, Recommendations recommendations, WorkLog workLog, PlanAlerts planAlerts) {
+        this.planAlerts = planAlerts;
         this.workLog = workLog;
         this.recommendations = recommendations;
         this.contracts = contracts;
@@ -257,7 +260,22 @@ class ContractDeskController {
         model.addAttribute("alerts", head ? ledgers.alerts(null)
                 : me.staffId() == null ? List.of() : ledgers.alerts(me.staffId()));
         model.addAttribute("overrunPercent", recommendations.overrunPercent());
+        Long mine = head ? null : me.staffId();
+        boolean none = !head && me.staffId() == null;
+        model.addAttribute("stored", none ? List.of() : planAlerts.open(mine));
+        model.addAttribute("acknowledged", none ? List.of() : planAlerts.recentlyAcknowledged(mine));
         return "workspace/contract/alerts";
+    }
+
+    /** The head, or the client's personal manager, acknowledges a stored alert (who and when are kept). */
+    @PostMapping("/desk/contracts/alerts/{id}/acknowledge")
+    String acknowledge(@AuthenticationPrincipal TideskUser me, @PathVariable long id, RedirectAttributes redirect) {
+        if (me.staffId() == null) {
+            throw new NotFoundException("No alert " + id);
+        }
+        planAlerts.acknowledge(id, me.staffId(), me.displayName(), me.hasRole(Role.ADMIN, Role.HEAD));
+        flash(redirect, "contract.alerts.acknowledged.done");
+        return "redirect:/desk/contracts/alerts";
     }
 
     private List<dev.tidesk.team.StaffView> managers() {

@@ -1,0 +1,13 @@
+package dev.tidesk.contract;
+
+import java.time.YearMonth;
+
+/**
+ * The monthly close found a contract over its plan (R9) or due for its trial review (R11) and kept
+ * an alert; published once per alert, in the closing transaction. The mail module tells the heads
+ * and the personal manager.
+ */
+public record PlanAlertRaised(long alertId, PlanAlert.Kind kind, long contractId, long organizationId,
+        Long personalManagerId, YearMonth month, PlanCode planCode, int averageMinutes, PlanCode recommendation,
+        int trialMonths) {
+}

@@ -1,0 +1,154 @@
+package dev.tidesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+
+import dev.tidesk.Browser;
+import dev.tidesk.MailTest;
+import dev.tidesk.TestData;
+import dev.tidesk.contract.ContractFixtures;
+import dev.tidesk.contract.ContractView;
+import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.Deferrals;
+import dev.tidesk.contract.MonthlyClose;
+import dev.tidesk.contract.PlanAlerts;
+import dev.tidesk.contract.PlanCode;
+import dev.tidesk.contract.StoredAlertView;
+import dev.tidesk.contract.TrialDecision;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.identity.Role;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.worklog.WorkLog;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In a real browser: the contact answers a deferral on the request page and turns on the monthly
+ * statement; the statement page offers the PDF; the personal manager acknowledges a stored alert.
+ */
+class ContractGapsBrowserTests extends MailTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Deferrals deferrals;
+    @Autowired
+    Customers customers;
+    @Autowired
+    Contracts contracts;
+    @Autowired
+    MonthlyClose monthlyClose;
+    @Autowired
+    PlanAlerts planAlerts;
+    @Autowired
+    WorkLog workLog;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aContactAcceptsADeferralOnTheRequestPageAndAsksForTheMonthlyStatement() throws Exception {
+        ContractFixtures fixtures = new ContractFixtures(context);
+        TestData.Client client = data.client();
+        StaffView agent = data.agent();
+        fixtures.sign(client, PlanCode.ECONOMY, 1);
+        TicketView big = data.request(client, "Большая доработка каталога", "текст");
+        fixtures.log(big, agent, 1, 8);
+        fixtures.log(big, agent, 0, 10);
+        TicketView t = data.request(client, "Поменять шрифт в подвале сайта", "Сейчас он слишком мелкий.");
+        deferrals.propose(t.id(), Actor.staff(agent.id(), agent.fullName()));
+
+        login("/portal/login", client.login());
+        browser.get(url("/portal/requests/" + t.tid()));
+        assertThat(browser.findElement(By.id("request-deferral")).getText()).contains("Выполнить в следующем месяце?");
+        Browser.screenshot(browser, "portal-request-deferral");
+        Browser.clickAndWait(browser, By.id("request-deferral-accept"));
+        assertThat(browser.findElement(By.id("request-deferred-until")).getText()).startsWith("Обращение отложено до 1 ");
+        assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("Отложено");
+        Browser.screenshot(browser, "portal-request-deferred");
+
+        browser.get(url("/portal/account"));
+        browser.findElement(By.id("monthly-statement")).click();
+        Browser.clickAndWait(browser, By.cssSelector("#statement-form button"));
+        assertThat(browser.findElement(By.id("monthly-statement")).isSelected()).isTrue();
+        assertThat(customers.contact(client.contact().id()).monthlyStatement()).isTrue();
+        Browser.screenshot(browser, "portal-account-statement");
+
+        browser.get(url("/portal/contract/statements/" + YearMonth.from(workLog.today()).minusMonths(1)));
+        assertThat(browser.findElement(By.id("statement-pdf")).getText()).isEqualTo("Скачать PDF");
+        Browser.screenshot(browser, "portal-statement-pdf-link");
+        logout("/portal/logout");
+
+        login("/desk/login", agent.email());
+        browser.get(url("/desk/requests/" + t.tid()));
+        assertThat(browser.findElement(By.id("history")).getText()).contains("Предложено перенести на ")
+                .contains("Клиент согласился перенести на ");
+        browser.executeScript("document.getElementById('history').scrollIntoView()");
+        Browser.screenshot(browser, "desk-request-deferral-history");
+    }
+
+    @Test
+    void thePersonalManagerAcknowledgesAStoredOverrunAlert() throws Exception {
+        ContractFixtures fixtures = new ContractFixtures(context);
+        TestData.Client client = data.client();
+        StaffView agent = data.agent();
+        StaffView manager = data.member(Role.MANAGER);
+        TicketView t = data.request(client, "Постоянные доработки", "текст");
+        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 3);
+        contracts.changeManager(c.id(), manager.id(), "head");
+        contracts.decideTrial(c.id(), TrialDecision.STAY, "head");
+        fixtures.log(t, agent, 2, 14);
+        fixtures.log(t, agent, 1, 13);
+        YearMonth now = YearMonth.from(workLog.today());
+        for (int m = 3; m >= 1; m--) {
+            monthlyClose.close(now.minusMonths(m));
+        }
+        StoredAlertView alert = planAlerts.open(manager.id()).stream().filter(a -> a.contractId() == c.id())
+                .findFirst().orElseThrow();
+
+        login("/desk/login", manager.email());
+        browser.get(url("/desk/contracts/alerts"));
+        assertThat(browser.findElement(By.id("stored-alert-" + alert.id())).getText())
+                .contains(client.organization().name()).contains("Регулярное превышение");
+        Browser.screenshot(browser, "desk-stored-alerts");
+        Browser.clickAndWait(browser, By.cssSelector("#stored-alert-" + alert.id() + " form button"));
+        assertThat(browser.findElements(By.id("stored-alert-" + alert.id()))).isEmpty();
+        assertThat(browser.findElement(By.id("acknowledged-alerts")).getText()).contains(manager.fullName());
+        Browser.screenshot(browser, "desk-alert-acknowledged");
+    }
+
+    private void login(String page, String login) {
+        browser.get(url(page));
+        browser.findElement(By.id("username")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        Browser.clickAndWait(browser, By.id("login-submit"));
+    }
+
+    private void logout(String action) {
+        Browser.clickAndWait(browser, By.cssSelector("form[action='" + action + "'] button"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
