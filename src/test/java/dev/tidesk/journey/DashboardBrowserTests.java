@@ -1,16 +1,21 @@
 package dev.tidesk.journey;
 
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
 
 import dev.tidesk.Browser;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
+import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.PlanCode;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.TicketView;
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardBrowserTests {
 
     private static final List<String> CHARTS = List.of("chart-backlog", "chart-weekly", "chart-agents",
-            "chart-firstResponse", "chart-channels");
+            "chart-firstResponse", "chart-channels", "chart-normHoursPerWeek");
 
     /** Counts the pixels of a chart's canvas that are neither transparent nor white. */
     private static final String INKED_PIXELS = """
@@ -51,6 +56,12 @@ class DashboardBrowserTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    Contracts contracts;
+
+    @Autowired
+    WorkLog workLog;
 
     ChromeDriver browser;
 
@@ -79,6 +90,15 @@ class DashboardBrowserTests {
             }
         }
 
+        // a client on Economy for three months, over the plan in the first one
+        YearMonth now = YearMonth.now();
+        contracts.sign(client.organization().id(), "Э-" + client.organization().id(), now.minusMonths(2).atDay(1),
+                PlanCode.ECONOMY, null, false, null, "head");
+        TicketView work = data.request(client, "Доработка каталога", "Нужно добавить фильтр.");
+        workLog.log(work.id(), null, agent.id(), now.minusMonths(2).atDay(2), 720, WorkKind.WORK, null);
+        workLog.log(work.id(), null, agent.id(), now.minusMonths(1).atDay(2), 240, WorkKind.CONSULTATION, null);
+        workLog.log(work.id(), null, agent.id(), java.time.LocalDate.now(), 90, WorkKind.WORK, null);
+
         browser.get(url("/desk/login"));
         browser.findElement(By.id("username")).sendKeys(head.email());
         browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
@@ -106,6 +126,16 @@ class DashboardBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> ((Number) browser.executeScript(INKED_PIXELS, "chart-volume")).longValue() > 500);
         Browser.screenshot(browser, "report-volume");
+
+        // one client's plan utilisation: included against used, month by month, with the running balance
+        browser.get(url("/desk/reports/utilisation?org=" + client.organization().id() + "&from="
+                + now.minusMonths(2).atDay(1) + "&to=" + now.atEndOfMonth()));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> ((Number) browser.executeScript(INKED_PIXELS, "chart-utilisation")).longValue() > 500);
+        Browser.screenshot(browser, "report-utilisation");
+        browser.findElement(By.cssSelector("button[data-target='chart-utilisation']")).click();
+        assertThat(browser.findElements(By.cssSelector("#chart-utilisation-table tbody tr"))).hasSize(3);
+        assertThat(browser.findElement(By.id("chart-utilisation-table")).getText()).contains("120");
     }
 
     private String url(String path) {
