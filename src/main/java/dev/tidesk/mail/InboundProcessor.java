@@ -102,13 +102,15 @@ class InboundProcessor {
         if (parsed.fromAddress() == null || !parsed.fromAddress().contains("@")) {
             throw new UnprocessableMail("No sender address");
         }
+        if (loop.mayAutoReply()) {
+            // a person writes from this address again: it no longer counts as bouncing (done before the
+            // request is opened, so that its acknowledgement may go out, and outside the TID counter's lock)
+            guard.clearBouncing(parsed.fromAddress());
+        }
         Result result = guard.withoutAutoReplies(loop.mayAutoReply() ? null : loop.reason(),
                 () -> forceNewRequest ? newRequest(parsed, null, now) : route(parsed, now));
         if (result.ticketId() != null) {
             threading.remember(parsed.messageId(), result.ticketId());
-        }
-        if (loop.mayAutoReply()) {
-            guard.clearBouncing(parsed.fromAddress());
         }
         return result;
     }
