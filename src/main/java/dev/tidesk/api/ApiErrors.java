@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** API errors as RFC 9457 problem details, never HTML pages. */
-@RestControllerAdvice(assignableTypes = RequestApi.class)
+@RestControllerAdvice(assignableTypes = { RequestApi.class, MailImportApi.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
@@ -47,5 +47,10 @@ class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON of this resource");
+    }
+
+    @ExceptionHandler(MailImportApi.TooLarge.class)
+    ProblemDetail tooLarge(MailImportApi.TooLarge e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 }

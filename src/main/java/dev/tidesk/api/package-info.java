@@ -1,7 +1,7 @@
 /**
  * The HTTP API (JSON, bearer tokens issued on the staff account page): requests created by other
- * systems arrive with channel API.
+ * systems arrive with channel API; admins import .eml files and zips of them through the mail pipeline.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "API",
-        allowedDependencies = { "shared", "identity", "customer", "ticket" })
+        allowedDependencies = { "shared", "identity", "customer", "ticket", "mail" })
 package dev.tidesk.api;

@@ -61,7 +61,8 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("STAFF"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/mail/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("STAFF"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One inbound message, stored raw before it is processed. Processing is retried with a growing
@@ -19,6 +21,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "mail_inbound")
+@DynamicUpdate
 class InboundMail {
 
     @Id
@@ -31,6 +34,7 @@ class InboundMail {
     private String subject;
     private int sizeBytes;
     @Basic(fetch = FetchType.LAZY)
+    @Column(updatable = false)
     private byte[] raw;
     private boolean truncated;
     @Enumerated(EnumType.STRING)

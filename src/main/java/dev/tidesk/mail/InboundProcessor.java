@@ -96,16 +96,21 @@ class InboundProcessor {
                 return Result.ignored("DUPLICATE", seen.getAsLong(), "Seen before: " + parsed.messageId());
             }
         }
+        if (!forceNewRequest && loop.verdict() == LoopRules.Verdict.AUTOMATIC && LoopRules.isAutoReply(parsed)) {
+            return autoReply(parsed, now);
+        }
         if (parsed.fromAddress() == null || !parsed.fromAddress().contains("@")) {
             throw new UnprocessableMail("No sender address");
+        }
+        if (loop.mayAutoReply()) {
+            // a person writes from this address again: it no longer counts as bouncing (done before the
+            // request is opened, so that its acknowledgement may go out, and outside the TID counter's lock)
+            guard.clearBouncing(parsed.fromAddress());
         }
         Result result = guard.withoutAutoReplies(loop.mayAutoReply() ? null : loop.reason(),
                 () -> forceNewRequest ? newRequest(parsed, null, now) : route(parsed, now));
         if (result.ticketId() != null) {
             threading.remember(parsed.messageId(), result.ticketId());
-        }
-        if (loop.mayAutoReply()) {
-            guard.clearBouncing(parsed.fromAddress());
         }
         return result;
     }
@@ -289,6 +294,26 @@ class InboundProcessor {
         desk.note(ticketId, Actor.system(), "Письмо не доставлено" + (recipient == null ? "" : " на " + recipient)
                 + ": " + reason, List.of());
         return Result.done("BOUNCE", ticketId);
+    }
+
+    /**
+     * An out-of-office or other autoreply: a note on the request it answers (found by Message-IDs or
+     * the marker only, never by the subject), without reopening it; otherwise nothing.
+     */
+    private Result autoReply(ParsedMail parsed, Instant now) {
+        Optional<Threading.Match> match = threading.byReferences(parsed);
+        if (match.isEmpty()) {
+            return Result.ignored("AUTO_REPLY", null, "Autoreply to no known request");
+        }
+        long ticketId = match.get().ticketId();
+        String text = QuotedHistory.strip(parsed.text());
+        if (text.length() > 4000) {
+            text = text.substring(0, 4000) + "…";
+        }
+        desk.note(ticketId, Actor.system(), "Автоответ от " + (parsed.fromAddress() == null ? "?" : parsed.fromAddress())
+                + " («" + parsed.subject() + "»):\n" + text, List.of(), now);
+        threading.remember(parsed.messageId(), ticketId);
+        return Result.done("AUTO_REPLY", ticketId);
     }
 
     private static String[] nonNull(String... values) {

@@ -176,7 +176,11 @@ final class MailParser {
                     files.add(new ParsedMail.Part(name, "message/rfc822", nested, null, false));
                 } else if (base.equals("text/plain") && !attachment) {
                     if (!inAlternative || text.isEmpty()) {
-                        appendText(decode(bytes(part), type.getParameter("charset")));
+                        String t = decode(bytes(part), type.getParameter("charset"));
+                        if ("flowed".equalsIgnoreCase(type.getParameter("format"))) {
+                            t = unflow(t, "yes".equalsIgnoreCase(type.getParameter("delsp")));
+                        }
+                        appendText(t);
                     }
                 } else if (base.equals("text/html") && !attachment) {
                     String h = decode(bytes(part), type.getParameter("charset"));
@@ -457,6 +461,57 @@ final class MailParser {
             }
         }
         return raw.length;
+    }
+
+    /**
+     * Joins the soft line breaks of a {@code format=flowed} text (RFC 3676, as Thunderbird and
+     * Apple Mail send it): a line ending in a space continues on the next line of the same quote
+     * depth; the signature separator "-- " and space-stuffing are respected.
+     */
+    static String unflow(String text, boolean delsp) {
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        StringBuilder paragraph = null;
+        int paragraphDepth = 0;
+        for (String line : lines) {
+            int depth = 0;
+            while (depth < line.length() && line.charAt(depth) == '>') {
+                depth++;
+            }
+            String content = line.substring(depth);
+            if (content.startsWith(" ")) {
+                content = content.substring(1);
+            }
+            boolean signature = content.equals("-- ");
+            boolean soft = !signature && content.endsWith(" ");
+            if (paragraph != null && depth != paragraphDepth) {
+                flowedLine(out, paragraphDepth, paragraph);
+                paragraph = null;
+            }
+            if (paragraph == null) {
+                paragraph = new StringBuilder();
+                paragraphDepth = depth;
+            }
+            paragraph.append(soft && delsp ? content.substring(0, content.length() - 1) : content);
+            if (!soft) {
+                flowedLine(out, depth, paragraph);
+                paragraph = null;
+            }
+        }
+        if (paragraph != null) {
+            flowedLine(out, paragraphDepth, paragraph);
+        }
+        if (out.length() > 0) {
+            out.setLength(out.length() - 1);
+        }
+        return out.toString();
+    }
+
+    private static void flowedLine(StringBuilder out, int depth, CharSequence line) {
+        if (depth > 0) {
+            out.append(">".repeat(depth)).append(line.isEmpty() ? "" : " ");
+        }
+        out.append(line).append('\n');
     }
 
     /** The bare address of a From header, lower case, or null. */

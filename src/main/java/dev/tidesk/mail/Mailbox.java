@@ -2,6 +2,7 @@ package dev.tidesk.mail;
 
 import java.time.Instant;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,6 +25,7 @@ class Mailbox {
     private int port;
     private boolean tls;
     private String username;
+    @Convert(converter = SecretConverter.class)
     private String password;
     private String folder;
     private String processedFolder;

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,26 @@ public class Mailboxes {
 
     private final MailboxRepository mailboxes;
     private final InboundSettings settings;
+    private final JdbcTemplate jdbc;
+    private final SecretBox secrets;
 
-    Mailboxes(MailboxRepository mailboxes, InboundSettings settings) {
+    Mailboxes(MailboxRepository mailboxes, InboundSettings settings, JdbcTemplate jdbc, SecretBox secrets) {
         this.mailboxes = mailboxes;
         this.settings = settings;
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+    }
+
+    /** Passwords stored in plaintext by an older version are encrypted in place; returns how many. */
+    @Transactional
+    public int encryptPlaintextPasswords() {
+        int n = 0;
+        for (var row : jdbc.queryForList("select id, password from mail_mailbox where password <> '' "
+                + "and password not like 'v1:%' for update")) {
+            n += jdbc.update("update mail_mailbox set password = ? where id = ?",
+                    secrets.encrypt((String) row.get("password")), row.get("id"));
+        }
+        return n;
     }
 
     public List<MailboxView> all() {
@@ -53,6 +70,7 @@ public class Mailboxes {
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     @Transactional
     public void configureFromProperties() {
+        encryptPlaintextPasswords();
         for (MailboxSettings s : settings.mailboxes()) {
             validate(s);
             mailboxes.findByName(s.name()).ifPresentOrElse(m -> m.update(s), () -> mailboxes.save(new Mailbox(s)));

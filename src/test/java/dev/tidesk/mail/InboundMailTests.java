@@ -208,10 +208,17 @@ class InboundMailTests extends MailTest {
     @Test
     void automaticMailIsTakenInButNeverAcknowledged() throws Exception {
         Client client = data.client();
-        TicketView t = intake.receive("test", mail(client.login(), "Out of office", "I am away",
-                "Auto-Submitted: auto-replied").getBytes(StandardCharsets.UTF_8)).ticketId() == null ? null
+        // a monitoring alert is automatic but starts something: a request, without acknowledgement
+        TicketView t = intake.receive("test", mail(client.login(), "Monitoring: site down", "HTTP 502",
+                "Auto-Submitted: auto-generated").getBytes(StandardCharsets.UTF_8)).ticketId() == null ? null
                 : requestsOf(client).get(0);
         assertThat(t).isNotNull();
+        // an out-of-office answering nothing we know opens nothing
+        InboundView away = intake.receive("test", mail(client.login(), "Out of office", "I am away",
+                "Auto-Submitted: auto-replied").getBytes(StandardCharsets.UTF_8));
+        assertThat(away.status()).isEqualTo(InboundStatus.IGNORED);
+        assertThat(away.outcome()).isEqualTo("AUTO_REPLY");
+        assertThat(requestsOf(client)).hasSize(1);
         intake.receive("test", mail(client.login(), "A person", "Hello", "Auto-Submitted: no")
                 .getBytes(StandardCharsets.UTF_8));
         sender.sendBatch(100);

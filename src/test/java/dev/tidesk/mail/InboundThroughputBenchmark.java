@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class InboundThroughputBenchmark extends MailTest {
+
+    /** Counts the statements sent per message (a proxy around the data source, for this benchmark only). */
+    @TestConfiguration
+    static class Counting {
+        @Bean
+        static SqlCounter sqlCounter() {
+            return new SqlCounter();
+        }
+    }
 
     @Autowired
     MailIntake intake;
@@ -45,6 +56,7 @@ class InboundThroughputBenchmark extends MailTest {
             intake.receive("bench-warmup", (new String(raws[i], StandardCharsets.UTF_8).replace("<bench-", "<warm-"))
                     .getBytes(StandardCharsets.UTF_8));
         }
+        SqlCounter.reset();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         for (byte[] raw : raws) {
@@ -57,6 +69,7 @@ class InboundThroughputBenchmark extends MailTest {
                 "select count(*) from mail_inbound where source = 'bench' and status = 'PROCESSED'", Integer.class);
         System.out.printf("BENCHMARK inbound: %d messages in %.1f s = %.0f messages/s (%d threads), processed %d%n",
                 messages, seconds, messages / seconds, threads, processed);
+        System.out.println("BENCHMARK SQL per message:\n" + SqlCounter.report(messages));
         assertThat(processed).isEqualTo(messages);
     }
 }

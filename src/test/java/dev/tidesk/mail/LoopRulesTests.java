@@ -45,4 +45,23 @@ class LoopRulesTests {
         assertThat(result.verdict()).isEqualTo(expected);
         assertThat(result.mayAutoReply()).isEqualTo(expected == LoopRules.Verdict.PERSON);
     }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "Auto-Submitted: auto-replied     | Auto-Submitted: auto-replied                         | true",
+        "Auto-Submitted: auto-generated   | Auto-Submitted: auto-generated                       | false",
+        "X-Autoreply                      | X-Autoreply: yes                                     | true",
+        "X-Mail-Autoreply                 | X-Mail-Autoreply: yes                                | true",
+        "Precedence: auto_reply           | Precedence: auto_reply                               | true",
+        "Precedence: bulk                 | Precedence: bulk                                     | false",
+        "Outlook OOF by subject           | X-Auto-Response-Suppress: All\\nSubject: Automatic reply: hi | true",
+        "Russian Outlook OOF by subject   | X-Auto-Response-Suppress: All\\nSubject: =?UTF-8?B?0JDQstGC0L7QvNCw0YLQuNGH0LXRgdC60LjQuSDQvtGC0LLQtdGCOg==?= x | true",
+        "suppress header alone            | X-Auto-Response-Suppress: All\\nSubject: Invoice     | false",
+        "a person                         | Subject: Automatic reply: is what I asked for        | false",
+    })
+    void anAutoreplyIsToldFromOtherAutomaticMail(String name, String headers, boolean expected) {
+        String raw = "From: anna@client.example\r\n" + headers.replace("\\n", "\r\n") + "\r\n\r\nbody\r\n";
+        ParsedMail mail = MailParser.parse(raw.getBytes(StandardCharsets.UTF_8));
+        assertThat(LoopRules.isAutoReply(mail)).isEqualTo(expected);
+    }
 }

@@ -149,4 +149,13 @@ class MailAdminWebTests extends WebTest {
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(not(containsString("very-secret-pw"))));
     }
+
+    @Test
+    void aMailboxFormWithAnErrorIsShownAgainWithoutThePassword() throws Exception {
+        mvc.perform(post("/desk/admin/mail/mailboxes").session(admin()).with(csrf()).param("name", "box-err")
+                .param("host", "").param("port", "993").param("username", "support")
+                .param("password", "typed-secret-pw").param("pollSeconds", "60")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"support\"")))
+                .andExpect(content().string(not(containsString("typed-secret-pw"))));
+    }
 }

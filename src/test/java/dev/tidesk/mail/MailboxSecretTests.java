@@ -1,0 +1,75 @@
+package dev.tidesk.mail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import dev.tidesk.MailTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Mailbox passwords are AES-GCM encrypted in the database; older plaintext ones read and get encrypted. */
+class MailboxSecretTests extends MailTest {
+
+    @Autowired
+    Mailboxes mailboxes;
+    @Autowired
+    MailboxRepository repository;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String stored(long id) {
+        return jdbc.queryForObject("select password from mail_mailbox where id = ?", String.class, id);
+    }
+
+    @Test
+    void aPasswordIsStoredEncryptedAndReadBackForThePoller() {
+        MailboxView box = mailboxes.add(new MailboxSettings("secret-" + System.nanoTime(), "imap.example", 993, true,
+                "support", "Пароль-very-secret-1", "INBOX", null, 60, true));
+        assertThat(stored(box.id())).startsWith("v1:").doesNotContain("very-secret");
+        assertThat(repository.findById(box.id()).orElseThrow().getPassword()).isEqualTo("Пароль-very-secret-1");
+
+        // a change without a password keeps the stored one
+        mailboxes.change(box.id(), new MailboxSettings(box.name(), "imap.example", 993, true, "support", "",
+                "INBOX", null, 120, true));
+        assertThat(repository.findById(box.id()).orElseThrow().getPassword()).isEqualTo("Пароль-very-secret-1");
+    }
+
+    @Test
+    void anOlderPlaintextPasswordReadsAsItIsAndIsEncryptedAtStart() {
+        MailboxView box = mailboxes.add(new MailboxSettings("legacy-" + System.nanoTime(), "imap.example", 993, true,
+                "support", "x", "INBOX", null, 60, true));
+        jdbc.update("update mail_mailbox set password = 'legacy-plain-pw' where id = ?", box.id());
+        assertThat(repository.findById(box.id()).orElseThrow().getPassword()).isEqualTo("legacy-plain-pw");
+
+        assertThat(mailboxes.encryptPlaintextPasswords()).isGreaterThanOrEqualTo(1);
+        assertThat(stored(box.id())).startsWith("v1:").doesNotContain("legacy-plain-pw");
+        assertThat(repository.findById(box.id()).orElseThrow().getPassword()).isEqualTo("legacy-plain-pw");
+        assertThat(mailboxes.encryptPlaintextPasswords()).isZero();
+    }
+
+    @Test
+    void theKeyFileIsMadeOnFirstStartOwnerOnlyAndReusedAfter(@TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("postgres");
+        byte[] first = SecretBox.keyBytes("", "", dataDir.toString());
+        Path file = dir.resolve("tidesk-secret.key");
+        assertThat(file).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(SecretBox.keyBytes("", "", dataDir.toString())).isEqualTo(first);
+
+        SecretBox box = new SecretBox(first);
+        String a = box.encrypt("pw");
+        assertThat(a).isNotEqualTo(box.encrypt("pw"));
+        assertThat(new SecretBox(SecretBox.keyBytes("", "", dataDir.toString())).decrypt(a)).isEqualTo("pw");
+        SecretBox other = new SecretBox(SecretBox.keyBytes("another passphrase", "", dataDir.toString()));
+        assertThatThrownBy(() -> other.decrypt(a)).isInstanceOf(IllegalStateException.class);
+        String tampered = a.substring(0, a.length() - 4) + (a.endsWith("AAA=") ? "BBB=" : "AAA=");
+        assertThatThrownBy(() -> box.decrypt(tampered)).isInstanceOf(IllegalStateException.class);
+    }
+}
