@@ -39,6 +39,8 @@ public class Reports {
     static final List<String> OPEN_STATUSES = List.of("NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CLIENT", "DEFERRED");
     static final List<String> CHANNELS = List.of("EMAIL", "PORTAL", "PHONE", "API");
     static final List<String> URGENCIES = List.of("CRITICAL", "HIGH", "NORMAL", "LOW");
+    /** The dashboard's lists (clients over plan, deferred requests) show the first this many; the reports show all. */
+    static final int DASHBOARD_LIST = 20;
     static final List<String> RESPONSE_BUCKETS = List.of("under15m", "under1h", "under4h", "under1d", "over1d", "none");
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -343,7 +345,8 @@ public class Reports {
      */
     private ReportTable sla(ReportFilter f, String group, String key, Column first) {
         List<List<Object>> rows = jdbc.query("""
-                with r as (
+                with p as materialized (select organization_id, plan_code from report_client_plan),
+                r as (
                   select %s as grp,
                          r.first_response_due_at is not null as fr_due,
                          coalesce(r.first_response_at <= r.first_response_due_at, false) and b1.ticket_id is null as fr_met,
@@ -353,7 +356,7 @@ public class Reports {
                          b2.ticket_id is not null as res_breached
                     from routing_request r
                     join ticket t on t.id = r.ticket_id
-                    left join report_client_plan p on p.organization_id = r.organization_id
+                    left join p on p.organization_id = r.organization_id
                     left join staff s on s.id = t.assignee_id
                     left join sla_breach b1 on b1.ticket_id = r.ticket_id and b1.kind = 'FIRST_RESPONSE'
                     left join sla_breach b2 on b2.ticket_id = r.ticket_id and b2.kind = 'RESOLUTION'
@@ -435,6 +438,9 @@ public class Reports {
             }
         }
         rows.sort(Comparator.comparing((List<Object> r) -> r.get(4) == null ? 0.0 : (Double) r.get(4)).reversed());
+        if (rows.size() > DASHBOARD_LIST) {
+            rows = new ArrayList<>(rows.subList(0, DASHBOARD_LIST));
+        }
         return new ReportTable("overPlan", List.of(Column.text("organization"), Column.code("plan", "contract.plan."),
                 Column.hours("included"), Column.hours("used"), Column.percent("utilisation"),
                 Column.code("recommended", "contract.plan.")), rows);
@@ -446,7 +452,7 @@ public class Reports {
                 select coalesce(o.name, '—'), count(*)
                   from deferral d left join organization o on o.id = d.organization_id
                  where d.status = 'ACCEPTED' and d.target_month > :today
-                 group by 1 order by 2 desc, 1""", new MapSqlParameterSource("today", today),
+                 group by 1 order by 2 desc, 1 limit :n""", new MapSqlParameterSource("today", today).addValue("n", DASHBOARD_LIST),
                 (rs, i) -> row(rs, 2));
         return new ReportTable("deferred", List.of(Column.text("organization"), Column.count("requests")), rows);
     }

@@ -1,5 +1,6 @@
 package dev.tidesk.ticket;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.stream.Collectors;
 
 import dev.tidesk.shared.NotFoundException;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -32,9 +35,12 @@ public class RequestQueries {
     private final TicketAttachmentRepository attachments;
     private final TicketHistoryRepository history;
     private final JdbcTemplate jdbc;
+    private final Duration searchWalkTimeout;
 
     RequestQueries(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
-            TicketHistoryRepository history, JdbcTemplate jdbc) {
+            TicketHistoryRepository history, JdbcTemplate jdbc,
+            @Value("${tidesk.search.walk-timeout:PT0.2S}") Duration searchWalkTimeout) {
+        this.searchWalkTimeout = searchWalkTimeout;
         this.tickets = tickets;
         this.messages = messages;
         this.attachments = attachments;
@@ -137,34 +143,16 @@ public class RequestQueries {
         // The query is built once and then passed as a constant, so that the planner sees it and
         // estimates how many rows match: from a shared CTE it guessed, and for a rare word walked
         // five million messages newest first (16 s) instead of asking the GIN index (5 ms).
-        String query = jdbc.queryForObject("select (websearch_to_tsquery('russian', ?) || websearch_to_tsquery('english', ?)"
-                + " || websearch_to_tsquery('simple', ?))::text", String.class, q, q, q);
+        // Each distinct reading once: "SSL" reads the same in all three configurations.
+        String query = jdbc.queryForObject("""
+                select string_agg(distinct '(' || q::text || ')', ' | ')
+                  from (values (websearch_to_tsquery('russian', ?)), (websearch_to_tsquery('english', ?)),
+                               (websearch_to_tsquery('simple', ?))) v(q)
+                 where q::text <> ''""", String.class, q, q, q);
         if (query == null || query.isBlank()) {
             return hits; // only stop words or punctuation
         }
-        Map<Long, Double> ranks = new LinkedHashMap<>();
-        // Rank only a bounded set of candidates: the newest matches found through the GIN indexes.
-        // Ranking every match of a common word reads its whole posting list from the heap.
-        jdbc.execute("set local work_mem = '64MB'");
-        jdbc.execute("set local plan_cache_mode = force_custom_plan");
-        jdbc.query("""
-                with ticket_candidates as (
-                  select t.id from ticket t where t.search_vector @@ cast(? as tsquery) order by t.id desc limit 500
-                ), message_candidates as (
-                  select m.id from ticket_message m where m.search_vector @@ cast(? as tsquery) order by m.id desc limit 500
-                ), ticket_hits as (
-                  select t.id, ts_rank(t.search_vector, cast(? as tsquery)) * 2 as rank
-                    from ticket t join ticket_candidates c on c.id = t.id
-                ), message_hits as (
-                  select m.ticket_id as id, ts_rank(m.search_vector, cast(? as tsquery)) as rank
-                    from ticket_message m join message_candidates c on c.id = m.id
-                )
-                select id, max(rank) as rank
-                  from (select * from ticket_hits union all select * from message_hits) hits
-                 group by id order by rank desc, id desc limit ?
-                """, rs -> {
-            ranks.put(rs.getLong(1), rs.getDouble(2));
-        }, query, query, query, query, limit);
+        Map<Long, Double> ranks = rankedMatches(query, limit);
         Map<Long, TicketView> found = tickets.findByIdIn(ranks.keySet()).stream().map(Ticket::view)
                 .collect(Collectors.toMap(TicketView::id, Function.identity()));
         for (Map.Entry<Long, Double> e : ranks.entrySet()) {
@@ -175,6 +163,63 @@ public class RequestQueries {
         }
         return hits.size() > limit ? hits.subList(0, limit) : hits;
     }
+
+    /**
+     * The best {@code limit} requests among the newest matches of the query in requests and in
+     * messages. Ranking every match of a common word would read each one from the heap, so only
+     * the newest {@value #SEARCH_CANDIDATES} of each kind are ranked. The planner finds those by
+     * walking the primary key newest first, which is quick for a common word but reads the whole
+     * table for a rare one it wrongly expects to be common (11 s over five million messages). So
+     * that walk gets {@code tidesk.search.walk-timeout}; past it the candidates come from a bitmap
+     * of the GIN index, quick for a rare word.
+     */
+    private Map<Long, Double> rankedMatches(String query, int limit) {
+        Map<Long, Double> ranks = new LinkedHashMap<>();
+        jdbc.execute("set local work_mem = '64MB'");
+        jdbc.execute("set local plan_cache_mode = force_custom_plan");
+        jdbc.execute("savepoint search_walk");
+        try {
+            jdbc.execute("set local statement_timeout = " + searchWalkTimeout.toMillis());
+            jdbc.query(SEARCH, rs -> {
+                ranks.put(rs.getLong(1), rs.getDouble(2));
+            }, query, SEARCH_CANDIDATES, query, SEARCH_CANDIDATES, query, query, limit);
+            jdbc.execute("release savepoint search_walk");
+            jdbc.execute("set local statement_timeout to default");
+        } catch (DataAccessException e) {
+            if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || !"57014".equals(sql.getSQLState())) {
+                throw e;
+            }
+            ranks.clear();
+            jdbc.execute("rollback to savepoint search_walk");
+            jdbc.execute("set local enable_indexscan = off");
+            jdbc.execute("set local enable_seqscan = off");
+            jdbc.query(SEARCH, rs -> {
+                ranks.put(rs.getLong(1), rs.getDouble(2));
+            }, query, SEARCH_CANDIDATES, query, SEARCH_CANDIDATES, query, query, limit);
+            jdbc.execute("set local enable_indexscan to default");
+            jdbc.execute("set local enable_seqscan to default");
+        }
+        return ranks;
+    }
+
+    private static final int SEARCH_CANDIDATES = 200;
+
+    private static final String SEARCH = """
+                with ticket_candidates as (
+                  select t.id from ticket t where t.search_vector @@ cast(? as tsquery) order by t.id desc limit ?
+                ), message_candidates as (
+                  select m.id from ticket_message m where m.search_vector @@ cast(? as tsquery) order by m.id desc limit ?
+                ), ticket_hits as (
+                  select t.id, ts_rank(t.search_vector, cast(? as tsquery)) * 2 as rank
+                    from ticket t join ticket_candidates c on c.id = t.id
+                ), message_hits as (
+                  select m.ticket_id as id, ts_rank(m.search_vector, cast(? as tsquery)) as rank
+                    from ticket_message m join message_candidates c on c.id = m.id
+                )
+                select id, max(rank) as rank
+                  from (select * from ticket_hits union all select * from message_hits) hits
+                 group by id order by rank desc, id desc limit ?
+                """;
 
     /** The conversation; {@code withInternalNotes} only for staff. */
     public List<MessageView> messages(long ticketId, boolean withInternalNotes) {
