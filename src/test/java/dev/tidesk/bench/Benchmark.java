@@ -30,7 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tidesk.db.embedded.data-dir=${TIDESK_BENCH_DIR:../bench-data/postgres}", "spring.thymeleaf.cache=true",
-        "logging.level.root=WARN", "logging.level.dev.tidesk=INFO" })
+        "logging.level.root=WARN", "logging.level.dev.tidesk=INFO",
+        // as in production: the test profile recomputes the dashboard on every view
+        "tidesk.report.dashboard-max-age=PT1M" })
 class Benchmark {
 
     @Autowired
