@@ -274,7 +274,11 @@ public class DataGenerator {
                 exec(c, "drop index " + index[0]);
             }
         }
-        long firstNumber = count(c, "select last_number from tid_counter where id = 1") + 1;
+        // the generated requests take a block of the TID sequence
+        long firstNumber = count(c, "select nextval('ticket_number_seq')");
+        if (o.requests() > 1) {
+            exec(c, "select setval('ticket_number_seq', " + (firstNumber + o.requests() - 1) + ")");
+        }
         long ticketId0 = reserve(c, "ticket", o.requests());
         RequestPlan plan = new RequestPlan(o, zone, random.split());
         out.printf("Generating %,d requests from %s to %s...%n", o.requests(), plan.start(), o.until().minusDays(1));
@@ -352,8 +356,7 @@ public class DataGenerator {
             }
             ib.finish(n);
         }
-        exec(c, "update tid_counter set last_number = greatest(last_number, (select coalesce(max(number), 0) from ticket)) where id = 1");
-        long lastNumber = count(c, "select last_number from tid_counter where id = 1");
+        long lastNumber = firstNumber + done - 1;
         out.println("Contracts, SLA clocks, norm-hours, tasks and deferrals:");
         new ContractsAndWork(c, o, zone, out).write();
         return new Summary(orgs.length, contacts, sites, staffCount, done, messages, history, firstNumber, lastNumber,

@@ -6,8 +6,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hands out TID numbers without gaps. The counter row is locked by the update until the
- * creating transaction ends: concurrent requests queue on it, and a rollback returns the number.
+ * Hands out TID numbers from a PostgreSQL sequence: unique and increasing, and no creator waits
+ * for another's transaction. A request whose transaction rolls back leaves its number unused
+ * (see {@code V007__ticket_number_sequence.sql} for why that trade was made).
  */
 @Component
 class TidAllocator {
@@ -22,10 +23,9 @@ class TidAllocator {
 
     @Transactional(propagation = Propagation.MANDATORY)
     long nextNumber() {
-        Long number = jdbc.queryForObject("update tid_counter set last_number = last_number + 1 where id = 1 returning last_number",
-                Long.class);
+        Long number = jdbc.queryForObject("select nextval('ticket_number_seq')", Long.class);
         if (number == null) {
-            throw new IllegalStateException("TID counter is missing");
+            throw new IllegalStateException("TID sequence is missing");
         }
         return number;
     }

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** TIDs on the real PostgreSQL: unique and without gaps, also when creators race or roll back. */
+/** TIDs on the real PostgreSQL: unique and increasing, also when creators race or roll back. */
 @SpringBootTest
 class TidAllocationTests {
 
@@ -34,8 +34,9 @@ class TidAllocationTests {
     RequestIntake intake;
 
     @Test
-    void concurrentCreatorsGetUniqueConsecutiveNumbers() throws Exception {
+    void concurrentCreatorsGetUniqueNumbersAfterEveryEarlierOne() throws Exception {
         Client client = new TestData(context).client();
+        long earlier = Long.parseLong(new TestData(context).request(client, "Раньше", "текст").tid().substring(4));
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<TicketView>> futures = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
@@ -48,14 +49,11 @@ class TidAllocationTests {
             numbers.add(Long.parseLong(f.get().tid().substring("TID-".length())));
         }
         pool.shutdown();
-        assertThat(numbers).doesNotHaveDuplicates().hasSize(120);
-        long min = numbers.stream().mapToLong(Long::longValue).min().orElseThrow();
-        long max = numbers.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertThat(max - min + 1).as("no gaps").isEqualTo(120);
+        assertThat(numbers).doesNotHaveDuplicates().hasSize(120).allMatch(n -> n > earlier);
     }
 
     @Test
-    void aRolledBackRequestGivesItsNumberBack() {
+    void aRolledBackRequestLeavesItsNumberUnusedAndNothingElse() {
         TestData data = new TestData(context);
         Client client = data.client();
         long before = Long.parseLong(data.request(client, "Первое", "текст").tid().substring(4));
@@ -64,6 +62,7 @@ class TidAllocationTests {
             throw new IllegalStateException("fail after the request was written");
         })).isInstanceOf(IllegalStateException.class);
         long after = Long.parseLong(data.request(client, "Следующее", "текст").tid().substring(4));
-        assertThat(after).isEqualTo(before + 1);
+        // the rolled-back request took before + 1 and left no trace; numbers only go up
+        assertThat(after).isEqualTo(before + 2);
     }
 }
