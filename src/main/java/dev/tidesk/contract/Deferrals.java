@@ -1,22 +1,17 @@
 package dev.tidesk.contract;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.shared.SecretTokens;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestQueries;
@@ -42,7 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Deferrals {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DeferralRepository deferrals;
     private final RequestQueries requests;
@@ -96,12 +90,12 @@ public class Deferrals {
             throw new DomainException("deferral.error.not-offered",
                     "A deferral can be proposed for a non-urgent open request when the month's hours are used up");
         }
-        String token = newToken();
+        String token = SecretTokens.newToken();
         Instant now = Instant.now(clock);
         YearMonth target = YearMonth.from(today()).plusMonths(1);
         Instant expires = now.plus(Duration.ofDays(settings.deferralLinkDays()));
-        Deferral d = deferrals.save(new Deferral(ticketId, ticket.organizationId(), target, hash(token), expires,
-                staff.name(), now));
+        Deferral d = deferrals.save(new Deferral(ticketId, ticket.organizationId(), target, SecretTokens.hash(token),
+                expires, staff.name(), now));
         desk.remark(ticketId, staff, "deferral", DeferralHistory.value(DeferralStatus.PROPOSED, target));
         events.publishEvent(new DeferralProposed(d.getId(), ticketId, target, token, expires));
         return d.view();
@@ -109,7 +103,7 @@ public class Deferrals {
 
     /** The proposal behind an e-mail link, for the organization of the signed-in contact; unknown links are "not found". */
     public DeferralView byToken(String token, long organizationId) {
-        Deferral d = deferrals.findByTokenHash(hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
+        Deferral d = deferrals.findByTokenHash(SecretTokens.hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
         if (d.getOrganizationId() != organizationId) {
             throw new NotFoundException("No deferral");
         }
@@ -123,7 +117,7 @@ public class Deferrals {
 
     @Transactional
     DeferralView answerByToken(String token, boolean accept, long organizationId, Actor contact, Instant now) {
-        Deferral d = deferrals.findByTokenHash(hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
+        Deferral d = deferrals.findByTokenHash(SecretTokens.hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
         return answer(d, accept, organizationId, contact, now);
     }
 
@@ -188,21 +182,5 @@ public class Deferrals {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(installation.timeZone()));
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,12 +1,6 @@
 package dev.tidesk.task;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 
 import dev.tidesk.shared.DomainException;
 
@@ -31,7 +25,6 @@ class AcceptanceLink {
         ACTIVE, ACCEPTED, DECLINED, SUPERSEDED
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -91,21 +84,5 @@ class AcceptanceLink {
 
     Instant getExpiresAt() {
         return expiresAt;
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import dev.tidesk.identity.Role;
 import dev.tidesk.routing.ClientTermsBook;
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.shared.SecretTokens;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
@@ -88,9 +89,9 @@ public class TaskBoard {
         Task task = forStaff(taskId, staffId);
         Instant now = now();
         supersedeLinks(taskId);
-        String token = AcceptanceLink.newToken();
+        String token = SecretTokens.newToken();
         Instant expires = now.plus(linkValidity);
-        links.save(new AcceptanceLink(taskId, AcceptanceLink.hash(token), expires, now));
+        links.save(new AcceptanceLink(taskId, SecretTokens.hash(token), expires, now));
         task.readyOnTestCopy(actor, now, token, expires);
         save(task);
     }
@@ -210,7 +211,7 @@ public class TaskBoard {
     }
 
     private AcceptanceLink linkFor(String token, long organizationId) {
-        AcceptanceLink link = links.findByTokenHash(AcceptanceLink.hash(token))
+        AcceptanceLink link = links.findByTokenHash(SecretTokens.hash(token))
                 .orElseThrow(() -> new NotFoundException("No acceptance link"));
         Long owner = requests.ticket(load(link.getTaskId()).getTicketId()).organizationId();
         if (owner == null || owner != organizationId) {

@@ -107,7 +107,7 @@ class DeferralFlowTests extends WebTest {
                 .andExpect(content().string(Matchers.containsString("ссылка действует один раз")));
         assertThat(requests.ticket(t.id()).status()).isEqualTo(Status.DEFERRED);
         // forged link
-        mvc.perform(post("/portal/deferrals/" + Deferrals.newToken()).session(portal).with(csrf())
+        mvc.perform(post("/portal/deferrals/" + dev.tidesk.shared.SecretTokens.newToken()).session(portal).with(csrf())
                 .param("answer", "accept")).andExpect(status().isNotFound());
 
         TicketView newer = data.request(data.client(), "Новее, та же срочность", "текст");

@@ -84,7 +84,7 @@ class AcceptanceLinkTests extends WebTest {
     void onlyTheHashIsStoredAndThePageShowsTheTaskToItsOrganizationOnly() throws Exception {
         String token = tokenFromMail();
         assertThat(jdbc.queryForObject("select count(*) from task_acceptance_link where token_hash = ?", Long.class,
-                AcceptanceLink.hash(token))).isEqualTo(1);
+                dev.tidesk.shared.SecretTokens.hash(token))).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from task_acceptance_link where token_hash = ?", Long.class,
                 token)).isZero();
 
