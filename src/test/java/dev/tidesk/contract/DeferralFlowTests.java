@@ -20,6 +20,7 @@ import dev.tidesk.WebTest;
 import dev.tidesk.mail.Outbox;
 import dev.tidesk.mail.OutboxView;
 import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.SecretTokens;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.HistoryEntry;
@@ -107,7 +108,7 @@ class DeferralFlowTests extends WebTest {
                 .andExpect(content().string(Matchers.containsString("ссылка действует один раз")));
         assertThat(requests.ticket(t.id()).status()).isEqualTo(Status.DEFERRED);
         // forged link
-        mvc.perform(post("/portal/deferrals/" + dev.tidesk.shared.SecretTokens.newToken()).session(portal).with(csrf())
+        mvc.perform(post("/portal/deferrals/" + SecretTokens.newToken()).session(portal).with(csrf())
                 .param("answer", "accept")).andExpect(status().isNotFound());
 
         TicketView newer = data.request(data.client(), "Новее, та же срочность", "текст");

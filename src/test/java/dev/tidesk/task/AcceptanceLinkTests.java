@@ -13,6 +13,7 @@ import dev.tidesk.identity.Role;
 import dev.tidesk.mail.Outbox;
 import dev.tidesk.mail.OutboxView;
 import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.SecretTokens;
 import dev.tidesk.team.Specialty;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
@@ -84,7 +85,7 @@ class AcceptanceLinkTests extends WebTest {
     void onlyTheHashIsStoredAndThePageShowsTheTaskToItsOrganizationOnly() throws Exception {
         String token = tokenFromMail();
         assertThat(jdbc.queryForObject("select count(*) from task_acceptance_link where token_hash = ?", Long.class,
-                dev.tidesk.shared.SecretTokens.hash(token))).isEqualTo(1);
+                SecretTokens.hash(token))).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from task_acceptance_link where token_hash = ?", Long.class,
                 token)).isZero();
 
