@@ -58,6 +58,22 @@ public final class Browser {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    /** Opens {@code loginPage} and signs in as {@code login} (password {@link TestData#PASSWORD}). */
+    public static void signIn(ChromeDriver driver, String loginPage, String login) {
+        driver.get(loginPage);
+        signIn(driver, login);
+    }
+
+    /**
+     * Signs in on the login form the browser shows now (the area's own, or the one an e-mail link
+     * was sent to) and waits until the next page has replaced it.
+     */
+    public static void signIn(ChromeDriver driver, String login) {
+        driver.findElement(By.id("username")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        clickAndWait(driver, By.id("login-submit"));
+    }
+
     /** Saves a screenshot under {@code target/screenshots} for people to look at. */
     public static void screenshot(ChromeDriver driver, String name) throws IOException {
         Path dir = Path.of("target", "screenshots");

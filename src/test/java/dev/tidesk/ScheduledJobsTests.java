@@ -2,7 +2,7 @@ package dev.tidesk;
 
 import java.time.YearMonth;
 
-import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.Deferrals;
 import dev.tidesk.contract.MonthlyClose;
 import dev.tidesk.contract.PlanCode;
@@ -30,8 +30,6 @@ class ScheduledJobsTests extends WebTest {
     Deferrals deferrals;
     @Autowired
     MonthlyClose monthlyClose;
-    @Autowired
-    Contracts contracts;
 
     @Test
     void theSlaWatchWarnsOfADeadlineDueWithinTheHour() {
@@ -71,8 +69,7 @@ class ScheduledJobsTests extends WebTest {
     void theMonthlyCloseFreezesLastMonth() {
         TestData.Client client = data.client();
         YearMonth last = YearMonth.now().minusMonths(1);
-        long contract = contracts.sign(client.organization().id(), "S-" + client.organization().id(),
-                last.minusMonths(1).atDay(1), PlanCode.STANDARD, null, false, null, "head").id();
+        long contract = new ContractFixtures(context).sign(client, PlanCode.STANDARD, 2).id();
 
         monthlyClose.closePreviousMonth();
 

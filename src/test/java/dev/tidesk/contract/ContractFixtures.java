@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 import dev.tidesk.TestData;
+import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkKind;
@@ -16,10 +17,46 @@ public class ContractFixtures {
 
     private final Contracts contracts;
     private final WorkLog workLog;
+    private final MonthlyClose monthlyClose;
+    private final PlanAlerts planAlerts;
 
     public ContractFixtures(ApplicationContext context) {
         this.contracts = context.getBean(Contracts.class);
         this.workLog = context.getBean(WorkLog.class);
+        this.monthlyClose = context.getBean(MonthlyClose.class);
+        this.planAlerts = context.getBean(PlanAlerts.class);
+    }
+
+    /** A personal manager's client that overran its plan, and the overrun alert the close stored for the manager. */
+    public record ManagedOverrun(TestData.Client client, StaffView manager, ContractView contract, StoredAlertView alert) {
+    }
+
+    /**
+     * An Economy client (trial decided) with a personal manager, 14 h and 13 h used of its 10 h in
+     * two of the last three months, and those three months closed: the close stored an overrun alert.
+     */
+    public ManagedOverrun managedOverrun(TestData data) {
+        TestData.Client client = data.client();
+        StaffView agent = data.agent();
+        StaffView manager = data.member(Role.MANAGER);
+        TicketView t = data.request(client, "Постоянные доработки", "текст");
+        ContractView c = sign(client, PlanCode.ECONOMY, 3);
+        contracts.changeManager(c.id(), manager.id(), "head");
+        contracts.decideTrial(c.id(), TrialDecision.STAY, "head");
+        log(t, agent, 2, 14);
+        log(t, agent, 1, 13);
+        closeLastThreeMonths();
+        StoredAlertView alert = planAlerts.open(manager.id()).stream().filter(a -> a.contractId() == c.id())
+                .findFirst().orElseThrow();
+        return new ManagedOverrun(client, manager, c, alert);
+    }
+
+    /** Runs the monthly close for each of the last three months, oldest first. */
+    public void closeLastThreeMonths() {
+        YearMonth now = YearMonth.from(workLog.today());
+        for (int m = 3; m >= 1; m--) {
+            monthlyClose.close(now.minusMonths(m));
+        }
     }
 
     /** A contract that started on the 1st, {@code monthsAgo} months before this month. */

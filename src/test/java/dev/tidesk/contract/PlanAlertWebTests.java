@@ -7,14 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.YearMonth;
-
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
-import dev.tidesk.ticket.TicketView;
-import dev.tidesk.worklog.WorkLog;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -25,32 +21,16 @@ import org.springframework.mock.web.MockHttpSession;
 class PlanAlertWebTests extends WebTest {
 
     @Autowired
-    MonthlyClose monthlyClose;
-    @Autowired
     PlanAlerts planAlerts;
-    @Autowired
-    Contracts contracts;
-    @Autowired
-    WorkLog workLog;
 
     @Test
     void thePersonalManagerAcknowledgesAnOverrunAndWhoAndWhenAreKept() throws Exception {
         ContractFixtures fixtures = new ContractFixtures(context);
-        TestData.Client client = data.client();
-        StaffView agent = data.agent();
-        StaffView manager = data.member(Role.MANAGER);
-        TicketView t = data.request(client, "Постоянные доработки", "текст");
-        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 3);
-        contracts.changeManager(c.id(), manager.id(), "head");
-        contracts.decideTrial(c.id(), TrialDecision.STAY, "head");
-        fixtures.log(t, agent, 2, 14);
-        fixtures.log(t, agent, 1, 13);
-        YearMonth now = YearMonth.from(workLog.today());
-        for (int m = 3; m >= 1; m--) {
-            monthlyClose.close(now.minusMonths(m));
-        }
-        StoredAlertView alert = planAlerts.open(manager.id()).stream().filter(a -> a.contractId() == c.id())
-                .findFirst().orElseThrow();
+        ContractFixtures.ManagedOverrun overrun = fixtures.managedOverrun(data);
+        TestData.Client client = overrun.client();
+        StaffView manager = overrun.manager();
+        ContractView c = overrun.contract();
+        StoredAlertView alert = overrun.alert();
         assertThat(alert.kind()).isEqualTo(PlanAlert.Kind.OVERRUN);
         String org = client.organization().name();
         String card = "id=\"stored-alert-" + alert.id() + "\"";
@@ -85,9 +65,7 @@ class PlanAlertWebTests extends WebTest {
         mvc.perform(post("/desk/contracts/alerts/" + alert.id() + "/acknowledge").session(head).with(csrf()))
                 .andExpect(status().isUnprocessableEntity());
 
-        for (int m = 3; m >= 1; m--) {
-            monthlyClose.close(now.minusMonths(m));
-        }
+        fixtures.closeLastThreeMonths();
         assertThat(planAlerts.open(null)).as("a repeated close raises nothing again")
                 .noneMatch(a -> a.contractId() == c.id());
     }

@@ -9,15 +9,10 @@ import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
 import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.ContractView;
-import dev.tidesk.contract.Contracts;
 import dev.tidesk.contract.Deferrals;
-import dev.tidesk.contract.MonthlyClose;
-import dev.tidesk.contract.PlanAlerts;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.contract.StoredAlertView;
-import dev.tidesk.contract.TrialDecision;
 import dev.tidesk.customer.Customers;
-import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.TicketView;
@@ -43,12 +38,6 @@ class ContractGapsBrowserTests extends MailTest {
     Deferrals deferrals;
     @Autowired
     Customers customers;
-    @Autowired
-    Contracts contracts;
-    @Autowired
-    MonthlyClose monthlyClose;
-    @Autowired
-    PlanAlerts planAlerts;
     @Autowired
     WorkLog workLog;
 
@@ -78,7 +67,7 @@ class ContractGapsBrowserTests extends MailTest {
         TicketView t = data.request(client, "Поменять шрифт в подвале сайта", "Сейчас он слишком мелкий.");
         deferrals.propose(t.id(), Actor.staff(agent.id(), agent.fullName()));
 
-        login("/portal/login", client.login());
+        Browser.signIn(browser, url("/portal/login"), client.login());
         browser.get(url("/portal/requests/" + t.tid()));
         assertThat(browser.findElement(By.id("request-deferral")).getText()).contains("Выполнить в следующем месяце?");
         Browser.screenshot(browser, "portal-request-deferral");
@@ -99,7 +88,7 @@ class ContractGapsBrowserTests extends MailTest {
         Browser.screenshot(browser, "portal-statement-pdf-link");
         logout("/portal/logout");
 
-        login("/desk/login", agent.email());
+        Browser.signIn(browser, url("/desk/login"), agent.email());
         browser.get(url("/desk/requests/" + t.tid()));
         assertThat(browser.findElement(By.id("history")).getText()).contains("Предложено перенести на ")
                 .contains("Клиент согласился перенести на ");
@@ -110,23 +99,13 @@ class ContractGapsBrowserTests extends MailTest {
     @Test
     void thePersonalManagerAcknowledgesAStoredOverrunAlert() throws Exception {
         ContractFixtures fixtures = new ContractFixtures(context);
-        TestData.Client client = data.client();
-        StaffView agent = data.agent();
-        StaffView manager = data.member(Role.MANAGER);
-        TicketView t = data.request(client, "Постоянные доработки", "текст");
-        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 3);
-        contracts.changeManager(c.id(), manager.id(), "head");
-        contracts.decideTrial(c.id(), TrialDecision.STAY, "head");
-        fixtures.log(t, agent, 2, 14);
-        fixtures.log(t, agent, 1, 13);
-        YearMonth now = YearMonth.from(workLog.today());
-        for (int m = 3; m >= 1; m--) {
-            monthlyClose.close(now.minusMonths(m));
-        }
-        StoredAlertView alert = planAlerts.open(manager.id()).stream().filter(a -> a.contractId() == c.id())
-                .findFirst().orElseThrow();
+        ContractFixtures.ManagedOverrun overrun = fixtures.managedOverrun(data);
+        TestData.Client client = overrun.client();
+        StaffView manager = overrun.manager();
+        ContractView c = overrun.contract();
+        StoredAlertView alert = overrun.alert();
 
-        login("/desk/login", manager.email());
+        Browser.signIn(browser, url("/desk/login"), manager.email());
         browser.get(url("/desk/contracts/alerts"));
         assertThat(browser.findElement(By.id("stored-alert-" + alert.id())).getText())
                 .contains(client.organization().name()).contains("Регулярное превышение");
@@ -137,12 +116,6 @@ class ContractGapsBrowserTests extends MailTest {
         Browser.screenshot(browser, "desk-alert-acknowledged");
     }
 
-    private void login(String page, String login) {
-        browser.get(url(page));
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        Browser.clickAndWait(browser, By.id("login-submit"));
-    }
 
     private void logout(String action) {
         Browser.clickAndWait(browser, By.cssSelector("form[action='" + action + "'] button"));

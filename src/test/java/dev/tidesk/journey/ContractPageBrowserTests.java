@@ -70,10 +70,7 @@ class ContractPageBrowserTests {
             fixtures.log(monthsAgo % 2 == 0 ? banner : prices, agent, monthsAgo, hours[6 - monthsAgo]);
         }
 
-        browser.get(url("/portal/login"));
-        browser.findElement(By.id("username")).sendKeys(client.login());
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.signIn(browser, url("/portal/login"), client.login());
         browser.get(url("/portal/contract"));
 
         assertThat(browser.findElement(By.id("contract-plan")).getText()).isEqualTo("Стандарт");
@@ -104,10 +101,7 @@ class ContractPageBrowserTests {
         fixtures.log(t, agent, 2, 14);
         fixtures.log(t, agent, 1, 7);
 
-        browser.get(url("/desk/login"));
-        browser.findElement(By.id("username")).sendKeys(head.email());
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.signIn(browser, url("/desk/login"), head.email());
         browser.get(url("/desk/requests/" + t.tid()));
         browser.findElement(By.id("worklog-open")).click();
         browser.findElement(By.id("worklog-hours")).sendKeys("1,5");

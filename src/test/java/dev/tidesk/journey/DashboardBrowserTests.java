@@ -7,7 +7,7 @@ import java.util.List;
 import dev.tidesk.Browser;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
-import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
@@ -58,9 +58,6 @@ class DashboardBrowserTests {
     ApplicationContext context;
 
     @Autowired
-    Contracts contracts;
-
-    @Autowired
     WorkLog workLog;
 
     ChromeDriver browser;
@@ -92,17 +89,13 @@ class DashboardBrowserTests {
 
         // a client on Economy for three months, over the plan in the first one
         YearMonth now = YearMonth.now();
-        contracts.sign(client.organization().id(), "Э-" + client.organization().id(), now.minusMonths(2).atDay(1),
-                PlanCode.ECONOMY, null, false, null, "head");
+        new ContractFixtures(context).sign(client, PlanCode.ECONOMY, 2);
         TicketView work = data.request(client, "Доработка каталога", "Нужно добавить фильтр.");
         workLog.log(work.id(), null, agent.id(), now.minusMonths(2).atDay(2), 720, WorkKind.WORK, null);
         workLog.log(work.id(), null, agent.id(), now.minusMonths(1).atDay(2), 240, WorkKind.CONSULTATION, null);
         workLog.log(work.id(), null, agent.id(), java.time.LocalDate.now(), 90, WorkKind.WORK, null);
 
-        browser.get(url("/desk/login"));
-        browser.findElement(By.id("username")).sendKeys(head.email());
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.signIn(browser, url("/desk/login"), head.email());
         browser.findElement(By.id("nav-dashboard")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/desk/dashboard");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> CHARTS.stream()

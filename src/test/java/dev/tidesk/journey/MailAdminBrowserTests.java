@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 import dev.tidesk.Browser;
 import dev.tidesk.MailTest;
-import dev.tidesk.TestData;
 import dev.tidesk.identity.Role;
 import dev.tidesk.mail.InboundView;
 import dev.tidesk.mail.MailIntake;
@@ -45,10 +44,7 @@ class MailAdminBrowserTests extends MailTest {
         InboundView view = intake.receive("browser", raw);
         StaffView admin = data.member(Role.ADMIN);
         browser = Browser.start();
-        browser.get("http://localhost:" + port + "/desk/login");
-        browser.findElement(By.id("username")).sendKeys(admin.email());
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.signIn(browser, "http://localhost:" + port + "/desk/login", admin.email());
 
         browser.get("http://localhost:" + port + "/desk/admin/mail");
         Browser.screenshot(browser, "mail-inbound-list");

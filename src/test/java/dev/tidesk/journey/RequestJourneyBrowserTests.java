@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import dev.tidesk.Browser;
 import dev.tidesk.MailTest;
-import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.mail.OutboxSender;
 import dev.tidesk.team.StaffView;
@@ -54,7 +53,7 @@ class RequestJourneyBrowserTests extends MailTest {
         StaffView agent = data.agent();
         data.request(client, "Обновить цены в каталоге", "Прайс приложен, нужно обновить до пятницы.");
 
-        login("/portal/login", client.login());
+        Browser.signIn(browser, url("/portal/login"), client.login());
         browser.get(url("/portal/requests/new"));
         browser.findElement(By.name("subject")).sendKeys("Не работает форма обратной связи");
         browser.findElement(By.name("body")).sendKeys("Письма с формы на странице «Контакты» не приходят с понедельника.");
@@ -68,7 +67,7 @@ class RequestJourneyBrowserTests extends MailTest {
         Browser.screenshot(browser, "portal-requests");
         logout("/portal/logout");
 
-        login("/desk/login", agent.email());
+        Browser.signIn(browser, url("/desk/login"), agent.email());
         browser.get(url("/desk?view=UNASSIGNED&sort=NEWEST"));
         Browser.screenshot(browser, "desk-queue");
         Browser.clickAndWait(browser, By.linkText(tid));
@@ -79,7 +78,7 @@ class RequestJourneyBrowserTests extends MailTest {
         Browser.screenshot(browser, "desk-request");
         logout("/desk/logout");
 
-        login("/portal/login", client.login());
+        Browser.signIn(browser, url("/portal/login"), client.login());
         browser.get(url("/portal/requests/" + tid));
         assertThat(browser.findElements(By.cssSelector("article.from-staff .body")))
                 .extracting(e -> e.getText()).containsExactly("Исправили настройки почты, проверьте, пожалуйста.");
@@ -94,12 +93,6 @@ class RequestJourneyBrowserTests extends MailTest {
                 .contains("[" + tid + "] Новый ответ: Не работает форма обратной связи");
     }
 
-    private void login(String page, String login) {
-        browser.get(url(page));
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        Browser.clickAndWait(browser, By.id("login-submit"));
-    }
 
     private void logout(String action) {
         Browser.clickAndWait(browser, By.cssSelector("form[action='" + action + "'] button"));

@@ -103,10 +103,7 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         String link = m.group(1);
 
         // the link asks the contact to sign in and then opens the page
-        browser.get(url(link + "?answer=accept"));
-        browser.findElement(By.id("username")).sendKeys(client.login());
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        Browser.clickAndWait(browser, By.id("login-submit"));
+        Browser.signIn(browser, url(link + "?answer=accept"), client.login());
         assertThat(browser.getCurrentUrl()).contains(link);
         assertThat(browser.findElement(By.id("task-answer-title")).getText()).isEqualTo("Новая корзина");
         assertThat(browser.findElement(By.id("task-answer-test-url")).getText()).isEqualTo(client.site().testUrl());
@@ -130,10 +127,7 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         Browser.clickAndWait(browser, By.cssSelector("form[action='/portal/logout'] button"));
 
         // the contract sends all work via the test copy: the deploy suggests the sync entry
-        browser.get(url("/desk/login"));
-        browser.findElement(By.id("username")).sendKeys(dev.email());
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        Browser.clickAndWait(browser, By.id("login-submit"));
+        Browser.signIn(browser, url("/desk/login"), dev.email());
         browser.get(url("/desk/requests/" + ticket.tid()));
         Browser.clickAndWait(browser, By.id("task-" + task.id() + "-complete"));
         assertThat(browser.findElement(By.id("sync-comment-" + task.id())).getAttribute("value"))
@@ -148,10 +142,7 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
 
     @Test
     void theCalendarOf2027SaysTheDecreesTransfersAreEnteredThere() throws Exception {
-        browser.get(url("/desk/login"));
-        browser.findElement(By.id("username")).sendKeys(data.member(Role.HEAD).email());
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        Browser.clickAndWait(browser, By.id("login-submit"));
+        Browser.signIn(browser, url("/desk/login"), data.member(Role.HEAD).email());
         browser.get(url("/desk/admin/calendar?year=2027"));
         assertThat(browser.findElement(By.id("calendar-decree")).getText()).contains("постановлению Правительства");
         assertThat(browser.findElement(By.id("calendar-days")).getText()).contains("Перенос с 9 мая");

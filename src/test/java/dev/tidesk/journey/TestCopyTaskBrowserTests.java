@@ -64,7 +64,7 @@ class TestCopyTaskBrowserTests extends MailTest {
                 Specialty.DEVELOPER, TestData.PASSWORD);
         TicketView ticket = data.request(client, "Обновить модуль оплаты", "Банк прислал письмо: старый модуль отключат 1 числа.");
 
-        login("/desk/login", agent.email());
+        Browser.signIn(browser, url("/desk/login"), agent.email());
         browser.get(url("/desk"));
         Browser.screenshot(browser, "routing-priority-queue");
         browser.get(url("/desk/requests/" + ticket.tid()));
@@ -81,7 +81,7 @@ class TestCopyTaskBrowserTests extends MailTest {
         waitForStatus(taskId, "К выполнению");
         logout("/desk/logout");
 
-        login("/desk/login", dev.email());
+        Browser.signIn(browser, url("/desk/login"), dev.email());
         browser.get(url("/desk/tasks"));
         assertThat(browser.findElement(By.id("my-task-" + taskId)).getText()).contains("Обновление модуля оплаты");
         Browser.screenshot(browser, "task-my-tasks");
@@ -91,7 +91,7 @@ class TestCopyTaskBrowserTests extends MailTest {
         waitForStatus(taskId, "Ждёт приёмки клиентом");
         logout("/desk/logout");
 
-        login("/portal/login", client.login());
+        Browser.signIn(browser, url("/portal/login"), client.login());
         browser.get(url("/portal/requests/" + ticket.tid()));
         assertThat(browser.findElement(By.id("tasks")).getText()).contains("Обновление модуля оплаты до новой версии")
                 .contains(client.site().testUrl()).doesNotContain("SDK");
@@ -100,7 +100,7 @@ class TestCopyTaskBrowserTests extends MailTest {
         waitForStatus(taskId, "переносим на рабочий сайт");
         logout("/portal/logout");
 
-        login("/desk/login", dev.email());
+        Browser.signIn(browser, url("/desk/login"), dev.email());
         browser.get(url("/desk/requests/" + ticket.tid()));
         browser.findElement(By.id("task-" + taskId + "-complete")).click();
         waitForStatus(taskId, "Готово");
@@ -113,13 +113,13 @@ class TestCopyTaskBrowserTests extends MailTest {
         Browser.screenshot(browser, "task-request-timeline");
         logout("/desk/logout");
 
-        login("/portal/login", client.login());
+        Browser.signIn(browser, url("/portal/login"), client.login());
         browser.get(url("/portal/requests/" + ticket.tid()));
         waitForStatus(taskId, "готово");
         Browser.screenshot(browser, "task-portal-done");
         logout("/portal/logout");
 
-        login("/desk/login", data.member(Role.HEAD).email());
+        Browser.signIn(browser, url("/desk/login"), data.member(Role.HEAD).email());
         browser.get(url("/desk/admin/calendar?year=2026"));
         assertThat(browser.findElement(By.id("calendar-days")).getText()).contains("Перенос с 3 января");
         Browser.screenshot(browser, "routing-calendar");
@@ -131,13 +131,6 @@ class TestCopyTaskBrowserTests extends MailTest {
                 .until(d -> expected.equals(d.findElement(By.id("task-status-" + taskId)).getText()));
     }
 
-    private void login(String page, String login) {
-        browser.get(url(page));
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.id("login-submit")).isEmpty());
-    }
 
     private void logout(String action) {
         browser.findElement(By.cssSelector("form[action='" + action + "'] button")).click();

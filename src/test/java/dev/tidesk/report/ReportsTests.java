@@ -1,6 +1,7 @@
 package dev.tidesk.report;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,9 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.tidesk.TestData;
+import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.Ledgers;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.identity.Role;
+import dev.tidesk.shared.Installation;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
@@ -21,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +53,15 @@ class ReportsTests {
 
     @Autowired
     WorkLog workLog;
+
+    @Autowired
+    NamedParameterJdbcTemplate namedJdbc;
+
+    @Autowired
+    Installation installation;
+
+    @Autowired
+    Ledgers ledgers;
 
     static TestData.Client client;
     static StaffView anna;
@@ -246,8 +260,8 @@ class ReportsTests {
         TestData.Client economy = data.client();
         StaffView worker = data.member(Role.AGENT);
         YearMonth now = YearMonth.now(reports.zone());
-        contracts.sign(economy.organization().id(), "У-" + economy.organization().id(), now.minusMonths(2).atDay(1),
-                PlanCode.ECONOMY, null, false, null, "head");
+        ContractFixtures fixtures = new ContractFixtures(context);
+        fixtures.sign(economy, PlanCode.ECONOMY, 2);
         int included = contracts.plan(PlanCode.ECONOMY).includedMinutes();
         long ticket = data.request(economy, "Hours", "text").id();
         workLog.log(ticket, null, worker.id(), now.minusMonths(2).atDay(3), included + 120, WorkKind.WORK, null);
@@ -277,8 +291,7 @@ class ReportsTests {
 
         // a client already an hour over its plan this month is on the head's list
         TestData.Client heavy = data.client();
-        contracts.sign(heavy.organization().id(), "У-" + heavy.organization().id(), now.atDay(1), PlanCode.ECONOMY,
-                null, false, null, "head");
+        fixtures.sign(heavy, PlanCode.ECONOMY, 0);
         long busy = data.request(heavy, "Many hours", "text").id();
         workLog.log(busy, null, worker.id(), now.atDay(1), included / 2 + 30, WorkKind.WORK, null);
         workLog.log(busy, null, data.member(Role.AGENT).id(), now.atDay(1), included - included / 2 + 30, WorkKind.WORK,
@@ -286,6 +299,14 @@ class ReportsTests {
         assertThat(reports.dashboard().overPlan().row(heavy.organization().name())).containsExactly(
                 heavy.organization().name(), "ECONOMY", in, in + 1, (double) Math.round(100.0 * (included + 60) / included),
                 null);
+    }
+
+    @Test
+    void theDashboardIsComputedOnceForItsMaxAgeAndEveryTimeWithoutOne() {
+        Reports cached = new Reports(namedJdbc, installation, ledgers, Duration.ofHours(1));
+        assertThat(cached.dashboard()).isSameAs(cached.dashboard());
+        Reports uncached = new Reports(namedJdbc, installation, ledgers, Duration.ZERO);
+        assertThat(uncached.dashboard()).isNotSameAs(uncached.dashboard());
     }
 
     private static ReportFilter quarter(Long org, Long staff) {
