@@ -174,28 +174,38 @@ public class RequestQueries {
      * of the GIN index, quick for a rare word.
      */
     private Map<Long, Double> rankedMatches(String query, int limit) {
-        Map<Long, Double> ranks = new LinkedHashMap<>();
         jdbc.execute("set local work_mem = '64MB'");
         jdbc.execute("set local plan_cache_mode = force_custom_plan");
         jdbc.execute("savepoint search_walk");
         try {
             jdbc.execute("set local statement_timeout = " + searchWalkTimeout.toMillis());
-            jdbc.query(SEARCH, rs -> {
-                ranks.put(rs.getLong(1), rs.getDouble(2));
-            }, query, SEARCH_CANDIDATES, query, SEARCH_CANDIDATES, query, query, limit);
+            Map<Long, Double> ranks = rank(query, limit, false);
             jdbc.execute("release savepoint search_walk");
             jdbc.execute("set local statement_timeout to default");
+            return ranks;
         } catch (DataAccessException e) {
             if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || !"57014".equals(sql.getSQLState())) {
                 throw e;
             }
-            ranks.clear();
             jdbc.execute("rollback to savepoint search_walk");
+            return rank(query, limit, true);
+        }
+    }
+
+    /**
+     * Ranks the newest candidates of {@code query} (a tsquery); {@code fromIndex} finds them
+     * through a bitmap of the GIN indexes only, never by walking the primary key. Needs a transaction.
+     */
+    Map<Long, Double> rank(String query, int limit, boolean fromIndex) {
+        if (fromIndex) {
             jdbc.execute("set local enable_indexscan = off");
             jdbc.execute("set local enable_seqscan = off");
-            jdbc.query(SEARCH, rs -> {
-                ranks.put(rs.getLong(1), rs.getDouble(2));
-            }, query, SEARCH_CANDIDATES, query, SEARCH_CANDIDATES, query, query, limit);
+        }
+        Map<Long, Double> ranks = new LinkedHashMap<>();
+        jdbc.query(SEARCH, rs -> {
+            ranks.put(rs.getLong(1), rs.getDouble(2));
+        }, query, SEARCH_CANDIDATES, query, SEARCH_CANDIDATES, query, query, limit);
+        if (fromIndex) {
             jdbc.execute("set local enable_indexscan to default");
             jdbc.execute("set local enable_seqscan to default");
         }

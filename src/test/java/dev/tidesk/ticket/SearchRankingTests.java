@@ -1,0 +1,47 @@
+package dev.tidesk.ticket;
+
+import java.util.Map;
+
+import dev.tidesk.TestData;
+import dev.tidesk.TestData.Client;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two ways search finds its candidates give the same ranking: the newest-first walk and the
+ * GIN bitmap that takes over when the walk runs past {@code tidesk.search.walk-timeout} (which
+ * only happens on big tables, so here each is called directly).
+ */
+@SpringBootTest
+class SearchRankingTests {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    RequestQueries queries;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void theIndexFallbackRanksLikeTheWalk() {
+        String word = "qzv" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "x");
+        TestData data = new TestData(context);
+        Client client = data.client();
+        TicketView inSubject = data.request(client, "Ошибка " + word, "Текст без слова");
+        TicketView inBody = data.request(client, "Другая тема", "Встречается " + word + " в письме");
+        data.request(client, "Ничего общего", "Совсем другое");
+
+        Map<Long, Double> walk = transactions.execute(tx -> queries.rank("'" + word + "'", 50, false));
+        Map<Long, Double> index = transactions.execute(tx -> queries.rank("'" + word + "'", 50, true));
+
+        // a match in the subject counts double, so it ranks first
+        assertThat(walk.keySet()).containsExactly(inSubject.id(), inBody.id());
+        assertThat(index).isEqualTo(walk);
+    }
+}
