@@ -12,10 +12,13 @@ import java.time.Instant;
  * @param channels      requests of the last 12 weeks by channel
  * @param normHours     per person, the last 4 weeks: norm-hours per week by kind of work
  * @param sla           per plan, the last 4 weeks: deadlines met and breached
- * @param overPlan      clients whose hours this month passed the plan, or who overran it in the closed months, with the recommended plan
- * @param deferred      requests deferred to next month, per client: they come back to the queue on the 1st
+ * @param overPlan      clients whose hours this month passed the plan, or who overran it in the closed months, with
+ *                      the recommended plan: the first 20, highest use first
+ * @param deferred      requests deferred to next month, per client (the first 20): they come back to the queue on the 1st
+ * @param clientsOverPlan  how many clients are over their plan, all of them
+ * @param deferredRequests how many requests are deferred, all of them
  */
 public record Dashboard(Instant at, ReportTable backlog, ReportTable weekly, ReportTable agents,
         ReportTable firstResponse, ReportTable channels, ReportTable normHours, ReportTable sla,
-        ReportTable overPlan, ReportTable deferred) {
+        ReportTable overPlan, ReportTable deferred, long clientsOverPlan, long deferredRequests) {
 }

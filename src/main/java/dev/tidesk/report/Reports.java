@@ -97,9 +97,12 @@ public class Reports {
         Instant fourWeeks = now.minus(28, ChronoUnit.DAYS);
         LocalDate today = LocalDate.ofInstant(now, zone);
         ReportFilter lastFourWeeks = new ReportFilter(today.minusDays(27), today, Grain.WEEK, null, null);
+        ReportTable overPlan = overPlan();
+        ReportTable deferred = deferredToNextMonth(today);
         return new Dashboard(now, backlog(now), weekly(thisWeek, now), agents(fourWeeks, now),
                 firstResponse(fourWeeks, now), channels(twelveWeeks, now), normHoursPerWeek(lastFourWeeks),
-                slaByPlan(lastFourWeeks), overPlan(), deferredToNextMonth(today));
+                slaByPlan(lastFourWeeks), first(overPlan, DASHBOARD_LIST), first(deferred, DASHBOARD_LIST),
+                overPlan.rows().size(), deferred.rows().stream().mapToLong(r -> (Long) r.get(1)).sum());
     }
 
     ReportTable backlog(Instant now) {
@@ -438,9 +441,6 @@ public class Reports {
             }
         }
         rows.sort(Comparator.comparing((List<Object> r) -> r.get(4) == null ? 0.0 : (Double) r.get(4)).reversed());
-        if (rows.size() > DASHBOARD_LIST) {
-            rows = new ArrayList<>(rows.subList(0, DASHBOARD_LIST));
-        }
         return new ReportTable("overPlan", List.of(Column.text("organization"), Column.code("plan", "contract.plan."),
                 Column.hours("included"), Column.hours("used"), Column.percent("utilisation"),
                 Column.code("recommended", "contract.plan.")), rows);
@@ -452,9 +452,15 @@ public class Reports {
                 select coalesce(o.name, '—'), count(*)
                   from deferral d left join organization o on o.id = d.organization_id
                  where d.status = 'ACCEPTED' and d.target_month > :today
-                 group by 1 order by 2 desc, 1 limit :n""", new MapSqlParameterSource("today", today).addValue("n", DASHBOARD_LIST),
+                 group by 1 order by 2 desc, 1""", new MapSqlParameterSource("today", today),
                 (rs, i) -> row(rs, 2));
         return new ReportTable("deferred", List.of(Column.text("organization"), Column.count("requests")), rows);
+    }
+
+    /** The table with only its first {@code n} rows. */
+    private static ReportTable first(ReportTable table, int n) {
+        return table.rows().size() <= n ? table
+                : new ReportTable(table.key(), table.columns(), table.rows().subList(0, n));
     }
 
     private static Double hours(int minutes) {

@@ -77,8 +77,8 @@ class ReportController {
                 cards.card(d.sla(), Grain.WEEK, "bar", 2, 3, 6, 7),
                 cards.card(d.overPlan(), Grain.MONTH, "bar", 2, 3)));
         model.addAttribute("deferred", cards.card(d.deferred(), Grain.MONTH, "bar", 1));
-        model.addAttribute("deferredCount", d.deferred().rows().stream().mapToLong(r -> (Long) r.get(1)).sum());
-        model.addAttribute("overPlanCount", d.overPlan().rows().size());
+        model.addAttribute("deferredCount", d.deferredRequests());
+        model.addAttribute("overPlanCount", d.clientsOverPlan());
         model.addAttribute("at", d.at());
         return "workspace/report/dashboard";
     }

@@ -287,7 +287,7 @@ class ReportsTests {
         ReportFilter premium = new ReportFilter(all.from(), all.to(), Grain.MONTH, null, null, "PREMIUM");
         assertThat(reports.utilisation(premium).row(economy.organization().name())).isNull();
         // not over the plan this month, and no closed months for the overrun rule
-        assertThat(reports.dashboard().overPlan().row(economy.organization().name())).isNull();
+        assertThat(reports.overPlan().row(economy.organization().name())).isNull();
 
         // a client already an hour over its plan this month is on the head's list
         TestData.Client heavy = data.client();
@@ -296,9 +296,13 @@ class ReportsTests {
         workLog.log(busy, null, worker.id(), now.atDay(1), included / 2 + 30, WorkKind.WORK, null);
         workLog.log(busy, null, data.member(Role.AGENT).id(), now.atDay(1), included - included / 2 + 30, WorkKind.WORK,
                 null);
-        assertThat(reports.dashboard().overPlan().row(heavy.organization().name())).containsExactly(
+        assertThat(reports.overPlan().row(heavy.organization().name())).containsExactly(
                 heavy.organization().name(), "ECONOMY", in, in + 1, (double) Math.round(100.0 * (included + 60) / included),
                 null);
+        // the dashboard lists the first 20 and counts them all
+        Dashboard d = reports.dashboard();
+        assertThat(d.overPlan().rows()).hasSizeLessThanOrEqualTo(Reports.DASHBOARD_LIST);
+        assertThat(d.clientsOverPlan()).isEqualTo(reports.overPlan().rows().size()).isPositive();
     }
 
     @Test
