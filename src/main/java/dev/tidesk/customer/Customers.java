@@ -2,6 +2,7 @@ package dev.tidesk.customer;
 
 import dev.tidesk.shared.DomainException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.tidesk.shared.NotFoundException;
@@ -30,7 +31,7 @@ public class Customers {
         if (name == null || name.isBlank()) {
             throw new DomainException("error.organization.name", "The organization needs a name");
         }
-        if (organizations.findByName(name.trim()).isPresent()) {
+        if (organizations.findByLowerName(lower(name.trim())).isPresent()) {
             throw new DomainException("error.organization.taken", "Organization exists: " + name, name.trim());
         }
         if (emailDomain != null && !emailDomain.isBlank() && !emailDomain.trim().matches("[\\w.-]+\\.[\\w-]+")) {
@@ -55,7 +56,7 @@ public class Customers {
         if (email != null && !email.isBlank() && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new DomainException("error.contact.email", "Not an e-mail address: " + email, email);
         }
-        if (email != null && !email.isBlank() && contacts.findByEmail(email.trim()).isPresent()) {
+        if (email != null && !email.isBlank() && contacts.findByLowerEmail(lower(email.trim())).isPresent()) {
             throw new DomainException("error.contact.email-taken", "A contact with this e-mail exists already: " + email, email);
         }
         Contact contact = new Contact(organizationId, fullName, email, phone, language);
@@ -85,12 +86,12 @@ public class Customers {
         if (domain == null || domain.isBlank()) {
             return Optional.empty();
         }
-        List<Organization> found = organizations.findByEmailDomain(domain.strip());
+        List<Organization> found = organizations.findByLowerEmailDomain(lower(domain.strip()));
         return found.size() == 1 ? Optional.of(found.get(0).view()) : Optional.empty();
     }
 
     public Optional<OrganizationView> organizationByName(String name) {
-        return name == null ? Optional.empty() : organizations.findByName(name.strip()).map(Organization::view);
+        return name == null ? Optional.empty() : organizations.findByLowerName(lower(name.strip())).map(Organization::view);
     }
 
     public List<OrganizationView> organizations() {
@@ -102,7 +103,7 @@ public class Customers {
     }
 
     public Optional<ContactView> contactByEmail(String email) {
-        return email == null ? Optional.empty() : contacts.findByEmail(email.trim()).map(Contact::view);
+        return email == null ? Optional.empty() : contacts.findByLowerEmail(lower(email.trim())).map(Contact::view);
     }
 
     /** Turns the monthly statement by e-mail on or off for a contact. */
@@ -147,5 +148,9 @@ public class Customers {
         }
         String d = phone.replaceAll("\\D", "");
         return d.isEmpty() ? null : d;
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -51,19 +51,13 @@ class AutoMailGuard {
         if (a.equalsIgnoreCase(mail.from()) || a.endsWith("@" + mail.domain())) {
             return false;
         }
-        if (isBouncing(a)) {
-            return false;
-        }
+        // whether the address bounced, and how many automatic mails it had this hour, in one query
         Integer recent = jdbc.queryForObject("""
-                select count(*) from mail_outbox where lower(recipient) = ? and auto_submitted = 'auto-replied'
-                and created_at > ?""", Integer.class, a, java.sql.Timestamp.from(now.minus(Duration.ofHours(1))));
-        return recent == null || recent < settings.autoMailsPerHour();
-    }
-
-    boolean isBouncing(String address) {
-        Integer n = jdbc.queryForObject("select count(*) from mail_bouncing_address where address = ?", Integer.class,
-                address.strip().toLowerCase(Locale.ROOT));
-        return n != null && n > 0;
+                select case when exists (select 1 from mail_bouncing_address where address = ?) then -1
+                  else (select count(*) from mail_outbox where lower(recipient) = ? and auto_submitted = 'auto-replied'
+                        and created_at > ?) end""", Integer.class, a, a,
+                java.sql.Timestamp.from(now.minus(Duration.ofHours(1))));
+        return recent != null && recent >= 0 && recent < settings.autoMailsPerHour();
     }
 
     void markBouncing(String address, String reason, Long ticketId, Instant now) {

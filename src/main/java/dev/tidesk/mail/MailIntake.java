@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -69,7 +68,7 @@ public class MailIntake {
         Instant now = Instant.now();
         boolean truncated = raw.length > settings.maxSizeBytes();
         byte[] kept = truncated ? headerPart(raw) : raw;
-        InternetHeaders headers = headers(raw);
+        InternetHeaders headers = MailParser.headers(raw);
         String messageId = MailParser.firstId(headers.getHeader("Message-ID", null));
         String key = messageId != null ? "mid:" + messageId : "sha256:" + sha256(raw);
         String from = MailParser.address(headers.getHeader("From", null));
@@ -252,14 +251,6 @@ public class MailIntake {
             }
             return counts;
         });
-    }
-
-    private static InternetHeaders headers(byte[] raw) {
-        try {
-            return new InternetHeaders(new ByteArrayInputStream(raw, 0, Math.min(raw.length, 256 * 1024)), true);
-        } catch (MessagingException | RuntimeException e) {
-            return new InternetHeaders();
-        }
     }
 
     private static byte[] headerPart(byte[] raw) {

@@ -45,9 +45,16 @@ final class MailParser {
     static final int MAX_DEPTH = 20;
     static final int MAX_PARTS = 2000;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final Session SESSION;
 
     static {
+        // Jakarta Mail 2.1 looks up its StreamProvider through the ServiceLoader on every header block
+        // it reads, scanning every jar of the class path each time (jakartaee/mail-api#861); naming
+        // the implementation makes that a class lookup, which the class loader caches.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         Properties props = new Properties();
         props.setProperty("mail.mime.allowutf8", "true");
         props.setProperty("mail.mime.address.strict", "false");
@@ -60,6 +67,15 @@ final class MailParser {
     }
 
     private MailParser() {
+    }
+
+    /** The header block of a raw message (its first 256 KB at most); empty when unreadable. */
+    static InternetHeaders headers(byte[] raw) {
+        try {
+            return new InternetHeaders(new ByteArrayInputStream(raw, 0, Math.min(raw.length, 256 * 1024)), true);
+        } catch (MessagingException | RuntimeException e) {
+            return new InternetHeaders();
+        }
     }
 
     static MimeMessage mime(byte[] raw) throws MessagingException {

@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import dev.tidesk.shared.NotFoundException;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +20,12 @@ public class Outbox {
 
     private final OutboxRepository outbox;
     private final MailSettings settings;
+    private final JdbcTemplate jdbc;
 
-    Outbox(OutboxRepository outbox, MailSettings settings) {
+    Outbox(OutboxRepository outbox, MailSettings settings, JdbcTemplate jdbc) {
         this.outbox = outbox;
         this.settings = settings;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -40,17 +44,21 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean enqueue(String eventKey, Long ticketId, String recipient, RenderedMail mail, String autoSubmitted,
             List<Long> attachmentIds, Instant now) {
-        if (outbox.existsByEventKeyAndRecipient(eventKey, recipient)) {
-            return false;
-        }
         String messageId = "<" + eventKey.replaceAll("[^A-Za-z0-9.-]", ".") + "." + now.toEpochMilli() + "@"
                 + settings.domain() + ">";
         String thread = ticketId == null ? null : threadId(ticketId);
-        OutboxMail queued = new OutboxMail(eventKey, ticketId, recipient, HeaderValues.clean(mail.subject()),
-                mail.text(), mail.html(), messageId, thread, autoSubmitted, now);
-        queued.attach(attachmentIds);
-        outbox.save(queued);
-        return true;
+        String files = attachmentIds == null || attachmentIds.isEmpty() ? null
+                : String.join(",", attachmentIds.stream().map(String::valueOf).toList());
+        // one statement, and no flush of the caller's persistence context: this runs for every request
+        // opened, often several times in one transaction
+        List<Long> queued = jdbc.queryForList("""
+                insert into mail_outbox (event_key, ticket_id, recipient, subject, text_body, html_body, message_id,
+                    in_reply_to, auto_submitted, attachment_ids, status, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                on conflict (event_key, recipient) do nothing returning id""", Long.class, eventKey, ticketId,
+                recipient, HeaderValues.clean(mail.subject()), mail.text(), mail.html(), messageId, thread,
+                autoSubmitted, files, Timestamp.from(now), Timestamp.from(now));
+        return !queued.isEmpty();
     }
 
     /** The Message-ID every mail of a request refers to, so mail programs thread the conversation. */

@@ -11,7 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One mail to send. Written in the transaction of the change it tells about. */
+/** One mail to send. Written in the transaction of the change it tells about, by {@link Outbox#enqueue}. */
 @Entity
 @Table(name = "mail_outbox")
 class OutboxMail {
@@ -38,26 +38,6 @@ class OutboxMail {
     private Instant sentAt;
 
     protected OutboxMail() {
-    }
-
-    OutboxMail(String eventKey, Long ticketId, String recipient, String subject, String textBody, String htmlBody,
-            String messageId, String inReplyTo, String autoSubmitted, Instant now) {
-        this.eventKey = eventKey;
-        this.ticketId = ticketId;
-        this.recipient = recipient;
-        this.subject = subject;
-        this.textBody = textBody;
-        this.htmlBody = htmlBody;
-        this.messageId = messageId;
-        this.inReplyTo = inReplyTo;
-        this.autoSubmitted = autoSubmitted;
-        this.createdAt = now;
-        this.nextAttemptAt = now;
-    }
-
-    void attach(java.util.List<Long> ids) {
-        attachmentIds = ids == null || ids.isEmpty() ? null
-                : String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
     java.util.List<Long> getAttachmentIds() {

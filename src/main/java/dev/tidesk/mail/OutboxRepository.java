@@ -9,8 +9,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
 
-    boolean existsByEventKeyAndRecipient(String eventKey, String recipient);
-
     /** Due mails, locked for this sender; another node skips them instead of waiting. */
     @Query(value = """
             select * from mail_outbox where status = 'PENDING' and next_attempt_at <= ?1

@@ -67,7 +67,9 @@ class RoutingRequests {
                 clientTerms.map(ClientTerms::tierRank).orElse(ClientTerms.ONE_OFF), ts(t.createdAt()),
                 hold == null ? null : hold.managerId(), hold == null ? null : ts(hold.until()), frMinutes, resMinutes,
                 ts(sla.firstResponseDue), ts(sla.resolutionDue));
-        sync(t, Instant.now(clock));
+        // the row just written, without reading it back
+        sync(t, Instant.now(clock), new Row(t.id(), hold == null ? null : hold.managerId(),
+                hold == null ? null : hold.until(), sla));
     }
 
     @EventListener
@@ -96,11 +98,10 @@ class RoutingRequests {
 
     /** Brings the routing row in line with the request as it stands now. */
     void sync(TicketView t, Instant now) {
-        Optional<Row> found = row(t.id());
-        if (found.isEmpty()) {
-            return;
-        }
-        Row row = found.get();
+        row(t.id()).ifPresent(row -> sync(t, now, row));
+    }
+
+    private void sync(TicketView t, Instant now, Row row) {
         SlaClock sla = row.clock();
         WorkingCalendar calendar = calendars.calendar();
         if (t.firstResponseAt() != null) {

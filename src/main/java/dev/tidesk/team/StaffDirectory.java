@@ -1,6 +1,7 @@
 package dev.tidesk.team;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.tidesk.identity.Accounts;
@@ -26,7 +27,7 @@ public class StaffDirectory {
     /** Adds a staff member with a login (their e-mail) and the given password. */
     @Transactional
     public StaffView hire(String fullName, String email, Role role, Specialty specialty, String password) {
-        if (staff.findByEmail(email.trim()).isPresent()) {
+        if (staff.findByLowerEmail(email.trim().toLowerCase(Locale.ROOT)).isPresent()) {
             throw new dev.tidesk.shared.DomainException("error.login.taken", "Staff e-mail taken: " + email, email);
         }
         Staff member = staff.save(new Staff(fullName, email, role, specialty));
@@ -39,7 +40,7 @@ public class StaffDirectory {
     }
 
     public Optional<StaffView> byEmail(String email) {
-        return staff.findByEmail(email).map(Staff::view);
+        return staff.findByLowerEmail(email.toLowerCase(Locale.ROOT)).map(Staff::view);
     }
 
     public List<StaffView> everyone() {

@@ -11,6 +11,10 @@ interface StaffRepository extends JpaRepository<Staff, Long> {
     @Query("select s from Staff s where s.active = true order by s.fullName")
     List<Staff> findActive();
 
-    @Query("select s from Staff s where lower(s.email) = lower(?1)")
-    Optional<Staff> findByEmail(String email);
+    /**
+     * Takes the address lower-cased: with lower(?1) in the query Hibernate would translate it again
+     * for every new value.
+     */
+    @Query("select s from Staff s where lower(s.email) = ?1")
+    Optional<Staff> findByLowerEmail(String lowerEmail);
 }

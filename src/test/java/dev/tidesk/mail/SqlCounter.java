@@ -55,9 +55,14 @@ class SqlCounter implements BeanPostProcessor {
         };
     }
 
+    /** Counts by the statement text as sent; it is shortened for the report only, so that counting stays cheap. */
     private static void count(String sql) {
+        COUNTS.computeIfAbsent(sql, k -> new LongAdder()).increment();
+    }
+
+    private static String shortened(String sql) {
         String key = sql.replaceAll("\\s+", " ").strip();
-        COUNTS.computeIfAbsent(key.length() > 160 ? key.substring(0, 160) : key, k -> new LongAdder()).increment();
+        return key.length() > 160 ? key.substring(0, 160) : key;
     }
 
     static void reset() {
@@ -69,7 +74,7 @@ class SqlCounter implements BeanPostProcessor {
                 .mapToLong(e -> e.getValue().sum()).sum();
         return String.format("%.1f statements per message%n", (double) total / messages)
                 + COUNTS.entrySet().stream().sorted(Comparator.comparingLong(e -> -e.getValue().sum()))
-                        .map(e -> String.format("%8.2f  %s", (double) e.getValue().sum() / messages, e.getKey()))
+                        .map(e -> String.format("%8.2f  %s", (double) e.getValue().sum() / messages, shortened(e.getKey())))
                         .collect(Collectors.joining("\n"));
     }
 }

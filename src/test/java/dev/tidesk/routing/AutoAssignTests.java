@@ -15,6 +15,7 @@ import dev.tidesk.ticket.TicketView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,5 +59,30 @@ class AutoAssignTests extends WebTest {
         // a request already taken is left alone
         assignments.autoAssign(t.id());
         assertThat(requests.ticket(t.id()).assigneeId()).isEqualTo(chosen);
+    }
+
+    /**
+     * Switched on, it runs in the transaction that opens the request: the request is assigned once it
+     * exists, filed once in the queue, and its creation is told once (the listener saves the request
+     * while its events are being published).
+     */
+    @Test
+    void whenOnANewRequestIsAssignedInTheTransactionThatOpensIt() {
+        TestData.Client client = data.client();
+        data.agent();
+        ReflectionTestUtils.setField(assignments, "autoAssign", true);
+        TicketView t;
+        try {
+            t = data.request(client, "Автоназначение при создании", "Проверка");
+        } finally {
+            ReflectionTestUtils.setField(assignments, "autoAssign", false);
+        }
+        TicketView now = requests.ticket(t.id());
+        assertThat(now.assigneeId()).isNotNull();
+        assertThat(staff.member(now.assigneeId()).role()).isEqualTo(Role.AGENT);
+        assertThat(jdbc.queryForObject("select queued from routing_request where ticket_id = ?", Boolean.class, t.id()))
+                .as("an assigned request is not in the general queue").isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from ticket_history where ticket_id = ? and field = 'assignee'",
+                Integer.class, t.id())).as("assigned once").isEqualTo(1);
     }
 }
