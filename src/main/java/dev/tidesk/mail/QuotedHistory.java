@@ -22,6 +22,20 @@ final class QuotedHistory {
         Pattern.compile("^.{0,200}<[^<>\\s]+@[^<>\\s]+>\\s*:\\s*$"),
     };
 
+    /** What a line must show before its pattern is tried: most lines are skipped without a regex. */
+    private static final LinePrecheck[] MAY_START = {
+        (line, colon) -> line.startsWith("--"),
+        (line, colon) -> colon,
+        (line, colon) -> colon,
+        (line, colon) -> line.indexOf(':') > 0,
+        (line, colon) -> line.startsWith("__"),
+        (line, colon) -> colon,
+    };
+
+    private interface LinePrecheck {
+        boolean test(String line, boolean endsWithColon);
+    }
+
     private QuotedHistory() {
     }
 
@@ -61,7 +75,14 @@ final class QuotedHistory {
     }
 
     private static boolean isStart(String line, String[] lines, int i) {
+        if (line.length() < 3) {
+            return false;
+        }
+        boolean endsWithColon = line.endsWith(":");
         for (int p = 0; p < STARTS.length; p++) {
+            if (!MAY_START[p].test(line, endsWithColon)) {
+                continue;
+            }
             if (STARTS[p].matcher(line).matches()) {
                 if (p == 3) {
                     // an Outlook header block: From: followed by Sent:/Date:/Отправлено: within three lines

@@ -19,10 +19,12 @@ final class ReferenceMarker {
 
     private static final Pattern MARKER = Pattern.compile("ref:tidesk-(\\d{1,18})-([0-9a-f]{10})");
 
-    private final String secret;
+    private final SecretKeySpec key;
+    /** A Mac per thread: looking one up costs more than signing, and one Mac is not thread-safe. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::mac);
 
     ReferenceMarker(String secret) {
-        this.secret = secret;
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     String of(long ticketId) {
@@ -44,11 +46,15 @@ final class ReferenceMarker {
     }
 
     private String sign(long ticketId) {
+        return HexFormat.of().formatHex(macs.get().doFinal(Long.toString(ticketId).getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 10);
+    }
+
+    private Mac mac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(Long.toString(ticketId).getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 10);
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

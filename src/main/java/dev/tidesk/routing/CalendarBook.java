@@ -1,5 +1,6 @@
 package dev.tidesk.routing;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -13,8 +14,14 @@ import dev.tidesk.shared.Installation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The installation's working calendar, as admins edit it. */
+/**
+ * The installation's working calendar, as admins edit it. Every new request and every SLA step
+ * reads it, so it is kept for {@link #FRESH} after loading; an edit here drops the copy at once
+ * (another node sees it within that time).
+ */
 @Service
 @Transactional(readOnly = true)
 public class CalendarBook {
@@ -27,7 +34,24 @@ public class CalendarBook {
         this.installation = installation;
     }
 
+    static final Duration FRESH = Duration.ofSeconds(30);
+
+    private record Loaded(WorkingCalendar calendar, long atNanos) {
+    }
+
+    private volatile Loaded loaded;
+
     public WorkingCalendar calendar() {
+        Loaded l = loaded;
+        if (l != null && System.nanoTime() - l.atNanos() < FRESH.toNanos()) {
+            return l.calendar();
+        }
+        WorkingCalendar calendar = load();
+        loaded = new Loaded(calendar, System.nanoTime());
+        return calendar;
+    }
+
+    private WorkingCalendar load() {
         Map<LocalDate, Boolean> exceptions = new HashMap<>();
         jdbc.query("select day, working from routing_calendar_day", rs -> {
             exceptions.put(rs.getObject(1, LocalDate.class), rs.getBoolean(2));
@@ -35,6 +59,19 @@ public class CalendarBook {
         return jdbc.queryForObject("select time_zone, work_start, work_end from routing_calendar where id = 1",
                 (rs, i) -> new WorkingCalendar(rs.getString(1) == null ? installation.timeZone() : ZoneId.of(rs.getString(1)),
                         rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class), exceptions));
+    }
+
+    /** Drops the kept copy now and again once the editing transaction has ended. */
+    private void changed() {
+        loaded = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    loaded = null;
+                }
+            });
+        }
     }
 
     public List<CalendarDay> days(int year) {
@@ -49,11 +86,13 @@ public class CalendarBook {
                 insert into routing_calendar_day (day, working, note) values (?, ?, ?)
                 on conflict (day) do update set working = excluded.working, note = excluded.note""",
                 day, working, note == null || note.isBlank() ? null : note.strip());
+        changed();
     }
 
     @Transactional
     public void removeDay(LocalDate day) {
         jdbc.update("delete from routing_calendar_day where day = ?", day);
+        changed();
     }
 
     /** Sets the zone (blank: the installation's) and the working hours. */
@@ -71,5 +110,6 @@ public class CalendarBook {
             }
         }
         jdbc.update("update routing_calendar set time_zone = ?, work_start = ?, work_end = ? where id = 1", z, start, end);
+        changed();
     }
 }

@@ -52,9 +52,9 @@ class InboundThroughputBenchmark extends MailTest {
 
     @Test
     void messagesPerSecond() throws Exception {
-        int messages = Integer.getInteger("benchmark.messages", 4000);
+        int messages = Integer.getInteger("benchmark.messages", 8000);
         int threads = Integer.getInteger("benchmark.threads", 8);
-        int warmup = Integer.getInteger("benchmark.warmup", 1000);
+        int warmup = Integer.getInteger("benchmark.warmup", 3000);
         // a client whose domain is known: each new sender becomes a new contact of it (R7)
         String domain = "bench" + System.nanoTime() + ".example";
         customers.createOrganization("ООО Бенчмарк " + domain, domain);
