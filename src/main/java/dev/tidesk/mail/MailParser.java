@@ -34,6 +34,7 @@ import jakarta.mail.internet.MimeUtility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
+import org.mozilla.universalchardet.UniversalDetector;
 
 /**
  * Reads a raw message into a {@link ParsedMail}: text and HTML bodies, attachments with decoded
@@ -45,6 +46,7 @@ final class MailParser {
     static final int MAX_DEPTH = 20;
     static final int MAX_PARTS = 2000;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final Session SESSION;
 
@@ -342,25 +344,44 @@ final class MailParser {
     }
 
     /**
-     * Decodes text in the declared charset; an unknown or wrong one falls back to UTF-8 when the
-     * bytes are valid UTF-8, else windows-1251 (the commonest undeclared charset in Russian mail).
+     * Decodes text in the declared charset. Where the label cannot be right (none or unknown, 8-bit
+     * bytes under US-ASCII, bytes that are not UTF-8 under UTF-8), valid UTF-8 is read as UTF-8 and
+     * anything else is read in the charset that Mozilla's detector recognises (KOI8-R, windows-1251,
+     * ISO-8859-5, IBM866 ...), windows-1251 when it recognises none: the commonest undeclared
+     * charset in Russian mail.
      */
     static String decode(byte[] bytes, String declared) {
         Charset charset = charset(declared);
-        if (charset != null) {
-            if (!charset.equals(StandardCharsets.UTF_8)) {
-                return new String(bytes, charset);
-            }
-            String strict = strict(bytes, StandardCharsets.UTF_8);
-            if (strict != null) {
-                return strict;
-            }
+        if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
+            return new String(bytes, charset);
+        }
+        if (charset != null && charset.equals(StandardCharsets.US_ASCII) && isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII);
         }
         String utf8 = strict(bytes, StandardCharsets.UTF_8);
         if (utf8 != null) {
             return utf8;
         }
-        return new String(bytes, Charset.forName("windows-1251"));
+        return new String(bytes, detected(bytes));
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The charset the detector recognises in 8-bit text, windows-1251 when none. */
+    static Charset detected(byte[] bytes) {
+        UniversalDetector detector = new UniversalDetector();
+        detector.handleData(bytes, 0, Math.min(bytes.length, 64 * 1024));
+        detector.dataEnd();
+        Charset found = charset(detector.getDetectedCharset());
+        return found == null || found.equals(StandardCharsets.UTF_8) || found.equals(StandardCharsets.US_ASCII)
+                ? WINDOWS_1251 : found;
     }
 
     static Charset charset(String name) {

@@ -161,4 +161,40 @@ class MailParserTests {
             assertThat(shown).contains("С уважением,\nОльга");
         }
     }
+
+    /**
+     * Russian text whose label is missing, unknown or cannot be right is read in the charset the
+     * detector recognises, not in windows-1251 regardless; a label that can be right is obeyed.
+     */
+    @ParameterizedTest(name = "{0} labelled {1}")
+    @CsvSource(delimiter = '|', value = {
+        "KOI8-R       | x-unknown-cyr",
+        "KOI8-R       | ''",
+        "KOI8-R       | us-ascii",
+        "KOI8-R       | utf-8",
+        "ISO-8859-5   | x-unknown-cyr",
+        "IBM866       | ''",
+        "windows-1251 | cp-1251-rus",
+        "windows-1251 | us-ascii",
+    })
+    void textUnderAWrongOrMissingLabelIsReadInTheCharsetItIsIn(String actual, String label) {
+        String text = "Добрый день! После обновления сайта перестала работать форма заказа на странице "
+                + "доставки. Клиенты пишут, что кнопка Отправить ничего не делает. Проверьте, пожалуйста, "
+                + "это срочно: сегодня распродажа.";
+        byte[] head = ("From: a@client.example\r\nSubject: test\r\nMIME-Version: 1.0\r\nContent-Type: text/plain"
+                + (label.isEmpty() ? "" : "; charset=" + label) + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] body = text.getBytes(java.nio.charset.Charset.forName(actual));
+        byte[] raw = new byte[head.length + body.length];
+        System.arraycopy(head, 0, raw, 0, head.length);
+        System.arraycopy(body, 0, raw, head.length, body.length);
+        assertThat(MailParser.parse(raw).text()).contains("Клиенты пишут, что кнопка Отправить ничего не делает");
+    }
+
+    @Test
+    void aLabelThatCanBeRightIsObeyed() {
+        byte[] koi8 = "Проверка".getBytes(java.nio.charset.Charset.forName("KOI8-R"));
+        assertThat(MailParser.decode(koi8, "koi8-r")).isEqualTo("Проверка");
+        assertThat(MailParser.decode("Plain text".getBytes(StandardCharsets.US_ASCII), "us-ascii")).isEqualTo("Plain text");
+    }
 }
