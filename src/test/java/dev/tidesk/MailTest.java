@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -58,5 +63,34 @@ public abstract class MailTest {
     void freshMailbox() throws Exception {
         data = new TestData(context);
         smtp.purgeEmailFromAllMailboxes();
+    }
+
+    /** The mails the SMTP server has received so far whose (first) recipient is {@code address}. */
+    protected static List<MimeMessage> sentTo(String address) {
+        return sentTo(smtp.getReceivedMessages(), address);
+    }
+
+    /** Those of {@code messages} whose (first) recipient is {@code address}, ignoring case. */
+    protected static List<MimeMessage> sentTo(MimeMessage[] messages, String address) {
+        return Arrays.stream(messages).filter(m -> {
+            try {
+                return ((InternetAddress) m.getAllRecipients()[0]).getAddress().equalsIgnoreCase(address);
+            } catch (MessagingException | RuntimeException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** The subjects of those mails. */
+    protected static List<String> subjects(List<MimeMessage> messages) {
+        return messages.stream().map(MailTest::subject).toList();
+    }
+
+    protected static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

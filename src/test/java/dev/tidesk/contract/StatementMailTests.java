@@ -57,18 +57,13 @@ class StatementMailTests extends MailTest {
         sender.sendBatch(1000);
         sender.sendBatch(1000);
 
-        MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return !m.getSubject().contains(t.tid());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toArray(MimeMessage[]::new); // the statements, not the request's own acknowledgement
-        List<MimeMessage> ru = to(received, client.contact().email());
-        List<MimeMessage> en = to(received, english.email());
+        MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> !subject(m).contains(t.tid()))
+                .toArray(MimeMessage[]::new); // the statements, not the request's own acknowledgement
+        List<MimeMessage> ru = sentTo(received, client.contact().email());
+        List<MimeMessage> en = sentTo(received, english.email());
         assertThat(ru).hasSize(1);
         assertThat(en).hasSize(1);
-        assertThat(to(received, silent.email())).isEmpty();
+        assertThat(sentTo(received, silent.email())).isEmpty();
 
         String ruMonth = last.atDay(1).format(java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy",
                 java.util.Locale.forLanguageTag("ru")));
@@ -98,15 +93,5 @@ class StatementMailTests extends MailTest {
             }
         }
         return null;
-    }
-
-    private static List<MimeMessage> to(MimeMessage[] messages, String recipient) {
-        return Arrays.stream(messages).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(recipient);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.YearMonth;
 
 import dev.tidesk.Browser;
+import dev.tidesk.BrowserExtension;
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
 import dev.tidesk.contract.ContractFixtures;
@@ -18,9 +19,8 @@ import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * In a real browser: the contact answers a deferral on the request page and turns on the monthly
  * statement; the statement page offers the PDF; the personal manager acknowledges a stored alert.
  */
+@ExtendWith(BrowserExtension.class)
 class ContractGapsBrowserTests extends MailTest {
 
     @LocalServerPort
@@ -42,18 +43,6 @@ class ContractGapsBrowserTests extends MailTest {
     WorkLog workLog;
 
     ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aContactAcceptsADeferralOnTheRequestPageAndAsksForTheMonthlyStatement() throws Exception {

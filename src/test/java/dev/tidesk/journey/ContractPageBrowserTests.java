@@ -3,6 +3,7 @@ package dev.tidesk.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
+import dev.tidesk.BrowserExtension;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.contract.ContractFixtures;
@@ -10,9 +11,9 @@ import dev.tidesk.contract.PlanCode;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,6 +24,7 @@ import org.springframework.context.ApplicationContext;
 
 /** A contact opens (no mail involved, so no GreenMail port is needed)  the contract page: the chart is drawn; then the monthly statement. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(BrowserExtension.class)
 class ContractPageBrowserTests {
 
     /** Counts canvas pixels that are not transparent: zero means nothing was drawn. */
@@ -47,14 +49,6 @@ class ContractPageBrowserTests {
     @BeforeEach
     void open() throws Exception {
         data = new TestData(context);
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import dev.tidesk.Browser;
+import dev.tidesk.BrowserExtension;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.contract.ContractFixtures;
@@ -16,9 +17,8 @@ import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The head opens the dashboard: every chart is drawn (its canvas has coloured pixels) and its numbers are a click away. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(BrowserExtension.class)
 class DashboardBrowserTests {
 
     private static final List<String> CHARTS = List.of("chart-backlog", "chart-weekly", "chart-agents",
@@ -61,18 +62,6 @@ class DashboardBrowserTests {
     WorkLog workLog;
 
     ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void headSeesDrawnChartsWithTheirNumbers() throws Exception {

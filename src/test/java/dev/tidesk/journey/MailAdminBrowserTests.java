@@ -3,13 +3,14 @@ package dev.tidesk.journey;
 import java.nio.charset.StandardCharsets;
 
 import dev.tidesk.Browser;
+import dev.tidesk.BrowserExtension;
 import dev.tidesk.MailTest;
 import dev.tidesk.identity.Role;
 import dev.tidesk.mail.InboundView;
 import dev.tidesk.mail.MailIntake;
 import dev.tidesk.team.StaffView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An admin reads an HTML mail in Chromium: no script runs, remote images wait for a click, the cid image shows. */
+@ExtendWith(BrowserExtension.class)
 class MailAdminBrowserTests extends MailTest {
 
     @LocalServerPort
@@ -29,13 +31,6 @@ class MailAdminBrowserTests extends MailTest {
 
     ChromeDriver browser;
 
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void anAdminReadsAnHtmlMailSafely() throws Exception {
         byte[] raw = MailAdminBrowserTests.class.getResourceAsStream("/eml/outlook-cp1251-alternative.eml").readAllBytes();
@@ -43,7 +38,6 @@ class MailAdminBrowserTests extends MailTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         InboundView view = intake.receive("browser", raw);
         StaffView admin = data.member(Role.ADMIN);
-        browser = Browser.start();
         Browser.signIn(browser, "http://localhost:" + port + "/desk/login", admin.email());
 
         browser.get("http://localhost:" + port + "/desk/admin/mail");

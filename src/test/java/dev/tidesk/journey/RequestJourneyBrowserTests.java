@@ -3,6 +3,7 @@ package dev.tidesk.journey;
 import java.util.Arrays;
 
 import dev.tidesk.Browser;
+import dev.tidesk.BrowserExtension;
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.mail.OutboxSender;
@@ -10,9 +11,8 @@ import dev.tidesk.team.StaffView;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The first journey in a real browser: a contact writes in the portal and sees the TID; an agent
  * takes the request and replies; the contact reads the reply in the portal and gets it by e-mail.
  */
+@ExtendWith(BrowserExtension.class)
 class RequestJourneyBrowserTests extends MailTest {
 
     @LocalServerPort
@@ -34,18 +35,6 @@ class RequestJourneyBrowserTests extends MailTest {
     OutboxSender sender;
 
     ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void contactWritesAgentRepliesContactReadsTheReply() throws Exception {
@@ -100,13 +89,5 @@ class RequestJourneyBrowserTests extends MailTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

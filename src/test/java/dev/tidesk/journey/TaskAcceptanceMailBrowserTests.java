@@ -3,12 +3,12 @@ package dev.tidesk.journey;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tidesk.Browser;
+import dev.tidesk.BrowserExtension;
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
@@ -31,9 +31,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * forged one is not found. The contract sends all work via the test copy, so the developer's
  * deploy suggests a test-copy sync entry, logged in one click.
  */
+@ExtendWith(BrowserExtension.class)
 class TaskAcceptanceMailBrowserTests extends MailTest {
 
     static final Pattern ACCEPT = Pattern.compile("(/portal/task-links/[A-Za-z0-9_-]{43})\\?answer=accept");
@@ -68,18 +68,6 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
 
     ChromeDriver browser;
 
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void theClientAcceptsByTheMailsLinkOnceAndAForgedLinkIsNotFound() throws Exception {
         Client client = data.client();
@@ -93,9 +81,8 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         board.readyOnTestCopy(task.id(), dev.id(), dev.fullName());
 
         sender.sendBatch(100);
-        MimeMessage mail = Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> recipient(m).equals(client.login()) && subject(m).contains("Проверьте на тестовой копии"))
-                .findFirst().orElseThrow();
+        MimeMessage mail = sentTo(client.login()).stream()
+                .filter(m -> subject(m).contains("Проверьте на тестовой копии")).findFirst().orElseThrow();
         String body = String.join("\n", texts(mail));
         assertThat(body).contains(client.site().testUrl()).contains("answer=decline");
         Matcher m = ACCEPT.matcher(body);
@@ -165,21 +152,5 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
             }
         }
         return out;
-    }
-
-    private static String recipient(MimeMessage m) {
-        try {
-            return m.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.tidesk.journey;
 import java.time.Duration;
 
 import dev.tidesk.Browser;
+import dev.tidesk.BrowserExtension;
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
@@ -13,9 +14,8 @@ import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * developer marks it ready there, the client accepts it in the portal, the developer deploys it,
  * and the request shows the whole timeline.
  */
+@ExtendWith(BrowserExtension.class)
 class TestCopyTaskBrowserTests extends MailTest {
 
     @LocalServerPort
@@ -42,18 +43,6 @@ class TestCopyTaskBrowserTests extends MailTest {
     ClientTermsBook terms;
 
     ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void agentCreatesATestTaskSpecialistReadiesItClientAcceptsSpecialistDeploys() throws Exception {

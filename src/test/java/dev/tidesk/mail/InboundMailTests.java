@@ -23,7 +23,6 @@ import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,16 +89,6 @@ class InboundMailTests extends MailTest {
 
     List<TicketView> requestsOf(Client client) {
         return requests.organizationRequests(client.organization().id(), "", "", 0, 100).getContent();
-    }
-
-    List<MimeMessage> sentTo(String address) throws Exception {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return ((InternetAddress) m.getAllRecipients()[0]).getAddress().equalsIgnoreCase(address);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.tidesk.mail;
 
-import java.util.Arrays;
 import java.util.List;
 
 import dev.tidesk.MailTest;
@@ -47,12 +46,12 @@ class NotificationMailTests extends MailTest {
         sender.sendBatch(100);
 
         MimeMessage[] received = smtp.getReceivedMessages();
-        assertThat(subjectsTo(received, russian.login())).containsExactlyInAnyOrder(
+        assertThat(subjects(sentTo(received, russian.login()))).containsExactlyInAnyOrder(
                 "[" + ru.tid() + "] Ваше обращение принято: Не работает корзина",
                 "[" + ru.tid() + "] Новый ответ: Не работает корзина");
-        assertThat(subjectsTo(received, english.login()))
+        assertThat(subjects(sentTo(received, english.login())))
                 .containsExactly("[" + en.tid() + "] Your request is registered: Cart is broken");
-        MimeMessage ack = Arrays.stream(received).filter(m -> to(m).equals(english.login())).findFirst().orElseThrow();
+        MimeMessage ack = sentTo(received, english.login()).stream().findFirst().orElseThrow();
         assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
         assertThat(ack.getHeader("In-Reply-To")[0]).contains("tidesk.request." + en.id());
         assertThat(ack.getMessageID()).endsWith("@tidesk.local>");
@@ -69,7 +68,7 @@ class NotificationMailTests extends MailTest {
         desk.changeStatus(t.id(), Status.WAITING_FOR_CLIENT, Actor.system());
         desk.changeStatus(t.id(), Status.RESOLVED, Actor.system());
         sender.sendBatch(100);
-        assertThat(subjectsTo(smtp.getReceivedMessages(), client.login())).containsExactlyInAnyOrder(
+        assertThat(subjects(sentTo(client.login()))).containsExactlyInAnyOrder(
                 "[" + t.tid() + "] Ваше обращение принято: Добавить баннер",
                 "[" + t.tid() + "] Изменён статус: Добавить баннер",
                 "[" + t.tid() + "] Изменён статус: Добавить баннер");
@@ -94,27 +93,9 @@ class NotificationMailTests extends MailTest {
         jdbc.update("update mail_outbox set next_attempt_at = now() where ticket_id = ?", t.id());
         sender.sendBatch(100);
         sender.sendBatch(100);
-        assertThat(subjectsTo(smtp.getReceivedMessages(), client.login())).hasSize(1);
+        assertThat(subjects(sentTo(client.login()))).hasSize(1);
         OutboxView sent = outbox.ofRequest(t.id()).get(0);
         assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
         assertThat(sent.attempts()).isEqualTo(2);
-    }
-
-    private static List<String> subjectsTo(MimeMessage[] messages, String recipient) {
-        return Arrays.stream(messages).filter(m -> to(m).equals(recipient)).map(m -> {
-            try {
-                return m.getSubject();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static String to(MimeMessage m) {
-        try {
-            return m.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
