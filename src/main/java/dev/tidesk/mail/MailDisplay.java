@@ -43,7 +43,7 @@ final class MailDisplay {
                 ? text.strip().substring(fresh.length()).strip() : null;
         LoopRules.Result loop = LoopRules.check(parsed, "", "\u0000");
         return new InboundDisplay(view, parsed.fromName(), html, blocked[0], fresh, quoted, files, parsed.warnings(),
-                loop.verdict() + (loop.reason() == null ? "" : ": " + loop.reason()));
+                loop.verdict().name(), loop.reason());
     }
 
     static String sanitize(String html, String fileUrl, Map<String, Integer> cids, boolean remoteImages,

@@ -59,6 +59,17 @@ class MailAdminWebTests extends WebTest {
     }
 
     @Test
+    void theMessagePageSaysInWordsWhatTheLoopRulesTookAMessageFor() throws Exception {
+        byte[] raw = ("From: robot@shop.example\r\nTo: support@tidesk.local\r\nSubject: Out of office\r\n"
+                + "Message-ID: <auto-" + System.nanoTime() + "@shop.example>\r\nAuto-Submitted: auto-replied\r\n\r\n"
+                + "I am away.\r\n").getBytes(StandardCharsets.US_ASCII);
+        InboundView view = intake.receive("test", raw);
+        mvc.perform(get("/desk/admin/mail/inbound/" + view.id()).session(admin())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Автоматическое письмо (без подтверждения)")))
+                .andExpect(content().string(containsString(": Auto-Submitted: auto-replied")));
+    }
+
+    @Test
     void theMessagePageShowsSanitizedHtmlBlocksRemoteImagesAndOffersTheRawMessage() throws Exception {
         byte[] raw = new String(eml("outlook-cp1251-alternative.eml"), StandardCharsets.ISO_8859_1)
                 .replace("<outlook-1@client.example>", "<outlook-" + System.nanoTime() + "@client.example>")
@@ -69,7 +80,9 @@ class MailAdminWebTests extends WebTest {
                 .andExpect(content().string(containsString("Письмо в <b>windows-1251</b>")))
                 .andExpect(content().string(not(containsString("alert(1)"))))
                 .andExpect(content().string(not(containsString(" src=\"https://tracker.example"))))
-                .andExpect(content().string(containsString("Показать изображения")));
+                .andExpect(content().string(containsString("Показать изображения")))
+                .andExpect(content().string(containsString("Письмо человека")))
+                .andExpect(content().string(not(containsString("PERSON"))));
         mvc.perform(get("/desk/admin/mail/inbound/" + view.id() + "/raw").session(admin)).andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
