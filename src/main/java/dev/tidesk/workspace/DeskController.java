@@ -6,6 +6,7 @@ import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.mail.Outbox;
+import dev.tidesk.routing.QueueEntry;
 import dev.tidesk.routing.RoutingQueue;
 import dev.tidesk.system.AttachmentResponses;
 import dev.tidesk.team.StaffDirectory;
@@ -23,6 +24,7 @@ import dev.tidesk.ticket.Urgency;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Slice;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -70,14 +72,18 @@ class DeskController {
         Queue queue = view != null ? view : (me.staffId() == null ? Queue.OPEN : Queue.UNASSIGNED);
         QueueSort sort = order != null ? order : (queue == Queue.UNASSIGNED ? QueueSort.PRIORITY : QueueSort.URGENCY);
         if (queue == Queue.UNASSIGNED && sort == QueueSort.PRIORITY) {
-            model.addAttribute("entries", routing.page(page, 50));
+            // the routing queue's own order, with its reasons; the pager follows it
+            Slice<QueueEntry> entries = routing.page(page, 50);
+            model.addAttribute("entries", entries.getContent());
+            model.addAttribute("slice", entries);
+        } else {
+            model.addAttribute("slice", queries.queue(queue, me.staffId(), sort, page, 50));
         }
         model.addAttribute("view", queue);
         model.addAttribute("sort", sort);
         model.addAttribute("sorts", QueueSort.values());
         model.addAttribute("views", Queue.values());
         model.addAttribute("counts", queries.queueCounts(me.staffId()));
-        model.addAttribute("slice", queries.queue(queue, me.staffId(), sort, page, 50));
         return "workspace/queue";
     }
 

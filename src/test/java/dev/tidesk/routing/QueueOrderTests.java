@@ -94,4 +94,32 @@ class QueueOrderTests extends WebTest {
         terms.update(client.organization().id(), null, null, null, null, false);
         assertThat(queue.order(List.of(t.id())).get(0).oneOff()).isTrue();
     }
+
+    /** Pages follow one another without gap or overlap, and say whether another one follows. */
+    @Test
+    void pagesOfTheQueueFollowOneAnotherAndTellWhetherMoreFollow() {
+        TestData.Client client = data.client();
+        List<Long> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(data.request(client, "Очередь " + i, "Постранично").id());
+        }
+        int queued = queue.page(0, 100_000).getContent().size();
+        assertThat(queued).isGreaterThanOrEqualTo(5);
+        var first = queue.page(0, 2);
+        var second = queue.page(1, 2);
+        assertThat(first.getContent()).hasSize(2);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(first.hasPrevious()).isFalse();
+        assertThat(second.hasPrevious()).isTrue();
+        List<Long> both = new ArrayList<>();
+        first.getContent().forEach(e -> both.add(e.ticketId()));
+        second.getContent().forEach(e -> both.add(e.ticketId()));
+        assertThat(both).containsExactlyElementsOf(
+                queue.page(0, 4).getContent().stream().map(QueueEntry::ticketId).toList());
+        assertThat(second.getContent()).extracting(QueueEntry::position).containsExactly(3, 4);
+        var last = queue.page((queued - 1) / 2, 2);
+        assertThat(last.hasNext()).isFalse();
+        assertThat(last.getContent()).isNotEmpty();
+        assertThat(queue.page(0, 100_000).getContent()).extracting(QueueEntry::ticketId).containsAll(mine);
+    }
 }
