@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -55,7 +56,26 @@ public final class Browser {
     public static void clickAndWait(ChromeDriver driver, By target) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(page));
+    }
+
+    /**
+     * Whether an element has left the document. Selenium's {@code stalenessOf} expects a stale-element
+     * error; Chromium 150 sometimes answers for a node of the previous page with an "unknown error:
+     * Node with given id does not belong to the document" instead, which means the same.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Opens {@code loginPage} and signs in as {@code login} (password {@link TestData#PASSWORD}). */
