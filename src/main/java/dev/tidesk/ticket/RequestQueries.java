@@ -140,15 +140,7 @@ public class RequestQueries {
                 return hits; // a TID opens its request; no need to read the text indexes
             }
         }
-        // The query is built once and then passed as a constant, so that the planner sees it and
-        // estimates how many rows match: from a shared CTE it guessed, and for a rare word walked
-        // five million messages newest first (16 s) instead of asking the GIN index (5 ms).
-        // Each distinct reading once: "SSL" reads the same in all three configurations.
-        String query = jdbc.queryForObject("""
-                select string_agg(distinct '(' || q::text || ')', ' | ')
-                  from (values (websearch_to_tsquery('russian', ?)), (websearch_to_tsquery('english', ?)),
-                               (websearch_to_tsquery('simple', ?))) v(q)
-                 where q::text <> ''""", String.class, q, q, q);
+        String query = tsquery(q);
         if (query == null || query.isBlank()) {
             return hits; // only stop words or punctuation
         }
@@ -162,6 +154,22 @@ public class RequestQueries {
             }
         }
         return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    /**
+     * The text query as one tsquery over the three readings of the words (Russian and English
+     * stems, and the words as typed), or null when only stop words or punctuation are left.
+     * The query is built once and then passed as a constant, so that the planner sees it and
+     * estimates how many rows match: from a shared CTE it guessed, and for a rare word walked
+     * five million messages newest first (16 s) instead of asking the GIN index (5 ms).
+     * Each distinct reading once: "SSL" reads the same in all three configurations.
+     */
+    String tsquery(String q) {
+        return jdbc.queryForObject("""
+                select string_agg(distinct '(' || q::text || ')', ' | ')
+                  from (values (websearch_to_tsquery('russian', ?)), (websearch_to_tsquery('english', ?)),
+                               (websearch_to_tsquery('simple', ?))) v(q)
+                 where q::text <> ''""", String.class, q, q, q);
     }
 
     /**
