@@ -7,6 +7,7 @@ import dev.tidesk.contract.Deferrals;
 import dev.tidesk.contract.MonthlyClose;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.routing.SlaWatch;
+import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.TicketView;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScheduledJobsTests extends WebTest {
 
+    @Autowired
+    Installation installation;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -68,7 +71,8 @@ class ScheduledJobsTests extends WebTest {
     @Test
     void theMonthlyCloseFreezesLastMonth() {
         TestData.Client client = data.client();
-        YearMonth last = YearMonth.now().minusMonths(1);
+        // the month closes in the installation's zone, which may already be in the next month
+        YearMonth last = YearMonth.now(installation.timeZone()).minusMonths(1);
         long contract = new ContractFixtures(context).sign(client, PlanCode.STANDARD, 2).id();
 
         monthlyClose.closePreviousMonth();

@@ -11,6 +11,7 @@ import dev.tidesk.TestData.Client;
 import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.identity.Role;
+import dev.tidesk.shared.Installation;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;
@@ -53,6 +54,8 @@ class DashboardBrowserTests {
     int port;
 
     @Autowired
+    Installation installation;
+    @Autowired
     RequestDesk desk;
 
     @Autowired
@@ -77,12 +80,12 @@ class DashboardBrowserTests {
         }
 
         // a client on Economy for three months, over the plan in the first one
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(installation.timeZone());
         new ContractFixtures(context).sign(client, PlanCode.ECONOMY, 2);
         TicketView work = data.request(client, "Доработка каталога", "Нужно добавить фильтр.");
         workLog.log(work.id(), null, agent.id(), now.minusMonths(2).atDay(2), 720, WorkKind.WORK, null);
         workLog.log(work.id(), null, agent.id(), now.minusMonths(1).atDay(2), 240, WorkKind.CONSULTATION, null);
-        workLog.log(work.id(), null, agent.id(), java.time.LocalDate.now(), 90, WorkKind.WORK, null);
+        workLog.log(work.id(), null, agent.id(), java.time.LocalDate.now(installation.timeZone()), 90, WorkKind.WORK, null);
 
         Browser.signIn(browser, url("/desk/login"), head.email());
         browser.findElement(By.id("nav-dashboard")).click();
