@@ -1,6 +1,13 @@
 package dev.tidesk.journey;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+
+import javax.imageio.ImageIO;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -24,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The first journey in a real browser: a contact writes in the portal and sees the TID; an agent
  * takes the request and replies; the contact reads the reply in the portal and gets it by e-mail.
+ * The contact's screenshot is shown to the agent as a picture, not only as a file to download.
  */
 @ExtendWith(BrowserExtension.class)
 class RequestJourneyBrowserTests extends MailTest {
@@ -46,6 +54,7 @@ class RequestJourneyBrowserTests extends MailTest {
         browser.get(url("/portal/requests/new"));
         browser.findElement(By.name("subject")).sendKeys("Не работает форма обратной связи");
         browser.findElement(By.name("body")).sendKeys("Письма с формы на странице «Контакты» не приходят с понедельника.");
+        browser.findElement(By.name("files")).sendKeys(screenshot().toString());
         Browser.clickAndWait(browser, By.id("create-request"));
         String tid = browser.findElement(By.id("ticket-tid")).getText();
         assertThat(tid).matches("TID-\\d+");
@@ -60,6 +69,10 @@ class RequestJourneyBrowserTests extends MailTest {
         browser.get(url("/desk?view=UNASSIGNED&sort=NEWEST"));
         Browser.screenshot(browser, "desk-queue");
         Browser.clickAndWait(browser, By.linkText(tid));
+        // the picture really loads through the download route (its headers must not stop an <img>)
+        assertThat(((Number) browser.executeScript(
+                "const i = document.querySelector('.preview img'); return i && i.complete ? i.naturalWidth : -1;"))
+                .intValue()).isEqualTo(480);
         Browser.clickAndWait(browser, By.id("take"));
         browser.findElement(By.id("reply-body")).sendKeys("Исправили настройки почты, проверьте, пожалуйста.");
         Browser.clickAndWait(browser, By.id("send-message"));
@@ -82,6 +95,25 @@ class RequestJourneyBrowserTests extends MailTest {
                 .contains("[" + tid + "] Новый ответ: Не работает форма обратной связи");
     }
 
+    /** A small PNG like a screenshot of a broken form: a page, a header bar and a red field. */
+    private static Path screenshot() throws Exception {
+        BufferedImage image = new BufferedImage(480, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 480, 300);
+        g.setColor(new Color(0x0f766e));
+        g.fillRect(0, 0, 480, 48);
+        g.setColor(new Color(0xe4e7ec));
+        g.fillRoundRect(40, 90, 400, 36, 8, 8);
+        g.setColor(new Color(0xb42318));
+        g.drawRoundRect(40, 150, 400, 36, 8, 8);
+        g.fillRoundRect(40, 220, 140, 40, 8, 8);
+        g.dispose();
+        Path file = Files.createTempFile("форма-", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        file.toFile().deleteOnExit();
+        return file;
+    }
 
     private void logout(String action) {
         Browser.clickAndWait(browser, By.cssSelector("form[action='" + action + "'] button"));

@@ -105,6 +105,33 @@ class PortalWebTests extends WebTest {
     }
 
     @Test
+    void picturesAreShownInTheConversationOtherFilesOnlyListed() throws Exception {
+        Client client = data.client();
+        TicketView ticket = data.request(client, "Съехала вёрстка", "Смотрите снимки");
+        StaffView agent = data.agent();
+        desk.reply(ticket.id(), Actor.staff(agent.id(), agent.fullName()), "Вот как стало",
+                java.util.List.of(new dev.tidesk.ticket.NewAttachment("после.png", "image/png", new byte[] { 1 }),
+                        new dev.tidesk.ticket.NewAttachment("схема.svg", "image/svg+xml", new byte[] { 2 }),
+                        new dev.tidesk.ticket.NewAttachment("акт.pdf", "application/pdf", new byte[] { 3 })));
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        queries.messages(ticket.id(), false).stream().flatMap(m -> m.attachments().stream())
+                .forEach(a -> ids.put(a.filename(), a.id()));
+
+        String portal = mvc.perform(get("/portal/requests/" + ticket.tid()).session(portalLogin(client.login())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String staff = mvc.perform(get("/desk/requests/" + ticket.tid()).session(deskLogin(agent.email())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        for (String[] page : new String[][] { { portal, "/portal" }, { staff, "/desk" } }) {
+            assertThat(page[0]).contains("<img src=\"" + page[1] + "/attachments/" + ids.get("после.png") + "\"");
+            // SVG may carry script and a PDF is no picture: both are only listed for download
+            assertThat(page[0]).doesNotContain("<img src=\"" + page[1] + "/attachments/" + ids.get("схема.svg") + "\"")
+                    .doesNotContain("<img src=\"" + page[1] + "/attachments/" + ids.get("акт.pdf") + "\"")
+                    .contains("схема.svg", "акт.pdf");
+        }
+    }
+
+    @Test
     void internalNotesAndTheirFilesNeverReachThePortal() throws Exception {
         Client client = data.client();
         TicketView ticket = data.request(client, "Обновить цены", "Новый прайс во вложении");
