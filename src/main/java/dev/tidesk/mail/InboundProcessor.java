@@ -2,6 +2,7 @@ package dev.tidesk.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
+import dev.tidesk.shared.Installation;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns one stored message into a change of a request, inside the caller's transaction: a reply
  * to the request it belongs to, a new request, a note about a bounce, or nothing for our own mail.
+ * What Tidesk itself writes into the request (notes, the text of forwarded mail) is in the
+ * installation's language.
  */
 @Component
 class InboundProcessor {
@@ -48,10 +52,12 @@ class InboundProcessor {
     private final MailSettings mail;
     private final Outbox outbox;
     private final MailTemplates templates;
+    private final Installation installation;
 
     InboundProcessor(Threading threading, AutoMailGuard guard, Customers customers, StaffDirectory staff,
             RequestIntake intake, RequestDesk desk, RequestQueries requests, TicketSettings ticketSettings,
-            InboundSettings settings, MailSettings mail, Outbox outbox, MailTemplates templates) {
+            InboundSettings settings, MailSettings mail, Outbox outbox, MailTemplates templates,
+            Installation installation) {
         this.threading = threading;
         this.guard = guard;
         this.customers = customers;
@@ -64,6 +70,12 @@ class InboundProcessor {
         this.mail = mail;
         this.outbox = outbox;
         this.templates = templates;
+        this.installation = installation;
+    }
+
+    /** A text Tidesk writes into a request, from the bundles in the installation's language. */
+    private String written(String key, Object... args) {
+        return templates.message(key, installation.locale(), args);
     }
 
     /** What became of a message. */
@@ -127,8 +139,7 @@ class InboundProcessor {
                 if (mentioned.isPresent() && (member.isPresent() || belongsTo(from, mentioned.get()))) {
                     match = Optional.of(new Threading.Match(mentioned.get().id(), Threading.How.SUBJECT));
                 } else if (mentioned.isPresent()) {
-                    subjectNote = "Тема письма ссылается на " + tid.get() + ", но отправитель " + from
-                            + " не связан с этим обращением, поэтому создано новое обращение.";
+                    subjectNote = written("mail.written.subjectTidStranger", tid.get(), from);
                 }
             }
         }
@@ -197,15 +208,13 @@ class InboundProcessor {
         Body body = body(parsed);
         String subject = Subjects.forRequest(parsed.subject(), ticketSettings.tidPrefix());
         if (subject.isBlank()) {
-            subject = "(без темы)";
+            subject = written("mail.written.noSubject");
         }
         TicketView created = intake.open(new NewRequest(subject, body.text(), contact.id(), null, Channel.EMAIL,
                 Urgency.NORMAL, body.files(), Actor.contact(contact.id(), contact.fullName())), now);
         if (linkedTo != null) {
-            desk.note(created.id(), Actor.system(), "Ответ на закрытое обращение " + linkedTo.tid()
-                    + "; открыто новое обращение, связанное с ним.", List.of());
-            desk.note(linkedTo.id(), Actor.system(), "Клиент ответил после закрытия; открыто новое обращение "
-                    + created.tid() + ".", List.of());
+            desk.note(created.id(), Actor.system(), written("mail.written.linkedNew", linkedTo.tid()), List.of());
+            desk.note(linkedTo.id(), Actor.system(), written("mail.written.linkedOld", created.tid()), List.of());
         }
         return Result.done("NEW_REQUEST", created.id());
     }
@@ -234,10 +243,20 @@ class InboundProcessor {
     record Body(String text, List<NewAttachment> files) {
     }
 
-    /** The text without the quoted history and our marker, and the files that fit. */
+    /**
+     * The text without the quoted history and our marker, then the text of every message forwarded
+     * as an attachment (kept whole: it is what the sender wants read), and the files that fit.
+     */
     private Body body(ParsedMail parsed) {
         String text = QuotedHistory.strip(parsed.text());
         text = text.replaceAll("\\[?ref:tidesk-\\d+-[0-9a-f]{10}]?", "").strip();
+        StringBuilder forwarded = new StringBuilder();
+        for (ParsedMail.Forwarded f : parsed.forwarded()) {
+            forwarded.append("\n\n").append(forwarded(f));
+        }
+        if (!forwarded.isEmpty()) {
+            text = (text + forwarded).strip();
+        }
         List<NewAttachment> files = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (ParsedMail.Part part : parsed.attachments()) {
@@ -252,14 +271,30 @@ class InboundProcessor {
         }
         StringBuilder b = new StringBuilder(text.isBlank() ? "—" : text);
         if (!skipped.isEmpty()) {
-            b.append("\n\n[Файлы больше допустимого размера остались в исходном письме: ")
-                    .append(String.join(", ", skipped)).append("]");
+            b.append("\n\n").append(written("mail.written.filesTooLarge", String.join(", ", skipped)));
         }
         String out = b.toString();
         if (out.length() > MAX_BODY) {
             out = out.substring(0, MAX_BODY) + "\n[…]";
         }
         return new Body(out, files);
+    }
+
+    private String forwarded(ParsedMail.Forwarded f) {
+        StringBuilder b = new StringBuilder(written("mail.written.forwarded")).append('\n');
+        String from = f.fromName() == null || f.fromName().isBlank() ? f.fromAddress()
+                : f.fromAddress() == null ? f.fromName() : f.fromName() + " <" + f.fromAddress() + ">";
+        if (from != null) {
+            b.append(written("mail.written.forwarded.from", from)).append('\n');
+        }
+        if (f.sentAt() != null) {
+            b.append(written("mail.written.forwarded.date", DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+                    .withZone(installation.timeZone()).format(f.sentAt()))).append('\n');
+        }
+        if (!f.subject().isBlank()) {
+            b.append(written("mail.written.forwarded.subject", f.subject())).append('\n');
+        }
+        return b.append('\n').append(f.text() == null ? "" : f.text().strip()).toString().strip();
     }
 
     private Result bounce(ParsedMail parsed, Instant now) {
@@ -291,8 +326,8 @@ class InboundProcessor {
         if (ticketId == null) {
             return Result.ignored("BOUNCE", null, "Bounce for no known request: " + reason);
         }
-        desk.note(ticketId, Actor.system(), "Письмо не доставлено" + (recipient == null ? "" : " на " + recipient)
-                + ": " + reason, List.of());
+        desk.note(ticketId, Actor.system(), recipient == null ? written("mail.written.bounce", reason)
+                : written("mail.written.bounceTo", recipient, reason), List.of());
         return Result.done("BOUNCE", ticketId);
     }
 
@@ -310,8 +345,8 @@ class InboundProcessor {
         if (text.length() > 4000) {
             text = text.substring(0, 4000) + "…";
         }
-        desk.note(ticketId, Actor.system(), "Автоответ от " + (parsed.fromAddress() == null ? "?" : parsed.fromAddress())
-                + " («" + parsed.subject() + "»):\n" + text, List.of(), now);
+        desk.note(ticketId, Actor.system(), written("mail.written.autoReply",
+                parsed.fromAddress() == null ? "?" : parsed.fromAddress(), parsed.subject(), text), List.of(), now);
         threading.remember(parsed.messageId(), ticketId);
         return Result.done("AUTO_REPLY", ticketId);
     }

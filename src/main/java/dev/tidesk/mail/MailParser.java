@@ -44,6 +44,10 @@ import org.mozilla.universalchardet.UniversalDetector;
 final class MailParser {
 
     static final int MAX_DEPTH = 20;
+    /** How deep forwarded messages inside forwarded messages are read; deeper ones stay files. */
+    static final int MAX_FORWARD_LEVEL = 3;
+    /** How many forwarded messages of one mail are read. */
+    static final int MAX_FORWARDED = 10;
     static final int MAX_PARTS = 2000;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
@@ -85,7 +89,12 @@ final class MailParser {
     }
 
     static ParsedMail parse(byte[] raw) {
-        Walk walk = new Walk();
+        return parse(raw, 0);
+    }
+
+    /** {@code level} counts the forwarded messages this one is nested in. */
+    private static ParsedMail parse(byte[] raw, int level) {
+        Walk walk = new Walk(level);
         Map<String, String> headers = new LinkedHashMap<>();
         String messageId = null;
         String inReplyTo = null;
@@ -143,7 +152,8 @@ final class MailParser {
             text = htmlToText(html);
         }
         return new ParsedMail(messageId, inReplyTo, references, fromAddress, fromName, subject == null ? "" : subject.strip(),
-                sentAt, text, html, List.copyOf(walk.files), Map.copyOf(headers), walk.dsn, List.copyOf(walk.warnings));
+                sentAt, text, html, List.copyOf(walk.files), Map.copyOf(headers), walk.dsn, List.copyOf(walk.warnings),
+                List.copyOf(walk.forwarded));
     }
 
     /** Walks the MIME tree, bounded in depth and number of parts. */
@@ -152,8 +162,14 @@ final class MailParser {
         final StringBuilder html = new StringBuilder();
         final List<ParsedMail.Part> files = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
+        final List<ParsedMail.Forwarded> forwarded = new ArrayList<>();
+        final int level;
         ParsedMail.Dsn dsn;
         int parts;
+
+        Walk(int level) {
+            this.level = level;
+        }
 
         void warn(String w) {
             if (warnings.size() < 50) {
@@ -186,12 +202,16 @@ final class MailParser {
                     file(part, filename == null ? "original.eml" : filename, base, null);
                 } else if (base.equals("message/rfc822")) {
                     byte[] nested = bytes(part);
+                    ParsedMail inner = level < MAX_FORWARD_LEVEL ? MailParser.parse(nested, level + 1) : null;
                     String name = filename;
                     if (name == null) {
-                        ParsedMail inner = MailParser.parse(nested);
-                        name = (inner.subject().isBlank() ? "message" : inner.subject()) + ".eml";
+                        name = (inner == null || inner.subject().isBlank() ? "message" : inner.subject()) + ".eml";
                     }
                     files.add(new ParsedMail.Part(name, "message/rfc822", nested, null, false));
+                    if (inner != null && forwarded.size() < MAX_FORWARDED) {
+                        forwarded.add(new ParsedMail.Forwarded(inner.fromAddress(), inner.fromName(), inner.subject(),
+                                inner.sentAt(), inner.text()));
+                    }
                 } else if (base.equals("text/plain") && !attachment) {
                     if (!inAlternative || text.isEmpty()) {
                         String t = decode(bytes(part), type.getParameter("charset"));

@@ -1,6 +1,7 @@
 package dev.tidesk.shared;
 
 import java.time.ZoneId;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,12 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param timeZone the zone in which dates are shown and months are closed (default Europe/Moscow)
  * @param baseUrl  the address clients use, for links in e-mails
+ * @param language the language of what Tidesk itself writes into requests, such as the notes on
+ *                 bounces and autoreplies (default ru)
  */
 @ConfigurationProperties("tidesk")
-public record Installation(ZoneId timeZone, String baseUrl) {
+public record Installation(ZoneId timeZone, String baseUrl, String language) {
 
     public Installation {
         timeZone = timeZone == null ? ZoneId.of("Europe/Moscow") : timeZone;
         baseUrl = baseUrl == null ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
+        language = language == null || language.isBlank() ? "ru" : language.strip();
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(language);
     }
 }

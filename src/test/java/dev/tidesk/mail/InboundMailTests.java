@@ -249,7 +249,8 @@ class InboundMailTests extends MailTest {
         assertThat(requestsOf(client)).hasSize(1);
         assertThat(requests.messages(t.id(), true)).last().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE);
-            assertThat(m.body()).contains(client.login(), "5.1.1");
+            // written in the installation's language (ru), from the bundle
+            assertThat(m.body()).startsWith("Письмо не доставлено на " + client.login() + ": ").contains("5.1.1");
         });
         assertThat(requests.ticket(t.id()).status()).isEqualTo(Status.NEW);
         assertThat(jdbc.queryForObject("select count(*) from mail_bouncing_address where address = ?", Integer.class,

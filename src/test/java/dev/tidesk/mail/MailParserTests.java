@@ -95,6 +95,37 @@ class MailParserTests {
     }
 
     @Test
+    void aForwardedMessageIsReadForItsSenderDateSubjectAndText() {
+        ParsedMail mail = MailParser.parse(eml("nested-forward.eml"));
+        assertThat(mail.forwarded()).singleElement().satisfies(f -> {
+            assertThat(f.text()).isEqualTo("inner text");
+            assertThat(f.subject()).isNotBlank();
+        });
+    }
+
+    @Test
+    void forwardsInsideForwardsAreReadOnlyThreeDeep() {
+        // fifty messages each forwarded as an attachment of the next: every level is read once
+        // (no parse per level per level) and only the first levels are read at all
+        String inner = "From: level0@client.example\r\nSubject: level 0\r\nContent-Type: text/plain\r\n\r\ntext 0\r\n";
+        for (int i = 1; i <= 50; i++) {
+            inner = "From: level" + i + "@client.example\r\nSubject: level " + i
+                    + "\r\nContent-Type: multipart/mixed; boundary=\"L" + i + "\"\r\n\r\n--L" + i
+                    + "\r\nContent-Type: text/plain\r\n\r\ntext " + i + "\r\n--L" + i
+                    + "\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "\r\n--L" + i + "--\r\n";
+        }
+        ParsedMail mail = MailParser.parse(inner.getBytes(StandardCharsets.US_ASCII));
+        assertThat(mail.text()).isEqualTo("text 50");
+        assertThat(mail.forwarded()).singleElement().satisfies(f -> {
+            assertThat(f.fromAddress()).isEqualTo("level49@client.example");
+            assertThat(f.subject()).isEqualTo("level 49");
+            assertThat(f.text()).isEqualTo("text 49");
+        });
+        assertThat(mail.attachments()).singleElement()
+                .satisfies(p -> assertThat(p.filename()).isEqualTo("level 49.eml"));
+    }
+
+    @Test
     void brokenEncodingsNeverCrashAndKeepWhatCanBeRead() {
         ParsedMail mail = MailParser.parse(eml("broken-encodings.eml"));
         assertThat(mail.fromAddress()).isEqualTo("broken@client.example");
