@@ -31,9 +31,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.safety.Safelist;
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
@@ -149,7 +146,7 @@ final class MailParser {
         String text = walk.text.toString().strip();
         String html = walk.html.isEmpty() ? null : walk.html.toString();
         if (text.isEmpty() && html != null) {
-            text = htmlToText(html);
+            text = HtmlText.of(html);
         }
         return new ParsedMail(messageId, inReplyTo, references, fromAddress, fromName, subject == null ? "" : subject.strip(),
                 sentAt, text, html, List.copyOf(walk.files), Map.copyOf(headers), walk.dsn, List.copyOf(walk.warnings),
@@ -614,17 +611,6 @@ final class MailParser {
 
     private static String clean(String s) {
         return s == null ? null : s.replaceAll("[\\s<>\"]", "");
-    }
-
-    static String htmlToText(String html) {
-        Document doc = Jsoup.parse(html);
-        doc.select("br").after("\\n");
-        doc.select("p, div, tr, li, h1, h2, h3, h4, blockquote").before("\\n");
-        String marked = doc.html().replace("\\n", "\n");
-        String text = Jsoup.clean(marked, "", Safelist.none(),
-                new Document.OutputSettings().prettyPrint(false));
-        text = org.jsoup.parser.Parser.unescapeEntities(text, false);
-        return text.replaceAll("[ \\t\\x0B\\f\\r]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
     }
 
     private static ParsedMail.Dsn deliveryStatus(byte[] bytes, ParsedMail.Dsn previous) {
