@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
@@ -133,14 +134,11 @@ class InboundProcessor {
         Optional<Threading.Match> match = threading.byReferences(parsed);
         String subjectNote = null;
         if (match.isEmpty()) {
-            Optional<String> tid = Subjects.tid(parsed.subject(), ticketSettings.tidPrefix());
-            if (tid.isPresent()) {
-                Optional<TicketView> mentioned = requests.findByTid(tid.get());
-                if (mentioned.isPresent() && (member.isPresent() || belongsTo(from, mentioned.get()))) {
-                    match = Optional.of(new Threading.Match(mentioned.get().id(), Threading.How.SUBJECT));
-                } else if (mentioned.isPresent()) {
-                    subjectNote = written("mail.written.subjectTidStranger", tid.get(), from);
-                }
+            Optional<TicketView> mentioned = mentionedInSubject(parsed);
+            if (mentioned.isPresent() && (member.isPresent() || belongsTo(from, mentioned.get()))) {
+                match = Optional.of(new Threading.Match(mentioned.get().id(), Threading.How.SUBJECT));
+            } else if (mentioned.isPresent()) {
+                subjectNote = written("mail.written.subjectTidStranger", mentioned.get().tid(), from);
             }
         }
         if (match.isEmpty()) {
@@ -166,6 +164,11 @@ class InboundProcessor {
         }
         desk.clientReply(ticket.id(), replyAuthor(parsed, ticket), body.text(), body.files(), now);
         return Result.done("REPLY", ticket.id());
+    }
+
+    /** The request whose TID the subject carries, if it exists. */
+    private Optional<TicketView> mentionedInSubject(ParsedMail parsed) {
+        return Subjects.tid(parsed.subject(), ticketSettings.tidPrefix()).flatMap(requests::findByTid);
     }
 
     private boolean closedLongAgo(TicketView ticket, Instant now) {
@@ -332,15 +335,19 @@ class InboundProcessor {
     }
 
     /**
-     * An out-of-office or other autoreply: a note on the request it answers (found by Message-IDs or
-     * the marker only, never by the subject), without reopening it; otherwise nothing.
+     * An out-of-office or other autoreply: a note on the request it answers, without reopening it;
+     * otherwise nothing. The request is found by Message-IDs or our marker, else by the TID in the
+     * subject when the sender belongs to that request (autoresponders that keep no references).
      */
     private Result autoReply(ParsedMail parsed, Instant now) {
-        Optional<Threading.Match> match = threading.byReferences(parsed);
-        if (match.isEmpty()) {
+        OptionalLong found = threading.byReferences(parsed).map(m -> OptionalLong.of(m.ticketId()))
+                .orElseGet(() -> mentionedInSubject(parsed)
+                        .filter(t -> parsed.fromAddress() != null && belongsTo(parsed.fromAddress(), t))
+                        .map(t -> OptionalLong.of(t.id())).orElse(OptionalLong.empty()));
+        if (found.isEmpty()) {
             return Result.ignored("AUTO_REPLY", null, "Autoreply to no known request");
         }
-        long ticketId = match.get().ticketId();
+        long ticketId = found.getAsLong();
         String text = QuotedHistory.strip(parsed.text());
         if (text.length() > 4000) {
             text = text.substring(0, 4000) + "…";

@@ -278,6 +278,29 @@ class InboundMailTests extends MailTest {
     }
 
     @Test
+    void anAutoreplyFoundOnlyByTheTidInItsSubjectCountsOnlyFromSomeoneWhoBelongsToTheRequest() {
+        Client client = data.client();
+        TicketView t = data.request(client, "Autoreply by subject", "body");
+        int before = requests.messages(t.id(), true).size();
+
+        String stranger = "stranger" + System.nanoTime() + "@elsewhere.example";
+        InboundView fromStranger = intake.receive("test", mail(stranger, "Автоответ: Re: [" + t.tid() + "] тема",
+                "Я в отпуске", "Auto-Submitted: auto-replied").getBytes(StandardCharsets.UTF_8));
+        assertThat(fromStranger.outcome()).isEqualTo("AUTO_REPLY");
+        assertThat(fromStranger.ticketId()).isNull();
+        assertThat(requests.messages(t.id(), true)).hasSize(before);
+
+        InboundView fromContact = intake.receive("test", mail(client.login(), "Автоответ: Re: [" + t.tid() + "] тема",
+                "Я в отпуске до понедельника", "Auto-Submitted: auto-replied").getBytes(StandardCharsets.UTF_8));
+        assertThat(fromContact.ticketId()).isEqualTo(t.id());
+        assertThat(requests.messages(t.id(), true)).hasSize(before + 1).last().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE);
+            assertThat(m.body()).startsWith("Автоответ от " + client.login()).contains("Я в отпуске до понедельника");
+        });
+        assertThat(requests.ticket(t.id()).status()).isEqualTo(Status.NEW);
+    }
+
+    @Test
     void aReplyToARequestClosedLongAgoOpensANewLinkedOne() {
         Client client = data.client();
         TicketView recent = data.request(client, "Closed yesterday", "body");
