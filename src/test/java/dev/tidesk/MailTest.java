@@ -10,6 +10,8 @@ import java.util.List;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +86,20 @@ public abstract class MailTest {
     /** The subjects of those mails. */
     protected static List<String> subjects(List<MimeMessage> messages) {
         return messages.stream().map(MailTest::subject).toList();
+    }
+
+    /** Every text part of a mail (plain and HTML), decoded. */
+    protected static List<String> texts(Part part) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        Object content = part.getContent();
+        if (content instanceof String s) {
+            out.add(s);
+        } else if (content instanceof Multipart multi) {
+            for (int i = 0; i < multi.getCount(); i++) {
+                out.addAll(texts(multi.getBodyPart(i)));
+            }
+        }
+        return out;
     }
 
     protected static String subject(MimeMessage message) {

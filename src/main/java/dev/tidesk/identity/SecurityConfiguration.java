@@ -31,7 +31,7 @@ class SecurityConfiguration {
     SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/portal/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/portal/login").permitAll()
+                        .requestMatchers("/portal/login", "/portal/password/**").permitAll()
                         .anyRequest().hasRole("CLIENT"))
                 // after signing in, a contact lands on the page they came for (an e-mail link), else the portal
                 .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal")
@@ -46,7 +46,7 @@ class SecurityConfiguration {
     SecurityFilterChain deskChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/desk/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/desk/login").permitAll()
+                        .requestMatchers("/desk/login", "/desk/password/**").permitAll()
                         .requestMatchers("/desk/admin/**").hasAnyRole("ADMIN", "HEAD")
                         .anyRequest().hasRole("STAFF"))
                 .formLogin(form -> form.loginPage("/desk/login").defaultSuccessUrl("/desk", true)

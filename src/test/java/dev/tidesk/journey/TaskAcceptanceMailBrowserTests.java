@@ -2,7 +2,6 @@ package dev.tidesk.journey;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +26,6 @@ import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
@@ -138,19 +135,5 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    /** Every text part of a mail, decoded. */
-    private static List<String> texts(Part part) throws Exception {
-        List<String> out = new ArrayList<>();
-        Object content = part.getContent();
-        if (content instanceof String s) {
-            out.add(s);
-        } else if (content instanceof Multipart multi) {
-            for (int i = 0; i < multi.getCount(); i++) {
-                out.addAll(texts(multi.getBodyPart(i)));
-            }
-        }
-        return out;
     }
 }

@@ -1,0 +1,162 @@
+package dev.tidesk.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tidesk.TestData;
+import dev.tidesk.TestData.Client;
+import dev.tidesk.WebTest;
+import dev.tidesk.team.StaffView;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * "Forgot password" through the real pages and the outbox: a link that works once and for an
+ * hour, the same answer for known and unknown addresses, at most three links an hour.
+ */
+class PasswordResetWebTests extends WebTest {
+
+    private static final Pattern LINK = Pattern.compile("(/(portal|desk)/password/reset\\?token=([A-Za-z0-9_-]+))");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordResets resets;
+
+    @Test
+    void aContactSetsANewPasswordWithTheLinkFromTheMailOnce() throws Exception {
+        Client client = data.client();
+        mvc.perform(post("/portal/password/forgot").with(csrf()).param("username", client.login().toUpperCase()))
+                .andExpect(redirectedUrl("/portal/login"))
+                .andExpect(flash().attribute("flash", containsString(client.login().toUpperCase())));
+
+        Matcher link = linkIn(lastMailTo(client.login()));
+        assertThat(link.group(2)).isEqualTo("portal");
+        String token = link.group(3);
+        assertThat(jdbc.queryForObject("select count(*) from password_reset where token_hash = ?", Integer.class, token))
+                .as("the secret itself is never stored").isZero();
+
+        mvc.perform(get(link.group(1))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(client.login())))
+                .andExpect(content().string(containsString("name=\"token\"")));
+        mvc.perform(post("/portal/password/reset").with(csrf()).param("token", token).param("password", "новый-пароль-1")
+                .param("confirmation", "другой-пароль-1")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Пароли не совпадают")));
+        mvc.perform(post("/portal/password/reset").with(csrf()).param("token", token).param("password", "новый-пароль-1")
+                .param("confirmation", "новый-пароль-1")).andExpect(redirectedUrl("/portal/login"));
+
+        mvc.perform(formLogin("/portal/login").user(client.login()).password("новый-пароль-1")).andExpect(authenticated());
+        mvc.perform(formLogin("/portal/login").user(client.login()).password(TestData.PASSWORD)).andExpect(unauthenticated());
+        // spent: the page says so and offers a new link, and posting it changes nothing
+        mvc.perform(get(link.group(1))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"reset-invalid\"")));
+        mvc.perform(post("/portal/password/reset").with(csrf()).param("token", token).param("password", "третий-пароль-1")
+                .param("confirmation", "третий-пароль-1")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("больше не действует")));
+        mvc.perform(formLogin("/portal/login").user(client.login()).password("новый-пароль-1")).andExpect(authenticated());
+    }
+
+    @Test
+    void anUnknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
+        String nobody = "nobody" + System.nanoTime() + "@nowhere.example";
+        mvc.perform(post("/desk/password/forgot").with(csrf()).param("username", nobody))
+                .andExpect(redirectedUrl("/desk/login"))
+                .andExpect(flash().attribute("flash", containsString(nobody)));
+        assertThat(mailsTo(nobody)).isZero();
+    }
+
+    @Test
+    void staffGetTheWorkspacesLinkAndALockedAccountIsUnlockedByIt() throws Exception {
+        StaffView agent = data.agent();
+        for (int i = 0; i < Account.MAX_FAILED_LOGINS; i++) {
+            mvc.perform(formLogin("/desk/login").user(agent.email()).password("wrong-password")).andExpect(unauthenticated());
+        }
+        mvc.perform(formLogin("/desk/login").user(agent.email()).password(TestData.PASSWORD)).andExpect(unauthenticated());
+
+        mvc.perform(post("/desk/password/forgot").with(csrf()).param("username", agent.email()));
+        Matcher link = linkIn(lastMailTo(agent.email()));
+        assertThat(link.group(2)).isEqualTo("desk");
+        // the link is the account's, whichever area's page it is posted from
+        mvc.perform(post("/portal/password/reset").with(csrf()).param("token", link.group(3))
+                .param("password", "agent-new-pass").param("confirmation", "agent-new-pass"))
+                .andExpect(redirectedUrl("/desk/login"));
+        mvc.perform(formLogin("/desk/login").user(agent.email()).password("agent-new-pass")).andExpect(authenticated());
+    }
+
+    @Test
+    void aLinkExpiresAfterAnHourAndAnAccountGetsAtMostThreeAnHour() {
+        Client client = data.client();
+        Instant now = Instant.now();
+        for (int i = 0; i < 5; i++) {
+            boolean sent = resets.request(client.login(), now.plusSeconds(i));
+            assertThat(sent).as("request %d", i + 1).isEqualTo(i < PasswordResets.PER_HOUR);
+        }
+        assertThat(mailsTo(client.login())).isEqualTo(PasswordResets.PER_HOUR);
+        assertThat(resets.request(client.login(), now.plus(Duration.ofMinutes(61)))).isTrue();
+
+        String token = linkIn(lastMailTo(client.login())).group(3);
+        Instant sentAt = now.plus(Duration.ofMinutes(61));
+        assertThat(resets.link(token, sentAt.plus(Duration.ofMinutes(59)))).isPresent();
+        assertThat(resets.link(token, sentAt.plus(Duration.ofMinutes(61)))).isEmpty();
+        assertThatThrownBy(() -> resets.complete(token, "late-password", sentAt.plus(Duration.ofMinutes(61))))
+                .hasMessageContaining("not valid");
+        assertThatThrownBy(() -> resets.complete("made-up-token", "some-password", sentAt))
+                .hasMessageContaining("not valid");
+        assertThatThrownBy(() -> resets.complete(token, "short", sentAt)).hasMessageContaining("8 characters");
+        // using the newest link spends the older open ones too
+        String older = linkIn(mailsBody(client.login()).get(0)).group(3);
+        resets.complete(token, "fresh-password", sentAt);
+        assertThat(resets.link(older, now.plusSeconds(10))).isEmpty();
+    }
+
+    @Test
+    void bothFormsNeedTheCsrfToken() throws Exception {
+        Client client = data.client();
+        mvc.perform(post("/portal/password/forgot").param("username", client.login())).andExpect(status().isForbidden());
+        mvc.perform(post("/desk/password/reset").param("token", "x").param("password", "abcdefgh")
+                .param("confirmation", "abcdefgh")).andExpect(status().isForbidden());
+        assertThat(mailsTo(client.login())).isZero();
+    }
+
+    private int mailsTo(String address) {
+        return jdbc.queryForObject("select count(*) from mail_outbox where lower(recipient) = lower(?) and event_key like 'password-reset:%'",
+                Integer.class, address);
+    }
+
+    private List<String> mailsBody(String address) {
+        return jdbc.queryForList("select text_body from mail_outbox where lower(recipient) = lower(?)"
+                + " and event_key like 'password-reset:%' order by id", String.class, address);
+    }
+
+    private String lastMailTo(String address) {
+        List<String> bodies = mailsBody(address);
+        assertThat(bodies).isNotEmpty();
+        return bodies.get(bodies.size() - 1);
+    }
+
+    private static Matcher linkIn(String body) {
+        Matcher m = LINK.matcher(body);
+        assertThat(m.find()).as("a reset link in %s", body).isTrue();
+        return m;
+    }
+}
