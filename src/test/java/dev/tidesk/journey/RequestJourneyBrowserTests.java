@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 import javax.imageio.ImageIO;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,9 +72,13 @@ class RequestJourneyBrowserTests extends MailTest {
         Browser.screenshot(browser, "desk-queue");
         Browser.clickAndWait(browser, By.linkText(tid));
         // the picture really loads through the download route (its headers must not stop an <img>)
-        assertThat(((Number) browser.executeScript(
-                "const i = document.querySelector('.preview img'); return i && i.complete ? i.naturalWidth : -1;"))
-                .intValue()).isEqualTo(480);
+        // (loaded asynchronously after the page: wait until it has, then check it decoded)
+        long width = new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            Number w = (Number) browser.executeScript(
+                    "const i = document.querySelector('.preview img'); return i && i.complete ? i.naturalWidth : null;");
+            return w == null ? null : w.longValue();
+        });
+        assertThat(width).isEqualTo(480);
         Browser.clickAndWait(browser, By.id("take"));
         browser.findElement(By.id("reply-body")).sendKeys("Исправили настройки почты, проверьте, пожалуйста.");
         Browser.clickAndWait(browser, By.id("send-message"));
