@@ -9,7 +9,6 @@ import dev.tidesk.TestData.Client;
 import dev.tidesk.WebTest;
 import dev.tidesk.identity.ApiTokens;
 import dev.tidesk.identity.Role;
-import dev.tidesk.identity.TideskUser;
 import dev.tidesk.ticket.Channel;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.context.SecurityContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -106,11 +103,5 @@ class MailImportApiTests extends WebTest {
         String adminToken = tokens.issue(accountOf(data.member(Role.ADMIN).email()), "empty");
         mvc.perform(post("/api/v1/mail/import").header("Authorization", "Bearer " + adminToken)
                 .contentType("message/rfc822").content(new byte[0])).andExpect(status().isUnprocessableEntity());
-    }
-
-    private long accountOf(String staffLogin) throws Exception {
-        MockHttpSession session = deskLogin(staffLogin);
-        SecurityContext context = (SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
-        return ((TideskUser) context.getAuthentication().getPrincipal()).accountId();
     }
 }

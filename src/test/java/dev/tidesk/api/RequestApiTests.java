@@ -3,7 +3,6 @@ package dev.tidesk.api;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.WebTest;
 import dev.tidesk.identity.ApiTokens;
-import dev.tidesk.identity.TideskUser;
 import dev.tidesk.mail.Outbox;
 import dev.tidesk.ticket.Channel;
 import dev.tidesk.ticket.RequestQueries;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.context.SecurityContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -88,11 +85,5 @@ class RequestApiTests extends WebTest {
         tokens.revoke(account, id);
         mvc.perform(get("/api/v1/requests/TID-1").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
-    }
-
-    private long accountOf(String staffLogin) throws Exception {
-        MockHttpSession session = deskLogin(staffLogin);
-        SecurityContext context = (SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
-        return ((TideskUser) context.getAuthentication().getPrincipal()).accountId();
     }
 }
