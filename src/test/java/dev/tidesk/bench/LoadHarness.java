@@ -192,12 +192,31 @@ public final class LoadHarness {
         timed(http, action, HttpRequest.newBuilder(uri(path)).GET().build(), 200);
     }
 
+    /**
+     * Times the form post alone, then loads the page it redirects to, untimed, as a browser does.
+     * That page shows the post's flash message and so takes it out of the session; a client that
+     * never follows the redirect piles up flash messages, which sessions in the database would then
+     * read on every request, as no real user's would.
+     */
     private void post(HttpClient http, String action, String path, Map<String, String> fields) {
-        timed(http, action, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<String> done = timed(http, action, HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), 302);
+        String location = done == null ? "" : done.headers().firstValue("Location").orElse("");
+        if (!location.isEmpty()) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(plan.baseUrl()).resolve(location)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                errors.get(action).incrementAndGet();
+                lastError.put(action, "following " + location + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
-    private void timed(HttpClient http, String action, HttpRequest request, int expected) {
+    private HttpResponse<String> timed(HttpClient http, String action, HttpRequest request, int expected) {
         long t0 = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -210,12 +229,14 @@ public final class LoadHarness {
             } else if (measuring) {
                 samples.get(action).add(took);
             }
+            return response;
         } catch (IOException e) {
             errors.get(action).incrementAndGet();
             lastError.put(action, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return null;
     }
 
     private URI uri(String path) {
