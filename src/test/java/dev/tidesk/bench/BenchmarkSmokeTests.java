@@ -42,7 +42,7 @@ class BenchmarkSmokeTests {
         LoadHarness harness = new LoadHarness(new LoadHarness.Plan(
                 "http://127.0.0.1:" + environment.getProperty("local.server.port"), data.agents(), data.heads(),
                 data.clients(), GeneratorOptions.DEFAULT_PASSWORD, data.tids(), LoadHarness.words(), 2, 2,
-                Duration.ofSeconds(1), Duration.ofSeconds(5), 1));
+                Duration.ZERO, Duration.ofSeconds(5), 1));
         List<LoadHarness.Figures> figures = harness.run();
         Map<String, LoadHarness.Figures> byAction = LoadHarness.byAction(figures);
 
