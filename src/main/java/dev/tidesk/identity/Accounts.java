@@ -39,6 +39,17 @@ public class Accounts {
         return accounts.save(account).getId();
     }
 
+    /**
+     * A portal login for a contact whose password nobody knows yet: a random one, to be replaced by
+     * the contact through an invitation link ({@link PasswordResets#invite}).
+     */
+    @Transactional
+    public long createInvitedContactAccount(String login, String displayName, long contactId, long organizationId,
+            String locale) {
+        return createContactAccount(login, displayName, contactId, organizationId,
+                dev.tidesk.shared.SecretTokens.newToken(), locale);
+    }
+
     /** Changes one's own password after checking the current one. */
     @Transactional
     public void changePassword(long accountId, String currentPassword, String newPassword) {

@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PasswordResets {
 
     public static final Duration VALID_FOR = Duration.ofHours(1);
+    /** How long an invitation to choose a first password works: people read such mail days later. */
+    public static final Duration INVITATION_VALID_FOR = Duration.ofDays(7);
     static final int PER_HOUR = 3;
 
     /** Whom a valid link is for: the login to show, and which area's sign-in page comes after. */
@@ -59,7 +61,24 @@ public class PasswordResets {
         if (found.isEmpty()) {
             return false;
         }
-        Account account = found.get();
+        return send(found.get(), VALID_FOR, false, now);
+    }
+
+    /**
+     * Support invites the owner of a login to choose their password: a link like the one above,
+     * which works for {@link #INVITATION_VALID_FOR} and comes with a mail saying the account is
+     * theirs. The same hourly cap applies.
+     *
+     * @return whether the invitation went out
+     */
+    @Transactional
+    public boolean invite(String login, Instant now) {
+        Account account = accounts.findByLogin(login.strip()).filter(Account::isEnabled)
+                .orElseThrow(() -> new dev.tidesk.shared.NotFoundException("No login " + login));
+        return send(account, INVITATION_VALID_FOR, true, now);
+    }
+
+    private boolean send(Account account, Duration validFor, boolean invitation, Instant now) {
         // the account row is locked, so that two requests at once cannot both pass the hourly cap
         jdbc.queryForObject("select id from account where id = ? for update", Long.class, account.getId());
         Integer recent = jdbc.queryForObject("select count(*) from password_reset where account_id = ? and created_at > ?",
@@ -68,11 +87,11 @@ public class PasswordResets {
             return false;
         }
         String token = SecretTokens.newToken();
-        Instant expires = now.plus(VALID_FOR);
+        Instant expires = now.plus(validFor);
         jdbc.update("insert into password_reset (account_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)",
                 account.getId(), SecretTokens.hash(token), Timestamp.from(now), Timestamp.from(expires));
         events.publishEvent(new PasswordResetRequested(account.getId(), account.getLogin(), account.getDisplayName(),
-                account.getRole().isStaff(), account.getLocale(), token, expires));
+                account.getRole().isStaff(), account.getLocale(), token, expires, invitation));
         return true;
     }
 

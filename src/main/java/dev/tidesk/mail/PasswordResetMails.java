@@ -13,8 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the link that sets a new password, in the account's language, queued in the transaction
- * that stored the link. Marked automatic, so that an autoresponder does not answer it.
+ * Mails the link that sets a new password (or, for an invitation, the first one), in the account's
+ * language, queued in the transaction that stored the link. Marked automatic, so that an
+ * autoresponder does not answer it.
  */
 @Component
 class PasswordResetMails {
@@ -42,11 +43,13 @@ class PasswordResetMails {
         vars.put("contact", new Addressee(event.displayName()));
         vars.put("link", installation.baseUrl() + (event.staff() ? "/desk" : "/portal") + "/password/reset?token="
                 + event.token());
-        vars.put("linkLabel", templates.message("mail.reset.button", locale));
+        vars.put("linkLabel", templates.message(event.invitation() ? "mail.invite.button" : "mail.reset.button", locale));
         vars.put("login", event.email());
         vars.put("expires", DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(installation.timeZone())
                 .format(event.expiresAt()));
-        RenderedMail mail = templates.render("password-reset", locale, vars, "mail.reset.subject");
+        RenderedMail mail = event.invitation()
+                ? templates.render("portal-invitation", locale, vars, "mail.invite.subject")
+                : templates.render("password-reset", locale, vars, "mail.reset.subject");
         // the key names the link by its expiry, never by its secret: the outbox is readable by admins
         outbox.enqueue("password-reset:" + event.accountId() + ":" + event.expiresAt().toEpochMilli(), null,
                 event.email(), mail, "auto-generated", Instant.now());

@@ -6,6 +6,7 @@ import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
 import dev.tidesk.identity.Accounts;
+import dev.tidesk.identity.PasswordResets;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,11 +25,13 @@ class ClientAdminController {
     private final Customers customers;
     private final Accounts accounts;
     private final MessageSource messages;
+    private final PasswordResets resets;
 
-    ClientAdminController(Customers customers, Accounts accounts, MessageSource messages) {
+    ClientAdminController(Customers customers, Accounts accounts, MessageSource messages, PasswordResets resets) {
         this.customers = customers;
         this.accounts = accounts;
         this.messages = messages;
+        this.resets = resets;
     }
 
     record ContactRow(ContactView contact, boolean portalLogin) {
@@ -89,6 +92,38 @@ class ClientAdminController {
                     contact.language());
         }
         flash(redirect, "admin.contact.login", contact.email());
+        return "redirect:/desk/admin/organizations/" + id;
+    }
+
+    /**
+     * Mails a contact a link to choose their password: an invitation to a login opened now (with
+     * a password nobody knows), or a reset link for a login they have. Nobody types or passes on a
+     * password.
+     */
+    @PostMapping("/desk/admin/organizations/{id}/contacts/{contactId}/invite")
+    String invite(@PathVariable long id, @PathVariable long contactId, RedirectAttributes redirect) {
+        ContactView contact = customers.contact(contactId);
+        if (contact.organizationId() != id || contact.email() == null) {
+            throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
+        }
+        java.time.Instant now = java.time.Instant.now();
+        boolean sent;
+        String done;
+        if (accounts.loginTaken(contact.email())) {
+            sent = resets.request(contact.email(), now);
+            done = "admin.contact.resetSent";
+        } else {
+            accounts.createInvitedContactAccount(contact.email(), contact.fullName(), contact.id(), id,
+                    contact.language());
+            sent = resets.invite(contact.email(), now);
+            done = "admin.contact.invited";
+        }
+        if (sent) {
+            flash(redirect, done, contact.email());
+        } else {
+            redirect.addFlashAttribute("error", messages.getMessage("admin.contact.inviteCapped",
+                    new Object[] { contact.email() }, LocaleContextHolder.getLocale()));
+        }
         return "redirect:/desk/admin/organizations/" + id;
     }
 

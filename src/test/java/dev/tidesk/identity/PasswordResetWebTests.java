@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.WebTest;
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
 import dev.tidesk.team.StaffView;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -127,6 +130,44 @@ class PasswordResetWebTests extends WebTest {
         String older = linkIn(mailsBody(client.login()).get(0)).group(3);
         resets.complete(token, "fresh-password", sentAt);
         assertThat(resets.link(older, now.plusSeconds(10))).isEmpty();
+    }
+
+    @Test
+    void anAdminInvitesAContactWhoChoosesTheFirstPasswordWithinAWeek() throws Exception {
+        Client client = data.client();
+        Customers customers = context.getBean(Customers.class);
+        String email = "new" + System.nanoTime() + "@" + client.organization().emailDomain();
+        ContactView contact = customers.createContact(client.organization().id(), "Вера Новикова", email, null, "ru",
+                null);
+        MockHttpSession admin = deskLogin(data.member(Role.ADMIN).email());
+
+        // another organization's address for the contact: not found, nothing opened
+        Client other = data.client();
+        mvc.perform(post("/desk/admin/organizations/" + other.organization().id() + "/contacts/" + contact.id()
+                + "/invite").session(admin).with(csrf())).andExpect(status().isNotFound());
+        assertThat(mailsTo(email)).isZero();
+
+        mvc.perform(post("/desk/admin/organizations/" + client.organization().id() + "/contacts/" + contact.id()
+                + "/invite").session(admin).with(csrf()))
+                .andExpect(flash().attribute("flash", containsString(email)));
+        String mail = lastMailTo(email);
+        assertThat(mail).contains("открыла для вас личный кабинет", email);
+        String token = linkIn(mail).group(3);
+        Instant now = Instant.now();
+        assertThat(resets.link(token, now.plus(Duration.ofDays(6)))).isPresent();
+        assertThat(resets.link(token, now.plus(Duration.ofDays(8)))).isEmpty();
+        // nobody knows the password it was opened with
+        mvc.perform(formLogin("/portal/login").user(email).password(TestData.PASSWORD)).andExpect(unauthenticated());
+
+        mvc.perform(post("/portal/password/reset").with(csrf()).param("token", token).param("password", "первый-пароль")
+                .param("confirmation", "первый-пароль")).andExpect(redirectedUrl("/portal/login"));
+        mvc.perform(formLogin("/portal/login").user(email).password("первый-пароль")).andExpect(authenticated());
+
+        // the second time the contact has a login: the same button sends a reset link instead
+        mvc.perform(post("/desk/admin/organizations/" + client.organization().id() + "/contacts/" + contact.id()
+                + "/invite").session(admin).with(csrf()));
+        assertThat(lastMailTo(email)).contains("запросил новый пароль");
+        assertThat(mailsTo(email)).isEqualTo(2);
     }
 
     @Test

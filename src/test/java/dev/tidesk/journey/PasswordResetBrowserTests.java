@@ -7,6 +7,9 @@ import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.identity.Role;
 import dev.tidesk.mail.OutboxSender;
 
 import jakarta.mail.internet.MimeMessage;
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A contact who forgot the password: "Забыли пароль?" on the sign-in page, the link from the mail
- * (sent over real SMTP), a new password, and in with it.
+ * (sent over real SMTP), a new password, and in with it. And a contact an admin invites from the
+ * client page, who chooses the first password the same way.
  */
 @ExtendWith(BrowserExtension.class)
 class PasswordResetBrowserTests extends MailTest {
@@ -35,6 +39,8 @@ class PasswordResetBrowserTests extends MailTest {
 
     @Autowired
     OutboxSender sender;
+    @Autowired
+    Customers customers;
 
     ChromeDriver browser;
 
@@ -50,26 +56,50 @@ class PasswordResetBrowserTests extends MailTest {
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains(client.login());
         Browser.screenshot(browser, "password-link-sent");
 
-        sender.sendBatch(100);
-        MimeMessage mail = sentTo(client.login()).stream().filter(m -> subject(m).equals("Новый пароль")).findFirst()
-                .orElseThrow();
-        assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
-        Matcher link = LINK.matcher(String.join("\n", texts(mail)));
-        assertThat(link.find()).isTrue();
-        String path = link.group().replaceFirst("^https?://[^/]+", "");
-
-        browser.get(url(path));
-        assertThat(browser.findElement(By.cssSelector("section.login")).getText()).contains(client.login());
-        browser.findElement(By.id("new-password")).sendKeys("весна-2027-пароль");
-        browser.findElement(By.id("confirm-password")).sendKeys("весна-2027-пароль");
-        Browser.screenshot(browser, "password-reset");
-        Browser.clickAndWait(browser, By.id("reset-submit"));
-        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Пароль изменён");
+        choosePasswordFromTheMail(client.login(), "Новый пароль", "весна-2027-пароль", "password-reset");
 
         browser.findElement(By.id("username")).sendKeys(client.login());
         browser.findElement(By.id("password")).sendKeys("весна-2027-пароль");
         Browser.clickAndWait(browser, By.id("login-submit"));
         assertThat(browser.getCurrentUrl()).endsWith("/portal");
+    }
+
+    @Test
+    void anAdminInvitesAContactWhoChoosesTheFirstPassword() throws Exception {
+        Client client = data.client();
+        String email = "invited" + System.nanoTime() + "@" + client.organization().emailDomain();
+        ContactView contact = customers.createContact(client.organization().id(), "Вера Приглашённая", email, null,
+                "ru", "бухгалтер");
+
+        Browser.signIn(browser, url("/desk/login"), data.member(Role.ADMIN).email());
+        browser.get(url("/desk/admin/organizations/" + client.organization().id()));
+        Browser.screenshot(browser, "admin-client-invite");
+        Browser.clickAndWait(browser, By.id("invite-" + contact.id()));
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains(email);
+        Browser.clickAndWait(browser, By.cssSelector("form[action='/desk/logout'] button"));
+
+        choosePasswordFromTheMail(email, "Ваш личный кабинет техподдержки", "первый-пароль-веры", "password-invited");
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("первый-пароль-веры");
+        Browser.clickAndWait(browser, By.id("login-submit"));
+        assertThat(browser.getCurrentUrl()).endsWith("/portal");
+    }
+
+    /** Sends the outbox, opens the link of the mail with that subject and sets the password there. */
+    private void choosePasswordFromTheMail(String address, String subject, String password, String screenshot)
+            throws Exception {
+        sender.sendBatch(100);
+        MimeMessage mail = sentTo(address).stream().filter(m -> subject(m).equals(subject)).findFirst().orElseThrow();
+        assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        Matcher link = LINK.matcher(String.join("\n", texts(mail)));
+        assertThat(link.find()).isTrue();
+        browser.get(url(link.group().replaceFirst("^https?://[^/]+", "")));
+        assertThat(browser.findElement(By.cssSelector("section.login")).getText()).contains(address);
+        browser.findElement(By.id("new-password")).sendKeys(password);
+        browser.findElement(By.id("confirm-password")).sendKeys(password);
+        Browser.screenshot(browser, screenshot);
+        Browser.clickAndWait(browser, By.id("reset-submit"));
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Пароль изменён");
     }
 
     private String url(String path) {
