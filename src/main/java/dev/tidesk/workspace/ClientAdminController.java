@@ -65,14 +65,22 @@ class ClientAdminController {
     String addContact(@PathVariable long id, @RequestParam String fullName, @RequestParam(required = false) String email,
             @RequestParam(required = false) String phone, @RequestParam(required = false) String position,
             @RequestParam(defaultValue = "ru") String language, @RequestParam(required = false) String password,
+            @RequestParam(defaultValue = "false") boolean invite,
             @RequestParam(defaultValue = "false") boolean monthlyStatement, RedirectAttributes redirect) {
         ContactView contact = customers.createContact(id, fullName, email, phone, language, position);
         if (monthlyStatement) {
             contact = customers.changeMonthlyStatement(contact.id(), true);
         }
+        // a password typed by the admin wins; else the contact may be invited to choose one
         if (password != null && !password.isBlank() && contact.email() != null) {
             accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), id, password,
                     contact.language());
+        } else if (invite && contact.email() != null) {
+            accounts.createInvitedContactAccount(contact.email(), contact.fullName(), contact.id(), id,
+                    contact.language());
+            resets.invite(contact.email(), java.time.Instant.now());
+            flash(redirect, "admin.contact.createdInvited", contact.fullName());
+            return "redirect:/desk/admin/organizations/" + id;
         }
         flash(redirect, "admin.contact.created", contact.fullName());
         return "redirect:/desk/admin/organizations/" + id;

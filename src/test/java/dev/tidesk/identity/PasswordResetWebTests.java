@@ -171,6 +171,28 @@ class PasswordResetWebTests extends WebTest {
     }
 
     @Test
+    void aContactAddedWithTheInviteBoxTickedGetsTheInvitationAndWithoutItNoLogin() throws Exception {
+        Client client = data.client();
+        MockHttpSession admin = deskLogin(data.member(Role.ADMIN).email());
+        String invited = "box" + System.nanoTime() + "@" + client.organization().emailDomain();
+        String plain = "nobox" + System.nanoTime() + "@" + client.organization().emailDomain();
+        String page = "/desk/admin/organizations/" + client.organization().id();
+
+        mvc.perform(post(page + "/contacts").session(admin).with(csrf()).param("fullName", "Ольга Приглашённая")
+                .param("email", invited).param("invite", "true"))
+                .andExpect(flash().attribute("flash", containsString("приглашён")));
+        mvc.perform(post(page + "/contacts").session(admin).with(csrf()).param("fullName", "Олег Без Входа")
+                .param("email", plain)).andExpect(status().is3xxRedirection());
+
+        assertThat(lastMailTo(invited)).contains("открыла для вас личный кабинет");
+        assertThat(jdbc.queryForObject("select count(*) from account where lower(login) = lower(?)", Integer.class,
+                invited)).isEqualTo(1);
+        assertThat(mailsTo(plain)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from account where lower(login) = lower(?)", Integer.class,
+                plain)).isZero();
+    }
+
+    @Test
     void bothFormsNeedTheCsrfToken() throws Exception {
         Client client = data.client();
         mvc.perform(post("/portal/password/forgot").param("username", client.login())).andExpect(status().isForbidden());

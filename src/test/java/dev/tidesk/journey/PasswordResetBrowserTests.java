@@ -74,6 +74,9 @@ class PasswordResetBrowserTests extends MailTest {
         Browser.signIn(browser, url("/desk/login"), data.member(Role.ADMIN).email());
         browser.get(url("/desk/admin/organizations/" + client.organization().id()));
         Browser.screenshot(browser, "admin-client-invite");
+        browser.executeScript("document.getElementById('new-contact-invite').scrollIntoView({block: 'center'})");
+        assertThat(browser.findElement(By.id("new-contact-invite")).isSelected()).isTrue();
+        Browser.screenshot(browser, "admin-client-add-contact");
         Browser.clickAndWait(browser, By.id("invite-" + contact.id()));
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains(email);
         Browser.clickAndWait(browser, By.cssSelector("form[action='/desk/logout'] button"));
