@@ -1,6 +1,7 @@
 package dev.tidesk.identity;
 
 import dev.tidesk.shared.DomainException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,10 +12,12 @@ public class Accounts {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     @Transactional
@@ -62,12 +65,17 @@ public class Accounts {
         account.setPasswordHash(passwordEncoder.encode(newPassword));
     }
 
-    /** An admin sets a new password for a login (for a contact or colleague who lost theirs). */
+    /**
+     * An admin sets a new password for a login (for a contact or colleague who lost theirs); whoever
+     * was signed in with it is signed out ({@link PasswordReset}).
+     */
     @Transactional
     public void resetPassword(String login, String newPassword) {
         checkStrength(newPassword);
-        accounts.findByLogin(login.trim()).orElseThrow(() -> new dev.tidesk.shared.NotFoundException("No login " + login))
-                .setPasswordHash(passwordEncoder.encode(newPassword));
+        Account account = accounts.findByLogin(login.trim())
+                .orElseThrow(() -> new dev.tidesk.shared.NotFoundException("No login " + login));
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        events.publishEvent(new PasswordReset(account.getId(), account.getLogin()));
     }
 
     static void checkStrength(String password) {

@@ -105,6 +105,7 @@ public class PasswordResets {
     /**
      * Sets the new password and spends the link, with every other open link of the account. A
      * locked account (too many wrong passwords) is unlocked: the owner proved they read its mail.
+     * Every session signed in as the account ends ({@link PasswordReset}).
      *
      * @throws DomainException when the link is not valid, or the password too short
      */
@@ -122,6 +123,7 @@ public class PasswordResets {
                 Timestamp.from(now), account.getId());
         account.setPasswordHash(passwordEncoder.encode(newPassword));
         account.loginSucceeded();
+        events.publishEvent(new PasswordReset(account.getId(), account.getLogin()));
         return new Link(account.getLogin(), account.getRole().isStaff());
     }
 

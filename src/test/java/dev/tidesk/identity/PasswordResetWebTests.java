@@ -193,6 +193,19 @@ class PasswordResetWebTests extends WebTest {
     }
 
     @Test
+    void settingThePasswordByLinkSignsOutEverySessionOfTheAccount() throws Exception {
+        Client client = data.client();
+        MockHttpSession elsewhere = portalLogin(client.login());
+        mvc.perform(get("/portal").session(elsewhere)).andExpect(status().isOk());
+
+        resets.request(client.login(), Instant.now());
+        resets.complete(linkIn(lastMailTo(client.login())).group(3), "after-the-reset", Instant.now());
+
+        mvc.perform(get("/portal").session(elsewhere)).andExpect(redirectedUrl("/portal/login"));
+        mvc.perform(formLogin("/portal/login").user(client.login()).password("after-the-reset")).andExpect(authenticated());
+    }
+
+    @Test
     void bothFormsNeedTheCsrfToken() throws Exception {
         Client client = data.client();
         mvc.perform(post("/portal/password/forgot").param("username", client.login())).andExpect(status().isForbidden());

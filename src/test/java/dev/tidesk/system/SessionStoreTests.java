@@ -46,6 +46,18 @@ class SessionStoreTests extends WebTest {
         assertThat(sessionsOf(client.login())).isZero();
     }
 
+    @Test
+    void anAdminSettingAPasswordSignsOutWhoeverUsedTheOldOne() throws Exception {
+        Client client = data.client();
+        MockHttpSession contact = portalLogin(client.login());
+        MockHttpSession admin = deskLogin(data.member(dev.tidesk.identity.Role.ADMIN).email());
+        mvc.perform(post("/desk/admin/organizations/" + client.organization().id() + "/contacts/"
+                + client.contact().id() + "/login").session(admin).with(csrf()).param("password", "set-by-admin"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/portal").session(contact)).andExpect(redirectedUrl("/portal/login"));
+        mvc.perform(get("/desk").session(admin)).andExpect(status().isOk());
+    }
+
     private int sessionsOf(String login) {
         return jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class, login);
     }
