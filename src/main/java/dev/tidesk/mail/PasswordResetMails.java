@@ -45,10 +45,12 @@ class PasswordResetMails {
                 + event.token());
         vars.put("linkLabel", templates.message(event.invitation() ? "mail.invite.button" : "mail.reset.button", locale));
         vars.put("login", event.email());
+        vars.put("staff", event.staff());
         vars.put("expires", DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(installation.timeZone())
                 .format(event.expiresAt()));
         RenderedMail mail = event.invitation()
-                ? templates.render("portal-invitation", locale, vars, "mail.invite.subject")
+                ? templates.render("portal-invitation", locale, vars,
+                        event.staff() ? "mail.invite.staff.subject" : "mail.invite.subject")
                 : templates.render("password-reset", locale, vars, "mail.reset.subject");
         // the key names the link by its expiry, never by its secret: the outbox is readable by admins
         outbox.enqueue("password-reset:" + event.accountId() + ":" + event.expiresAt().toEpochMilli(), null,

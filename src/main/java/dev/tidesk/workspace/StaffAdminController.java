@@ -1,6 +1,8 @@
 package dev.tidesk.workspace;
 
+import dev.tidesk.identity.PasswordResets;
 import dev.tidesk.identity.Role;
+import dev.tidesk.shared.SecretTokens;
 import dev.tidesk.team.Specialty;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
@@ -14,16 +16,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins and heads add colleagues: agents, personal managers, specialists with their specialty. */
+/**
+ * Admins and heads add colleagues: agents, personal managers, specialists with their specialty.
+ * A colleague added without a password is invited by e-mail to choose one.
+ */
 @Controller
 class StaffAdminController {
 
     private final StaffDirectory staff;
     private final MessageSource messages;
+    private final PasswordResets resets;
 
-    StaffAdminController(StaffDirectory staff, MessageSource messages) {
+    StaffAdminController(StaffDirectory staff, MessageSource messages, PasswordResets resets) {
         this.staff = staff;
         this.messages = messages;
+        this.resets = resets;
     }
 
     @GetMapping("/desk/admin/staff")
@@ -36,14 +43,20 @@ class StaffAdminController {
 
     @PostMapping("/desk/admin/staff")
     String hire(@RequestParam String fullName, @RequestParam String email, @RequestParam Role role,
-            @RequestParam(required = false) Specialty specialty, @RequestParam String password,
+            @RequestParam(required = false) Specialty specialty, @RequestParam(required = false) String password,
             RedirectAttributes redirect) {
         if (role == Role.CONTACT) {
             throw new IllegalArgumentException("Not a staff role");
         }
-        StaffView member = staff.hire(fullName, email, role, role == Role.SPECIALIST ? specialty : null, password);
-        redirect.addFlashAttribute("flash", messages.getMessage("admin.staff.created", new Object[] { member.fullName() },
-                LocaleContextHolder.getLocale()));
+        // without a password typed here, the colleague is invited to choose one by e-mail
+        boolean invite = password == null || password.isBlank();
+        StaffView member = staff.hire(fullName, email, role, role == Role.SPECIALIST ? specialty : null,
+                invite ? SecretTokens.newToken() : password);
+        if (invite) {
+            resets.invite(member.email(), java.time.Instant.now());
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage(invite ? "admin.staff.invited" : "admin.staff.created",
+                new Object[] { member.fullName(), member.email() }, LocaleContextHolder.getLocale()));
         return "redirect:/desk/admin/staff";
     }
 }

@@ -206,6 +206,24 @@ class PasswordResetWebTests extends WebTest {
     }
 
     @Test
+    void aColleagueAddedWithoutAPasswordIsInvitedToTheWorkspace() throws Exception {
+        MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
+        String email = "colleague" + System.nanoTime() + "@tidesk.example";
+        mvc.perform(post("/desk/admin/staff").session(head).with(csrf()).param("fullName", "Пётр Новенький")
+                .param("email", email).param("role", "AGENT").param("password", ""))
+                .andExpect(flash().attribute("flash", containsString(email)));
+
+        String mail = lastMailTo(email);
+        assertThat(mail).contains("рабочему месту техподдержки");
+        Matcher link = linkIn(mail);
+        assertThat(link.group(2)).isEqualTo("desk");
+        mvc.perform(post("/desk/password/reset").with(csrf()).param("token", link.group(3))
+                .param("password", "colleague-pass").param("confirmation", "colleague-pass"))
+                .andExpect(redirectedUrl("/desk/login"));
+        mvc.perform(formLogin("/desk/login").user(email).password("colleague-pass")).andExpect(authenticated());
+    }
+
+    @Test
     void bothFormsNeedTheCsrfToken() throws Exception {
         Client client = data.client();
         mvc.perform(post("/portal/password/forgot").param("username", client.login())).andExpect(status().isForbidden());

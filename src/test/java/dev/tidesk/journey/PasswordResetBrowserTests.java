@@ -79,6 +79,8 @@ class PasswordResetBrowserTests extends MailTest {
         Browser.screenshot(browser, "admin-client-add-contact");
         Browser.clickAndWait(browser, By.id("invite-" + contact.id()));
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains(email);
+        browser.get(url("/desk/admin/staff"));
+        Browser.screenshot(browser, "admin-staff-invite");
         Browser.clickAndWait(browser, By.cssSelector("form[action='/desk/logout'] button"));
 
         choosePasswordFromTheMail(email, "Ваш личный кабинет техподдержки", "первый-пароль-веры", "password-invited");
