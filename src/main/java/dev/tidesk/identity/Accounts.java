@@ -1,6 +1,7 @@
 package dev.tidesk.identity;
 
 import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.SecretTokens;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,11 +14,14 @@ public class Accounts {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final PasswordResets resets;
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+            PasswordResets resets) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.resets = resets;
     }
 
     @Transactional
@@ -42,15 +46,40 @@ public class Accounts {
         return accounts.save(account).getId();
     }
 
+    /** What inviting someone by e-mail did. */
+    public enum Invitation {
+        /** a login was opened and a link to choose its password mailed */
+        INVITED,
+        /** the login existed already: a link to set a new password was mailed */
+        RESET_LINK_SENT,
+        /** the login has had its three links this hour; nothing was sent */
+        NOT_SENT
+    }
+
     /**
-     * A portal login for a contact whose password nobody knows yet: a random one, to be replaced by
-     * the contact through an invitation link ({@link PasswordResets#invite}).
+     * Invites a contact to the portal by e-mail: opens their login with a password nobody knows and
+     * mails a link to choose one ({@link PasswordResets#invite}), in one transaction. A contact who
+     * has a login gets a link to set a new password instead.
      */
     @Transactional
-    public long createInvitedContactAccount(String login, String displayName, long contactId, long organizationId,
-            String locale) {
-        return createContactAccount(login, displayName, contactId, organizationId,
-                dev.tidesk.shared.SecretTokens.newToken(), locale);
+    public Invitation inviteContact(String login, String displayName, long contactId, long organizationId,
+            String locale, java.time.Instant now) {
+        if (loginTaken(login)) {
+            return resets.request(login, now) ? Invitation.RESET_LINK_SENT : Invitation.NOT_SENT;
+        }
+        createContactAccount(login, displayName, contactId, organizationId, SecretTokens.newToken(), locale);
+        return resets.invite(login, now) ? Invitation.INVITED : Invitation.NOT_SENT;
+    }
+
+    /**
+     * A staff login whose owner is invited by e-mail to choose the password, in the caller's
+     * transaction (the staff member is added in it).
+     */
+    @Transactional
+    public long inviteStaff(String login, String displayName, Role role, long staffId, java.time.Instant now) {
+        long id = createStaffAccount(login, displayName, role, staffId, SecretTokens.newToken());
+        resets.invite(login, now);
+        return id;
     }
 
     /** Changes one's own password after checking the current one. */

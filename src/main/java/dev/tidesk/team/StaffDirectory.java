@@ -24,14 +24,21 @@ public class StaffDirectory {
         this.accounts = accounts;
     }
 
-    /** Adds a staff member with a login (their e-mail) and the given password. */
+    /**
+     * Adds a staff member with a login (their e-mail) and the given password; without a password,
+     * they are invited by e-mail to choose one.
+     */
     @Transactional
     public StaffView hire(String fullName, String email, Role role, Specialty specialty, String password) {
         if (staff.findByLowerEmail(email.trim().toLowerCase(Locale.ROOT)).isPresent()) {
             throw new dev.tidesk.shared.DomainException("error.login.taken", "Staff e-mail taken: " + email, email);
         }
         Staff member = staff.save(new Staff(fullName, email, role, specialty));
-        accounts.createStaffAccount(email, fullName, role, member.getId(), password);
+        if (password == null || password.isBlank()) {
+            accounts.inviteStaff(email, fullName, role, member.getId(), java.time.Instant.now());
+        } else {
+            accounts.createStaffAccount(email, fullName, role, member.getId(), password);
+        }
         return member.view();
     }
 

@@ -6,7 +6,6 @@ import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
 import dev.tidesk.identity.Accounts;
-import dev.tidesk.identity.PasswordResets;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,13 +24,11 @@ class ClientAdminController {
     private final Customers customers;
     private final Accounts accounts;
     private final MessageSource messages;
-    private final PasswordResets resets;
 
-    ClientAdminController(Customers customers, Accounts accounts, MessageSource messages, PasswordResets resets) {
+    ClientAdminController(Customers customers, Accounts accounts, MessageSource messages) {
         this.customers = customers;
         this.accounts = accounts;
         this.messages = messages;
-        this.resets = resets;
     }
 
     record ContactRow(ContactView contact, boolean portalLogin) {
@@ -76,9 +73,8 @@ class ClientAdminController {
             accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), id, password,
                     contact.language());
         } else if (invite && contact.email() != null) {
-            accounts.createInvitedContactAccount(contact.email(), contact.fullName(), contact.id(), id,
-                    contact.language());
-            resets.invite(contact.email(), java.time.Instant.now());
+            accounts.inviteContact(contact.email(), contact.fullName(), contact.id(), id, contact.language(),
+                    java.time.Instant.now());
             flash(redirect, "admin.contact.createdInvited", contact.fullName());
             return "redirect:/desk/admin/organizations/" + id;
         }
@@ -114,20 +110,11 @@ class ClientAdminController {
         if (contact.organizationId() != id || contact.email() == null) {
             throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
         }
-        java.time.Instant now = java.time.Instant.now();
-        boolean sent;
-        String done;
-        if (accounts.loginTaken(contact.email())) {
-            sent = resets.request(contact.email(), now);
-            done = "admin.contact.resetSent";
-        } else {
-            accounts.createInvitedContactAccount(contact.email(), contact.fullName(), contact.id(), id,
-                    contact.language());
-            sent = resets.invite(contact.email(), now);
-            done = "admin.contact.invited";
-        }
-        if (sent) {
-            flash(redirect, done, contact.email());
+        Accounts.Invitation done = accounts.inviteContact(contact.email(), contact.fullName(), contact.id(), id,
+                contact.language(), java.time.Instant.now());
+        if (done != Accounts.Invitation.NOT_SENT) {
+            flash(redirect, done == Accounts.Invitation.INVITED ? "admin.contact.invited" : "admin.contact.resetSent",
+                    contact.email());
         } else {
             redirect.addFlashAttribute("error", messages.getMessage("admin.contact.inviteCapped",
                     new Object[] { contact.email() }, LocaleContextHolder.getLocale()));

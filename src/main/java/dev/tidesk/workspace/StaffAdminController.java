@@ -1,8 +1,6 @@
 package dev.tidesk.workspace;
 
-import dev.tidesk.identity.PasswordResets;
 import dev.tidesk.identity.Role;
-import dev.tidesk.shared.SecretTokens;
 import dev.tidesk.team.Specialty;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
@@ -25,12 +23,10 @@ class StaffAdminController {
 
     private final StaffDirectory staff;
     private final MessageSource messages;
-    private final PasswordResets resets;
 
-    StaffAdminController(StaffDirectory staff, MessageSource messages, PasswordResets resets) {
+    StaffAdminController(StaffDirectory staff, MessageSource messages) {
         this.staff = staff;
         this.messages = messages;
-        this.resets = resets;
     }
 
     @GetMapping("/desk/admin/staff")
@@ -48,13 +44,8 @@ class StaffAdminController {
         if (role == Role.CONTACT) {
             throw new IllegalArgumentException("Not a staff role");
         }
-        // without a password typed here, the colleague is invited to choose one by e-mail
         boolean invite = password == null || password.isBlank();
-        StaffView member = staff.hire(fullName, email, role, role == Role.SPECIALIST ? specialty : null,
-                invite ? SecretTokens.newToken() : password);
-        if (invite) {
-            resets.invite(member.email(), java.time.Instant.now());
-        }
+        StaffView member = staff.hire(fullName, email, role, role == Role.SPECIALIST ? specialty : null, password);
         redirect.addFlashAttribute("flash", messages.getMessage(invite ? "admin.staff.invited" : "admin.staff.created",
                 new Object[] { member.fullName(), member.email() }, LocaleContextHolder.getLocale()));
         return "redirect:/desk/admin/staff";
