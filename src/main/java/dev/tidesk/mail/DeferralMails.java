@@ -37,8 +37,7 @@ class DeferralMails {
             vars.put("acceptLink", link + "?answer=accept");
             vars.put("declineLink", link + "?answer=decline");
             vars.put("month", event.targetMonth().atDay(1).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale)));
-            vars.put("expires", DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(installation.timeZone())
-                    .format(event.expiresAt()));
+            vars.put("expires", installation.dateTime(event.expiresAt()));
         }, List.of(), "mail.deferral.subject", ticket.tid(), ticket.subject());
     }
 

@@ -2,7 +2,6 @@ package dev.tidesk.mail;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -291,8 +290,7 @@ class InboundProcessor {
             b.append(written("mail.written.forwarded.from", from)).append('\n');
         }
         if (f.sentAt() != null) {
-            b.append(written("mail.written.forwarded.date", DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-                    .withZone(installation.timeZone()).format(f.sentAt()))).append('\n');
+            b.append(written("mail.written.forwarded.date", installation.dateTime(f.sentAt()))).append('\n');
         }
         if (!f.subject().isBlank()) {
             b.append(written("mail.written.forwarded.subject", f.subject())).append('\n');

@@ -1,7 +1,6 @@
 package dev.tidesk.mail;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +45,7 @@ class PasswordResetMails {
         vars.put("linkLabel", templates.message(event.invitation() ? "mail.invite.button" : "mail.reset.button", locale));
         vars.put("login", event.email());
         vars.put("staff", event.staff());
-        vars.put("expires", DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(installation.timeZone())
-                .format(event.expiresAt()));
+        vars.put("expires", installation.dateTime(event.expiresAt()));
         RenderedMail mail = event.invitation()
                 ? templates.render("portal-invitation", locale, vars,
                         event.staff() ? "mail.invite.staff.subject" : "mail.invite.subject")

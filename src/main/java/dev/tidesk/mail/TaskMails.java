@@ -1,7 +1,6 @@
 package dev.tidesk.mail;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import dev.tidesk.customer.Customers;
@@ -48,8 +47,7 @@ class TaskMails {
                     vars.put("acceptLink", answer == null ? null : answer + "?answer=accept");
                     vars.put("declineLink", answer == null ? null : answer + "?answer=decline");
                     vars.put("expires", event.linkExpiresAt() == null ? null
-                            : DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(installation.timeZone())
-                                    .format(event.linkExpiresAt()));
+                            : installation.dateTime(event.linkExpiresAt()));
                 }, List.of(), "mail.task.subject", ticket.tid(), event.title());
     }
 }

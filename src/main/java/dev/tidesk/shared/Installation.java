@@ -1,6 +1,8 @@
 package dev.tidesk.shared;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,7 +24,14 @@ public record Installation(ZoneId timeZone, String baseUrl, String language) {
         language = language == null || language.isBlank() ? "ru" : language.strip();
     }
 
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
     public Locale locale() {
         return Locale.forLanguageTag(language);
+    }
+
+    /** A moment as mails and notes write it: day, month, year and time in the installation's zone. */
+    public String dateTime(Instant at) {
+        return DATE_TIME.withZone(timeZone).format(at);
     }
 }

@@ -21,6 +21,7 @@ class SessionsOfReset {
 
     @EventListener
     void on(PasswordReset event) {
-        jdbc.update("delete from spring_session where lower(principal_name) = lower(?)", event.login());
+        // the principal name is the account's login as stored, which the event carries
+        jdbc.update("delete from spring_session where principal_name = ?", event.login());
     }
 }
