@@ -153,7 +153,7 @@ public class Deferrals {
     }
 
     @Scheduled(cron = "0 10 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
-    @SchedulerLock(name = "contract-deferral-return", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = "contract-deferral-return", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1M")
     @Transactional
     public void returnDueToday() {
         returnDue(today());

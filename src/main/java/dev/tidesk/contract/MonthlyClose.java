@@ -59,7 +59,7 @@ public class MonthlyClose {
     }
 
     @Scheduled(cron = "0 5 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
-    @SchedulerLock(name = "contract-monthly-close", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = "contract-monthly-close", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1M")
     @Transactional
     public void closePreviousMonth() {
         YearMonth previous = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone()))).minusMonths(1);

@@ -139,7 +139,7 @@ public class MailIntake {
     /** Tries again the stored messages that are due (new ones whose processing was cut off, failed ones). */
     @Scheduled(fixedDelayString = "${tidesk.mail.inbound.process-interval:30s}",
             initialDelayString = "${tidesk.mail.inbound.process-interval:30s}")
-    @SchedulerLock(name = "mail-inbound-process", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "mail-inbound-process", lockAtMostFor = "PT45S")
     public void processDueMessages() {
         processDue(100);
     }

@@ -57,7 +57,7 @@ public class MailboxPoller {
 
     @Scheduled(fixedDelayString = "${tidesk.mail.inbound.poll-interval:10s}",
             initialDelayString = "${tidesk.mail.inbound.poll-interval:10s}")
-    @SchedulerLock(name = "mail-imap-poll", lockAtMostFor = "PT15M")
+    @SchedulerLock(name = "mail-imap-poll", lockAtMostFor = "PT45S")
     public void pollDue() {
         Instant now = Instant.now();
         List<Long> due = tx.execute(s -> mailboxes.findAllOrdered().stream().filter(m -> m.due(now))
@@ -105,6 +105,9 @@ public class MailboxPoller {
                 }
             }
             boolean expunge = false;
+            if (processed != null && lastUid > 0) {
+                expunge = moveLeftovers(uids, lastUid, folder, processed);
+            }
             for (Message message : fresh) {
                 long uid = uid(uids, message);
                 byte[] raw = raw(message);
@@ -137,6 +140,39 @@ public class MailboxPoller {
         String lastError = error;
         tx.executeWithoutResult(s -> mailboxes.findById(mailboxId).ifPresent(m -> m.polled(Instant.now(), lastError)));
         return taken;
+    }
+
+    /**
+     * Messages at or below the position were taken in (stored and committed) by an earlier poll
+     * whose connection dropped before it moved them: move them now, so nothing stays in the
+     * folder for good. Only with a processed folder, where the watched folder holds little else.
+     */
+    private static boolean moveLeftovers(UIDFolder uids, long lastUid, Folder folder, Folder processed)
+            throws MessagingException {
+        Message[] taken = uids.getMessagesByUID(1, lastUid);
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(taken, profile);
+        List<Message> left = Arrays.stream(taken)
+                .filter(m -> m != null && !m.isExpunged() && uid(uids, m) <= lastUid && !isDeleted(m)).toList();
+        if (left.isEmpty()) {
+            return false;
+        }
+        log.info("Moving {} message(s) taken in before but left in {} by a dropped connection", left.size(),
+                folder.getFullName());
+        Message[] moving = left.toArray(Message[]::new);
+        folder.copyMessages(moving, processed);
+        folder.setFlags(moving, new Flags(Flags.Flag.DELETED), true);
+        return true;
+    }
+
+    private static boolean isDeleted(Message m) {
+        try {
+            return m.isSet(Flags.Flag.DELETED);
+        } catch (MessagingException e) {
+            return true;
+        }
     }
 
     private byte[] raw(Message message) throws MessagingException, IOException {

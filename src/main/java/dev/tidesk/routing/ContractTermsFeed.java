@@ -37,7 +37,7 @@ class ContractTermsFeed {
     }
 
     @Scheduled(cron = "0 5 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
-    @SchedulerLock(name = "routing-terms-refresh", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "routing-terms-refresh", lockAtMostFor = "PT2M")
     @Transactional
     public void refreshAll() {
         for (OrganizationView organization : customers.organizations()) {

@@ -1,6 +1,5 @@
 package dev.tidesk.system;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,28 +31,46 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** The cluster's password, set when it has a data folder of its own (null for a throw-away one). */
+    private volatile String password;
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("fsync", "on")
+                // the library's default is off; a mail acknowledged (SMTP 250, IMAP move) must be on disk
+                .setServerConfig("synchronous_commit", "on")
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setRegisterShutdownHook(false);
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
+        Path dir = null;
+        String password = null;
         if (StringUtils.hasText(properties.dataDir())) {
-            Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
+            dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
             prepareDataDirectory(dir);
-            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            OrphanedPostmaster.stopIfAny(dir);
+            password = DatabasePassword.readOrCreate(DatabasePassword.fileFor(dir));
+            builder.setDataDirectory(dir).setCleanDataDirectory(false).setConnectConfig("password", password);
             log.info("Starting the embedded PostgreSQL with data in {}", dir);
         } else {
             log.info("Starting a throw-away embedded PostgreSQL");
         }
         long started = System.nanoTime();
         EmbeddedPostgres postgres = builder.start();
+        if (dir != null && !DatabasePassword.required(dir)) {
+            try {
+                DatabasePassword.require(postgres, dir, password);
+            } catch (java.sql.SQLException e) {
+                postgres.close();
+                throw new IOException("Could not set the embedded database's password", e);
+            }
+        }
+        this.password = password;
         log.info("Embedded PostgreSQL ready on port {} in {} ms", postgres.getPort(),
                 (System.nanoTime() - started) / 1_000_000);
         return postgres;
@@ -64,24 +81,28 @@ class EmbeddedDatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
+        if (password != null) {
+            config.setPassword(password);
+        }
         config.setPoolName("tidesk-embedded");
         config.setMaximumPoolSize(20);
         return new HikariDataSource(config);
     }
 
     /**
-     * PostgreSQL refuses to run as root, so as root the embedded server runs in a user namespace
-     * where it is not root: initdb must create the cluster directory itself, in a parent it may
-     * write to.
+     * The folder is created owner-only. As root the library runs PostgreSQL (which refuses to run
+     * as root) in a user namespace; the files it makes there still belong to root on disk, so no
+     * folder needs to be opened to other users.
      */
     private static void prepareDataDirectory(Path dir) throws IOException {
         Path parent = dir.getParent();
-        Files.createDirectories(parent);
-        if ("root".equals(System.getProperty("user.name")) && !Files.exists(dir)) {
-            File p = parent.toFile();
-            p.setWritable(true, false);
-            p.setExecutable(true, false);
-            p.setReadable(true, false);
+        if (!Files.exists(parent)) {
+            try {
+                Files.createDirectories(parent, java.nio.file.attribute.PosixFilePermissions
+                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createDirectories(parent);
+            }
         }
     }
 

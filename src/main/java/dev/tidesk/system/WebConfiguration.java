@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
@@ -20,7 +19,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /** Russian by default, English with {@code ?lang=en} (kept in a cookie); scheduled jobs run on one node. */
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT45S")
 class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
@@ -41,9 +40,14 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(interceptor);
     }
 
-    @Bean
-    LockProvider lockProvider(DataSource dataSource) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build());
+    /**
+     * Job locks are short (under a minute) and kept alive while their job runs, so a node killed
+     * mid-job holds its lock for less than a minute, and a long run is never taken over by another
+     * node while it is alive.
+     */
+    @Bean(destroyMethod = "close")
+    JobLocks lockProvider(DataSource dataSource) {
+        return new JobLocks(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build()));
     }
 }
