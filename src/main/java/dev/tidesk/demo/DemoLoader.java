@@ -21,6 +21,7 @@ import dev.tidesk.demo.DemoPlanner.PlannedRequest;
 import dev.tidesk.demo.DemoPlanner.Step;
 import dev.tidesk.identity.Accounts;
 import dev.tidesk.identity.Role;
+import dev.tidesk.mail.Outbox;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
@@ -67,10 +68,12 @@ class DemoLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Contracts contracts;
     private final WorkLog workLog;
+    private final Outbox outbox;
 
     DemoLoader(Environment environment, Customers customers, StaffDirectory staffDirectory, Accounts accounts,
             RequestIntake intake, RequestDesk desk, Installation installation,
-            PlatformTransactionManager transactionManager, Contracts contracts, WorkLog workLog) {
+            PlatformTransactionManager transactionManager, Contracts contracts, WorkLog workLog, Outbox outbox) {
+        this.outbox = outbox;
         this.contracts = contracts;
         this.workLog = workLog;
         this.environment = environment;
@@ -111,6 +114,7 @@ class DemoLoader implements ApplicationRunner {
         long started = System.nanoTime();
         Instant now = Instant.now();
         log.info("Loading the demo data...");
+        long mark = outbox.lastQueued();
 
         List<StaffView> staff = transaction.execute(status -> hireStaff());
         List<DemoOrg> orgs = new ArrayList<>();
@@ -129,6 +133,9 @@ class DemoLoader implements ApplicationRunner {
             messages += transaction.execute(status -> batch.stream().mapToInt(this::open).sum());
         }
 
+        // six months of notifications are history: they must never leave once SMTP is set up
+        int history = outbox.recordAsHistory(mark);
+        log.debug("{} demo notifications kept as history, not sent", history);
         int contacts = orgs.stream().mapToInt(o -> o.contacts().size()).sum();
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Demo data loaded: {} organizations, {} contacts, {} staff, {} requests, {} messages in {} ms",

@@ -43,13 +43,33 @@ class AutoMailGuard {
         }
     }
 
+    /** Why an automatic mail is held back; the code names the note admins read. */
+    enum Hold {
+        AUTOMATIC("automatic"), OWN_ADDRESS("own-address"), BOUNCING("bouncing"), HOURLY_CAP("hourly-cap");
+
+        private final String code;
+
+        Hold(String code) {
+            this.code = code;
+        }
+
+        String code() {
+            return code;
+        }
+    }
+
     boolean mayAutoReply(String address, Instant now) {
-        if (SUPPRESSED.get() != null || address == null || address.isBlank()) {
-            return false;
+        return address != null && !address.isBlank() && holdBack(address, now).isEmpty();
+    }
+
+    /** Why an automatic mail to {@code address} must not go out now, or empty when it may. */
+    java.util.Optional<Hold> holdBack(String address, Instant now) {
+        if (SUPPRESSED.get() != null) {
+            return java.util.Optional.of(Hold.AUTOMATIC);
         }
         String a = address.strip().toLowerCase(Locale.ROOT);
         if (a.equalsIgnoreCase(mail.from()) || a.endsWith("@" + mail.domain())) {
-            return false;
+            return java.util.Optional.of(Hold.OWN_ADDRESS);
         }
         // whether the address bounced, and how many automatic mails it had this hour, in one query
         Integer recent = jdbc.queryForObject("""
@@ -57,7 +77,10 @@ class AutoMailGuard {
                   else (select count(*) from mail_outbox where lower(recipient) = ? and auto_submitted = 'auto-replied'
                         and created_at > ?) end""", Integer.class, a, a,
                 java.sql.Timestamp.from(now.minus(Duration.ofHours(1))));
-        return recent != null && recent >= 0 && recent < settings.autoMailsPerHour();
+        if (recent == null || recent < 0) {
+            return java.util.Optional.of(Hold.BOUNCING);
+        }
+        return recent < settings.autoMailsPerHour() ? java.util.Optional.empty() : java.util.Optional.of(Hold.HOURLY_CAP);
     }
 
     void markBouncing(String address, String reason, Long ticketId, Instant now) {

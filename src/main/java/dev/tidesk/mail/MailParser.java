@@ -382,6 +382,11 @@ final class MailParser {
         return new String(bytes, detected(bytes));
     }
 
+    /** Whether the bytes are plain ASCII or valid UTF-8. */
+    static boolean isAsciiOrUtf8(byte[] bytes) {
+        return isAscii(bytes) || strict(bytes, StandardCharsets.UTF_8) != null;
+    }
+
     private static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
@@ -633,8 +638,10 @@ final class MailParser {
         return new ParsedMail.Dsn(id, dsn.finalRecipient(), dsn.action(), dsn.status(), dsn.diagnostic());
     }
 
-    private static String field(String text, String name) {
-        Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + "\\s*:\\s*(.+)$").matcher(text);
-        return m.find() ? m.group(1).strip() : null;
+    /** A field of a delivery-status part, with its folded continuation lines unfolded. */
+    static String field(String text, String name) {
+        Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + "[ \\t]*:[ \\t]*(.+(?:\\r?\\n[ \\t]+.*)*)$")
+                .matcher(text);
+        return m.find() ? m.group(1).replaceAll("\\r?\\n[ \\t]+", " ").strip() : null;
     }
 }

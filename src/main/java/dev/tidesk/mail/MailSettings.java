@@ -9,15 +9,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fromName    the name shown with it
  * @param domain      the domain of the Message-IDs Tidesk makes
  * @param maxAttempts how often a temporarily failing mail is tried before it is marked failed
+ * @param retryDelay  the wait after a mail's first temporary failure; it doubles with each further one
+ * @param maxRetryDelay the longest wait between two attempts
  */
 @ConfigurationProperties("tidesk.mail")
-public record MailSettings(String from, String fromName, String domain, Duration sendInterval, int maxAttempts) {
+public record MailSettings(String from, String fromName, String domain, Duration sendInterval, int maxAttempts,
+        Duration retryDelay, Duration maxRetryDelay) {
 
     public MailSettings {
         from = from == null ? "support@tidesk.local" : from;
         fromName = fromName == null ? "Tidesk" : fromName;
         domain = domain == null ? "tidesk.local" : domain;
         sendInterval = sendInterval == null ? Duration.ofSeconds(5) : sendInterval;
-        maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+        maxAttempts = maxAttempts <= 0 ? 16 : maxAttempts;
+        retryDelay = retryDelay == null ? Duration.ofSeconds(30) : retryDelay;
+        maxRetryDelay = maxRetryDelay == null ? Duration.ofHours(1) : maxRetryDelay;
     }
 }

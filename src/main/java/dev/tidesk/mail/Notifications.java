@@ -31,9 +31,11 @@ class Notifications {
     private final MessageSource messages;
     private final AutoMailGuard guard;
     private final ClientMailer mailer;
+    private final Outbox outbox;
 
     Notifications(RequestQueries requests, Installation installation, MessageSource messages, AutoMailGuard guard,
-            ClientMailer mailer) {
+            ClientMailer mailer, Outbox outbox) {
+        this.outbox = outbox;
         this.requests = requests;
         this.installation = installation;
         this.messages = messages;
@@ -44,11 +46,17 @@ class Notifications {
     @EventListener
     void on(RequestCreated event) {
         TicketView ticket = requests.ticket(event.ticketId());
-        if (ticket.contactEmail() != null && !guard.mayAutoReply(ticket.contactEmail(), Instant.now())) {
-            // in answer to automatic mail, to a bouncing address, or over the hourly cap: no acknowledgement
+        String to = ticket.contactEmail();
+        var held = to == null || to.isBlank() ? java.util.Optional.<AutoMailGuard.Hold>empty()
+                : guard.holdBack(to, Instant.now());
+        if (held.isPresent() && held.get() == AutoMailGuard.Hold.AUTOMATIC) {
+            // the request came from automatic mail (the incoming-mail page says which): never answered
             return;
         }
-        notify(ticket, "ack:" + ticket.id(), "acknowledgement", "mail.ack.subject", "auto-replied", Map.of());
+        String key = "ack:" + ticket.id();
+        notify(ticket, key, "acknowledgement", "mail.ack.subject", "auto-replied", Map.of());
+        // to a bouncing address, to ourselves, or over the hourly cap: kept, in words, not sent
+        held.ifPresent(reason -> outbox.holdBack(key, to, reason));
     }
 
     @EventListener

@@ -22,7 +22,11 @@ public class Outbox {
     private final MailSettings settings;
     private final JdbcTemplate jdbc;
 
-    Outbox(OutboxRepository outbox, MailSettings settings, JdbcTemplate jdbc) {
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailSender;
+
+    Outbox(OutboxRepository outbox, MailSettings settings, JdbcTemplate jdbc,
+            org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailSender) {
+        this.mailSender = mailSender;
         this.outbox = outbox;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -79,8 +83,54 @@ public class Outbox {
     }
 
     public Map<OutboxStatus, Long> counts() {
-        return Map.of(OutboxStatus.PENDING, outbox.countByStatus(OutboxStatus.PENDING), OutboxStatus.SENT,
-                outbox.countByStatus(OutboxStatus.SENT), OutboxStatus.FAILED, outbox.countByStatus(OutboxStatus.FAILED));
+        Map<OutboxStatus, Long> counts = new java.util.EnumMap<>(OutboxStatus.class);
+        for (OutboxStatus s : OutboxStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.query("select status, count(*) from mail_outbox group by status",
+                (java.sql.ResultSet rs) -> {
+                    counts.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Mail that failed for good: the number admins see next to the outbox in the menu. */
+    public long failedCount() {
+        return outbox.countByStatus(OutboxStatus.FAILED);
+    }
+
+    /** Whether an SMTP server is configured, so that the outbox is being sent at all. */
+    public boolean sending() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    /**
+     * Keeps a mail just queued in the caller's transaction from being sent, with the reason (a
+     * {@link AutoMailGuard.Hold}); the sender never sees it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void holdBack(String eventKey, String recipient, AutoMailGuard.Hold reason) {
+        jdbc.update("update mail_outbox set status = 'HELD', last_error = ? where event_key = ? and lower(recipient) = ?"
+                + " and status = 'PENDING'", OutboxView.HELD_PREFIX + reason.code(), eventKey,
+                recipient.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The newest mail queued so far (0 when none): a mark for {@link #recordAsHistory}. */
+    public long lastQueued() {
+        return jdbc.queryForObject("select coalesce(max(id), 0) from mail_outbox", Long.class);
+    }
+
+    /**
+     * Marks the mail queued after {@code mark} as history, sent at its time: for data that tells
+     * of the past (the demo), whose notifications were never meant to reach anyone.
+     *
+     * @return how many mails were marked
+     */
+    @Transactional
+    public int recordAsHistory(long mark) {
+        return jdbc.update("""
+                update mail_outbox set status = 'SENT', sent_at = created_at, last_error = ?
+                 where status = 'PENDING' and id > ?""", OutboxView.HISTORY, mark);
     }
 
     @Transactional

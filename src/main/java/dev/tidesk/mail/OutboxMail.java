@@ -54,16 +54,25 @@ class OutboxMail {
         lastError = null;
     }
 
-    /** A temporary failure waits longer each time (30 s, 1, 2, 4 min ...), up to the last attempt. */
-    void failedTemporarily(String error, Instant now, int maxAttempts) {
+    /**
+     * A temporary failure waits longer each time (with the defaults 30 s, 1, 2, 4, 8 ... min, at
+     * most an hour), until the last attempt fails it for good.
+     */
+    void failedTemporarily(String error, Instant now, int maxAttempts, Duration firstDelay, Duration maxDelay) {
         attempts++;
         lastError = truncate(error);
         if (attempts >= maxAttempts) {
             status = OutboxStatus.FAILED;
         } else {
-            long seconds = Math.min(30L << (attempts - 1), 3600);
-            nextAttemptAt = now.plus(Duration.ofSeconds(seconds));
+            nextAttemptAt = now.plus(retryDelay(attempts, firstDelay, maxDelay));
         }
+    }
+
+    /** The wait after the {@code attempt}-th failure: doubling from {@code first}, never above {@code max}. */
+    static Duration retryDelay(int attempt, Duration first, Duration max) {
+        int doublings = Math.min(Math.max(attempt - 1, 0), 30);
+        long millis = first.toMillis() << doublings;
+        return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
     }
 
     void failedPermanently(String error) {
@@ -75,6 +84,7 @@ class OutboxMail {
     /** An admin asks to try a failed mail again. */
     void retry(Instant now) {
         status = OutboxStatus.PENDING;
+        attempts = 0;
         nextAttemptAt = now;
     }
 
@@ -89,6 +99,10 @@ class OutboxMail {
 
     Long getId() {
         return id;
+    }
+
+    OutboxStatus getStatus() {
+        return status;
     }
 
     String getRecipient() {

@@ -4,4 +4,25 @@ import java.time.Instant;
 
 public record OutboxView(long id, Long ticketId, String recipient, String subject, String textBody, String htmlBody,
         OutboxStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+
+    /** Why Tidesk did not send the mail, as a message key; recorded instead of an error. */
+    static final String HISTORY = "history";
+    static final String HELD_PREFIX = "held.";
+
+    /**
+     * The message key of a note that says in words what Tidesk did with this mail instead of
+     * sending it (held back, or kept as history), or null when it went the normal way.
+     */
+    public String note() {
+        if (lastError == null) {
+            return null;
+        }
+        if (status == OutboxStatus.HELD && lastError.startsWith(HELD_PREFIX)) {
+            return "outbox.note." + lastError;
+        }
+        if (status == OutboxStatus.SENT && lastError.equals(HISTORY)) {
+            return "outbox.note.history";
+        }
+        return null;
+    }
 }

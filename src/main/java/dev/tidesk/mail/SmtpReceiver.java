@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
-import org.subethamail.smtp.TooMuchDataException;
 import org.subethamail.smtp.server.SMTPServer;
 
 import org.springframework.context.SmartLifecycle;
@@ -110,10 +109,13 @@ public class SmtpReceiver implements SmartLifecycle {
         }
 
         @Override
-        public String data(InputStream data) throws RejectException, TooMuchDataException, IOException {
+        public String data(InputStream data) throws RejectException, IOException {
             byte[] raw = data.readNBytes((int) Math.min(maxSize + 1, Integer.MAX_VALUE - 8));
             if (raw.length > maxSize) {
-                throw new TooMuchDataException("Message too large; the limit is " + maxSize + " bytes");
+                drain(data);
+                // a permanent answer: the sending server returns it to the sender at once, in these words,
+                // instead of retrying for days (a 4xx) while the client hears nothing
+                throw new RejectException(552, tooLarge(maxSize));
             }
             StoredMail stored;
             try {
@@ -128,6 +130,22 @@ public class SmtpReceiver implements SmartLifecycle {
                 log.warn("Inbound mail {} stored; processing will be retried: {}", stored.id(), e.toString());
             }
             return null;
+        }
+
+        /** The same words as the reply to a too-large message by IMAP, in ASCII as SMTP requires. */
+        static String tooLarge(long maxSize) {
+            return "5.3.4 Your message is larger than " + Math.max(1, maxSize / (1024 * 1024))
+                    + " MB, so we could not take it in. Please send it again without the large files, or put them"
+                    + " on a file share and send us the link.";
+        }
+
+        /** Reads the rest of the message, so the answer comes after the end of DATA as SMTP expects. */
+        private static void drain(InputStream data) {
+            try {
+                data.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException | RuntimeException e) {
+                // the server's own limit cut it off; the answer is the same
+            }
         }
 
         @Override

@@ -22,6 +22,7 @@ class OutboxController {
     String list(Model model) {
         model.addAttribute("mails", outbox.recent(200));
         model.addAttribute("counts", outbox.counts());
+        model.addAttribute("sending", outbox.sending());
         return "workspace/admin/outbox";
     }
 

@@ -66,8 +66,8 @@ class PlanAlertMailTests extends MailTest {
         assertThat(overrun.recommendation()).isEqualTo(PlanCode.STANDARD);
         assertThat(planAlerts.open(otherManager.id())).noneMatch(a -> a.contractId() == c.id());
 
-        sender.sendBatch(1000);
-        sender.sendBatch(1000);
+        sender.sendDue(1000);
+        sender.sendDue(1000);
         String org = client.organization().name();
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(subjects(sentTo(received, manager.email()))).containsExactlyInAnyOrder(

@@ -54,8 +54,8 @@ class StatementMailTests extends MailTest {
 
         monthlyClose.close(last);
         monthlyClose.close(last);
-        sender.sendBatch(1000);
-        sender.sendBatch(1000);
+        sender.sendDue(1000);
+        sender.sendDue(1000);
 
         MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> !subject(m).contains(t.tid()))
                 .toArray(MimeMessage[]::new); // the statements, not the request's own acknowledgement

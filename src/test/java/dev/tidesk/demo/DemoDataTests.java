@@ -47,6 +47,12 @@ class DemoDataTests {
     }
 
     @Test
+    void theDemosNotificationsAreHistoryThatNoSenderEverTakes() {
+        assertThat(count("mail_outbox")).isGreaterThan(100);
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Long.class)).isZero();
+    }
+
+    @Test
     void timestampsMoveForwardAndNeverLieInTheFuture() {
         Timestamp latest = jdbc.queryForObject("""
                 select max(x) from (select max(created_at) x from ticket_message

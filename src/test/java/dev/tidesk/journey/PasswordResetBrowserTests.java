@@ -93,7 +93,7 @@ class PasswordResetBrowserTests extends MailTest {
     /** Sends the outbox, opens the link of the mail with that subject and sets the password there. */
     private void choosePasswordFromTheMail(String address, String subject, String password, String screenshot)
             throws Exception {
-        sender.sendBatch(100);
+        sender.sendDue();
         MimeMessage mail = sentTo(address).stream().filter(m -> subject(m).equals(subject)).findFirst().orElseThrow();
         assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         Matcher link = LINK.matcher(String.join("\n", texts(mail)));

@@ -95,7 +95,7 @@ class RequestJourneyBrowserTests extends MailTest {
         browser.get(url("/portal/requests/" + tid + "?lang=en"));
         assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("Open");
 
-        sender.sendBatch(100);
+        sender.sendDue();
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(Arrays.stream(received).map(RequestJourneyBrowserTests::subject))
                 .contains("[" + tid + "] Новый ответ: Не работает форма обратной связи");

@@ -77,7 +77,7 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         board.start(task.id(), dev.id(), dev.fullName());
         board.readyOnTestCopy(task.id(), dev.id(), dev.fullName());
 
-        sender.sendBatch(100);
+        sender.sendDue();
         MimeMessage mail = sentTo(client.login()).stream()
                 .filter(m -> subject(m).contains("Проверьте на тестовой копии")).findFirst().orElseThrow();
         String body = String.join("\n", texts(mail));

@@ -123,7 +123,7 @@ class ClientCorpusTests extends MailTest {
             String ackId = jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ? order by id limit 1",
                     String.class, before.id());
             raw = raw.replace("{TID}", before.tid()).replace("{ACK}", ackId);
-            sender.sendBatch(100);
+            sender.sendDue();
             smtp.purgeEmailFromAllMailboxes();
         }
         byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
@@ -184,7 +184,7 @@ class ClientCorpusTests extends MailTest {
                     .containsExactlyInAnyOrderElementsOf(list(files));
         }
 
-        sender.sendBatch(100);
+        sender.sendDue();
         List<MimeMessage> acks = sentTo(parsed.fromAddress());
         if (ack) {
             assertThat(acks).singleElement().satisfies(m -> {

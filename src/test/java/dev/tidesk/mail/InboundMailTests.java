@@ -71,11 +71,15 @@ class InboundMailTests extends MailTest {
     }
 
     Box mailbox() {
+        return mailbox(null);
+    }
+
+    Box mailbox(String processedFolder) {
         int n = SEQ.incrementAndGet() + (int) (System.nanoTime() % 100000);
         String login = "support" + n;
         GreenMailUser user = imap.setUser(login + "@tidesk.local", login, "pw");
         MailboxView view = mailboxes.add(new MailboxSettings("box-" + n, "127.0.0.1", IMAP_PORT, false, login, "pw",
-                "INBOX", null, 60, true));
+                "INBOX", processedFolder, 60, true));
         return new Box(view.id(), user);
     }
 
@@ -107,7 +111,7 @@ class InboundMailTests extends MailTest {
         });
         TicketView ticket = opened.get(0);
 
-        sender.sendBatch(100);
+        sender.sendDue();
         assertThat(sentTo(client.login())).singleElement()
                 .satisfies(ack -> assertThat(ack.getSubject()).startsWith("[" + ticket.tid() + "]"));
 
@@ -115,7 +119,7 @@ class InboundMailTests extends MailTest {
         desk.reply(ticket.id(), Actor.staff(agent.id(), agent.fullName()), "Перезапустили сервер",
                 List.of(new dev.tidesk.ticket.NewAttachment("Отчёт №1.pdf", "application/pdf",
                         "%PDF-1.4 report".getBytes(StandardCharsets.US_ASCII))));
-        sender.sendBatch(100);
+        sender.sendDue();
         MimeMessage reply = sentTo(client.login()).get(1);
         assertThat(reply.getSubject()).contains("Новый ответ");
         java.io.ByteArrayOutputStream replyBytes = new java.io.ByteArrayOutputStream();
@@ -137,7 +141,7 @@ class InboundMailTests extends MailTest {
         assertThat(conversation).extracting(MessageView::kind).containsExactly(MessageKind.CLIENT,
                 MessageKind.STAFF_REPLY, MessageKind.CLIENT);
         assertThat(conversation.get(2).body()).isEqualTo("Заработало, спасибо!");
-        sender.sendBatch(100);
+        sender.sendDue();
         assertThat(sentTo(client.login())).hasSize(2);
         assertThat(poller.poll(box.id())).isZero();
     }
@@ -161,6 +165,27 @@ class InboundMailTests extends MailTest {
                 "Killed after stored", "Killed after processed", "Killed after advanced");
         assertThat(poller.poll(box.id())).isZero();
         assertThat(requestsOf(client)).hasSize(3);
+    }
+
+    @Test
+    void aMessageTakenInJustBeforeTheConnectionDroppedIsMovedByTheNextPoll() throws Exception {
+        Client client = data.client();
+        Box box = mailbox("Tidesk");
+        box.deliver(mail(client.login(), "Connection dropped", "body"));
+        MailboxPoller.crashAt = "advanced";
+        try {
+            assertThatThrownBy(() -> poller.poll(box.id())).isInstanceOf(MailboxPoller.SimulatedCrash.class);
+        } finally {
+            MailboxPoller.crashAt = null;
+        }
+        var host = imap.getManagers().getImapHostManager();
+        assertThat(host.getInbox(box.user()).getMessageCount()).isEqualTo(1);
+
+        assertThat(poller.poll(box.id())).isZero();
+
+        assertThat(host.getInbox(box.user()).getMessageCount()).isZero();
+        assertThat(host.getFolder(box.user(), "Tidesk").getMessageCount()).isEqualTo(1);
+        assertThat(requestsOf(client)).extracting(TicketView::subject).containsExactly("Connection dropped");
     }
 
     @Test
@@ -210,7 +235,7 @@ class InboundMailTests extends MailTest {
         assertThat(requestsOf(client)).hasSize(1);
         intake.receive("test", mail(client.login(), "A person", "Hello", "Auto-Submitted: no")
                 .getBytes(StandardCharsets.UTF_8));
-        sender.sendBatch(100);
+        sender.sendDue();
         assertThat(sentTo(client.login())).extracting(MimeMessage::getSubject).singleElement()
                 .satisfies(s -> assertThat(s).contains("A person"));
     }
@@ -222,7 +247,7 @@ class InboundMailTests extends MailTest {
             intake.receive("test", mail(client.login(), "Request " + i, "body").getBytes(StandardCharsets.UTF_8));
         }
         assertThat(requestsOf(client)).hasSize(7);
-        sender.sendBatch(100);
+        sender.sendDue();
         assertThat(sentTo(client.login())).hasSize(5);
     }
 
@@ -370,7 +395,7 @@ class InboundMailTests extends MailTest {
         assertThat(view.outcome()).isEqualTo("TOO_LARGE");
         assertThat(intake.raw(view.id()).length).isLessThan(300 * 1024);
         assertThat(requestsOf(client)).isEmpty();
-        sender.sendBatch(100);
+        sender.sendDue();
         assertThat(sentTo(client.login())).singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Your message was not accepted: Huge video"));
     }

@@ -43,7 +43,7 @@ class NotificationMailTests extends MailTest {
         StaffView agent = data.agent();
         desk.reply(ru.id(), Actor.staff(agent.id(), agent.fullName()), "Исправили оплату", List.of());
 
-        sender.sendBatch(100);
+        sender.sendDue();
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(subjects(sentTo(received, russian.login()))).containsExactlyInAnyOrder(
@@ -56,7 +56,7 @@ class NotificationMailTests extends MailTest {
         assertThat(ack.getHeader("In-Reply-To")[0]).contains("tidesk.request." + en.id());
         assertThat(ack.getMessageID()).endsWith("@tidesk.local>");
 
-        sender.sendBatch(100);
+        sender.sendDue();
         assertThat(smtp.getReceivedMessages()).hasSameSizeAs(received);
     }
 
@@ -67,7 +67,7 @@ class NotificationMailTests extends MailTest {
         desk.changeStatus(t.id(), Status.IN_PROGRESS, Actor.system());
         desk.changeStatus(t.id(), Status.WAITING_FOR_CLIENT, Actor.system());
         desk.changeStatus(t.id(), Status.RESOLVED, Actor.system());
-        sender.sendBatch(100);
+        sender.sendDue();
         assertThat(subjects(sentTo(client.login()))).containsExactlyInAnyOrder(
                 "[" + t.tid() + "] Ваше обращение принято: Добавить баннер",
                 "[" + t.tid() + "] Изменён статус: Добавить баннер",
@@ -81,7 +81,7 @@ class NotificationMailTests extends MailTest {
         TicketView t;
         try {
             t = data.request(client, "Сайт недоступен", "Не открывается с утра");
-            assertThat(sender.sendBatch(100)).isZero();
+            assertThat(sender.sendDue(100)).isZero();
             OutboxView waiting = outbox.ofRequest(t.id()).get(0);
             assertThat(waiting.status()).isEqualTo(OutboxStatus.PENDING);
             assertThat(waiting.attempts()).isEqualTo(1);
@@ -91,8 +91,8 @@ class NotificationMailTests extends MailTest {
         }
         // the retry is due after a back-off; make it due now instead of waiting
         jdbc.update("update mail_outbox set next_attempt_at = now() where ticket_id = ?", t.id());
-        sender.sendBatch(100);
-        sender.sendBatch(100);
+        sender.sendDue();
+        sender.sendDue();
         assertThat(subjects(sentTo(client.login()))).hasSize(1);
         OutboxView sent = outbox.ofRequest(t.id()).get(0);
         assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);

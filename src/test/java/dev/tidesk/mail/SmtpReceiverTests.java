@@ -126,6 +126,37 @@ class SmtpReceiverTests extends MailTest {
     }
 
     @Test
+    void aMessageOverTheLimitIsRefusedFor552WithThePoliteReplyAndNothingIsStored() throws Exception {
+        Client client = data.client();
+        SMTPServer server = receiver.server(0, raw -> intake.store("smtp", raw), intake::process);
+        server.start();
+        String id = "<smtp-large-" + System.nanoTime() + "@client.example>";
+        try {
+            Properties props = new Properties();
+            props.setProperty("mail.smtp.host", "127.0.0.1");
+            props.setProperty("mail.smtp.port", Integer.toString(server.getPortAllocated()));
+            MimeMessage message = new MimeMessage(Session.getInstance(props)) {
+                @Override
+                protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    setHeader("Message-ID", id);
+                }
+            };
+            message.setFrom(new InternetAddress(client.login()));
+            message.setRecipients(MimeMessage.RecipientType.TO, "support@tidesk.local");
+            message.setSubject("Большой файл", "UTF-8");
+            message.setText("x".repeat((int) settings.maxSizeBytes() + 1000), "UTF-8");
+
+            assertThatThrownBy(() -> Transport.send(message)).isInstanceOfSatisfying(SMTPSendFailedException.class, e -> {
+                assertThat(e.getReturnCode()).isEqualTo(552);
+                assertThat(e.getMessage()).contains("5.3.4").contains("send us the link");
+            });
+            assertThat(rows(id)).isZero();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void theReceiverIsOffByDefaultAndStartsOnRequest() {
         assertThat(receiver.isRunning()).isFalse();
         int port = receiver.start(0);
