@@ -33,6 +33,8 @@ class ScheduledJobsTests extends WebTest {
     Deferrals deferrals;
     @Autowired
     MonthlyClose monthlyClose;
+    @Autowired
+    dev.tidesk.mail.MailIntake mailIntake;
 
     @Test
     void theSlaWatchWarnsOfADeadlineDueWithinTheHour() {
@@ -47,6 +49,20 @@ class ScheduledJobsTests extends WebTest {
 
         assertThat(jdbc.queryForObject("select warned_first_response_due is not null from routing_request where ticket_id = ?",
                 Boolean.class, t.id())).isTrue();
+    }
+
+    @Test
+    void theInboundRetryJobProcessesAStoredMessageWhoseProcessingWasCutOff() {
+        TestData.Client client = data.client();
+        String raw = "From: " + client.login() + "\r\nTo: support@tidesk.local\r\nSubject: Cut off\r\nMessage-ID: <cut-"
+                + System.nanoTime() + "@client.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8"
+                + "\r\n\r\nThe process died after storing this\r\n";
+        long id = mailIntake.store("test", raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)).id();
+
+        mailIntake.processDueMessages();
+
+        assertThat(jdbc.queryForObject("select status from mail_inbound where id = ?", String.class, id))
+                .isEqualTo("PROCESSED");
     }
 
     @Test

@@ -71,7 +71,11 @@ public class TestData {
     }
 
     public TicketView request(Client client, String subject, String body) {
-        return intake.open(new NewRequest(subject, body, client.contact().id(), client.site().id(), Channel.PORTAL,
+        return request(client, subject, body, Channel.PORTAL);
+    }
+
+    public TicketView request(Client client, String subject, String body, Channel channel) {
+        return intake.open(new NewRequest(subject, body, client.contact().id(), client.site().id(), channel,
                 Urgency.NORMAL, java.util.List.of(), Actor.contact(client.contact().id(), client.contact().fullName())));
     }
 }

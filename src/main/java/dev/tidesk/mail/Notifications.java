@@ -47,8 +47,10 @@ class Notifications {
     void on(RequestCreated event) {
         TicketView ticket = requests.ticket(event.ticketId());
         String to = ticket.contactEmail();
-        var held = to == null || to.isBlank() ? java.util.Optional.<AutoMailGuard.Hold>empty()
-                : guard.holdBack(to, Instant.now());
+        // the loop guard is for mail that answers mail; a request the client made in the portal, by
+        // phone or through the API is always acknowledged
+        var held = to == null || to.isBlank() || ticket.channel() != dev.tidesk.ticket.Channel.EMAIL
+                ? java.util.Optional.<AutoMailGuard.Hold>empty() : guard.holdBack(to, Instant.now());
         if (held.isPresent() && held.get() == AutoMailGuard.Hold.AUTOMATIC) {
             // the request came from automatic mail (the incoming-mail page says which): never answered
             return;

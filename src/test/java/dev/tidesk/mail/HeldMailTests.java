@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
+import dev.tidesk.ticket.Channel;
 import dev.tidesk.ticket.TicketView;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An acknowledgement the loop rules hold back is kept, says why, is never sent by itself, and may be sent anyway. */
+/**
+ * An acknowledgement of mail that the loop rules hold back is kept, says why, is never sent by
+ * itself, and may be sent anyway; a request the client made in the portal is always acknowledged.
+ */
 class HeldMailTests extends MailTest {
 
     @Autowired
@@ -38,7 +42,7 @@ class HeldMailTests extends MailTest {
                     recent, recent, recent);
         }
 
-        TicketView t = data.request(client, "Ещё одно обращение", "Текст");
+        TicketView t = data.request(client, "Ещё одно обращение", "Текст", Channel.EMAIL);
         sender.sendDue();
 
         OutboxView held = outbox.ofRequest(t.id()).get(0);
@@ -53,12 +57,23 @@ class HeldMailTests extends MailTest {
     }
 
     @Test
+    void aRequestMadeInThePortalIsAcknowledgedWhateverTheHourlyCap() throws Exception {
+        Client client = data.client("ru");
+        for (int i = 0; i <= settings.autoMailsPerHour(); i++) {
+            data.request(client, "Обращение из кабинета " + i, "Текст");
+        }
+        sender.sendDue();
+
+        assertThat(sentTo(client.login())).hasSize(settings.autoMailsPerHour() + 1);
+    }
+
+    @Test
     void anAcknowledgementToABouncingAddressIsHeldAndSaysSo() {
         Client client = data.client("ru");
         jdbc.update("insert into mail_bouncing_address (address, reason, bounced_at) values (?, '550 5.1.1 unknown', now())",
                 client.login().toLowerCase());
 
-        TicketView t = data.request(client, "Письма не доходят", "Текст");
+        TicketView t = data.request(client, "Письма не доходят", "Текст", Channel.EMAIL);
         sender.sendDue();
 
         OutboxView held = outbox.ofRequest(t.id()).get(0);
