@@ -24,13 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The priority order of open, unassigned requests, computed by PostgreSQL on an index:
- * urgency, SLA due time (none last), plan tier (one-off clients last), age, id.
+ * subscribers before one-off clients whatever the urgency (the seed: a client without a plan is
+ * "last in the queue", because subscribers pay for reserved people), then urgency, SLA due time
+ * (none last), plan tier, age, id.
  */
 @Service
 @Transactional(readOnly = true)
 public class RoutingQueue {
 
-    static final String ORDER = " order by r.urgency_rank, r.due_at nulls last, r.tier_rank, r.created_at, r.ticket_id";
+    static final String ORDER = " order by (r.tier_rank = " + ClientTerms.ONE_OFF
+            + "), r.urgency_rank, r.due_at nulls last, r.tier_rank, r.created_at, r.ticket_id";
     // The ticket is read in a lateral subquery that PostgreSQL may not flatten (offset 0): the plan
     // then walks routing_queue_idx in queue order and reads one ticket per row until the page is full
     // (1 ms on a million requests), where a plain join chose a hash join and a sort of every queued
@@ -141,6 +144,9 @@ public class RoutingQueue {
     static String decidedBy(Raw above, Raw row) {
         if (above == null) {
             return "first";
+        }
+        if (above.tierRank() != ClientTerms.ONE_OFF && row.tierRank() == ClientTerms.ONE_OFF) {
+            return "oneoff";
         }
         if (above.urgency() != row.urgency()) {
             return "urgency";

@@ -40,7 +40,7 @@ class QueueOrderTests extends WebTest {
     }
 
     @Test
-    void ordersByUrgencyThenDueTimeThenTierWithOneOffClientsLastThenAge() {
+    void subscribersFirstThenByUrgencyDueTimeTierAndAgeWithOneOffClientsLastWhateverTheirUrgency() {
         List<Row> table = List.of(
                 // name, urgency, tier (null = one-off), first-response hours, created (min after T0)
                 new Row("economy-due-1.5h", Urgency.NORMAL, 2, 1, 30),
@@ -54,13 +54,13 @@ class QueueOrderTests extends WebTest {
                 new Row("one-off-tie-a", Urgency.HIGH, null, null, 0),
                 new Row("one-off-tie-b", Urgency.HIGH, null, null, 0));
         List<String> expected = List.of(
-                "critical-one-off", // urgency beats everything
-                "one-off-tie-a", "one-off-tie-b", // high; equal in every key: the older id first
-                "economy-due-1.5h", // normal: the earliest SLA deadline first, whatever the plan
+                "economy-due-1.5h", // subscribers, normal: the earliest SLA deadline first, whatever the plan
                 "premium-due-2h", "standard-due-2h", // the same deadline: the higher plan first
-                "premium-no-target", // no deadline: after those with one, plans before one-off clients
-                "one-off-older", "one-off-newer", // one-off clients last, oldest first
-                "low-premium"); // low urgency after all normal ones
+                "premium-no-target", // the latest deadline (resolution only)
+                "low-premium", // low urgency after all normal ones
+                "critical-one-off", // one-off clients after every subscriber, even when critical
+                "one-off-tie-a", "one-off-tie-b", // high; equal in every key: the older id first
+                "one-off-older", "one-off-newer"); // normal, oldest first
 
         Map<Long, String> names = new LinkedHashMap<>();
         for (Row row : table) {
@@ -80,8 +80,9 @@ class QueueOrderTests extends WebTest {
 
         // each row says why it stands below the one above it
         assertThat(ordered).extracting(QueueEntry::decidedBy).containsExactly(
-                "first", "urgency", "age", "urgency", "due", "tier", "due", "oneoff", "age", "urgency");
-        assertThat(ordered.get(0).oneOff()).isTrue();
+                "first", "due", "tier", "due", "urgency", "oneoff", "urgency", "age", "urgency", "age");
+        assertThat(ordered.get(4).oneOff()).isFalse();
+        assertThat(ordered.get(5).oneOff()).isTrue();
     }
 
     @Test
