@@ -26,11 +26,11 @@ class ClientMailer {
     private final Customers customers;
     private final ReferenceMarker marker;
 
-    ClientMailer(Outbox outbox, MailTemplates templates, Customers customers, InboundSettings inbound) {
+    ClientMailer(Outbox outbox, MailTemplates templates, Customers customers, MailSigning signing) {
         this.outbox = outbox;
         this.templates = templates;
         this.customers = customers;
-        this.marker = new ReferenceMarker(inbound.markerSecret());
+        this.marker = signing.marker();
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import jakarta.mail.internet.InternetHeaders;
+
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
@@ -53,11 +55,13 @@ class InboundProcessor {
     private final Outbox outbox;
     private final MailTemplates templates;
     private final Installation installation;
+    private final MailSigning signing;
 
     InboundProcessor(Threading threading, AutoMailGuard guard, Customers customers, StaffDirectory staff,
             RequestIntake intake, RequestDesk desk, RequestQueries requests, TicketSettings ticketSettings,
             InboundSettings settings, MailSettings mail, Outbox outbox, MailTemplates templates,
-            Installation installation) {
+            Installation installation, MailSigning signing) {
+        this.signing = signing;
         this.threading = threading;
         this.guard = guard;
         this.customers = customers;
@@ -120,49 +124,92 @@ class InboundProcessor {
             guard.clearBouncing(parsed.fromAddress());
         }
         Result result = guard.withoutAutoReplies(loop.mayAutoReply() ? null : loop.reason(),
-                () -> forceNewRequest ? newRequest(parsed, null, now) : route(parsed, now));
+                () -> forceNewRequest ? newRequest(parsed, null, now) : route(stored, parsed, now));
         if (result.ticketId() != null) {
             threading.remember(parsed.messageId(), result.ticketId());
         }
         return result;
     }
 
-    private Result route(ParsedMail parsed, Instant now) {
+    /**
+     * The threading rule, the same for every way a mail can name a request (reply address,
+     * In-Reply-To/References, body marker, subject TID): the mail joins the request only when its
+     * sender may write there ({@link #mayJoin}); a staff sender only when proven ({@link SenderProof}).
+     * Otherwise a stranger's mail opens a new request with a note for staff, and nothing is mailed; an
+     * unproven staff claim stays an internal note.
+     */
+    private Result route(InboundMail stored, ParsedMail parsed, Instant now) {
         String from = parsed.fromAddress();
         Optional<StaffView> member = staff.byEmail(from);
-        Optional<Threading.Match> match = threading.byReferences(parsed);
-        String subjectNote = null;
+        InternetHeaders headers = MailParser.headers(stored.getRaw());
+        Optional<Threading.Match> match = Optional.empty();
+        if (member.isPresent()) {
+            match = SenderProof.replyAddressTicket(headers, signing, member.get().id())
+                    .filter(id -> requests.findTicket(id).isPresent())
+                    .map(id -> new Threading.Match(id, Threading.How.REPLY_ADDRESS));
+        }
         if (match.isEmpty()) {
-            Optional<TicketView> mentioned = mentionedInSubject(parsed);
-            if (mentioned.isPresent() && (member.isPresent() || belongsTo(from, mentioned.get()))) {
-                match = Optional.of(new Threading.Match(mentioned.get().id(), Threading.How.SUBJECT));
-            } else if (mentioned.isPresent()) {
-                subjectNote = written("mail.written.subjectTidStranger", mentioned.get().tid(), from);
-            }
+            match = threading.byReferences(parsed);
+        }
+        if (match.isEmpty()) {
+            match = mentionedInSubject(parsed).map(t -> new Threading.Match(t.id(), Threading.How.SUBJECT));
         }
         if (match.isEmpty()) {
             if (member.isPresent()) {
                 throw new UnprocessableMail("Mail from staff member " + from + " belongs to no request");
             }
             Result created = newRequest(parsed, null, now);
-            if (subjectNote != null) {
-                desk.note(created.ticketId(), Actor.system(), subjectNote, List.of());
-            }
+            threading.addParticipants(created.ticketId(), recipients(parsed));
             return created;
         }
         TicketView ticket = requests.findTicket(match.get().ticketId()).orElseThrow();
         Body body = body(parsed);
         if (member.isPresent()) {
             StaffView s = member.get();
+            boolean proven = match.get().how() == Threading.How.REPLY_ADDRESS
+                    || SenderProof.authenticated(headers, settings.trustedAuthservId(), from);
+            if (!proven) {
+                desk.note(ticket.id(), Actor.system(), written("mail.written.unverifiedStaff", s.fullName() + " <"
+                        + from + ">", body.text()), body.files(), now);
+                return Result.done("UNVERIFIED_STAFF", ticket.id());
+            }
             desk.reply(ticket.id(), Actor.staff(s.id(), s.fullName()), body.text(), body.files(), now);
             return Result.done("STAFF_REPLY", ticket.id());
         }
+        if (!mayJoin(from, ticket)) {
+            // a stranger names someone else's request: theirs is a new one, and nobody is mailed about it
+            Result created = guard.withoutAutoReplies("refers to another's request",
+                    () -> newRequest(parsed, null, now));
+            TicketView opened = requests.findTicket(created.ticketId()).orElseThrow();
+            desk.note(opened.id(), Actor.system(), written("mail.written.strangerReference", ticket.tid(), from),
+                    List.of());
+            desk.note(ticket.id(), Actor.system(), written("mail.written.strangerReferenced", opened.tid(), from),
+                    List.of());
+            return created;
+        }
         if (ticket.status() == Status.CLOSED && closedLongAgo(ticket, now)) {
             Result created = newRequest(parsed, ticket, now);
+            threading.addParticipants(created.ticketId(), recipients(parsed));
             return new Result("NEW_LINKED", created.ticketId(), false, null);
         }
         desk.clientReply(ticket.id(), replyAuthor(parsed, ticket), body.text(), body.files(), now);
+        threading.addParticipants(ticket.id(), recipients(parsed));
         return Result.done("REPLY", ticket.id());
+    }
+
+    /** The sender and the addresses they wrote to besides us: those they bring into the conversation. */
+    private List<String> recipients(ParsedMail parsed) {
+        List<String> all = new ArrayList<>();
+        all.add(parsed.fromAddress());
+        all.addAll(MailParser.addresses(parsed.header("to")));
+        all.addAll(MailParser.addresses(parsed.header("cc")));
+        String ownDomain = "@" + mail.domain().toLowerCase(Locale.ROOT);
+        String ownFrom = mail.from().toLowerCase(Locale.ROOT);
+        String ownLocal = ownFrom.substring(0, ownFrom.indexOf('@'));
+        String ownHost = ownFrom.substring(ownFrom.indexOf('@'));
+        return all.stream().filter(a -> a != null && !a.endsWith(ownDomain) && !a.equals(ownFrom)
+                && !(a.startsWith(ownLocal + mail.replySeparator()) && a.endsWith(ownHost))
+                && staff.byEmail(a).isEmpty()).distinct().toList();
     }
 
     /** The request whose TID the subject carries, if it exists. */
@@ -175,8 +222,12 @@ class InboundProcessor {
         return closed != null && closed.plus(Duration.ofDays(settings.reopenDays())).isBefore(now);
     }
 
-    /** The sender is the request's contact, a contact of its organization, or wrote to it before. */
-    private boolean belongsTo(String from, TicketView ticket) {
+    /**
+     * Who may write into a request by mail: its contact, a contact of its organization (or a newcomer
+     * from the organization's own mail domain, who becomes one), or an address that a mail accepted
+     * by this rule brought into the conversation.
+     */
+    private boolean mayJoin(String from, TicketView ticket) {
         if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(from)) {
             return true;
         }
@@ -192,7 +243,7 @@ class InboundProcessor {
                 return true;
             }
         }
-        return threading.senderWroteTo(ticket.id(), from);
+        return threading.isParticipant(ticket.id(), from);
     }
 
     private Actor replyAuthor(ParsedMail parsed, TicketView ticket) {
@@ -340,7 +391,7 @@ class InboundProcessor {
     private Result autoReply(ParsedMail parsed, Instant now) {
         OptionalLong found = threading.byReferences(parsed).map(m -> OptionalLong.of(m.ticketId()))
                 .orElseGet(() -> mentionedInSubject(parsed)
-                        .filter(t -> parsed.fromAddress() != null && belongsTo(parsed.fromAddress(), t))
+                        .filter(t -> parsed.fromAddress() != null && mayJoin(parsed.fromAddress(), t))
                         .map(t -> OptionalLong.of(t.id())).orElse(OptionalLong.empty()));
         if (found.isEmpty()) {
             return Result.ignored("AUTO_REPLY", null, "Autoreply to no known request");

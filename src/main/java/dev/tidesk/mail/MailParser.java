@@ -581,6 +581,19 @@ final class MailParser {
         return bare.find() ? bare.group().toLowerCase(Locale.ROOT) : null;
     }
 
+    /** Every address of an address-list header, bare and in lower case; what cannot be read is left out. */
+    static List<String> addresses(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("[^\\s<>\"',;:()]+@[^\\s<>\"',;:()]+").matcher(header);
+        while (m.find() && out.size() < 100) {
+            out.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
     static String firstId(String header) {
         if (header == null) {
             return null;

@@ -9,9 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fromName    the name shown with it
  * @param domain      the domain of the Message-IDs Tidesk makes
  * @param maxAttempts how often a temporarily failing mail is tried before it is marked failed
+ * @param replySeparator what joins the support address's local part and a staff reply token
+ *                    ({@code support+<token>@...}: plus-addressing, which most mail servers deliver to
+ *                    {@code support@...}); {@code -} for servers configured that way
  */
 @ConfigurationProperties("tidesk.mail")
-public record MailSettings(String from, String fromName, String domain, Duration sendInterval, int maxAttempts) {
+public record MailSettings(String from, String fromName, String domain, Duration sendInterval, int maxAttempts,
+        String replySeparator) {
 
     public MailSettings {
         from = from == null ? "support@tidesk.local" : from;
@@ -19,5 +23,6 @@ public record MailSettings(String from, String fromName, String domain, Duration
         domain = domain == null ? "tidesk.local" : domain;
         sendInterval = sendInterval == null ? Duration.ofSeconds(5) : sendInterval;
         maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+        replySeparator = replySeparator == null || replySeparator.isBlank() ? "+" : replySeparator.strip();
     }
 }

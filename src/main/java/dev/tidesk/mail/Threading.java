@@ -12,15 +12,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the request a mail belongs to, in osTicket's order: the Message-IDs in In-Reply-To and
+ * Finds the request a mail refers to, in osTicket's order: the Message-IDs in In-Reply-To and
  * References that we sent or received; the signed reference marker in the body; then the
- * {@code [TID-n]} of the subject, which the caller accepts only from a sender who belongs to it.
+ * {@code [TID-n]} of the subject. None of these says who may write there: the caller applies the
+ * same rule to every match ({@link InboundProcessor}), and this class keeps who is on a request.
  */
 @Component
 class Threading {
 
     enum How {
-        MESSAGE_ID, MARKER, SUBJECT
+        MESSAGE_ID, MARKER, SUBJECT, REPLY_ADDRESS
     }
 
     record Match(long ticketId, How how) {
@@ -32,12 +33,14 @@ class Threading {
 
     private final RequestQueries requests;
 
-    Threading(JdbcTemplate jdbc, RequestQueries requests, MailSettings mail, InboundSettings settings) {
+    Threading(JdbcTemplate jdbc, RequestQueries requests, MailSettings mail, MailSigning signing) {
         this.jdbc = jdbc;
         this.requests = requests;
+        // the thread id of mails sent before thread ids were signed; guessable, so it only ever leads to
+        // a request through the threading rule, like every other reference
         this.ourThreadId = Pattern.compile("<tidesk\\.request\\.(\\d{1,18})@" + Pattern.quote(mail.domain()) + ">",
                 Pattern.CASE_INSENSITIVE);
-        this.marker = new ReferenceMarker(settings.markerSecret());
+        this.marker = signing.marker();
     }
 
     ReferenceMarker marker() {
@@ -82,12 +85,24 @@ class Threading {
         }
     }
 
-    /** The address wrote to this request before (by mail). */
-    boolean senderWroteTo(long ticketId, String address) {
-        Integer n = jdbc.queryForObject("""
-                select count(*) from mail_inbound where ticket_id = ? and lower(from_address) = lower(?)
-                and status = 'PROCESSED'""", Integer.class, ticketId, address);
+    /**
+     * The address was brought into the request's conversation by a mail that passed the threading
+     * rule (its sender, or in its To or Cc).
+     */
+    boolean isParticipant(long ticketId, String address) {
+        Integer n = jdbc.queryForObject("select count(*) from mail_participant where ticket_id = ? and address = ?",
+                Integer.class, ticketId, address.strip().toLowerCase(java.util.Locale.ROOT));
         return n != null && n > 0;
+    }
+
+    /** Puts addresses on a request: only ever for a mail that passed the threading rule. */
+    void addParticipants(long ticketId, java.util.Collection<String> addresses) {
+        for (String a : addresses) {
+            if (a != null && a.contains("@") && a.length() <= 300) {
+                jdbc.update("insert into mail_participant (ticket_id, address) values (?, ?) on conflict do nothing",
+                        ticketId, a.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
     }
 
     private boolean exists(long ticketId) {

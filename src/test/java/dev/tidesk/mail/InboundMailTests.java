@@ -62,6 +62,8 @@ class InboundMailTests extends MailTest {
     Customers customers;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MailSigning signing;
 
     record Box(long id, GreenMailUser user) {
         void deliver(String raw) throws Exception {
@@ -328,7 +330,8 @@ class InboundMailTests extends MailTest {
         TicketView t = data.request(client, "Staff by mail", "body");
         StaffView agent = data.agent();
         InboundView reply = intake.receive("test", mail(agent.email(), "Re: [" + t.tid() + "] Staff by mail",
-                "Посмотрим сегодня").getBytes(StandardCharsets.UTF_8));
+                "Посмотрим сегодня").replace("To: support@tidesk.local", "To: " + signing.staffReplyAddress(agent.id(),
+                        t.id())).getBytes(StandardCharsets.UTF_8));
         assertThat(reply.outcome()).isEqualTo("STAFF_REPLY");
         assertThat(requests.messages(t.id(), false)).last().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(MessageKind.STAFF_REPLY);
