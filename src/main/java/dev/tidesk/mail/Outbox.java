@@ -72,6 +72,14 @@ public class Outbox {
         return signing.threadId(ticketId);
     }
 
+    /**
+     * The address a staff member mails to answer the client of a request as themselves: replies sent
+     * there are proven to be theirs (the token is signed), unlike a staff From, which anyone can write.
+     */
+    public String staffReplyAddress(long staffId, long ticketId) {
+        return signing.staffReplyAddress(staffId, ticketId);
+    }
+
     public List<OutboxView> recent(int limit) {
         return outbox.findRecent(PageRequest.of(0, limit)).stream().map(OutboxMail::view).toList();
     }
