@@ -349,27 +349,42 @@ class InboundProcessor {
         return b.append('\n').append(f.text() == null ? "" : f.text().strip()).toString().strip();
     }
 
+    /**
+     * A delivery failure: a note on the request of the mail that failed, without reopening it. The
+     * address is marked as bouncing only when the report refers to a mail that Tidesk really sent
+     * to it (our Message-ID in the report, the returned message or its headers): anyone can write a
+     * bounce, but only the receiving side of our mail knows its random Message-ID.
+     */
     private Result bounce(ParsedMail parsed, Instant now) {
         ParsedMail.Dsn dsn = parsed.dsn();
-        Long ticketId = null;
         List<String> ids = new ArrayList<>();
         if (dsn != null && dsn.originalMessageId() != null) {
             ids.add(dsn.originalMessageId());
         }
         ids.addAll(parsed.referencedIds());
-        for (String id : ids) {
-            var t = threading.ticketOfMessageId(id);
-            if (t.isPresent()) {
-                ticketId = t.getAsLong();
-                break;
+        ids.addAll(ourIdsIn(parsed));
+        Optional<Threading.SentMail> sent = threading.sentMail(ids);
+        Long ticketId = sent.map(Threading.SentMail::ticketId).orElse(null);
+        if (ticketId == null) {
+            for (String id : ids) {
+                var t = threading.ticketOfMessageId(id);
+                if (t.isPresent()) {
+                    ticketId = t.getAsLong();
+                    break;
+                }
             }
         }
-        String recipient = dsn == null ? null : dsn.finalRecipient();
+        String named = dsn == null ? null : dsn.finalRecipient();
+        String failedHeader = parsed.header("x-failed-recipients");
+        if (named == null && failedHeader != null) {
+            named = MailParser.addresses(failedHeader).stream().findFirst().orElse(null);
+        }
         boolean failed = dsn == null || dsn.action() == null || dsn.action().toLowerCase(Locale.ROOT).startsWith("fail")
                 || (dsn.status() != null && dsn.status().startsWith("5"));
-        if (recipient == null && ticketId != null) {
-            recipient = requests.findTicket(ticketId).map(TicketView::contactEmail).orElse(null);
-        }
+        // the address is the one our mail went to; a report that names another proves nothing about it
+        String recipient = sent.map(Threading.SentMail::recipient)
+                .filter(r -> dsn == null || dsn.finalRecipient() == null || r.equalsIgnoreCase(dsn.finalRecipient()))
+                .orElse(null);
         String reason = dsn == null ? parsed.subject()
                 : String.join(" ", nonNull(dsn.action(), dsn.status(), dsn.diagnostic()));
         if (recipient != null && failed) {
@@ -378,9 +393,36 @@ class InboundProcessor {
         if (ticketId == null) {
             return Result.ignored("BOUNCE", null, "Bounce for no known request: " + reason);
         }
-        desk.note(ticketId, Actor.system(), recipient == null ? written("mail.written.bounce", reason)
-                : written("mail.written.bounceTo", recipient, reason), List.of());
+        String shown = recipient != null ? recipient : named;
+        desk.note(ticketId, Actor.system(), shown == null ? written("mail.written.bounce", reason)
+                : written("mail.written.bounceTo", shown, reason), List.of(), now);
         return Result.done("BOUNCE", ticketId);
+    }
+
+    /** Message-IDs in our domain anywhere in a report: its text and the returned message or headers. */
+    private List<String> ourIdsIn(ParsedMail parsed) {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile("<[^<>\\s]{1,200}@"
+                + java.util.regex.Pattern.quote(mail.domain()) + ">", java.util.regex.Pattern.CASE_INSENSITIVE);
+        List<String> found = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        texts.add(parsed.text());
+        for (ParsedMail.Part part : parsed.attachments()) {
+            String type = part.contentType() == null ? "" : part.contentType().toLowerCase(Locale.ROOT);
+            if (type.startsWith("message/") || type.startsWith("text/")) {
+                texts.add(new String(part.content(), 0, Math.min(part.content().length, 128 * 1024),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            java.util.regex.Matcher m = ours.matcher(text);
+            while (m.find() && found.size() < 50) {
+                found.add(m.group());
+            }
+        }
+        return found;
     }
 
     /**

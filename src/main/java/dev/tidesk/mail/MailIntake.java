@@ -253,6 +253,24 @@ public class MailIntake {
         });
     }
 
+    /** The addresses marked as bouncing, the latest first. */
+    public List<BouncingAddress> bouncingAddresses(int limit) {
+        return readOnly.execute(s -> jdbc.query("""
+                select address, reason, ticket_id, bounced_at from mail_bouncing_address order by bounced_at desc
+                limit ?""", (rs, n) -> new BouncingAddress(rs.getString(1), rs.getString(2),
+                rs.getObject(3) == null ? null : rs.getLong(3), rs.getTimestamp(4).toInstant()), limit));
+    }
+
+    /** An admin clears the mark: automatic mail goes to the address again. */
+    public void clearBouncing(String address) {
+        tx.executeWithoutResult(s -> {
+            if (jdbc.update("delete from mail_bouncing_address where address = ?",
+                    address == null ? "" : address.strip().toLowerCase(java.util.Locale.ROOT)) == 0) {
+                throw new NotFoundException("No bouncing address " + address);
+            }
+        });
+    }
+
     private static byte[] headerPart(byte[] raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int limit = Math.min(raw.length, 256 * 1024);

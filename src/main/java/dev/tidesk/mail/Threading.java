@@ -65,6 +65,23 @@ class Threading {
         return Optional.empty();
     }
 
+    /** A mail Tidesk queued: to whom, about which request. */
+    record SentMail(String messageId, Long ticketId, String recipient) {
+    }
+
+    /** The first of these Message-IDs that is one of our sent mails. */
+    Optional<SentMail> sentMail(List<String> ids) {
+        for (String id : ids) {
+            List<SentMail> found = jdbc.query("select message_id, ticket_id, lower(recipient) r from mail_outbox "
+                    + "where message_id = ? limit 1", (rs, n) -> new SentMail(rs.getString(1),
+                            rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3)), id);
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
     OptionalLong ticketOfMessageId(String id) {
         Matcher m = ourThreadId.matcher(id);
         if (m.matches()) {

@@ -64,6 +64,20 @@ class MailAdminController {
         return "workspace/admin/mail-inbound";
     }
 
+    @GetMapping("/desk/admin/mail/bouncing")
+    String bouncing(Model model) {
+        model.addAttribute("addresses", intake.bouncingAddresses(500));
+        model.addAttribute("tab", "bouncing");
+        return "workspace/admin/mail-bouncing";
+    }
+
+    @PostMapping("/desk/admin/mail/bouncing/clear")
+    String clearBouncing(@RequestParam String address, RedirectAttributes redirect) {
+        intake.clearBouncing(address);
+        redirect.addFlashAttribute("flash", message("mail.admin.bouncingCleared", address));
+        return "redirect:/desk/admin/mail/bouncing";
+    }
+
     @GetMapping("/desk/admin/mail/inbound/{id}")
     String mail(@PathVariable long id, @RequestParam(defaultValue = "false") boolean images, Model model) {
         model.addAttribute("d", intake.display(id, images));

@@ -231,6 +231,46 @@ class MailTrustTests extends MailTest {
         assertThat(fromColleague.ticketId()).isEqualTo(t.id());
     }
 
+    @Test
+    void aForgedBounceMarksNoAddressAndTheClientIsStillAcknowledged() throws Exception {
+        Scene scene = scene();
+        String template = new String(MailParserTests.eml("dsn-bounce.eml"), StandardCharsets.US_ASCII)
+                .replace("gone@client.example", scene.client().login())
+                .replace("mx.client.example", "evil.example");
+        // names the client, with a made-up original Message-ID in our domain, and with none
+        InboundView madeUp = deliver(template.replace("{ORIGINAL}", "<ack." + scene.request().id() + ".1@tidesk.local>")
+                .replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@"));
+        InboundView without = deliver(template.replace("Message-ID: {ORIGINAL}\n", "")
+                .replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@"));
+        assertThat(List.of(madeUp, without)).allSatisfy(v -> assertThat(v.outcome()).isEqualTo("BOUNCE"));
+        assertThat(jdbc.queryForObject("select count(*) from mail_bouncing_address where address = ?", Integer.class,
+                scene.client().login())).isZero();
+        untouched(scene, "mailer-daemon@evil.example");
+
+        // the client still gets acknowledgements
+        deliver(mail(scene.client().login(), "Ещё вопрос", "Текст"));
+        sender.sendBatch(100);
+        assertThat(sentTo(scene.client().login())).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).contains("Ещё вопрос"));
+    }
+
+    @Test
+    void aRealBounceOfOurMailMarksTheAddressItWentTo() throws Exception {
+        Scene scene = scene();
+        String ackId = jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ? order by id limit 1",
+                String.class, scene.request().id());
+        // a non-standard bounce (no delivery-status part) that quotes the headers of our mail
+        InboundView view = deliver("Return-Path: <>\r\nFrom: MAILER-DAEMON@mx.client.example\r\nTo: support@tidesk.local\r\n"
+                + "Subject: failure notice\r\nMessage-ID: <q" + System.nanoTime() + "@mx.client.example>\r\n\r\n"
+                + "Sorry, I couldn't deliver your message.\r\n<" + scene.client().login() + ">:\r\nmailbox is full\r\n\r\n"
+                + "--- Below this line is a copy of the message.\r\n\r\nMessage-ID: " + ackId + "\r\nSubject: ack\r\n");
+        assertThat(view.outcome()).isEqualTo("BOUNCE");
+        assertThat(view.ticketId()).isEqualTo(scene.request().id());
+        assertThat(jdbc.queryForObject("select count(*) from mail_bouncing_address where address = ?", Integer.class,
+                scene.client().login())).isOne();
+        untouched(scene, scene.client().login());
+    }
+
     private static int freeImapPort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
