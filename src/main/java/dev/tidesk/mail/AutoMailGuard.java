@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class AutoMailGuard {
 
     private static final ThreadLocal<String> SUPPRESSED = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> SILENT = new ThreadLocal<>();
 
     private final JdbcTemplate jdbc;
     private final InboundSettings settings;
@@ -43,8 +44,26 @@ class AutoMailGuard {
         }
     }
 
+    /** Runs the work so that no mail at all goes to clients (imported history). */
+    <T> T silently(Supplier<T> work) {
+        Boolean before = SILENT.get();
+        SILENT.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                SILENT.remove();
+            }
+        }
+    }
+
+    /** Inside {@link #silently}: nothing is mailed to clients. */
+    boolean isSilent() {
+        return SILENT.get() != null;
+    }
+
     boolean mayAutoReply(String address, Instant now) {
-        if (SUPPRESSED.get() != null || address == null || address.isBlank()) {
+        if (SUPPRESSED.get() != null || isSilent() || address == null || address.isBlank()) {
             return false;
         }
         String a = address.strip().toLowerCase(Locale.ROOT);

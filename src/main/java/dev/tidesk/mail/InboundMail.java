@@ -37,6 +37,8 @@ class InboundMail {
     @Column(updatable = false)
     private byte[] raw;
     private boolean truncated;
+    /** Imported history: processing it mails nobody. */
+    private boolean silent;
     @Enumerated(EnumType.STRING)
     private InboundStatus status = InboundStatus.RECEIVED;
     private String outcome;
@@ -118,6 +120,10 @@ class InboundMail {
 
     byte[] getRaw() {
         return raw;
+    }
+
+    boolean isSilent() {
+        return silent;
     }
 
     boolean isTruncated() {

@@ -95,6 +95,16 @@ class InboundProcessor {
     }
 
     Result process(InboundMail stored, boolean forceNewRequest, Instant now) {
+        if (!stored.isSilent()) {
+            return processMail(stored, forceNewRequest, now);
+        }
+        // imported history: nobody is mailed, and what it opens or adds keeps the date it was written
+        Instant sent = MailParser.parse(stored.getRaw()).sentAt();
+        Instant at = sent != null && sent.isBefore(now) ? sent : now;
+        return guard.silently(() -> processMail(stored, forceNewRequest, at));
+    }
+
+    private Result processMail(InboundMail stored, boolean forceNewRequest, Instant now) {
         ParsedMail parsed = MailParser.parse(stored.getRaw());
         LoopRules.Result loop = LoopRules.check(parsed, mail.from(), mail.domain());
         if (stored.isTruncated()) {
@@ -118,7 +128,7 @@ class InboundProcessor {
         if (parsed.fromAddress() == null || !parsed.fromAddress().contains("@")) {
             throw new UnprocessableMail("No sender address");
         }
-        if (loop.mayAutoReply()) {
+        if (loop.mayAutoReply() && !guard.isSilent()) {
             // a person writes from this address again: it no longer counts as bouncing (done before the
             // request is opened, so that its acknowledgement may go out, and outside the TID counter's lock)
             guard.clearBouncing(parsed.fromAddress());

@@ -65,6 +65,11 @@ public class MailIntake {
      * source (same Message-ID, or the same bytes when it has none) is stored once.
      */
     public StoredMail store(String source, byte[] raw) {
+        return store(source, raw, false);
+    }
+
+    /** As above; a silent message (imported history) mails nobody when it is processed. */
+    StoredMail store(String source, byte[] raw, boolean silent) {
         Instant now = Instant.now();
         boolean truncated = raw.length > settings.maxSizeBytes();
         byte[] kept = truncated ? headerPart(raw) : raw;
@@ -76,10 +81,10 @@ public class MailIntake {
         return tx.execute(s -> {
             List<Long> created = jdbc.queryForList("""
                     insert into mail_inbound (source, idempotency_key, message_id, from_address, subject, size_bytes,
-                      raw, truncated, status, attempts, next_attempt_at, received_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)
+                      raw, truncated, silent, status, attempts, next_attempt_at, received_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)
                     on conflict (source, idempotency_key) do nothing returning id""", Long.class, cut(source, 100),
-                    cut(key, 400), messageId, cut(from, 300), cut(subject, 500), raw.length, kept, truncated,
+                    cut(key, 400), messageId, cut(from, 300), cut(subject, 500), raw.length, kept, truncated, silent,
                     Timestamp.from(now), Timestamp.from(now));
             if (!created.isEmpty()) {
                 return new StoredMail(created.get(0), true);
@@ -177,8 +182,17 @@ public class MailIntake {
         });
     }
 
-    /** Imports one .eml file or a zip of them through the same pipeline. */
+    /**
+     * Imports one .eml file or a zip of them through the same pipeline, as history: nobody is mailed
+     * (no acknowledgement, no notification) and requests and messages keep the dates the mails were
+     * written.
+     */
     public ImportResult importFile(String filename, byte[] content) {
+        return importFile(filename, content, false);
+    }
+
+    /** As above; {@code acknowledge} lets the requests the import opens be acknowledged like live mail. */
+    public ImportResult importFile(String filename, byte[] content, boolean acknowledge) {
         List<InboundView> results = new ArrayList<>();
         int duplicates = 0;
         String name = filename == null ? "" : filename.toLowerCase();
@@ -190,7 +204,7 @@ public class MailIntake {
                         continue;
                     }
                     byte[] raw = zip.readNBytes((int) Math.min(settings.maxSizeBytes() * 2, Integer.MAX_VALUE - 8));
-                    StoredMail stored = store("import", raw);
+                    StoredMail stored = store("import", raw, !acknowledge);
                     duplicates += stored.created() ? 0 : 1;
                     process(stored.id());
                     results.add(inbound(stored.id()));
@@ -199,7 +213,7 @@ public class MailIntake {
                 throw new DomainException("error.mail.import", "Unreadable zip: " + e.getMessage());
             }
         } else {
-            StoredMail stored = store("import", content);
+            StoredMail stored = store("import", content, !acknowledge);
             duplicates += stored.created() ? 0 : 1;
             process(stored.id());
             results.add(inbound(stored.id()));
