@@ -113,7 +113,8 @@ class InboundProcessor {
         if (loop.verdict() == LoopRules.Verdict.OWN && !forceNewRequest) {
             return Result.ignored("OWN_MAIL", null, "Our own mail: " + loop.reason());
         }
-        if (!forceNewRequest && (loop.verdict() == LoopRules.Verdict.BOUNCE || isDaemon(parsed.fromAddress()))) {
+        LoopRules.Kind kind = forceNewRequest ? null : LoopRules.kind(parsed, loop);
+        if (kind == LoopRules.Kind.BOUNCE) {
             return bounce(parsed, now);
         }
         if (!forceNewRequest && parsed.messageId() != null) {
@@ -122,8 +123,11 @@ class InboundProcessor {
                 return Result.ignored("DUPLICATE", seen.getAsLong(), "Seen before: " + parsed.messageId());
             }
         }
-        if (!forceNewRequest && loop.verdict() == LoopRules.Verdict.AUTOMATIC && LoopRules.isAutoReply(parsed)) {
+        if (kind == LoopRules.Kind.AUTO_REPLY) {
             return autoReply(parsed, now);
+        }
+        if (kind != null) {
+            return automatic(kind, parsed, now);
         }
         if (parsed.fromAddress() == null || !parsed.fromAddress().contains("@")) {
             throw new UnprocessableMail("No sender address");
@@ -459,16 +463,27 @@ class InboundProcessor {
         return Result.done("AUTO_REPLY", ticketId);
     }
 
-    private static String[] nonNull(String... values) {
-        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toArray(String[]::new);
+    /**
+     * A feedback (abuse) report, mailing-list or no-reply mail: never a request, never answered; a note
+     * on the request of the message it refers to (by our Message-IDs or marker), when there is one.
+     */
+    private Result automatic(LoopRules.Kind kind, ParsedMail parsed, Instant now) {
+        Optional<Long> found = threading.byReferences(parsed).map(Threading.Match::ticketId)
+                .or(() -> threading.sentMail(ourIdsIn(parsed)).map(Threading.SentMail::ticketId));
+        if (found.isEmpty()) {
+            return Result.ignored(kind.name(), null, "Automatic mail (" + kind + ") about no known request");
+        }
+        String text = QuotedHistory.strip(parsed.text());
+        if (text.length() > 4000) {
+            text = text.substring(0, 4000) + "…";
+        }
+        desk.note(found.get(), Actor.system(), written("mail.written.automatic", written("mail.outcome." + kind.name()),
+                parsed.fromAddress() == null ? "?" : parsed.fromAddress(), parsed.subject(), text), List.of(), now);
+        return Result.done(kind.name(), found.get());
     }
 
-    private static boolean isDaemon(String from) {
-        if (from == null) {
-            return false;
-        }
-        String local = from.contains("@") ? from.substring(0, from.indexOf('@')) : from;
-        return local.equalsIgnoreCase("mailer-daemon") || local.equalsIgnoreCase("postmaster");
+    private static String[] nonNull(String... values) {
+        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toArray(String[]::new);
     }
 
     private Result tooLarge(InboundMail stored, ParsedMail parsed, LoopRules.Result loop, Instant now) {
