@@ -39,6 +39,7 @@ class InboundMail {
     private boolean truncated;
     /** Imported history: processing it mails nobody. */
     private boolean silent;
+    private String contentSha256;
     @Enumerated(EnumType.STRING)
     private InboundStatus status = InboundStatus.RECEIVED;
     private String outcome;
@@ -120,6 +121,10 @@ class InboundMail {
 
     byte[] getRaw() {
         return raw;
+    }
+
+    String getContentSha256() {
+        return contentSha256;
     }
 
     boolean isSilent() {

@@ -117,11 +117,13 @@ class InboundProcessor {
         if (kind == LoopRules.Kind.BOUNCE) {
             return bounce(parsed, now);
         }
+        boolean reusedId = false;
         if (!forceNewRequest && parsed.messageId() != null) {
-            var seen = threading.ticketOfMessageId(parsed.messageId());
-            if (seen.isPresent()) {
-                return Result.ignored("DUPLICATE", seen.getAsLong(), "Seen before: " + parsed.messageId());
+            Threading.Seen seen = threading.seen(stored.getId(), parsed.messageId(), stored.getContentSha256());
+            if (seen.sameContent()) {
+                return Result.ignored("DUPLICATE", seen.ticketId(), "Seen before: " + parsed.messageId());
             }
+            reusedId = seen.otherContent();
         }
         if (kind == LoopRules.Kind.AUTO_REPLY) {
             return autoReply(parsed, now);
@@ -139,7 +141,11 @@ class InboundProcessor {
         }
         Result result = guard.withoutAutoReplies(loop.mayAutoReply() ? null : loop.reason(),
                 () -> forceNewRequest ? newRequest(parsed, null, now) : route(stored, parsed, now));
-        if (result.ticketId() != null) {
+        if (result.ticketId() != null && reusedId) {
+            // the Message-ID keeps leading to the request of the message that had it first
+            desk.note(result.ticketId(), Actor.system(), written("mail.written.reusedMessageId", parsed.messageId()),
+                    List.of(), now);
+        } else if (result.ticketId() != null) {
             threading.remember(parsed.messageId(), result.ticketId());
         }
         return result;

@@ -75,16 +75,18 @@ public class MailIntake {
         byte[] kept = truncated ? headerPart(raw) : raw;
         InternetHeaders headers = MailParser.headers(raw);
         String messageId = MailParser.firstId(headers.getHeader("Message-ID", null));
-        String key = messageId != null ? "mid:" + messageId : "sha256:" + sha256(raw);
+        String content = contentHash(raw);
+        // a copy delivered again is the same message; another message that reuses the Message-ID is not
+        String key = messageId != null ? "mid:" + cut(messageId, 320) + "#" + content : "sha256:" + content;
         String from = MailParser.address(headers.getHeader("From", null));
         String subject = MailParser.decodeWords(MailParser.fixEightBit(headers.getHeader("Subject", null), raw, "Subject"));
         return tx.execute(s -> {
             List<Long> created = jdbc.queryForList("""
                     insert into mail_inbound (source, idempotency_key, message_id, from_address, subject, size_bytes,
-                      raw, truncated, silent, status, attempts, next_attempt_at, received_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)
+                      raw, truncated, silent, content_sha256, status, attempts, next_attempt_at, received_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)
                     on conflict (source, idempotency_key) do nothing returning id""", Long.class, cut(source, 100),
-                    cut(key, 400), messageId, cut(from, 300), cut(subject, 500), raw.length, kept, truncated, silent,
+                    cut(key, 400), messageId, cut(from, 300), cut(subject, 500), raw.length, kept, truncated, silent, content,
                     Timestamp.from(now), Timestamp.from(now));
             if (!created.isEmpty()) {
                 return new StoredMail(created.get(0), true);
@@ -300,6 +302,41 @@ public class MailIntake {
         }
         out.writeBytes("\r\n[The message was larger than the limit; only its header is kept.]\r\n".getBytes());
         return out.toByteArray();
+    }
+
+    /** Header fields that servers add on the way; a copy delivered again differs only in these. */
+    private static final java.util.Set<String> TRACE_FIELDS = java.util.Set.of("received", "return-path",
+            "delivered-to", "x-original-to", "envelope-to", "x-received", "authentication-results",
+            "received-spf", "x-envelope-from", "x-envelope-to", "x-delivered-to", "x-rcpt-to", "x-uid", "status",
+            "x-status", "x-keywords", "x-mozilla-status", "x-mozilla-status2");
+
+    /**
+     * SHA-256 of the message as its author sent it: without the trace fields servers add, and with
+     * every line ending as LF (IMAP and SMTP copies differ there).
+     */
+    static String contentHash(byte[] raw) {
+        String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+        int end = text.indexOf("\n\n");
+        String header = end < 0 ? text : text.substring(0, end + 1);
+        String body = end < 0 ? "" : text.substring(end + 1);
+        StringBuilder kept = new StringBuilder();
+        boolean keep = true;
+        for (String line : header.split("\n", -1)) {
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+                if (keep) {
+                    kept.append(line).append('\n');
+                }
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String name = colon < 0 ? "" : line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+            keep = !TRACE_FIELDS.contains(name) && !name.startsWith("arc-") && !name.startsWith("x-spam")
+                    && !name.startsWith("x-virus");
+            if (keep && !line.isEmpty()) {
+                kept.append(line).append('\n');
+            }
+        }
+        return sha256((kept + body).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     static String sha256(byte[] raw) {

@@ -65,6 +65,36 @@ class Threading {
         return Optional.empty();
     }
 
+    /**
+     * Whether a message with this Message-ID was taken in before: the same content (a copy, from this or
+     * another source), or only the same ID on another message.
+     */
+    record Seen(boolean sameContent, boolean otherContent, Long ticketId) {
+    }
+
+    Seen seen(long inboundId, String messageId, String contentSha256) {
+        List<Object[]> rows = jdbc.query("""
+                select content_sha256, ticket_id from mail_inbound where message_id = ? and id <> ?
+                and status in ('PROCESSED', 'IGNORED') order by id limit 20""",
+                (rs, n) -> new Object[] { rs.getString(1), rs.getObject(2) }, messageId, inboundId);
+        boolean other = false;
+        for (Object[] row : rows) {
+            if (row[0] == null || contentSha256 == null || row[0].equals(contentSha256)) {
+                return new Seen(true, false, row[1] == null ? null : ((Number) row[1]).longValue());
+            }
+            other = true;
+        }
+        if (!other) {
+            // a Message-ID of ours (a sent mail or a request's thread id) on a message from outside
+            List<Long> ours = jdbc.queryForList("select ticket_id from mail_outbox where message_id = ? limit 1",
+                    Long.class, messageId);
+            if (!ours.isEmpty()) {
+                return new Seen(true, false, ours.get(0));
+            }
+        }
+        return new Seen(false, other, null);
+    }
+
     /** A mail Tidesk queued: to whom, about which request. */
     record SentMail(String messageId, Long ticketId, String recipient) {
     }

@@ -403,4 +403,36 @@ class InboundMailTests extends MailTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(intake.store("smtp", noId).id()).isEqualTo(intake.store("smtp", noId).id());
     }
+
+    @Test
+    void aRedeliveredCopyIsRecognisedButADifferentMessageWithAReusedIdIsProcessed() {
+        Client client = data.client();
+        String raw = mail(client.login(), "Reused id", "Первое письмо");
+        String id = MailParser.parse(raw.getBytes(StandardCharsets.UTF_8)).messageId();
+        InboundView first = intake.receive("smtp", raw.getBytes(StandardCharsets.UTF_8));
+        assertThat(first.outcome()).isEqualTo("NEW_REQUEST");
+
+        // the same message again, with a trace header more and other line ends: one row, nothing new
+        String redelivered = "Received: from mx2.client.example by tidesk.local; Mon, 3 Mar 2025 10:05:00 +0300\r\n"
+                + raw.replace("\r\n", "\n");
+        StoredMail copy = intake.store("smtp", redelivered.getBytes(StandardCharsets.UTF_8));
+        assertThat(copy).isEqualTo(new StoredMail(first.id(), false));
+        // the same message through another mailbox: stored, and recognised when processed
+        assertThat(intake.receive("imap-other", redelivered.getBytes(StandardCharsets.UTF_8)).outcome())
+                .isEqualTo("DUPLICATE");
+
+        // a different message that a tool gave the same Message-ID: a request of its own, with a note
+        String other = mail(client.login(), "Another subject", "Совсем другое письмо").replaceFirst(
+                "Message-ID: <[^>]+>", "Message-ID: " + id);
+        InboundView second = intake.receive("smtp", other.getBytes(StandardCharsets.UTF_8));
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(second.outcome()).isEqualTo("NEW_REQUEST");
+        assertThat(second.ticketId()).isNotEqualTo(first.ticketId());
+        assertThat(requests.messages(second.ticketId(), true)).anySatisfy(m -> {
+            assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE);
+            assertThat(m.body()).contains(id);
+        });
+        assertThat(requestsOf(client)).extracting(TicketView::subject)
+                .containsExactlyInAnyOrder("Reused id", "Another subject");
+    }
 }
