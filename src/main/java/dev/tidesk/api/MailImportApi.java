@@ -45,7 +45,7 @@ class MailImportApi {
 
     @PostMapping("/api/v1/mail/import")
     ResponseEntity<ImportResponse> importMail(@RequestParam(required = false) String filename,
-            HttpServletRequest request) throws IOException {
+            @RequestParam(defaultValue = "false") boolean acknowledge, HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY) {
             throw new TooLarge();
         }
@@ -58,7 +58,7 @@ class MailImportApi {
         }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         String name = filename != null && !filename.isBlank() ? filename : type.contains("zip") ? "upload.zip" : "upload.eml";
-        ImportResult result = intake.importFile(name, body);
+        ImportResult result = intake.importFile(name, body, acknowledge);
         List<ImportedMessage> messages = result.messages().stream().map(this::message).toList();
         return ResponseEntity.ok(new ImportResponse(messages.size(), result.duplicates(), messages));
     }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class AutoMailGuard {
 
     private static final ThreadLocal<String> SUPPRESSED = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> SILENT = new ThreadLocal<>();
 
     private final JdbcTemplate jdbc;
     private final InboundSettings settings;
@@ -43,6 +44,24 @@ class AutoMailGuard {
         }
     }
 
+    /** Runs the work so that no mail at all goes to clients (imported history). */
+    <T> T silently(Supplier<T> work) {
+        Boolean before = SILENT.get();
+        SILENT.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                SILENT.remove();
+            }
+        }
+    }
+
+    /** Inside {@link #silently}: nothing is mailed to clients. */
+    boolean isSilent() {
+        return SILENT.get() != null;
+    }
+
     /** Why an automatic mail is held back; the code names the note admins read. */
     enum Hold {
         AUTOMATIC("automatic"), OWN_ADDRESS("own-address"), BOUNCING("bouncing"), HOURLY_CAP("hourly-cap");
@@ -64,7 +83,7 @@ class AutoMailGuard {
 
     /** Why an automatic mail to {@code address} must not go out now, or empty when it may. */
     java.util.Optional<Hold> holdBack(String address, Instant now) {
-        if (SUPPRESSED.get() != null) {
+        if (SUPPRESSED.get() != null || isSilent()) {
             return java.util.Optional.of(Hold.AUTOMATIC);
         }
         String a = address.strip().toLowerCase(Locale.ROOT);

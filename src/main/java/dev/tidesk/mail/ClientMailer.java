@@ -26,21 +26,27 @@ class ClientMailer {
     private final Customers customers;
     private final ReferenceMarker marker;
 
-    ClientMailer(Outbox outbox, MailTemplates templates, Customers customers, InboundSettings inbound) {
+    private final AutoMailGuard guard;
+
+    ClientMailer(Outbox outbox, MailTemplates templates, Customers customers, MailSigning signing,
+            AutoMailGuard guard) {
+        this.guard = guard;
         this.outbox = outbox;
         this.templates = templates;
         this.customers = customers;
-        this.marker = new ReferenceMarker(inbound.markerSecret());
+        this.marker = signing.marker();
     }
 
     /**
      * @param extra fills the template's own variables, knowing the recipient's locale
-     * @return false when the request has no contact with an e-mail address, or the mail was queued before
+     * @return false when the request has no contact with an e-mail address, the mail was queued before, or
+     *         it would be about imported history
      */
     boolean send(TicketView ticket, String eventKey, String template, String autoSubmitted, String link,
             BiConsumer<Locale, Map<String, Object>> extra, List<Long> attachmentIds, String subjectKey,
             Object... subjectArgs) {
-        if (ticket.contactId() == null) {
+        if (ticket.contactId() == null || guard.isSilent()) {
+            // no contact to write to, or imported history, which mails nobody
             return false;
         }
         ContactView contact = customers.contact(ticket.contactId());

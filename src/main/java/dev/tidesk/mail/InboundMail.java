@@ -37,6 +37,9 @@ class InboundMail {
     @Column(updatable = false)
     private byte[] raw;
     private boolean truncated;
+    /** Imported history: processing it mails nobody. */
+    private boolean silent;
+    private String contentSha256;
     @Enumerated(EnumType.STRING)
     private InboundStatus status = InboundStatus.RECEIVED;
     private String outcome;
@@ -118,6 +121,14 @@ class InboundMail {
 
     byte[] getRaw() {
         return raw;
+    }
+
+    String getContentSha256() {
+        return contentSha256;
+    }
+
+    boolean isSilent() {
+        return silent;
     }
 
     boolean isTruncated() {

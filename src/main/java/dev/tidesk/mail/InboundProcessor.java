@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import jakarta.mail.internet.InternetHeaders;
+
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
@@ -53,11 +55,13 @@ class InboundProcessor {
     private final Outbox outbox;
     private final MailTemplates templates;
     private final Installation installation;
+    private final MailSigning signing;
 
     InboundProcessor(Threading threading, AutoMailGuard guard, Customers customers, StaffDirectory staff,
             RequestIntake intake, RequestDesk desk, RequestQueries requests, TicketSettings ticketSettings,
             InboundSettings settings, MailSettings mail, Outbox outbox, MailTemplates templates,
-            Installation installation) {
+            Installation installation, MailSigning signing) {
+        this.signing = signing;
         this.threading = threading;
         this.guard = guard;
         this.customers = customers;
@@ -91,6 +95,16 @@ class InboundProcessor {
     }
 
     Result process(InboundMail stored, boolean forceNewRequest, Instant now) {
+        if (!stored.isSilent()) {
+            return processMail(stored, forceNewRequest, now);
+        }
+        // imported history: nobody is mailed, and what it opens or adds keeps the date it was written
+        Instant sent = MailParser.parse(stored.getRaw()).sentAt();
+        Instant at = sent != null && sent.isBefore(now) ? sent : now;
+        return guard.silently(() -> processMail(stored, forceNewRequest, at));
+    }
+
+    private Result processMail(InboundMail stored, boolean forceNewRequest, Instant now) {
         ParsedMail parsed = MailParser.parse(stored.getRaw());
         LoopRules.Result loop = LoopRules.check(parsed, mail.from(), mail.domain());
         if (stored.isTruncated()) {
@@ -99,70 +113,123 @@ class InboundProcessor {
         if (loop.verdict() == LoopRules.Verdict.OWN && !forceNewRequest) {
             return Result.ignored("OWN_MAIL", null, "Our own mail: " + loop.reason());
         }
-        if (!forceNewRequest && (loop.verdict() == LoopRules.Verdict.BOUNCE || isDaemon(parsed.fromAddress()))) {
+        LoopRules.Kind kind = forceNewRequest ? null : LoopRules.kind(parsed, loop);
+        if (kind == LoopRules.Kind.BOUNCE) {
             return bounce(parsed, now);
         }
+        boolean reusedId = false;
         if (!forceNewRequest && parsed.messageId() != null) {
-            var seen = threading.ticketOfMessageId(parsed.messageId());
-            if (seen.isPresent()) {
-                return Result.ignored("DUPLICATE", seen.getAsLong(), "Seen before: " + parsed.messageId());
+            Threading.Seen seen = threading.seen(stored.getId(), parsed.messageId(), stored.getContentSha256());
+            if (seen.sameContent()) {
+                return Result.ignored("DUPLICATE", seen.ticketId(), "Seen before: " + parsed.messageId());
             }
+            reusedId = seen.otherContent();
         }
-        if (!forceNewRequest && loop.verdict() == LoopRules.Verdict.AUTOMATIC && LoopRules.isAutoReply(parsed)) {
+        if (kind == LoopRules.Kind.AUTO_REPLY) {
             return autoReply(parsed, now);
+        }
+        if (kind != null) {
+            return automatic(kind, parsed, now);
         }
         if (parsed.fromAddress() == null || !parsed.fromAddress().contains("@")) {
             throw new UnprocessableMail("No sender address");
         }
-        if (loop.mayAutoReply()) {
+        if (loop.mayAutoReply() && !guard.isSilent()) {
             // a person writes from this address again: it no longer counts as bouncing (done before the
             // request is opened, so that its acknowledgement may go out, and outside the TID counter's lock)
             guard.clearBouncing(parsed.fromAddress());
         }
         Result result = guard.withoutAutoReplies(loop.mayAutoReply() ? null : loop.reason(),
-                () -> forceNewRequest ? newRequest(parsed, null, now) : route(parsed, now));
-        if (result.ticketId() != null) {
+                () -> forceNewRequest ? newRequest(parsed, null, now) : route(stored, parsed, now));
+        if (result.ticketId() != null && reusedId) {
+            // the Message-ID keeps leading to the request of the message that had it first
+            desk.note(result.ticketId(), Actor.system(), written("mail.written.reusedMessageId", parsed.messageId()),
+                    List.of(), now);
+        } else if (result.ticketId() != null) {
             threading.remember(parsed.messageId(), result.ticketId());
         }
         return result;
     }
 
-    private Result route(ParsedMail parsed, Instant now) {
+    /**
+     * The threading rule, the same for every way a mail can name a request (reply address,
+     * In-Reply-To/References, body marker, subject TID): the mail joins the request only when its
+     * sender may write there ({@link #mayJoin}); a staff sender only when proven ({@link SenderProof}).
+     * Otherwise a stranger's mail opens a new request with a note for staff, and nothing is mailed; an
+     * unproven staff claim stays an internal note.
+     */
+    private Result route(InboundMail stored, ParsedMail parsed, Instant now) {
         String from = parsed.fromAddress();
         Optional<StaffView> member = staff.byEmail(from);
-        Optional<Threading.Match> match = threading.byReferences(parsed);
-        String subjectNote = null;
+        InternetHeaders headers = MailParser.headers(stored.getRaw());
+        Optional<Threading.Match> match = Optional.empty();
+        if (member.isPresent()) {
+            match = SenderProof.replyAddressTicket(headers, signing, member.get().id())
+                    .filter(id -> requests.findTicket(id).isPresent())
+                    .map(id -> new Threading.Match(id, Threading.How.REPLY_ADDRESS));
+        }
         if (match.isEmpty()) {
-            Optional<TicketView> mentioned = mentionedInSubject(parsed);
-            if (mentioned.isPresent() && (member.isPresent() || belongsTo(from, mentioned.get()))) {
-                match = Optional.of(new Threading.Match(mentioned.get().id(), Threading.How.SUBJECT));
-            } else if (mentioned.isPresent()) {
-                subjectNote = written("mail.written.subjectTidStranger", mentioned.get().tid(), from);
-            }
+            match = threading.byReferences(parsed);
+        }
+        if (match.isEmpty()) {
+            match = mentionedInSubject(parsed).map(t -> new Threading.Match(t.id(), Threading.How.SUBJECT));
         }
         if (match.isEmpty()) {
             if (member.isPresent()) {
                 throw new UnprocessableMail("Mail from staff member " + from + " belongs to no request");
             }
             Result created = newRequest(parsed, null, now);
-            if (subjectNote != null) {
-                desk.note(created.ticketId(), Actor.system(), subjectNote, List.of());
-            }
+            threading.addParticipants(created.ticketId(), recipients(parsed));
             return created;
         }
         TicketView ticket = requests.findTicket(match.get().ticketId()).orElseThrow();
         Body body = body(parsed);
         if (member.isPresent()) {
             StaffView s = member.get();
+            boolean proven = match.get().how() == Threading.How.REPLY_ADDRESS
+                    || SenderProof.authenticated(headers, settings.trustedAuthservId(), from);
+            if (!proven) {
+                desk.note(ticket.id(), Actor.system(), written("mail.written.unverifiedStaff", s.fullName() + " <"
+                        + from + ">", body.text()), body.files(), now);
+                return Result.done("UNVERIFIED_STAFF", ticket.id());
+            }
             desk.reply(ticket.id(), Actor.staff(s.id(), s.fullName()), body.text(), body.files(), now);
             return Result.done("STAFF_REPLY", ticket.id());
         }
+        if (!mayJoin(from, ticket)) {
+            // a stranger names someone else's request: theirs is a new one, and nobody is mailed about it
+            Result created = guard.withoutAutoReplies("refers to another's request",
+                    () -> newRequest(parsed, null, now));
+            TicketView opened = requests.findTicket(created.ticketId()).orElseThrow();
+            desk.note(opened.id(), Actor.system(), written("mail.written.strangerReference", ticket.tid(), from),
+                    List.of());
+            desk.note(ticket.id(), Actor.system(), written("mail.written.strangerReferenced", opened.tid(), from),
+                    List.of());
+            return created;
+        }
         if (ticket.status() == Status.CLOSED && closedLongAgo(ticket, now)) {
             Result created = newRequest(parsed, ticket, now);
+            threading.addParticipants(created.ticketId(), recipients(parsed));
             return new Result("NEW_LINKED", created.ticketId(), false, null);
         }
         desk.clientReply(ticket.id(), replyAuthor(parsed, ticket), body.text(), body.files(), now);
+        threading.addParticipants(ticket.id(), recipients(parsed));
         return Result.done("REPLY", ticket.id());
+    }
+
+    /** The sender and the addresses they wrote to besides us: those they bring into the conversation. */
+    private List<String> recipients(ParsedMail parsed) {
+        List<String> all = new ArrayList<>();
+        all.add(parsed.fromAddress());
+        all.addAll(MailParser.addresses(parsed.header("to")));
+        all.addAll(MailParser.addresses(parsed.header("cc")));
+        String ownDomain = "@" + mail.domain().toLowerCase(Locale.ROOT);
+        String ownFrom = mail.from().toLowerCase(Locale.ROOT);
+        String ownLocal = ownFrom.substring(0, ownFrom.indexOf('@'));
+        String ownHost = ownFrom.substring(ownFrom.indexOf('@'));
+        return all.stream().filter(a -> a != null && !a.endsWith(ownDomain) && !a.equals(ownFrom)
+                && !(a.startsWith(ownLocal + mail.replySeparator()) && a.endsWith(ownHost))
+                && staff.byEmail(a).isEmpty()).distinct().toList();
     }
 
     /** The request whose TID the subject carries, if it exists. */
@@ -175,8 +242,12 @@ class InboundProcessor {
         return closed != null && closed.plus(Duration.ofDays(settings.reopenDays())).isBefore(now);
     }
 
-    /** The sender is the request's contact, a contact of its organization, or wrote to it before. */
-    private boolean belongsTo(String from, TicketView ticket) {
+    /**
+     * Who may write into a request by mail: its contact, a contact of its organization (or a newcomer
+     * from the organization's own mail domain, who becomes one), or an address that a mail accepted
+     * by this rule brought into the conversation.
+     */
+    private boolean mayJoin(String from, TicketView ticket) {
         if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(from)) {
             return true;
         }
@@ -192,7 +263,7 @@ class InboundProcessor {
                 return true;
             }
         }
-        return threading.senderWroteTo(ticket.id(), from);
+        return threading.isParticipant(ticket.id(), from);
     }
 
     private Actor replyAuthor(ParsedMail parsed, TicketView ticket) {
@@ -298,27 +369,42 @@ class InboundProcessor {
         return b.append('\n').append(f.text() == null ? "" : f.text().strip()).toString().strip();
     }
 
+    /**
+     * A delivery failure: a note on the request of the mail that failed, without reopening it. The
+     * address is marked as bouncing only when the report refers to a mail that Tidesk really sent
+     * to it (our Message-ID in the report, the returned message or its headers): anyone can write a
+     * bounce, but only the receiving side of our mail knows its random Message-ID.
+     */
     private Result bounce(ParsedMail parsed, Instant now) {
         ParsedMail.Dsn dsn = parsed.dsn();
-        Long ticketId = null;
         List<String> ids = new ArrayList<>();
         if (dsn != null && dsn.originalMessageId() != null) {
             ids.add(dsn.originalMessageId());
         }
         ids.addAll(parsed.referencedIds());
-        for (String id : ids) {
-            var t = threading.ticketOfMessageId(id);
-            if (t.isPresent()) {
-                ticketId = t.getAsLong();
-                break;
+        ids.addAll(ourIdsIn(parsed));
+        Optional<Threading.SentMail> sent = threading.sentMail(ids);
+        Long ticketId = sent.map(Threading.SentMail::ticketId).orElse(null);
+        if (ticketId == null) {
+            for (String id : ids) {
+                var t = threading.ticketOfMessageId(id);
+                if (t.isPresent()) {
+                    ticketId = t.getAsLong();
+                    break;
+                }
             }
         }
-        String recipient = dsn == null ? null : dsn.finalRecipient();
+        String named = dsn == null ? null : dsn.finalRecipient();
+        String failedHeader = parsed.header("x-failed-recipients");
+        if (named == null && failedHeader != null) {
+            named = MailParser.addresses(failedHeader).stream().findFirst().orElse(null);
+        }
         boolean failed = dsn == null || dsn.action() == null || dsn.action().toLowerCase(Locale.ROOT).startsWith("fail")
                 || (dsn.status() != null && dsn.status().startsWith("5"));
-        if (recipient == null && ticketId != null) {
-            recipient = requests.findTicket(ticketId).map(TicketView::contactEmail).orElse(null);
-        }
+        // the address is the one our mail went to; a report that names another proves nothing about it
+        String recipient = sent.map(Threading.SentMail::recipient)
+                .filter(r -> dsn == null || dsn.finalRecipient() == null || r.equalsIgnoreCase(dsn.finalRecipient()))
+                .orElse(null);
         String reason = dsn == null ? parsed.subject()
                 : String.join(" ", nonNull(dsn.action(), dsn.status(), dsn.diagnostic()));
         if (recipient != null && failed) {
@@ -327,9 +413,36 @@ class InboundProcessor {
         if (ticketId == null) {
             return Result.ignored("BOUNCE", null, "Bounce for no known request: " + reason);
         }
-        desk.note(ticketId, Actor.system(), recipient == null ? written("mail.written.bounce", reason)
-                : written("mail.written.bounceTo", recipient, reason), List.of());
+        String shown = recipient != null ? recipient : named;
+        desk.note(ticketId, Actor.system(), shown == null ? written("mail.written.bounce", reason)
+                : written("mail.written.bounceTo", shown, reason), List.of(), now);
         return Result.done("BOUNCE", ticketId);
+    }
+
+    /** Message-IDs in our domain anywhere in a report: its text and the returned message or headers. */
+    private List<String> ourIdsIn(ParsedMail parsed) {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile("<[^<>\\s]{1,200}@"
+                + java.util.regex.Pattern.quote(mail.domain()) + ">", java.util.regex.Pattern.CASE_INSENSITIVE);
+        List<String> found = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        texts.add(parsed.text());
+        for (ParsedMail.Part part : parsed.attachments()) {
+            String type = part.contentType() == null ? "" : part.contentType().toLowerCase(Locale.ROOT);
+            if (type.startsWith("message/") || type.startsWith("text/")) {
+                texts.add(new String(part.content(), 0, Math.min(part.content().length, 128 * 1024),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            java.util.regex.Matcher m = ours.matcher(text);
+            while (m.find() && found.size() < 50) {
+                found.add(m.group());
+            }
+        }
+        return found;
     }
 
     /**
@@ -340,7 +453,7 @@ class InboundProcessor {
     private Result autoReply(ParsedMail parsed, Instant now) {
         OptionalLong found = threading.byReferences(parsed).map(m -> OptionalLong.of(m.ticketId()))
                 .orElseGet(() -> mentionedInSubject(parsed)
-                        .filter(t -> parsed.fromAddress() != null && belongsTo(parsed.fromAddress(), t))
+                        .filter(t -> parsed.fromAddress() != null && mayJoin(parsed.fromAddress(), t))
                         .map(t -> OptionalLong.of(t.id())).orElse(OptionalLong.empty()));
         if (found.isEmpty()) {
             return Result.ignored("AUTO_REPLY", null, "Autoreply to no known request");
@@ -356,16 +469,27 @@ class InboundProcessor {
         return Result.done("AUTO_REPLY", ticketId);
     }
 
-    private static String[] nonNull(String... values) {
-        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toArray(String[]::new);
+    /**
+     * A feedback (abuse) report, mailing-list or no-reply mail: never a request, never answered; a note
+     * on the request of the message it refers to (by our Message-IDs or marker), when there is one.
+     */
+    private Result automatic(LoopRules.Kind kind, ParsedMail parsed, Instant now) {
+        Optional<Long> found = threading.byReferences(parsed).map(Threading.Match::ticketId)
+                .or(() -> threading.sentMail(ourIdsIn(parsed)).map(Threading.SentMail::ticketId));
+        if (found.isEmpty()) {
+            return Result.ignored(kind.name(), null, "Automatic mail (" + kind + ") about no known request");
+        }
+        String text = QuotedHistory.strip(parsed.text());
+        if (text.length() > 4000) {
+            text = text.substring(0, 4000) + "…";
+        }
+        desk.note(found.get(), Actor.system(), written("mail.written.automatic", written("mail.outcome." + kind.name()),
+                parsed.fromAddress() == null ? "?" : parsed.fromAddress(), parsed.subject(), text), List.of(), now);
+        return Result.done(kind.name(), found.get());
     }
 
-    private static boolean isDaemon(String from) {
-        if (from == null) {
-            return false;
-        }
-        String local = from.contains("@") ? from.substring(0, from.indexOf('@')) : from;
-        return local.equalsIgnoreCase("mailer-daemon") || local.equalsIgnoreCase("postmaster");
+    private static String[] nonNull(String... values) {
+        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toArray(String[]::new);
     }
 
     private Result tooLarge(InboundMail stored, ParsedMail parsed, LoopRules.Result loop, Instant now) {

@@ -14,14 +14,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval       how often the poller looks which mailboxes are due
  * @param processInterval    how often stored messages that failed before are tried again
  * @param triageOrganization the organization one-off senders are filed under (R7)
- * @param markerSecret       signs the reference marker in our mails' bodies
+ * @param previousMarkerSecrets secrets that signed the body markers of mails sent before the marker key was
+ *                           derived from the secret key: such markers still verify (new ones never use them)
+ * @param trustedAuthservId  the authserv-id of the receiving mail server whose Authentication-Results header
+ *                           Tidesk trusts to prove a staff sender (DMARC or aligned DKIM pass); none by default
  * @param smtp               the built-in SMTP receiver
  * @param mailboxes          IMAP mailboxes set up by properties ({@code tidesk.mail.inbound.mailboxes[0].host=...});
  *                           added or updated by name at start, the admin page shows them too
  */
 @ConfigurationProperties("tidesk.mail.inbound")
 public record InboundSettings(long maxSizeBytes, int reopenDays, int autoMailsPerHour, int maxAttempts,
-        Duration pollInterval, Duration processInterval, String triageOrganization, String markerSecret,
+        Duration pollInterval, Duration processInterval, String triageOrganization,
+        java.util.List<String> previousMarkerSecrets, String trustedAuthservId,
         Smtp smtp, java.util.List<MailboxSettings> mailboxes) {
 
     public InboundSettings {
@@ -33,7 +37,9 @@ public record InboundSettings(long maxSizeBytes, int reopenDays, int autoMailsPe
         processInterval = processInterval == null ? Duration.ofSeconds(30) : processInterval;
         triageOrganization = triageOrganization == null || triageOrganization.isBlank() ? "Разовые обращения"
                 : triageOrganization;
-        markerSecret = markerSecret == null || markerSecret.isBlank() ? "tidesk" : markerSecret;
+        previousMarkerSecrets = previousMarkerSecrets == null ? java.util.List.of()
+                : java.util.List.copyOf(previousMarkerSecrets);
+        trustedAuthservId = trustedAuthservId == null || trustedAuthservId.isBlank() ? null : trustedAuthservId.strip();
         smtp = smtp == null ? new Smtp(false, 2525, "0.0.0.0") : smtp;
         mailboxes = mailboxes == null ? java.util.List.of() : java.util.List.copyOf(mailboxes);
     }

@@ -106,6 +106,81 @@ final class LoopRules {
             "^(automatic reply|auto(matic)? ?reply|out of (the )?office|автоматический ответ|автоответ)\\s*:",
             java.util.regex.Pattern.UNICODE_CASE | java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /** Automatic mail that never opens a request nor gets an answer, by what it is. */
+    enum Kind {
+        BOUNCE, FEEDBACK_REPORT, AUTO_REPLY, MAILING_LIST, NO_REPLY
+    }
+
+    private static final Set<String> DAEMON_LOCAL_PARTS = Set.of("mailer-daemon", "mailerdaemon", "mail-daemon",
+            "maildaemon", "postmaster", "post_master", "post-master", "mail.delivery.subsystem");
+
+    private static final java.util.regex.Pattern NO_REPLY_LOCAL_PART = java.util.regex.Pattern.compile(
+            "(no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|bounces?|list[-_.]?(master|manager|owner)"
+                    + "|majordomo|listserv|mailman|sympa)([-+_.].*)?|.*[-+]bounces?([-+].*)?|.*-(owner|request)");
+
+    /** Subjects of delivery failure reports in the formats of common servers, English and Russian. */
+    private static final java.util.regex.Pattern BOUNCE_SUBJECT = java.util.regex.Pattern.compile(
+            "undeliver|returned mail|returned to sender|mail delivery fail|delivery status notification|failure notice"
+                    + "|delivery failure|delivery has failed|non-?delivery|not delivered|could not be delivered"
+                    + "|недостав|не доставлен|не может быть доставлен|не удалось доставить|ошибка доставки",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    private static final java.util.regex.Pattern AUTO_REPLY_ANYWHERE = java.util.regex.Pattern.compile(
+            "^(re:\\s*)?(automatic reply|auto[- ]?reply|autoresponse|auto[- ]?response|out of (the )?office"
+                    + "|on vacation|away from (the )?office|автоматический ответ|автоответ|в отпуске|нет на месте)",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /**
+     * What kind of automatic mail this is, or null when it is none that is left unanswered: delivery
+     * reports (standard or not), feedback/abuse reports (ARF), autoreplies (RFC 3834 and the
+     * common non-standard ones), mailing-list and no-reply traffic. Other automatic mail (a
+     * monitoring alert) still opens a request, without acknowledgement.
+     */
+    static Kind kind(ParsedMail mail, Result loop) {
+        String type = mail.header("content-type") == null ? "" : mail.header("content-type").toLowerCase(Locale.ROOT);
+        boolean report = type.contains("multipart/report");
+        if (type.contains("feedback-report") || mail.attachments().stream()
+                .anyMatch(p -> "message/feedback-report".equalsIgnoreCase(p.contentType()))) {
+            return Kind.FEEDBACK_REPORT;
+        }
+        if (report && type.contains("disposition-notification")) {
+            return Kind.AUTO_REPLY;
+        }
+        String from = mail.fromAddress() == null ? "" : mail.fromAddress().toLowerCase(Locale.ROOT);
+        String local = from.contains("@") ? from.substring(0, from.indexOf('@')) : from;
+        String subject = mail.subject() == null ? "" : mail.subject();
+        String returnPath = mail.header("return-path");
+        boolean nullSender = returnPath != null && returnPath.replaceAll("[\\s<>]", "").isEmpty();
+        if (mail.dsn() != null || report || mail.hasHeader("x-failed-recipients") || DAEMON_LOCAL_PARTS.contains(local)
+                || ((nullSender || loop.verdict() != Verdict.PERSON) && BOUNCE_SUBJECT.matcher(subject).find())) {
+            return Kind.BOUNCE;
+        }
+        if (isAutoReply(mail) || (loop.verdict() != Verdict.PERSON || nullSender)
+                && AUTO_REPLY_ANYWHERE.matcher(subject.strip()).find()) {
+            return Kind.AUTO_REPLY;
+        }
+        if (nullSender) {
+            // RFC 5321: only reports and autoreplies go out with an empty envelope sender
+            return Kind.AUTO_REPLY;
+        }
+        for (String name : new String[] { "list-id", "list-unsubscribe", "list-post", "mailing-list",
+                "x-mailing-list", "list-help" }) {
+            if (mail.hasHeader(name)) {
+                return Kind.MAILING_LIST;
+            }
+        }
+        for (String name : new String[] { "precedence", "x-precedence" }) {
+            String p = mail.header(name);
+            if (p != null && p.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list")) {
+                return Kind.MAILING_LIST;
+            }
+        }
+        if (NO_REPLY_LOCAL_PART.matcher(local).matches()) {
+            return Kind.NO_REPLY;
+        }
+        return null;
+    }
+
     private static boolean isReport(String contentType) {
         if (contentType == null) {
             return false;

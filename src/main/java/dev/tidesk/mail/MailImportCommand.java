@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 class MailImportCommand implements ApplicationRunner {
 
     static final String OPTION = "import-mail";
+    /** Acknowledge the requests the import opens, as for live mail; without it an import mails nobody. */
+    static final String ACKNOWLEDGE = "import-acknowledge";
 
     private final MailIntake intake;
     private final ConfigurableApplicationContext context;
@@ -37,8 +39,9 @@ class MailImportCommand implements ApplicationRunner {
             return;
         }
         int failed = 0;
+        boolean acknowledge = args.containsOption(ACKNOWLEDGE);
         for (String path : args.getOptionValues(OPTION)) {
-            failed += importPath(Path.of(path), System.out);
+            failed += importPath(Path.of(path), System.out, acknowledge);
         }
         int code = failed > 0 ? 1 : 0;
         System.exit(SpringApplication.exit(context, () -> code));
@@ -46,6 +49,10 @@ class MailImportCommand implements ApplicationRunner {
 
     /** Imports and prints one line per message; returns how many went to quarantine. */
     int importPath(Path path, PrintStream out) throws IOException {
+        return importPath(path, out, false);
+    }
+
+    int importPath(Path path, PrintStream out, boolean acknowledge) throws IOException {
         List<Path> files;
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
@@ -61,7 +68,8 @@ class MailImportCommand implements ApplicationRunner {
         int total = 0;
         int duplicates = 0;
         for (Path file : files) {
-            ImportResult result = intake.importFile(file.getFileName().toString(), Files.readAllBytes(file));
+            ImportResult result = intake.importFile(file.getFileName().toString(), Files.readAllBytes(file),
+                    acknowledge);
             duplicates += result.duplicates();
             for (InboundView m : result.messages()) {
                 total++;

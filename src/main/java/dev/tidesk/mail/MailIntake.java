@@ -65,21 +65,28 @@ public class MailIntake {
      * source (same Message-ID, or the same bytes when it has none) is stored once.
      */
     public StoredMail store(String source, byte[] raw) {
+        return store(source, raw, false);
+    }
+
+    /** As above; a silent message (imported history) mails nobody when it is processed. */
+    StoredMail store(String source, byte[] raw, boolean silent) {
         Instant now = Instant.now();
         boolean truncated = raw.length > settings.maxSizeBytes();
         byte[] kept = truncated ? headerPart(raw) : raw;
         InternetHeaders headers = MailParser.headers(raw);
         String messageId = MailParser.firstId(headers.getHeader("Message-ID", null));
-        String key = messageId != null ? "mid:" + messageId : "sha256:" + sha256(raw);
+        String content = contentHash(raw);
+        // a copy delivered again is the same message; another message that reuses the Message-ID is not
+        String key = messageId != null ? "mid:" + cut(messageId, 320) + "#" + content : "sha256:" + content;
         String from = MailParser.address(headers.getHeader("From", null));
         String subject = MailParser.decodeWords(MailParser.fixEightBit(headers.getHeader("Subject", null), raw, "Subject"));
         return tx.execute(s -> {
             List<Long> created = jdbc.queryForList("""
                     insert into mail_inbound (source, idempotency_key, message_id, from_address, subject, size_bytes,
-                      raw, truncated, status, attempts, next_attempt_at, received_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)
+                      raw, truncated, silent, content_sha256, status, attempts, next_attempt_at, received_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)
                     on conflict (source, idempotency_key) do nothing returning id""", Long.class, cut(source, 100),
-                    cut(key, 400), messageId, cut(from, 300), cut(subject, 500), raw.length, kept, truncated,
+                    cut(key, 400), messageId, cut(from, 300), cut(subject, 500), raw.length, kept, truncated, silent, content,
                     Timestamp.from(now), Timestamp.from(now));
             if (!created.isEmpty()) {
                 return new StoredMail(created.get(0), true);
@@ -177,8 +184,17 @@ public class MailIntake {
         });
     }
 
-    /** Imports one .eml file or a zip of them through the same pipeline. */
+    /**
+     * Imports one .eml file or a zip of them through the same pipeline, as history: nobody is mailed
+     * (no acknowledgement, no notification) and requests and messages keep the dates the mails were
+     * written.
+     */
     public ImportResult importFile(String filename, byte[] content) {
+        return importFile(filename, content, false);
+    }
+
+    /** As above; {@code acknowledge} lets the requests the import opens be acknowledged like live mail. */
+    public ImportResult importFile(String filename, byte[] content, boolean acknowledge) {
         List<InboundView> results = new ArrayList<>();
         int duplicates = 0;
         String name = filename == null ? "" : filename.toLowerCase();
@@ -190,7 +206,7 @@ public class MailIntake {
                         continue;
                     }
                     byte[] raw = zip.readNBytes((int) Math.min(settings.maxSizeBytes() * 2, Integer.MAX_VALUE - 8));
-                    StoredMail stored = store("import", raw);
+                    StoredMail stored = store("import", raw, !acknowledge);
                     duplicates += stored.created() ? 0 : 1;
                     process(stored.id());
                     results.add(inbound(stored.id()));
@@ -199,7 +215,7 @@ public class MailIntake {
                 throw new DomainException("error.mail.import", "Unreadable zip: " + e.getMessage());
             }
         } else {
-            StoredMail stored = store("import", content);
+            StoredMail stored = store("import", content, !acknowledge);
             duplicates += stored.created() ? 0 : 1;
             process(stored.id());
             results.add(inbound(stored.id()));
@@ -253,6 +269,24 @@ public class MailIntake {
         });
     }
 
+    /** The addresses marked as bouncing, the latest first. */
+    public List<BouncingAddress> bouncingAddresses(int limit) {
+        return readOnly.execute(s -> jdbc.query("""
+                select address, reason, ticket_id, bounced_at from mail_bouncing_address order by bounced_at desc
+                limit ?""", (rs, n) -> new BouncingAddress(rs.getString(1), rs.getString(2),
+                rs.getObject(3) == null ? null : rs.getLong(3), rs.getTimestamp(4).toInstant()), limit));
+    }
+
+    /** An admin clears the mark: automatic mail goes to the address again. */
+    public void clearBouncing(String address) {
+        tx.executeWithoutResult(s -> {
+            if (jdbc.update("delete from mail_bouncing_address where address = ?",
+                    address == null ? "" : address.strip().toLowerCase(java.util.Locale.ROOT)) == 0) {
+                throw new NotFoundException("No bouncing address " + address);
+            }
+        });
+    }
+
     private static byte[] headerPart(byte[] raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int limit = Math.min(raw.length, 256 * 1024);
@@ -268,6 +302,41 @@ public class MailIntake {
         }
         out.writeBytes("\r\n[The message was larger than the limit; only its header is kept.]\r\n".getBytes());
         return out.toByteArray();
+    }
+
+    /** Header fields that servers add on the way; a copy delivered again differs only in these. */
+    private static final java.util.Set<String> TRACE_FIELDS = java.util.Set.of("received", "return-path",
+            "delivered-to", "x-original-to", "envelope-to", "x-received", "authentication-results",
+            "received-spf", "x-envelope-from", "x-envelope-to", "x-delivered-to", "x-rcpt-to", "x-uid", "status",
+            "x-status", "x-keywords", "x-mozilla-status", "x-mozilla-status2");
+
+    /**
+     * SHA-256 of the message as its author sent it: without the trace fields servers add, and with
+     * every line ending as LF (IMAP and SMTP copies differ there).
+     */
+    static String contentHash(byte[] raw) {
+        String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+        int end = text.indexOf("\n\n");
+        String header = end < 0 ? text : text.substring(0, end + 1);
+        String body = end < 0 ? "" : text.substring(end + 1);
+        StringBuilder kept = new StringBuilder();
+        boolean keep = true;
+        for (String line : header.split("\n", -1)) {
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+                if (keep) {
+                    kept.append(line).append('\n');
+                }
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String name = colon < 0 ? "" : line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+            keep = !TRACE_FIELDS.contains(name) && !name.startsWith("arc-") && !name.startsWith("x-spam")
+                    && !name.startsWith("x-virus");
+            if (keep && !line.isEmpty()) {
+                kept.append(line).append('\n');
+            }
+        }
+        return sha256((kept + body).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     static String sha256(byte[] raw) {

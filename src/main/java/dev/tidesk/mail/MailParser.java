@@ -47,6 +47,8 @@ final class MailParser {
     static final int MAX_FORWARDED = 10;
     static final int MAX_PARTS = 2000;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    private static final Pattern VALID_ADDRESS = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@[^\\s<>\"(),;:@\\[\\]]+\\.[^\\s<>\"(),;:@\\[\\].]+");
+    private static final Pattern ANY_ADDRESS = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@[^\\s<>\"(),;:@\\[\\]]+\\.[^\\s<>\"(),;:@\\[\\].]+");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final Session SESSION;
@@ -66,6 +68,8 @@ final class MailParser {
         props.setProperty("mail.mime.multipart.allowempty", "true");
         props.setProperty("mail.mime.base64.ignoreerrors", "true");
         props.setProperty("mail.mime.uudecode.ignoreerrors", "true");
+        // an unknown Content-Transfer-Encoding ("8bits", "plain", garbage) is read as it is, like 8bit
+        props.setProperty("mail.mime.ignoreunknownencoding", "true");
         SESSION = Session.getInstance(props);
     }
 
@@ -91,7 +95,7 @@ final class MailParser {
 
     /** {@code level} counts the forwarded messages this one is nested in. */
     private static ParsedMail parse(byte[] raw, int level) {
-        Walk walk = new Walk(level);
+        Walk walk = new Walk(level, raw);
         Map<String, String> headers = new LinkedHashMap<>();
         String messageId = null;
         String inReplyTo = null;
@@ -109,25 +113,31 @@ final class MailParser {
             messageId = firstId(headers.get("message-id"));
             inReplyTo = firstId(headers.get("in-reply-to"));
             references = ids(headers.get("references"));
-            String from = headers.containsKey("from") ? headers.get("from") : headers.get("sender");
-            if (from != null) {
+            // the sender: the first valid address of From, else of Sender, else of Reply-To
+            for (String name : new String[] { "from", "sender", "reply-to" }) {
+                String value = headers.get(name);
+                if (value == null || fromAddress != null) {
+                    continue;
+                }
                 try {
-                    InternetAddress[] addresses = InternetAddress.parseHeader(from, false);
-                    if (addresses.length > 0) {
-                        fromAddress = clean(addresses[0].getAddress());
-                        fromName = addresses[0].getPersonal() == null ? null
-                                : decodeWords(addresses[0].getPersonal());
+                    for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
+                        if (a.getAddress() != null && VALID_ADDRESS.matcher(a.getAddress().strip()).matches()) {
+                            fromAddress = a.getAddress().strip();
+                            fromName = a.getPersonal() == null ? null : decodeWords(a.getPersonal());
+                            break;
+                        }
                     }
-                } catch (MessagingException ex) {
-                    walk.warn("From: " + ex.getMessage());
+                } catch (MessagingException | RuntimeException ex) {
+                    walk.warn(name + ": " + ex.getMessage());
                 }
-                if (fromAddress == null || !fromAddress.contains("@")) {
-                    Matcher m = Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+").matcher(from);
-                    fromAddress = m.find() ? clean(m.group()) : null;
+                if (fromAddress == null) {
+                    // "Test test@example.com" and the like: the address that is there, not one made up
+                    Matcher m = ANY_ADDRESS.matcher(value);
+                    fromAddress = m.find() ? m.group() : null;
                 }
-                if (fromAddress != null) {
-                    fromAddress = fromAddress.toLowerCase(Locale.ROOT);
-                }
+            }
+            if (fromAddress != null) {
+                fromAddress = fromAddress.toLowerCase(Locale.ROOT);
             }
             subject = headers.containsKey("subject") ? decodeWords(fixEightBit(headers.get("subject"), raw, "Subject"))
                     : null;
@@ -161,11 +171,13 @@ final class MailParser {
         final List<String> warnings = new ArrayList<>();
         final List<ParsedMail.Forwarded> forwarded = new ArrayList<>();
         final int level;
+        final byte[] raw;
         ParsedMail.Dsn dsn;
         int parts;
 
-        Walk(int level) {
+        Walk(int level, byte[] raw) {
             this.level = level;
+            this.raw = raw;
         }
 
         void warn(String w) {
@@ -189,6 +201,9 @@ final class MailParser {
                 ContentType type = contentType(part);
                 String base = type.getBaseType().toLowerCase(Locale.ROOT);
                 String filename = filename(part, type);
+                if (filename != null && filename.indexOf('\uFFFD') >= 0) {
+                    filename = eightBitName(filename, raw);
+                }
                 boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part)) || filename != null;
                 if (base.startsWith("multipart/")) {
                     multipart(part, type, base, depth);
@@ -202,7 +217,8 @@ final class MailParser {
                     ParsedMail inner = level < MAX_FORWARD_LEVEL ? MailParser.parse(nested, level + 1) : null;
                     String name = filename;
                     if (name == null) {
-                        name = (inner == null || inner.subject().isBlank() ? "message" : inner.subject()) + ".eml";
+                        name = safeName((inner == null || inner.subject().isBlank() ? "message" : inner.subject()))
+                                + ".eml";
                     }
                     files.add(new ParsedMail.Part(name, "message/rfc822", nested, null, false));
                     if (inner != null && forwarded.size() < MAX_FORWARDED) {
@@ -317,7 +333,71 @@ final class MailParser {
         if (name == null || name.isBlank()) {
             return null;
         }
+        if (isRawEightBit(name) && (isRawEightBit(safeHeader(part, "Content-Disposition"))
+                || isRawEightBit(safeHeader(part, "Content-Type")))) {
+            // sent as raw 8-bit bytes, which the parser hands over one char per byte: UTF-8 when valid,
+            // else the detected charset, never Latin-1
+            name = decode(name.getBytes(StandardCharsets.ISO_8859_1), null);
+        }
         return decodeWords(name).replaceAll("[\\p{Cntrl}]", "").strip();
+    }
+
+    private static final Pattern NAME_PARAMETER = Pattern.compile(
+            "(?i)\\bname\\s*=\\s*(?:\"([^\"\\r\\n]*)\"|([^;\\s]+))");
+
+    /**
+     * A file name sent as raw 8-bit bytes that are not UTF-8 (read as replacement characters): the
+     * same parameter's bytes read again from the raw message, as UTF-8 when valid, else in the
+     * detected charset (never Latin-1).
+     */
+    static String eightBitName(String lossy, byte[] raw) {
+        String skeleton = lossy.replaceAll("[^\\x20-\\x7e]", "");
+        Matcher m = NAME_PARAMETER.matcher(new String(raw, 0, Math.min(raw.length, 4 * 1024 * 1024),
+                StandardCharsets.ISO_8859_1));
+        while (m.find()) {
+            String value = m.group(1) != null ? m.group(1) : m.group(2);
+            byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+            if (!isAscii(bytes) && value.replaceAll("[^\\x20-\\x7e]", "").equals(skeleton)) {
+                return decode(bytes, null).replaceAll("[\\p{Cntrl}]", "").strip();
+            }
+        }
+        return lossy;
+    }
+
+    /**
+     * A file name that no file system or download cuts or refuses: path separators and the characters
+     * Windows forbids become "_", control characters go; nothing is cut off.
+     */
+    static String safeName(String name) {
+        String s = name.replaceAll("[\\p{Cntrl}]", "").replaceAll("[\\\\/:*?\"<>|]", "_").strip();
+        while (s.startsWith(".")) {
+            s = s.substring(1);
+        }
+        return s.length() > 200 ? s.substring(0, 200) : s.isEmpty() ? "message" : s;
+    }
+
+    /** Chars 0x80-0xFF and none above: bytes of a raw 8-bit value, one char each. */
+    private static boolean isRawEightBit(String s) {
+        if (s == null) {
+            return false;
+        }
+        boolean high = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) {
+                return false;
+            }
+            high |= c >= 0x80;
+        }
+        return high;
+    }
+
+    private static String safeHeader(Part part, String name) {
+        try {
+            return header(part, name);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String defaultName(String base, int n) {
@@ -337,9 +417,14 @@ final class MailParser {
         try (InputStream in = part.getInputStream()) {
             return readBounded(in);
         } catch (IOException | MessagingException | RuntimeException e) {
-            if (part instanceof jakarta.mail.internet.MimePart mp
-                    && mp instanceof jakarta.mail.internet.MimeBodyPart body) {
+            // an unknown transfer encoding ("8bits", "plain", garbage): the bytes as they are, as 8bit
+            if (part instanceof jakarta.mail.internet.MimeBodyPart body) {
                 try (InputStream raw = body.getRawInputStream()) {
+                    return readBounded(raw);
+                }
+            }
+            if (part instanceof MimeMessage message) {
+                try (InputStream raw = message.getRawInputStream()) {
                     return readBounded(raw);
                 }
             }
@@ -416,6 +501,10 @@ final class MailParser {
             case "koi8r", "koi8", "koi-8-r" -> "KOI8-R";
             case "utf8" -> "UTF-8";
             case "iso8859-5", "iso_8859-5", "cyrillic" -> "ISO-8859-5";
+            // mail programs read GB2312 labels as GB18030 (a superset of GBK, which senders really use)
+            case "gb2312", "gb_2312-80", "euc-cn", "x-euc-cn", "gbk", "cp936", "x-gbk", "csgb2312" -> "GB18030";
+            // and ISO-2022-JP with the NEC and IBM extensions (circled digits, roman numerals ...)
+            case "iso-2022-jp", "csiso2022jp", "iso2022jp" -> "x-windows-50221";
             default -> n;
         };
         try {
@@ -586,6 +675,19 @@ final class MailParser {
         return bare.find() ? bare.group().toLowerCase(Locale.ROOT) : null;
     }
 
+    /** Every address of an address-list header, bare and in lower case; what cannot be read is left out. */
+    static List<String> addresses(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("[^\\s<>\"',;:()]+@[^\\s<>\"',;:()]+").matcher(header);
+        while (m.find() && out.size() < 100) {
+            out.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
     static String firstId(String header) {
         if (header == null) {
             return null;
@@ -612,10 +714,6 @@ final class MailParser {
 
     private static String clip(String id) {
         return id.length() > 398 ? id.substring(0, 398) : id;
-    }
-
-    private static String clean(String s) {
-        return s == null ? null : s.replaceAll("[\\s<>\"]", "");
     }
 
     private static ParsedMail.Dsn deliveryStatus(byte[] bytes, ParsedMail.Dsn previous) {

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts how often a temporarily failing mail is tried before it is marked failed
  * @param retryDelay  the wait after a mail's first temporary failure; it doubles with each further one
  * @param maxRetryDelay the longest wait between two attempts
+ * @param replySeparator what joins the support address's local part and a staff reply token
+ *                    ({@code support+<token>@...}: plus-addressing, which most mail servers deliver to
+ *                    {@code support@...}); {@code -} for servers configured that way
  */
 @ConfigurationProperties("tidesk.mail")
 public record MailSettings(String from, String fromName, String domain, Duration sendInterval, int maxAttempts,
-        Duration retryDelay, Duration maxRetryDelay) {
+        Duration retryDelay, Duration maxRetryDelay, String replySeparator) {
 
     public MailSettings {
         from = from == null ? "support@tidesk.local" : from;
@@ -24,5 +27,6 @@ public record MailSettings(String from, String fromName, String domain, Duration
         maxAttempts = maxAttempts <= 0 ? 16 : maxAttempts;
         retryDelay = retryDelay == null ? Duration.ofSeconds(30) : retryDelay;
         maxRetryDelay = maxRetryDelay == null ? Duration.ofHours(1) : maxRetryDelay;
+        replySeparator = replySeparator == null || replySeparator.isBlank() ? "+" : replySeparator.strip();
     }
 }

@@ -21,15 +21,17 @@ public class Outbox {
     private final OutboxRepository outbox;
     private final MailSettings settings;
     private final JdbcTemplate jdbc;
+    private final MailSigning signing;
 
     private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailSender;
 
-    Outbox(OutboxRepository outbox, MailSettings settings, JdbcTemplate jdbc,
+    Outbox(OutboxRepository outbox, MailSettings settings, JdbcTemplate jdbc, MailSigning signing,
             org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailSender) {
         this.mailSender = mailSender;
         this.outbox = outbox;
         this.settings = settings;
         this.jdbc = jdbc;
+        this.signing = signing;
     }
 
     /**
@@ -48,8 +50,7 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     boolean enqueue(String eventKey, Long ticketId, String recipient, RenderedMail mail, String autoSubmitted,
             List<Long> attachmentIds, Instant now) {
-        String messageId = "<" + eventKey.replaceAll("[^A-Za-z0-9.-]", ".") + "." + now.toEpochMilli() + "@"
-                + settings.domain() + ">";
+        String messageId = signing.newMessageId();
         String thread = ticketId == null ? null : threadId(ticketId);
         String files = attachmentIds == null || attachmentIds.isEmpty() ? null
                 : String.join(",", attachmentIds.stream().map(String::valueOf).toList());
@@ -62,12 +63,25 @@ public class Outbox {
                 on conflict (event_key, recipient) do nothing returning id""", Long.class, eventKey, ticketId,
                 recipient, HeaderValues.clean(mail.subject()), mail.text(), mail.html(), messageId, thread,
                 autoSubmitted, files, Timestamp.from(now), Timestamp.from(now));
+        if (!queued.isEmpty() && thread != null) {
+            // the thread id carries no request id: replies that refer to it find the request by this row
+            jdbc.update("insert into mail_thread_ref (message_id, ticket_id) values (?, ?) on conflict do nothing",
+                    thread, ticketId);
+        }
         return !queued.isEmpty();
     }
 
     /** The Message-ID every mail of a request refers to, so mail programs thread the conversation. */
     String threadId(long ticketId) {
-        return "<tidesk.request." + ticketId + "@" + settings.domain() + ">";
+        return signing.threadId(ticketId);
+    }
+
+    /**
+     * The address a staff member mails to answer the client of a request as themselves: replies sent
+     * there are proven to be theirs (the token is signed), unlike a staff From, which anyone can write.
+     */
+    public String staffReplyAddress(long staffId, long ticketId) {
+        return signing.staffReplyAddress(staffId, ticketId);
     }
 
     public List<OutboxView> recent(int limit) {

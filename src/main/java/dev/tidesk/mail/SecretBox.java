@@ -40,6 +40,7 @@ class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    private final byte[] raw;
 
     @Autowired
     SecretBox(@Value("${tidesk.secret-key:}") String secret, @Value("${tidesk.secret-key-file:}") String keyFile,
@@ -49,6 +50,21 @@ class SecretBox {
 
     SecretBox(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
+        this.raw = key.clone();
+    }
+
+    /**
+     * A key for another purpose (signing markers, Message-IDs, reply addresses), derived from this
+     * one: it is kept wherever the secret key is kept, and changes only with it.
+     */
+    byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(raw, "HmacSHA256"));
+            return mac.doFinal(("tidesk:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] keyBytes(String secret, String keyFile, String dataDir) {

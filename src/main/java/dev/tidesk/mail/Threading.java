@@ -12,15 +12,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the request a mail belongs to, in osTicket's order: the Message-IDs in In-Reply-To and
+ * Finds the request a mail refers to, in osTicket's order: the Message-IDs in In-Reply-To and
  * References that we sent or received; the signed reference marker in the body; then the
- * {@code [TID-n]} of the subject, which the caller accepts only from a sender who belongs to it.
+ * {@code [TID-n]} of the subject. None of these says who may write there: the caller applies the
+ * same rule to every match ({@link InboundProcessor}), and this class keeps who is on a request.
  */
 @Component
 class Threading {
 
     enum How {
-        MESSAGE_ID, MARKER, SUBJECT
+        MESSAGE_ID, MARKER, SUBJECT, REPLY_ADDRESS
     }
 
     record Match(long ticketId, How how) {
@@ -32,12 +33,14 @@ class Threading {
 
     private final RequestQueries requests;
 
-    Threading(JdbcTemplate jdbc, RequestQueries requests, MailSettings mail, InboundSettings settings) {
+    Threading(JdbcTemplate jdbc, RequestQueries requests, MailSettings mail, MailSigning signing) {
         this.jdbc = jdbc;
         this.requests = requests;
+        // the thread id of mails sent before thread ids were signed; guessable, so it only ever leads to
+        // a request through the threading rule, like every other reference
         this.ourThreadId = Pattern.compile("<tidesk\\.request\\.(\\d{1,18})@" + Pattern.quote(mail.domain()) + ">",
                 Pattern.CASE_INSENSITIVE);
-        this.marker = new ReferenceMarker(settings.markerSecret());
+        this.marker = signing.marker();
     }
 
     ReferenceMarker marker() {
@@ -62,6 +65,53 @@ class Threading {
         return Optional.empty();
     }
 
+    /**
+     * Whether a message with this Message-ID was taken in before: the same content (a copy, from this or
+     * another source), or only the same ID on another message.
+     */
+    record Seen(boolean sameContent, boolean otherContent, Long ticketId) {
+    }
+
+    Seen seen(long inboundId, String messageId, String contentSha256) {
+        List<Object[]> rows = jdbc.query("""
+                select content_sha256, ticket_id from mail_inbound where message_id = ? and id <> ?
+                and status in ('PROCESSED', 'IGNORED') order by id limit 20""",
+                (rs, n) -> new Object[] { rs.getString(1), rs.getObject(2) }, messageId, inboundId);
+        boolean other = false;
+        for (Object[] row : rows) {
+            if (row[0] == null || contentSha256 == null || row[0].equals(contentSha256)) {
+                return new Seen(true, false, row[1] == null ? null : ((Number) row[1]).longValue());
+            }
+            other = true;
+        }
+        if (!other) {
+            // a Message-ID of ours (a sent mail or a request's thread id) on a message from outside
+            List<Long> ours = jdbc.queryForList("select ticket_id from mail_outbox where message_id = ? limit 1",
+                    Long.class, messageId);
+            if (!ours.isEmpty()) {
+                return new Seen(true, false, ours.get(0));
+            }
+        }
+        return new Seen(false, other, null);
+    }
+
+    /** A mail Tidesk queued: to whom, about which request. */
+    record SentMail(String messageId, Long ticketId, String recipient) {
+    }
+
+    /** The first of these Message-IDs that is one of our sent mails. */
+    Optional<SentMail> sentMail(List<String> ids) {
+        for (String id : ids) {
+            List<SentMail> found = jdbc.query("select message_id, ticket_id, lower(recipient) r from mail_outbox "
+                    + "where message_id = ? limit 1", (rs, n) -> new SentMail(rs.getString(1),
+                            rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3)), id);
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
     OptionalLong ticketOfMessageId(String id) {
         Matcher m = ourThreadId.matcher(id);
         if (m.matches()) {
@@ -82,12 +132,24 @@ class Threading {
         }
     }
 
-    /** The address wrote to this request before (by mail). */
-    boolean senderWroteTo(long ticketId, String address) {
-        Integer n = jdbc.queryForObject("""
-                select count(*) from mail_inbound where ticket_id = ? and lower(from_address) = lower(?)
-                and status = 'PROCESSED'""", Integer.class, ticketId, address);
+    /**
+     * The address was brought into the request's conversation by a mail that passed the threading
+     * rule (its sender, or in its To or Cc).
+     */
+    boolean isParticipant(long ticketId, String address) {
+        Integer n = jdbc.queryForObject("select count(*) from mail_participant where ticket_id = ? and address = ?",
+                Integer.class, ticketId, address.strip().toLowerCase(java.util.Locale.ROOT));
         return n != null && n > 0;
+    }
+
+    /** Puts addresses on a request: only ever for a mail that passed the threading rule. */
+    void addParticipants(long ticketId, java.util.Collection<String> addresses) {
+        for (String a : addresses) {
+            if (a != null && a.contains("@") && a.length() <= 300) {
+                jdbc.update("insert into mail_participant (ticket_id, address) values (?, ?) on conflict do nothing",
+                        ticketId, a.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
     }
 
     private boolean exists(long ticketId) {

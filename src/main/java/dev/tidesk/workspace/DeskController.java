@@ -88,7 +88,7 @@ class DeskController {
     }
 
     @GetMapping("/desk/requests/{tid}")
-    String request(@PathVariable String tid, Model model) {
+    String request(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, Model model) {
         TicketView ticket = queries.byTid(tid);
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", queries.messages(ticket.id(), true));
@@ -100,6 +100,8 @@ class DeskController {
         model.addAttribute("contact", ticket.contactId() == null ? null : customers.contact(ticket.contactId()));
         model.addAttribute("site", ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
         model.addAttribute("mails", outbox.ofRequest(ticket.id()));
+        model.addAttribute("replyAddress", me == null || me.staffId() == null ? null
+                : outbox.staffReplyAddress(me.staffId(), ticket.id()));
         return "workspace/requests/detail";
     }
 

@@ -64,6 +64,20 @@ class MailAdminController {
         return "workspace/admin/mail-inbound";
     }
 
+    @GetMapping("/desk/admin/mail/bouncing")
+    String bouncing(Model model) {
+        model.addAttribute("addresses", intake.bouncingAddresses(500));
+        model.addAttribute("tab", "bouncing");
+        return "workspace/admin/mail-bouncing";
+    }
+
+    @PostMapping("/desk/admin/mail/bouncing/clear")
+    String clearBouncing(@RequestParam String address, RedirectAttributes redirect) {
+        intake.clearBouncing(address);
+        redirect.addFlashAttribute("flash", message("mail.admin.bouncingCleared", address));
+        return "redirect:/desk/admin/mail/bouncing";
+    }
+
     @GetMapping("/desk/admin/mail/inbound/{id}")
     String mail(@PathVariable long id, @RequestParam(defaultValue = "false") boolean images, Model model) {
         model.addAttribute("d", intake.display(id, images));
@@ -166,15 +180,15 @@ class MailAdminController {
     }
 
     @PostMapping("/desk/admin/mail/import")
-    String importFiles(@RequestParam("files") List<MultipartFile> files, RedirectAttributes redirect)
-            throws IOException {
+    String importFiles(@RequestParam("files") List<MultipartFile> files,
+            @RequestParam(defaultValue = "false") boolean acknowledge, RedirectAttributes redirect) throws IOException {
         int count = 0;
         int duplicates = 0;
         for (MultipartFile file : files) {
             if (file == null || file.isEmpty()) {
                 continue;
             }
-            ImportResult result = intake.importFile(file.getOriginalFilename(), file.getBytes());
+            ImportResult result = intake.importFile(file.getOriginalFilename(), file.getBytes(), acknowledge);
             count += result.messages().size();
             duplicates += result.duplicates();
         }
@@ -187,8 +201,9 @@ class MailAdminController {
             "application/octet-stream" }, produces = "application/json")
     @ResponseBody
     Map<String, Object> importApi(@RequestBody byte[] body,
-            @RequestParam(defaultValue = "upload.eml") String filename) {
-        ImportResult result = intake.importFile(filename, body);
+            @RequestParam(defaultValue = "upload.eml") String filename,
+            @RequestParam(defaultValue = "false") boolean acknowledge) {
+        ImportResult result = intake.importFile(filename, body, acknowledge);
         return Map.of("duplicates", result.duplicates(), "messages", result.messages().stream()
                 .map(m -> Map.of("id", m.id(), "status", m.status().name(), "outcome",
                         m.outcome() == null ? "" : m.outcome(), "ticketId", m.ticketId() == null ? 0 : m.ticketId()))

@@ -39,7 +39,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class InboundMailTests extends MailTest {
 
-    static final int IMAP_PORT = 3943;
+    /** A free port per run, so that builds running side by side on one machine never collide. */
+    static final int IMAP_PORT = freeImapPort();
+
+    private static int freeImapPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @RegisterExtension
@@ -62,6 +71,8 @@ class InboundMailTests extends MailTest {
     Customers customers;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MailSigning signing;
 
     record Box(long id, GreenMailUser user) {
         void deliver(String raw) throws Exception {
@@ -353,7 +364,8 @@ class InboundMailTests extends MailTest {
         TicketView t = data.request(client, "Staff by mail", "body");
         StaffView agent = data.agent();
         InboundView reply = intake.receive("test", mail(agent.email(), "Re: [" + t.tid() + "] Staff by mail",
-                "Посмотрим сегодня").getBytes(StandardCharsets.UTF_8));
+                "Посмотрим сегодня").replace("To: support@tidesk.local", "To: " + signing.staffReplyAddress(agent.id(),
+                        t.id())).getBytes(StandardCharsets.UTF_8));
         assertThat(reply.outcome()).isEqualTo("STAFF_REPLY");
         assertThat(requests.messages(t.id(), false)).last().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(MessageKind.STAFF_REPLY);
@@ -415,5 +427,37 @@ class InboundMailTests extends MailTest {
         byte[] noId = ("From: " + client.login() + "\r\nSubject: no id " + System.nanoTime() + "\r\n\r\nbody\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(intake.store("smtp", noId).id()).isEqualTo(intake.store("smtp", noId).id());
+    }
+
+    @Test
+    void aRedeliveredCopyIsRecognisedButADifferentMessageWithAReusedIdIsProcessed() {
+        Client client = data.client();
+        String raw = mail(client.login(), "Reused id", "Первое письмо");
+        String id = MailParser.parse(raw.getBytes(StandardCharsets.UTF_8)).messageId();
+        InboundView first = intake.receive("smtp", raw.getBytes(StandardCharsets.UTF_8));
+        assertThat(first.outcome()).isEqualTo("NEW_REQUEST");
+
+        // the same message again, with a trace header more and other line ends: one row, nothing new
+        String redelivered = "Received: from mx2.client.example by tidesk.local; Mon, 3 Mar 2025 10:05:00 +0300\r\n"
+                + raw.replace("\r\n", "\n");
+        StoredMail copy = intake.store("smtp", redelivered.getBytes(StandardCharsets.UTF_8));
+        assertThat(copy).isEqualTo(new StoredMail(first.id(), false));
+        // the same message through another mailbox: stored, and recognised when processed
+        assertThat(intake.receive("imap-other", redelivered.getBytes(StandardCharsets.UTF_8)).outcome())
+                .isEqualTo("DUPLICATE");
+
+        // a different message that a tool gave the same Message-ID: a request of its own, with a note
+        String other = mail(client.login(), "Another subject", "Совсем другое письмо").replaceFirst(
+                "Message-ID: <[^>]+>", "Message-ID: " + id);
+        InboundView second = intake.receive("smtp", other.getBytes(StandardCharsets.UTF_8));
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(second.outcome()).isEqualTo("NEW_REQUEST");
+        assertThat(second.ticketId()).isNotEqualTo(first.ticketId());
+        assertThat(requests.messages(second.ticketId(), true)).anySatisfy(m -> {
+            assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE);
+            assertThat(m.body()).contains(id);
+        });
+        assertThat(requestsOf(client)).extracting(TicketView::subject)
+                .containsExactlyInAnyOrder("Reused id", "Another subject");
     }
 }

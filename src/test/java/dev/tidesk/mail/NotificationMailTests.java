@@ -24,6 +24,8 @@ class NotificationMailTests extends MailTest {
 
     @Autowired
     OutboxSender sender;
+    @Autowired
+    MailSigning signing;
 
     @Autowired
     Outbox outbox;
@@ -53,8 +55,11 @@ class NotificationMailTests extends MailTest {
                 .containsExactly("[" + en.tid() + "] Your request is registered: Cart is broken");
         MimeMessage ack = sentTo(received, english.login()).stream().findFirst().orElseThrow();
         assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
-        assertThat(ack.getHeader("In-Reply-To")[0]).contains("tidesk.request." + en.id());
-        assertThat(ack.getMessageID()).endsWith("@tidesk.local>");
+        // the thread id and the Message-ID tell no request id: they are signed or random
+        String thread = ack.getHeader("In-Reply-To")[0];
+        assertThat(thread).matches("<t\\.[0-9a-f]{24}@tidesk\\.local>").isEqualTo(signing.threadId(en.id()));
+        assertThat(ack.getMessageID()).matches("<[0-9a-f]{32}@tidesk\\.local>");
+        assertThat(sentTo(received, russian.login()).get(0).getHeader("In-Reply-To")[0]).isNotEqualTo(thread);
 
         sender.sendDue();
         assertThat(smtp.getReceivedMessages()).hasSameSizeAs(received);

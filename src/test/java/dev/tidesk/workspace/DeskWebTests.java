@@ -74,7 +74,10 @@ class DeskWebTests extends WebTest {
                 .anySatisfy(s -> assertThat(s).startsWith("[" + ticket.tid() + "] Изменён статус"))
                 .hasSize(3);
         mvc.perform(get("/desk/requests/" + ticket.tid()).session(session)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Причина: переполнен диск")));
+                .andExpect(content().string(containsString("Причина: переполнен диск")))
+                // the agent's own reply address for this request, which proves their mail is theirs
+                .andExpect(content().string(containsString(
+                        "mailto:" + outbox.staffReplyAddress(agent.id(), ticket.id()) + "?subject=")));
     }
 
     @Test

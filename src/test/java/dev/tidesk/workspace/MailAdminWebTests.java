@@ -51,6 +51,30 @@ class MailAdminWebTests extends WebTest {
     }
 
     @Test
+    void adminsSeeBouncingAddressesAndClearTheMark() throws Exception {
+        dev.tidesk.TestData.Client client = data.client();
+        dev.tidesk.ticket.TicketView t = data.request(client, "Bounce", "body");
+        String ackId = jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ?", String.class,
+                t.id());
+        String dsn = new String(eml("dsn-bounce.eml"), StandardCharsets.US_ASCII).replace("{ORIGINAL}", ackId)
+                .replace("gone@client.example", client.login()).replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@");
+        intake.receive("test", dsn.getBytes(StandardCharsets.US_ASCII));
+        MockHttpSession admin = admin();
+        mvc.perform(get("/desk/admin/mail/bouncing").session(deskLogin(data.agent().email())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/desk/admin/mail/bouncing").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(client.login())))
+                .andExpect(content().string(containsString("5.1.1")));
+        mvc.perform(post("/desk/admin/mail/bouncing/clear").param("address", client.login()).session(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/desk/admin/mail/bouncing").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Автоматические письма снова уходят на " + client.login())))
+                .andExpect(content().string(not(containsString("value=\"" + client.login() + "\""))));
+        assertThat(intake.bouncingAddresses(1000)).extracting(dev.tidesk.mail.BouncingAddress::address)
+                .doesNotContain(client.login());
+    }
+
+    @Test
     void onlyAdminsSeeIncomingMail() throws Exception {
         StaffView agent = data.agent();
         mvc.perform(get("/desk/admin/mail").session(deskLogin(agent.email()))).andExpect(status().isForbidden());
