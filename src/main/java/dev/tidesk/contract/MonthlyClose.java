@@ -1,5 +1,7 @@
 package dev.tidesk.contract;
 
+import dev.tidesk.shared.DomainException;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +47,11 @@ public class MonthlyClose {
     private final ApplicationEventPublisher events;
     private final PlanAlerts alerts;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate months;
 
     MonthlyClose(ContractRepository contracts, Contracts contractApi, WorkLog workLog, JdbcTemplate jdbc,
-            Installation installation, ApplicationEventPublisher events, PlanAlerts alerts, Optional<Clock> clock) {
+            Installation installation, ApplicationEventPublisher events, PlanAlerts alerts, Optional<Clock> clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.events = events;
         this.alerts = alerts;
         this.contracts = contracts;
@@ -56,6 +60,7 @@ public class MonthlyClose {
         this.jdbc = jdbc;
         this.installation = installation;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.months = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
     @Scheduled(cron = "0 5 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
@@ -63,10 +68,35 @@ public class MonthlyClose {
     @Transactional
     public void closePreviousMonth() {
         YearMonth previous = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone()))).minusMonths(1);
-        int closed = close(previous);
+        int closed = closeUpTo(previous);
         if (closed > 0) {
-            log.info("Closed {} for {} contracts", previous, closed);
+            log.info("Closed the months up to {}: {} contract months", previous, closed);
         }
+    }
+
+    /**
+     * Closes, in order, every month from the first contract's start up to {@code last} that is not
+     * closed yet for a contract running in it: a contract entered with a start months ago gets its
+     * past months frozen, with their overrun and trial alerts, exactly as if the daily job had run
+     * then. Each month commits on its own; a month closed before is left alone.
+     *
+     * @return how many contract months this call closed
+     */
+    public int closeUpTo(YearMonth last) {
+        YearMonth current = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone())));
+        if (!last.isBefore(current)) {
+            throw new DomainException("contract.close.error.future", "Only past months can be closed: " + last);
+        }
+        java.sql.Date first = jdbc.queryForObject("select min(start_date) from contract", java.sql.Date.class);
+        if (first == null) {
+            return 0;
+        }
+        int closed = 0;
+        for (YearMonth month = YearMonth.from(first.toLocalDate()); !month.isAfter(last); month = month.plusMonths(1)) {
+            YearMonth m = month;
+            closed += months.execute(s -> close(m));
+        }
+        return closed;
     }
 
     /**

@@ -69,10 +69,13 @@ class DemoLoader implements ApplicationRunner {
     private final Contracts contracts;
     private final WorkLog workLog;
     private final Outbox outbox;
+    private final dev.tidesk.contract.MonthlyClose monthlyClose;
 
     DemoLoader(Environment environment, Customers customers, StaffDirectory staffDirectory, Accounts accounts,
             RequestIntake intake, RequestDesk desk, Installation installation,
-            PlatformTransactionManager transactionManager, Contracts contracts, WorkLog workLog, Outbox outbox) {
+            PlatformTransactionManager transactionManager, Contracts contracts, WorkLog workLog, Outbox outbox,
+            dev.tidesk.contract.MonthlyClose monthlyClose) {
+        this.monthlyClose = monthlyClose;
         this.outbox = outbox;
         this.contracts = contracts;
         this.workLog = workLog;
@@ -133,6 +136,9 @@ class DemoLoader implements ApplicationRunner {
             messages += transaction.execute(status -> batch.stream().mapToInt(this::open).sum());
         }
 
+        // the six months behind us are closed the way an agency closes them, alerts included
+        int closed = monthlyClose.closeUpTo(java.time.YearMonth.now(installation.timeZone()).minusMonths(1));
+        log.debug("{} demo contract months closed", closed);
         // six months of notifications are history: they must never leave once SMTP is set up
         int history = outbox.recordAsHistory(mark);
         log.debug("{} demo notifications kept as history, not sent", history);

@@ -111,7 +111,9 @@ class ContractDeskController {
     private final PlanAlerts planAlerts;
 
     ContractDeskController(Contracts contracts, Ledgers ledgers, Customers customers, StaffDirectory staff,
-            MessageSource messages, Recommendations recommendations, WorkLog workLog, PlanAlerts planAlerts) {
+            MessageSource messages, Recommendations recommendations, WorkLog workLog, PlanAlerts planAlerts,
+            dev.tidesk.contract.MonthlyClose monthlyClose) {
+        this.monthlyClose = monthlyClose;
         this.planAlerts = planAlerts;
         this.workLog = workLog;
         this.recommendations = recommendations;
@@ -121,6 +123,8 @@ class ContractDeskController {
         this.staff = staff;
         this.messages = messages;
     }
+
+    private final dev.tidesk.contract.MonthlyClose monthlyClose;
 
     // --- plans -------------------------------------------------------------------------------
 
@@ -164,7 +168,26 @@ class ContractDeskController {
                 PlanCode.INDIVIDUAL));
         model.addAttribute("managers", managers());
         model.addAttribute("today", workLog.today());
+        model.addAttribute("lastClosable", java.time.YearMonth.from(workLog.today()).minusMonths(1).toString());
         return "workspace/contract/clients";
+    }
+
+    /**
+     * Closes every open month up to the one given, in order, through the monthly close itself: for
+     * contracts entered with a start in the past, and after downtime over a month's end.
+     */
+    @PostMapping("/desk/admin/clients/close-months")
+    String closeMonths(@RequestParam String upTo, RedirectAttributes redirect) {
+        java.time.YearMonth last;
+        try {
+            last = java.time.YearMonth.parse(upTo.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new dev.tidesk.shared.DomainException("contract.close.error.month", "Not a month: " + upTo);
+        }
+        int closed = monthlyClose.closeUpTo(last);
+        redirect.addFlashAttribute("flash", messages.getMessage("contract.close.done",
+                new Object[] { last.toString(), closed }, LocaleContextHolder.getLocale()));
+        return "redirect:/desk/admin/clients";
     }
 
     @PostMapping("/desk/admin/contracts")
@@ -177,6 +200,12 @@ class ContractDeskController {
         } else {
             contracts.sign(form.organizationId(), form.number(), form.startDate(), form.plan(), form.managerId(),
                     test, form.specialTerms(), me.displayName());
+        }
+        if (form.startDate() != null
+                && java.time.YearMonth.from(form.startDate()).isBefore(java.time.YearMonth.from(workLog.today()))) {
+            // a contract that began in a past month: offer to close those months at once
+            flash(redirect, "contract.sign.done.backdated");
+            return "redirect:/desk/admin/clients#close-months-form";
         }
         flash(redirect, "contract.sign.done");
         return "redirect:/desk/clients/" + form.organizationId();

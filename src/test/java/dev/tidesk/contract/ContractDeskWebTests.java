@@ -42,6 +42,8 @@ class ContractDeskWebTests extends WebTest {
     WorkLog workLog;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ContractFixtures fixtures;
 
@@ -91,6 +93,40 @@ class ContractDeskWebTests extends WebTest {
         assertThat(contracts.termsOf(org, thisMonth().plusMonths(3).atDay(1)).planCode()).isEqualTo(PlanCode.NONE);
         assertThatThrownBy(() -> contracts.sign(org, "Д-8", workLog.today(), PlanCode.ECONOMY, null, false, null, "h"))
                 .isInstanceOf(DomainException.class).hasMessageContaining("in force");
+    }
+
+    @Test
+    void aBackDatedContractsPastMonthsAreClosedInOrderByTheHeadOnceAndNeverByAnAgent() throws Exception {
+        TestData.Client client = data.client();
+        StaffView agent = data.agent();
+        TicketView t = data.request(client, "Работы задним числом", "текст");
+        // Economy, 10 h a month, entered today with a start three months ago; 14 h, 9 h and 16 h used
+        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 3);
+        fixtures.log(t, agent, 3, 14);
+        fixtures.log(t, agent, 2, 9);
+        fixtures.log(t, agent, 1, 16);
+        YearMonth last = thisMonth().minusMonths(1);
+
+        mvc.perform(post("/desk/admin/clients/close-months").session(deskLogin(agent.email())).with(csrf())
+                .param("upTo", last.toString())).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("select count(*) from ledger_month where contract_id = ?", Integer.class, c.id()))
+                .isZero();
+
+        var head = deskLogin(data.member(Role.HEAD).email());
+        mvc.perform(post("/desk/admin/clients/close-months").session(head).with(csrf()).param("upTo", last.toString()))
+                .andExpect(status().is3xxRedirection());
+
+        // hand-computed: included 600 each month; balances -240, +60, -360; running -240, -180, -540 minutes
+        assertThat(jdbc.queryForList("""
+                select month || ' ' || included_minutes || ' ' || used_minutes from ledger_month
+                 where contract_id = ? order by month""", String.class, c.id())).containsExactly(
+                last.minusMonths(2).atDay(1) + " 600 840", last.minusMonths(1).atDay(1) + " 600 540",
+                last.atDay(1) + " 600 960");
+        assertThat(ledgers.monthOf(client.organization().id(), last).runningMinutes()).isEqualTo(-540);
+        assertThat(monthlyClose.closeUpTo(last)).as("a second close closes nothing").isZero();
+
+        mvc.perform(post("/desk/admin/clients/close-months").session(head).with(csrf())
+                .param("upTo", thisMonth().toString())).andExpect(status().isUnprocessableEntity());
     }
 
     @Test

@@ -47,6 +47,18 @@ class DemoDataTests {
     }
 
     @Test
+    void theDemosPastMonthsAreClosed() {
+        java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Moscow")).minusMonths(1);
+        // every contract has its last month frozen, so averages over closed months are not zero
+        assertThat(jdbc.queryForObject("""
+                select count(*) from contract c where c.start_date <= ? and not exists (
+                  select 1 from ledger_month l where l.contract_id = c.id and l.month = ?)""", Long.class,
+                java.sql.Date.valueOf(last.atEndOfMonth()), java.sql.Date.valueOf(last.atDay(1)))).isZero();
+        assertThat(jdbc.queryForObject("select count(distinct month) from ledger_month", Long.class))
+                .isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theDemosNotificationsAreHistoryThatNoSenderEverTakes() {
         assertThat(count("mail_outbox")).isGreaterThan(100);
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Long.class)).isZero();
