@@ -130,6 +130,20 @@ class ContractDeskWebTests extends WebTest {
     }
 
     @Test
+    void theContractHistorySpeaksInWordsNotCodes() throws Exception {
+        TestData.Client client = data.client();
+        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 0);
+        contracts.changePlan(c.id(), thisMonth().plusMonths(1), PlanCode.STANDARD, "Руководитель");
+
+        String page = mvc.perform(get("/desk/clients/" + client.organization().id())
+                .session(deskLogin(data.member(Role.HEAD).email()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(page).contains("Тариф:").contains("Эконом").contains("Стандарт с " + thisMonth().plusMonths(1))
+                .doesNotContain(">ECONOMY<").doesNotContain(">STANDARD ");
+    }
+
+    @Test
     void theMonthlyCloseIsIdempotentAndALateEntryShowsAsAnAdjustment() {
         TestData.Client client = data.client();
         StaffView agent = data.agent();
