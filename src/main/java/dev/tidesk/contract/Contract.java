@@ -99,6 +99,11 @@ class Contract {
         PlanCode before = termsIn(from) == null ? null : termsIn(from).getPlanCode();
         newPeriods.add(next);
         record(actor, now, "plan", before == null ? null : before.name(), next.getPlanCode() + " " + from);
+        // moving off the trial plan is the trial's decision
+        if (trialDecision == null && before == PlanCode.ECONOMY && next.getPlanCode() != PlanCode.ECONOMY) {
+            decideTrial(next.getPlanCode() == PlanCode.INDIVIDUAL ? TrialDecision.INDIVIDUAL : TrialDecision.UPGRADE,
+                    actor, now);
+        }
     }
 
     void changeManager(Long staffId, String actor, Instant now) {

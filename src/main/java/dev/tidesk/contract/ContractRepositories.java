@@ -86,4 +86,10 @@ interface StoredAlertRepository extends JpaRepository<StoredAlert, Long> {
 
     @Query("select count(a) > 0 from StoredAlert a where a.contractId = ?1 and a.kind = ?2")
     boolean existsAny(long contractId, PlanAlert.Kind kind);
+
+    /** The trial is decided (by a plan change or by hand): its open review alert is settled with it. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update StoredAlert a set a.acknowledgedBy = ?2, a.acknowledgedAt = ?3 where a.contractId = ?1"
+            + " and a.kind = dev.tidesk.contract.PlanAlert.Kind.TRIAL and a.acknowledgedAt is null")
+    int settleTrial(long contractId, String by, java.time.Instant at);
 }

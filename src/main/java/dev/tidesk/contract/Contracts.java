@@ -37,10 +37,13 @@ public class Contracts {
     private final ApplicationEventPublisher events;
     private final Installation installation;
     private final Clock clock;
+    private final StoredAlertRepository trialAlerts;
 
     Contracts(PlanRepository plans, ContractRepository contracts, TermsPeriodRepository periods,
             ContractChangeRepository changes, ClosedMonthRepository closed, Customers customers,
-            ApplicationEventPublisher events, Installation installation, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Installation installation, Optional<Clock> clock,
+            StoredAlertRepository trialAlerts) {
+        this.trialAlerts = trialAlerts;
         this.plans = plans;
         this.contracts = contracts;
         this.periods = periods;
@@ -126,6 +129,7 @@ public class Contracts {
         }
         Contract contract = load(contractId);
         contract.changePlan(TermsPeriod.catalogue(from, plan, actor, now()), firstOpenMonth(contractId), actor, now());
+        settleTrialReview(contract, actor);
         return save(contract);
     }
 
@@ -135,6 +139,7 @@ public class Contracts {
         Contract contract = load(contractId);
         contract.changePlan(TermsPeriod.individual(from, terms, actor, now()), firstOpenMonth(contractId), actor,
                 now());
+        settleTrialReview(contract, actor);
         return save(contract);
     }
 
@@ -166,11 +171,20 @@ public class Contracts {
     public ContractView decideTrial(long contractId, TrialDecision decision, String actor) {
         Contract contract = load(contractId);
         contract.decideTrial(decision, actor, now());
+        settleTrialReview(contract, actor);
         return save(contract);
+    }
+
+    /** A decided trial (by hand or by a plan change) settles its open review alert. */
+    private void settleTrialReview(Contract contract, String actor) {
+        if (contract.getTrialDecision() != null) {
+            trialAlerts.settleTrial(contract.getId(), actor, now());
+        }
     }
 
     private ContractView save(Contract contract) {
         contracts.save(contract);
+
         contract.drainChanges().forEach(changes::save);
         contract.unsavedPeriods().forEach(periods::save);
         events.publishEvent(new ContractTermsChanged(contract.getOrganizationId()));

@@ -41,10 +41,13 @@ public class PlanAlerts {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final dev.tidesk.shared.Installation installation;
 
     PlanAlerts(StoredAlertRepository alerts, ContractRepository contracts, ClosedMonthRepository closed,
             Contracts contractApi, Recommendations recommendations, WorkLog workLog, Customers customers,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Optional<Clock> clock) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Optional<Clock> clock,
+            dev.tidesk.shared.Installation installation) {
+        this.installation = installation;
         this.alerts = alerts;
         this.contracts = contracts;
         this.closed = closed;
@@ -103,8 +106,13 @@ public class PlanAlerts {
             raise(contract, month, PlanAlert.Kind.OVERRUN, plan, average, recommended, 0);
         }
         ContractView view = contract.view(catalogue, month.atEndOfMonth());
-        if (recommendations.trialReviewDue(view, dayAfter) && !alerts.existsAny(contract.getId(), PlanAlert.Kind.TRIAL)) {
-            raise(contract, month, PlanAlert.Kind.TRIAL, plan, average, recommended, recommendations.trialMonths());
+        // the trial review is about the present: a catch-up close of older months raises it once, for the
+        // latest month, with the contract's real age (not the configured three months)
+        YearMonth latest = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone()))).minusMonths(1);
+        if (!month.isBefore(latest) && plan == PlanCode.ECONOMY && recommendations.trialReviewDue(view, dayAfter)
+                && !alerts.existsAny(contract.getId(), PlanAlert.Kind.TRIAL)) {
+            int age = (int) java.time.temporal.ChronoUnit.MONTHS.between(contract.getStartDate(), dayAfter);
+            raise(contract, month, PlanAlert.Kind.TRIAL, plan, average, recommended, age);
         }
     }
 

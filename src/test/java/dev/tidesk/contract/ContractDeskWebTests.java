@@ -130,6 +130,25 @@ class ContractDeskWebTests extends WebTest {
     }
 
     @Test
+    void aTrialReviewSaysTheContractsRealAgeAndAnUpgradeSettlesIt() {
+        TestData.Client client = data.client();
+        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 5);
+
+        monthlyClose.closeUpTo(thisMonth().minusMonths(1));
+
+        assertThat(jdbc.queryForList("select trial_months from plan_alert where contract_id = ? and kind = 'TRIAL'",
+                Integer.class, c.id())).as("one review, for the latest month, five months in").containsExactly(5);
+
+        contracts.changePlan(c.id(), thisMonth(), PlanCode.STANDARD, "Руководитель");
+
+        assertThat(jdbc.queryForObject("""
+                select acknowledged_by from plan_alert where contract_id = ? and kind = 'TRIAL'""", String.class, c.id()))
+                .isEqualTo("Руководитель");
+        assertThat(jdbc.queryForObject("select trial_decision from contract where id = ?", String.class, c.id()))
+                .isEqualTo("UPGRADE");
+    }
+
+    @Test
     void theContractHistorySpeaksInWordsNotCodes() throws Exception {
         TestData.Client client = data.client();
         ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 0);
