@@ -87,6 +87,14 @@ class Account {
         return role;
     }
 
+    /** A staff login moves to another staff role; a contact never becomes staff, nor the other way round. */
+    void changeRole(Role role) {
+        if (!role.isStaff() || !this.role.isStaff()) {
+            throw new IllegalArgumentException("Only staff logins change roles: " + this.role + " -> " + role);
+        }
+        this.role = role;
+    }
+
     Long getStaffId() {
         return staffId;
     }
