@@ -3,6 +3,7 @@ package dev.tidesk.identity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -48,6 +49,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/desk/login", "/desk/password/**").permitAll()
                         .requestMatchers("/desk/admin/**").hasAnyRole("ADMIN", "HEAD")
+                        // support sets specialists' tasks; specialists work the tasks they are given
+                        .requestMatchers(HttpMethod.POST, "/desk/requests/*/tasks")
+                        .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
                         .anyRequest().hasRole("STAFF"))
                 .formLogin(form -> form.loginPage("/desk/login").defaultSuccessUrl("/desk", true)
                         .failureUrl("/desk/login?error").permitAll())

@@ -270,10 +270,12 @@ class ContractDeskController {
     /** The head, or the client's personal manager, acknowledges a stored alert (who and when are kept). */
     @PostMapping("/desk/contracts/alerts/{id}/acknowledge")
     String acknowledge(@AuthenticationPrincipal TideskUser me, @PathVariable long id, RedirectAttributes redirect) {
-        if (me.staffId() == null) {
+        boolean head = me.hasRole(Role.ADMIN, Role.HEAD);
+        if (me.staffId() == null && !head) {
             throw new NotFoundException("No alert " + id);
         }
-        planAlerts.acknowledge(id, me.staffId(), me.displayName(), me.hasRole(Role.ADMIN, Role.HEAD));
+        // the first-start admin has no staff record: the alert keeps their name
+        planAlerts.acknowledge(id, me.staffId(), me.displayName(), head);
         flash(redirect, "contract.alerts.acknowledged.done");
         return "redirect:/desk/contracts/alerts";
     }
