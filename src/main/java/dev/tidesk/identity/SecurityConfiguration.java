@@ -10,6 +10,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -37,7 +43,8 @@ class SecurityConfiguration {
                 // after signing in, a contact lands on the page they came for (an e-mail link), else the portal
                 .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal")
                         .failureUrl("/portal/login?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"));
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
+                .requestCache(cache -> cache.requestCache(pageRequestCache()));
         headers(http);
         return http.build();
     }
@@ -55,9 +62,26 @@ class SecurityConfiguration {
                         .anyRequest().hasRole("STAFF"))
                 .formLogin(form -> form.loginPage("/desk/login").defaultSuccessUrl("/desk", true)
                         .failureUrl("/desk/login?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"));
+                .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
+                .requestCache(cache -> cache.requestCache(pageRequestCache()));
         headers(http);
         return http.build();
+    }
+
+    /**
+     * The page a signed-out person asked for is remembered (in the session) so that signing in leads
+     * there. Only a browser's page view is: a GET without credentials of its own. A request with an
+     * {@code Authorization} header (a script sending an API token to a page) is not kept, so it
+     * neither opens a session nor leaves its token in the session table.
+     */
+    private static RequestCache pageRequestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("Authorization")),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request")),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"))));
+        return cache;
     }
 
     /** The HTTP API: stateless, a bearer token per request, no cookies and so no CSRF to guard. */
