@@ -5,6 +5,7 @@ import dev.tidesk.identity.ApiTokenRevoked;
 import dev.tidesk.identity.PasswordChanged;
 import dev.tidesk.identity.PasswordReset;
 import dev.tidesk.identity.RoleChanged;
+import dev.tidesk.identity.SignInThrottled;
 import dev.tidesk.identity.TideskUser;
 
 import org.springframework.context.event.EventListener;
@@ -58,6 +59,11 @@ class AuditTrail {
         if (e.getAuthentication().getPrincipal() instanceof TideskUser user) {
             log.record(user.getUsername(), AuditAction.SIGN_IN, user.getUsername(), null);
         }
+    }
+
+    @EventListener
+    void on(SignInThrottled e) {
+        log.record("anonymous", AuditAction.SIGN_IN_THROTTLED, e.login(), null);
     }
 
     @EventListener

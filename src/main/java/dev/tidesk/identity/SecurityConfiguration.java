@@ -9,7 +9,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -35,14 +38,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalChain(HttpSecurity http, LoginThrottle throttle, DeviceCookies devices,
+            ApplicationEventPublisher events) throws Exception {
         http.securityMatcher("/portal/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/portal/login", "/portal/password/**").permitAll()
                         .anyRequest().hasRole("CLIENT"))
                 // after signing in, a contact lands on the page they came for (an e-mail link), else the portal
-                .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal")
+                .formLogin(form -> form.loginPage("/portal/login")
+                        .successHandler(signedIn("/portal", false, devices))
                         .failureUrl("/portal/login?error").permitAll())
+                .addFilterBefore(new LoginThrottleFilter("/portal/login", throttle, devices, events),
+                        UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
                 .requestCache(cache -> cache.requestCache(pageRequestCache()));
         headers(http);
@@ -51,7 +58,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain deskChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain deskChain(HttpSecurity http, LoginThrottle throttle, DeviceCookies devices,
+            ApplicationEventPublisher events) throws Exception {
         http.securityMatcher("/desk/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/desk/login", "/desk/password/**").permitAll()
@@ -60,12 +68,32 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/desk/requests/*/tasks")
                         .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
                         .anyRequest().hasRole("STAFF"))
-                .formLogin(form -> form.loginPage("/desk/login").defaultSuccessUrl("/desk", true)
+                .formLogin(form -> form.loginPage("/desk/login")
+                        .successHandler(signedIn("/desk", true, devices))
                         .failureUrl("/desk/login?error").permitAll())
+                .addFilterBefore(new LoginThrottleFilter("/desk/login", throttle, devices, events),
+                        UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
                 .requestCache(cache -> cache.requestCache(pageRequestCache()));
         headers(http);
         return http.build();
+    }
+
+    /**
+     * After signing in: the browser gets the login's device cookie ({@link DeviceCookies}), then goes
+     * to the page it came for (a mail's link) or the area's start page.
+     */
+    private static AuthenticationSuccessHandler signedIn(String home, boolean alwaysHome, DeviceCookies devices) {
+        SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
+        then.setDefaultTargetUrl(home);
+        then.setAlwaysUseDefaultTargetUrl(alwaysHome);
+        then.setRequestCache(pageRequestCache());
+        return (request, response, authentication) -> {
+            if (authentication.getPrincipal() instanceof TideskUser user) {
+                devices.issue(user, request, response);
+            }
+            then.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /**
