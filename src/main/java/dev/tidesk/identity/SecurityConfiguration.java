@@ -65,7 +65,8 @@ class SecurityConfiguration {
                         .requestMatchers("/desk/login", "/desk/password/**").permitAll()
                         // mailboxes reach into the network and carry passwords; the audit log is the admin's
                         .requestMatchers("/desk/admin/mail/mailboxes/**", "/desk/admin/audit/**").hasRole("ADMIN")
-                        .requestMatchers("/desk/admin/**").hasAnyRole("ADMIN", "HEAD")
+                        .requestMatchers("/desk/admin/**", "/desk/dashboard", "/desk/reports/**", "/desk/reports")
+                        .hasAnyRole("ADMIN", "HEAD")
                         // support sets specialists' tasks; specialists work the tasks they are given
                         .requestMatchers(HttpMethod.POST, "/desk/requests/*/tasks")
                         .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
