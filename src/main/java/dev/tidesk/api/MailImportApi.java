@@ -31,7 +31,10 @@ class MailImportApi {
     private final MailIntake intake;
     private final RequestQueries queries;
 
-    MailImportApi(MailIntake intake, RequestQueries queries) {
+    private final dev.tidesk.audit.AuditLog audit;
+
+    MailImportApi(MailIntake intake, RequestQueries queries, dev.tidesk.audit.AuditLog audit) {
+        this.audit = audit;
         this.intake = intake;
         this.queries = queries;
     }
@@ -60,6 +63,8 @@ class MailImportApi {
         String name = filename != null && !filename.isBlank() ? filename : type.contains("zip") ? "upload.zip" : "upload.eml";
         ImportResult result = intake.importFile(name, body, acknowledge);
         List<ImportedMessage> messages = result.messages().stream().map(this::message).toList();
+        audit.record(dev.tidesk.audit.AuditAction.MAIL_IMPORTED, name,
+                messages.size() + " messages, " + result.duplicates() + " duplicates (API)");
         return ResponseEntity.ok(new ImportResponse(messages.size(), result.duplicates(), messages));
     }
 

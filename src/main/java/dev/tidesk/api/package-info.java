@@ -3,5 +3,5 @@
  * systems arrive with channel API; admins import .eml files and zips of them through the mail pipeline.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "API",
-        allowedDependencies = { "shared", "identity", "customer", "ticket", "mail" })
+        allowedDependencies = { "shared", "identity", "customer", "ticket", "mail", "audit" })
 package dev.tidesk.api;

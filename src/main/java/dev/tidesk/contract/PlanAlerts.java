@@ -76,10 +76,10 @@ public class PlanAlerts {
      * else only those of clients they are the personal manager of (others are "not found").
      */
     @Transactional
-    public StoredAlertView acknowledge(long alertId, long staffId, String staffName, boolean head) {
+    public StoredAlertView acknowledge(long alertId, Long staffId, String staffName, boolean head) {
         StoredAlert alert = alerts.findById(alertId).orElseThrow(() -> new NotFoundException("No alert " + alertId));
         Long manager = contracts.findById(alert.getContractId()).map(Contract::getPersonalManagerId).orElse(null);
-        if (!head && (manager == null || manager != staffId)) {
+        if (!head && (manager == null || staffId == null || !manager.equals(staffId))) {
             throw new NotFoundException("No alert " + alertId);
         }
         alert.acknowledge(staffId, staffName, Instant.now(clock));

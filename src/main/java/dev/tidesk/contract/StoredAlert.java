@@ -44,7 +44,7 @@ class StoredAlert {
     protected StoredAlert() {
     }
 
-    void acknowledge(long staffId, String name, Instant now) {
+    void acknowledge(Long staffId, String name, Instant now) {
         if (acknowledgedAt != null) {
             throw new DomainException("contract.alert.error.acknowledged", "This alert was acknowledged already");
         }

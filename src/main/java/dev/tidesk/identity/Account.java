@@ -13,8 +13,6 @@ import jakarta.persistence.Id;
 @Entity
 class Account {
 
-    static final int MAX_FAILED_LOGINS = 5;
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -45,22 +43,17 @@ class Account {
         this.locale = locale == null ? "ru" : locale;
     }
 
-    /** Counts a wrong password; the fifth in a row locks the account for the given time. */
+    /**
+     * Counts a wrong password in a row, for the record. It locks nothing: a lock anyone could trigger
+     * would let anyone keep the owner out ({@link LoginThrottle} slows guessing instead).
+     */
     void loginFailed(Instant now, java.time.Duration lockFor) {
         failedLogins++;
-        if (failedLogins >= MAX_FAILED_LOGINS) {
-            lockedUntil = now.plus(lockFor);
-            failedLogins = 0;
-        }
     }
 
     void loginSucceeded() {
         failedLogins = 0;
         lockedUntil = null;
-    }
-
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     Long getId() {
@@ -85,6 +78,14 @@ class Account {
 
     Role getRole() {
         return role;
+    }
+
+    /** A staff login moves to another staff role; a contact never becomes staff, nor the other way round. */
+    void changeRole(Role role) {
+        if (!role.isStaff() || !this.role.isStaff()) {
+            throw new IllegalArgumentException("Only staff logins change roles: " + this.role + " -> " + role);
+        }
+        this.role = role;
     }
 
     Long getStaffId() {

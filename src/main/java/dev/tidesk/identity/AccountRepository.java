@@ -11,4 +11,8 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     Optional<Account> findByLogin(String login);
 
     boolean existsByRole(Role role);
+
+    long countByRoleAndEnabledTrue(Role role);
+
+    Optional<Account> findByStaffId(Long staffId);
 }

@@ -24,16 +24,101 @@ public class Accounts {
         this.resets = resets;
     }
 
+    /** A staff login opened by the system itself (the demo, an import); people go through the overload with {@code by}. */
     @Transactional
     public long createStaffAccount(String login, String displayName, Role role, long staffId, String password) {
+        return createStaffAccount(login, displayName, role, staffId, password, null);
+    }
+
+    /**
+     * A staff login with the given role, opened by {@code by} (null: the system). Only an admin opens an
+     * admin's login ({@link #checkMayGrant}).
+     */
+    @Transactional
+    public long createStaffAccount(String login, String displayName, Role role, long staffId, String password,
+            TideskUser by) {
         if (!role.isStaff()) {
-            throw new IllegalArgumentException("Not a staff role: " + role);
+            throw new DomainException("error.role.notStaff", "Not a staff role: " + role);
         }
+        checkMayGrant(by, null, role);
         checkStrength(password);
         Account account = new Account(login, passwordEncoder.encode(password), displayName, role, "ru");
         account.setStaffId(staffId);
         ensureFree(login);
-        return accounts.save(account).getId();
+        Account saved = accounts.save(account);
+        events.publishEvent(new RoleChanged(saved.getId(), saved.getLogin(), null, role, name(by)));
+        return saved.getId();
+    }
+
+    /**
+     * Moves a colleague's login to another staff role. Only an admin makes someone an admin or
+     * takes it away, and the last admin stays one. The account's sessions end with the change, so
+     * the new role holds from the next page on.
+     */
+    @Transactional
+    public void changeRole(long staffId, Role to, TideskUser by) {
+        Account account = accounts.findByStaffId(staffId)
+                .orElseThrow(() -> new dev.tidesk.shared.NotFoundException("No login of staff member " + staffId));
+        Role from = account.getRole();
+        if (from == to) {
+            return;
+        }
+        if (!to.isStaff()) {
+            throw new DomainException("error.role.notStaff", "Not a staff role: " + to);
+        }
+        checkMayGrant(by, from, to);
+        if (from == Role.ADMIN && account.isEnabled() && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            throw new DomainException("error.role.lastAdmin", "The last admin stays an admin");
+        }
+        account.changeRole(to);
+        events.publishEvent(new RoleChanged(account.getId(), account.getLogin(), from, to, name(by)));
+    }
+
+    /**
+     * Who may give a role: admins and heads manage the team, but only an admin grants or removes
+     * {@link Role#ADMIN}. {@code by} null is the system itself.
+     */
+    static void checkMayGrant(TideskUser by, Role from, Role to) {
+        if (by == null) {
+            return;
+        }
+        if (!by.hasRole(Role.ADMIN, Role.HEAD)) {
+            throw new DomainException("error.role.forbidden", "Only admins and heads manage the team");
+        }
+        if ((from == Role.ADMIN || to == Role.ADMIN) && !by.hasRole(Role.ADMIN)) {
+            throw new DomainException("error.role.adminOnly", "Only an admin grants or removes the admin role");
+        }
+    }
+
+    private static String name(TideskUser by) {
+        return by == null ? "system" : by.getUsername();
+    }
+
+    /**
+     * Sets the portal password of a contact's own login, opening the login when there is none. The
+     * form speaks for one contact only: an address whose login belongs to anyone else (a colleague,
+     * another contact) is refused, so a contact given a colleague's address opens nothing of theirs.
+     */
+    @Transactional
+    public void setContactPassword(String login, String displayName, long contactId, long organizationId,
+            String password, String locale) {
+        java.util.Optional<Account> existing = accounts.findByLogin(login.trim());
+        if (existing.isEmpty()) {
+            createContactAccount(login, displayName, contactId, organizationId, password, locale);
+            return;
+        }
+        Account account = ownedByContact(existing.get(), login, contactId);
+        checkStrength(password);
+        account.setPasswordHash(passwordEncoder.encode(password));
+        events.publishEvent(new PasswordReset(account.getId(), account.getLogin()));
+    }
+
+    private static Account ownedByContact(Account account, String login, long contactId) {
+        if (account.getRole() != Role.CONTACT || account.getContactId() == null
+                || account.getContactId() != contactId) {
+            throw new DomainException("error.login.otherOwner", "The address " + login + " signs someone else in", login);
+        }
+        return account;
     }
 
     @Transactional
@@ -64,7 +149,9 @@ public class Accounts {
     @Transactional
     public Invitation inviteContact(String login, String displayName, long contactId, long organizationId,
             String locale, java.time.Instant now) {
-        if (loginTaken(login)) {
+        java.util.Optional<Account> existing = accounts.findByLogin(login.trim());
+        if (existing.isPresent()) {
+            ownedByContact(existing.get(), login, contactId);
             return resets.request(login, now) ? Invitation.RESET_LINK_SENT : Invitation.NOT_SENT;
         }
         createContactAccount(login, displayName, contactId, organizationId, SecretTokens.newToken(), locale);
@@ -77,7 +164,13 @@ public class Accounts {
      */
     @Transactional
     public long inviteStaff(String login, String displayName, Role role, long staffId, java.time.Instant now) {
-        long id = createStaffAccount(login, displayName, role, staffId, SecretTokens.newToken());
+        return inviteStaff(login, displayName, role, staffId, now, null);
+    }
+
+    @Transactional
+    public long inviteStaff(String login, String displayName, Role role, long staffId, java.time.Instant now,
+            TideskUser by) {
+        long id = createStaffAccount(login, displayName, role, staffId, SecretTokens.newToken(), by);
         resets.invite(login, now);
         return id;
     }
@@ -92,19 +185,7 @@ public class Accounts {
         }
         checkStrength(newPassword);
         account.setPasswordHash(passwordEncoder.encode(newPassword));
-    }
-
-    /**
-     * An admin sets a new password for a login (for a contact or colleague who lost theirs); whoever
-     * was signed in with it is signed out ({@link PasswordReset}).
-     */
-    @Transactional
-    public void resetPassword(String login, String newPassword) {
-        checkStrength(newPassword);
-        Account account = accounts.findByLogin(login.trim())
-                .orElseThrow(() -> new dev.tidesk.shared.NotFoundException("No login " + login));
-        account.setPasswordHash(passwordEncoder.encode(newPassword));
-        events.publishEvent(new PasswordReset(account.getId(), account.getLogin()));
+        events.publishEvent(new PasswordChanged(account.getId(), account.getLogin()));
     }
 
     static void checkStrength(String password) {

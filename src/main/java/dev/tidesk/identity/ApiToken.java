@@ -42,6 +42,14 @@ class ApiToken {
         return new ApiTokenView(id, name, createdAt, lastUsedAt, revoked);
     }
 
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
     Long getAccountId() {
         return accountId;
     }

@@ -26,9 +26,13 @@ public class ApiTokens {
     private final ApiTokenRepository tokens;
     private final AccountRepository accounts;
 
-    ApiTokens(ApiTokenRepository tokens, AccountRepository accounts) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ApiTokens(ApiTokenRepository tokens, AccountRepository accounts,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.events = events;
     }
 
     /** @return the plain token, to be shown to its owner once */
@@ -44,7 +48,8 @@ public class ApiTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.save(new ApiToken(accountId, name.strip(), hash(token)));
+        ApiToken saved = tokens.save(new ApiToken(accountId, name.strip(), hash(token)));
+        events.publishEvent(new ApiTokenIssued(accountId, account.getLogin(), saved.getId(), saved.getName()));
         return token;
     }
 
@@ -66,8 +71,11 @@ public class ApiTokens {
 
     @Transactional
     public void revoke(long accountId, long tokenId) {
-        tokens.findById(tokenId).filter(t -> t.getAccountId() == accountId)
-                .orElseThrow(() -> new NotFoundException("No token " + tokenId)).revoke();
+        ApiToken token = tokens.findById(tokenId).filter(t -> t.getAccountId() == accountId)
+                .orElseThrow(() -> new NotFoundException("No token " + tokenId));
+        token.revoke();
+        String login = accounts.findById(accountId).map(Account::getLogin).orElse(null);
+        events.publishEvent(new ApiTokenRevoked(accountId, login, tokenId, token.getName()));
     }
 
     static String hash(String token) {

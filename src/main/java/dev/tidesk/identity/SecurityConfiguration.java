@@ -3,12 +3,22 @@ package dev.tidesk.identity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -28,32 +38,81 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalChain(HttpSecurity http, LoginThrottle throttle, DeviceCookies devices,
+            ApplicationEventPublisher events) throws Exception {
         http.securityMatcher("/portal/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/portal/login", "/portal/password/**").permitAll()
                         .anyRequest().hasRole("CLIENT"))
                 // after signing in, a contact lands on the page they came for (an e-mail link), else the portal
-                .formLogin(form -> form.loginPage("/portal/login").defaultSuccessUrl("/portal")
+                .formLogin(form -> form.loginPage("/portal/login")
+                        .successHandler(signedIn("/portal", false, devices))
                         .failureUrl("/portal/login?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"));
+                .addFilterBefore(new LoginThrottleFilter("/portal/login", throttle, devices, events),
+                        UsernamePasswordAuthenticationFilter.class)
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
+                .requestCache(cache -> cache.requestCache(pageRequestCache()));
         headers(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain deskChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain deskChain(HttpSecurity http, LoginThrottle throttle, DeviceCookies devices,
+            ApplicationEventPublisher events) throws Exception {
         http.securityMatcher("/desk/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/desk/login", "/desk/password/**").permitAll()
-                        .requestMatchers("/desk/admin/**").hasAnyRole("ADMIN", "HEAD")
+                        // mailboxes reach into the network and carry passwords; the audit log is the admin's
+                        .requestMatchers("/desk/admin/mail/mailboxes/**", "/desk/admin/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/desk/admin/**", "/desk/dashboard", "/desk/reports/**", "/desk/reports")
+                        .hasAnyRole("ADMIN", "HEAD")
+                        // support sets specialists' tasks; specialists work the tasks they are given
+                        .requestMatchers(HttpMethod.POST, "/desk/requests/*/tasks")
+                        .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
                         .anyRequest().hasRole("STAFF"))
-                .formLogin(form -> form.loginPage("/desk/login").defaultSuccessUrl("/desk", true)
+                .formLogin(form -> form.loginPage("/desk/login")
+                        .successHandler(signedIn("/desk", true, devices))
                         .failureUrl("/desk/login?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"));
+                .addFilterBefore(new LoginThrottleFilter("/desk/login", throttle, devices, events),
+                        UsernamePasswordAuthenticationFilter.class)
+                .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
+                .requestCache(cache -> cache.requestCache(pageRequestCache()));
         headers(http);
         return http.build();
+    }
+
+    /**
+     * After signing in: the browser gets the login's device cookie ({@link DeviceCookies}), then goes
+     * to the page it came for (a mail's link) or the area's start page.
+     */
+    private static AuthenticationSuccessHandler signedIn(String home, boolean alwaysHome, DeviceCookies devices) {
+        SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
+        then.setDefaultTargetUrl(home);
+        then.setAlwaysUseDefaultTargetUrl(alwaysHome);
+        then.setRequestCache(pageRequestCache());
+        return (request, response, authentication) -> {
+            if (authentication.getPrincipal() instanceof TideskUser user) {
+                devices.issue(user, request, response);
+            }
+            then.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /**
+     * The page a signed-out person asked for is remembered (in the session) so that signing in leads
+     * there. Only a browser's page view is: a GET without credentials of its own. A request with an
+     * {@code Authorization} header (a script sending an API token to a page) is not kept, so it
+     * neither opens a session nor leaves its token in the session table.
+     */
+    private static RequestCache pageRequestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("Authorization")),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request")),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"))));
+        return cache;
     }
 
     /** The HTTP API: stateless, a bearer token per request, no cookies and so no CSRF to guard. */
@@ -87,11 +146,19 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Scripts come from this site's files only: no inline script, no eval ({@code 'unsafe-inline'} stays
+     * for styles, which run nothing). Pages are never framed by others. Mail images from the web load
+     * only when an admin asks for them ({@code img-src https:}); HSTS is sent on HTTPS requests, which
+     * is how Tidesk sees them behind a TLS proxy with {@code server.forward-headers-strategy} set.
+     */
+    static final String CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'";
+
     private static void headers(HttpSecurity http) throws Exception {
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'none'; form-action 'self'"))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     }
 }

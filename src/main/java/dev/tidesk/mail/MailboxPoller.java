@@ -132,7 +132,7 @@ public class MailboxPoller {
             if (e instanceof SimulatedCrash crash) {
                 throw crash;
             }
-            error = e.toString();
+            error = MailboxErrors.word(e);
             log.warn("Mailbox {} not polled: {}", box.getName(), e.toString());
         } finally {
             closeQuietly(folder, store);
@@ -205,9 +205,10 @@ public class MailboxPoller {
     private static Properties properties(Mailbox box) {
         Properties p = new Properties();
         for (String protocol : new String[] { "imap", "imaps" }) {
-            p.setProperty("mail." + protocol + ".connectiontimeout", "15000");
-            p.setProperty("mail." + protocol + ".timeout", "60000");
-            p.setProperty("mail." + protocol + ".writetimeout", "15000");
+            // a mail server answers at once or not at all: fail fast rather than hold a poller thread
+            p.setProperty("mail." + protocol + ".connectiontimeout", "5000");
+            p.setProperty("mail." + protocol + ".timeout", "20000");
+            p.setProperty("mail." + protocol + ".writetimeout", "10000");
             p.setProperty("mail." + protocol + ".peek", "true");
             p.setProperty("mail." + protocol + ".partialfetch", "false");
         }

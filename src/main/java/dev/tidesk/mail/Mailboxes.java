@@ -19,11 +19,31 @@ public class Mailboxes {
     private final JdbcTemplate jdbc;
     private final SecretBox secrets;
 
-    Mailboxes(MailboxRepository mailboxes, InboundSettings settings, JdbcTemplate jdbc, SecretBox secrets) {
+    private final java.util.Set<Integer> allowedPorts;
+
+    Mailboxes(MailboxRepository mailboxes, InboundSettings settings, JdbcTemplate jdbc, SecretBox secrets,
+            @org.springframework.beans.factory.annotation.Value("${tidesk.mail.inbound.allowed-ports:143,993}")
+            java.util.Set<Integer> allowedPorts) {
         this.mailboxes = mailboxes;
         this.settings = settings;
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.allowedPorts = allowedPorts;
+    }
+
+    /**
+     * A mailbox typed into the admin's form. Its port must be an IMAP port (143, 993) or one that
+     * {@code tidesk.mail.inbound.allowed-ports} allows, so that the form can't be used to probe other
+     * services inside the network. (Mailboxes of the properties are the operator's and take any port.)
+     */
+    @Transactional
+    public MailboxView addFromForm(MailboxSettings settings) {
+        if (!allowedPorts.contains(settings.port())) {
+            throw new DomainException("error.mailbox.port", "Port not allowed: " + settings.port(),
+                    String.valueOf(settings.port()), allowedPorts.stream().sorted().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return add(settings);
     }
 
     /** Passwords stored in plaintext by an older version are encrypted in place; returns how many. */

@@ -92,9 +92,10 @@ class OutboxMail {
         return s == null ? null : s.length() > 1000 ? s.substring(0, 1000) : s;
     }
 
+    /** What people see of the mail: single-use links masked ({@link SecretLinks}); the sender reads the fields. */
     OutboxView view() {
-        return new OutboxView(id, ticketId, recipient, subject, textBody, htmlBody, status, attempts, lastError,
-                createdAt, sentAt);
+        return new OutboxView(id, ticketId, recipient, subject, SecretLinks.mask(textBody), SecretLinks.mask(htmlBody),
+                status, attempts, lastError, createdAt, sentAt);
     }
 
     Long getId() {

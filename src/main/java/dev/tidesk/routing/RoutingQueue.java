@@ -63,7 +63,8 @@ public class RoutingQueue {
 
     /** A page of the queue, best first, and whether another follows. */
     public Slice<QueueEntry> page(int page, int size) {
-        int number = Math.max(page, 0);
+        // a page number from the address bar: past the millionth row there is nothing to show anyway
+        int number = Math.min(Math.max(page, 0), 1_000_000 / Math.max(size, 1));
         int offset = number * size;
         List<Raw> rows = jdbc.query(SELECT + QUEUED + ORDER + " limit ? offset ?", this::map, size + 1, offset);
         boolean more = rows.size() > size;

@@ -45,6 +45,16 @@ class Staff {
         this.specialty = specialty;
     }
 
+    void changeRole(Role role, Specialty specialty) {
+        if (role == Role.SPECIALIST && specialty == null && this.specialty == null) {
+            throw new DomainException("error.staff.specialty", "A specialist needs a specialty");
+        }
+        this.role = role;
+        if (specialty != null) {
+            this.specialty = specialty;
+        }
+    }
+
     void setAvailability(Availability availability) {
         this.availability = availability;
     }

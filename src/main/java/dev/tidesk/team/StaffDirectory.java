@@ -30,15 +30,43 @@ public class StaffDirectory {
      */
     @Transactional
     public StaffView hire(String fullName, String email, Role role, Specialty specialty, String password) {
+        return hire(fullName, email, role, specialty, password, null);
+    }
+
+    /**
+     * As above, done by {@code by} (null: the system): only an admin hires an admin
+     * ({@link Accounts#checkMayGrant}).
+     */
+    @Transactional
+    public StaffView hire(String fullName, String email, Role role, Specialty specialty, String password,
+            dev.tidesk.identity.TideskUser by) {
+        if (role == null || !role.isStaff()) {
+            throw new dev.tidesk.shared.DomainException("error.role.notStaff", "Not a staff role: " + role);
+        }
         if (staff.findByLowerEmail(email.trim().toLowerCase(Locale.ROOT)).isPresent()) {
             throw new dev.tidesk.shared.DomainException("error.login.taken", "Staff e-mail taken: " + email, email);
         }
         Staff member = staff.save(new Staff(fullName, email, role, specialty));
         if (password == null || password.isBlank()) {
-            accounts.inviteStaff(email, fullName, role, member.getId(), java.time.Instant.now());
+            accounts.inviteStaff(email, fullName, role, member.getId(), java.time.Instant.now(), by);
         } else {
-            accounts.createStaffAccount(email, fullName, role, member.getId(), password);
+            accounts.createStaffAccount(email, fullName, role, member.getId(), password, by);
         }
+        return member.view();
+    }
+
+    /**
+     * Gives a colleague another role, on the staff record and the login alike; the rules of who may
+     * grant what are the login's ({@link Accounts#changeRole}).
+     */
+    @Transactional
+    public StaffView changeRole(long staffId, Role role, Specialty specialty, dev.tidesk.identity.TideskUser by) {
+        Staff member = staff.findById(staffId).orElseThrow(() -> new NotFoundException("No staff member " + staffId));
+        if (role == null || !role.isStaff()) {
+            throw new dev.tidesk.shared.DomainException("error.role.notStaff", "Not a staff role: " + role);
+        }
+        member.changeRole(role, specialty);
+        accounts.changeRole(staffId, role, by);
         return member.view();
     }
 

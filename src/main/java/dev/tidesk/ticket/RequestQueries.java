@@ -80,6 +80,11 @@ public class RequestQueries {
      * @param filter "open", "closed", a status name, or blank for all
      * @param text   a TID or part of the subject
      */
+    /** A page number from the address bar, kept to pages whose first row fits an int offset. */
+    static int pageNumber(int page, int size) {
+        return Math.min(Math.max(page, 0), 10_000_000 / Math.max(size, 1));
+    }
+
     public Page<TicketView> organizationRequests(long organizationId, String filter, String text, int page, int size) {
         boolean openOnly = "open".equalsIgnoreCase(filter);
         Status status = null;
@@ -88,12 +93,12 @@ public class RequestQueries {
         }
         String q = text == null ? "" : text.strip();
         return tickets.findForOrganization(organizationId, openOnly, status, q,
-                PageRequest.of(Math.max(page, 0), size, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
+                PageRequest.of(pageNumber(page, size), size, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
                 .map(Ticket::view);
     }
 
     public Slice<TicketView> queue(Queue queue, Long staffId, QueueSort sort, int page, int size) {
-        PageRequest request = PageRequest.of(Math.max(page, 0), size, sort.sort());
+        PageRequest request = PageRequest.of(pageNumber(page, size), size, sort.sort());
         Slice<Ticket> slice = switch (queue) {
             case UNASSIGNED -> tickets.findUnassigned(request);
             case MINE -> tickets.findAssignedTo(staffId, request);

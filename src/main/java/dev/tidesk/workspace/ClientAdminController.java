@@ -89,12 +89,8 @@ class ClientAdminController {
         if (contact.organizationId() != id || contact.email() == null) {
             throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
         }
-        if (accounts.loginTaken(contact.email())) {
-            accounts.resetPassword(contact.email(), password);
-        } else {
-            accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), id, password,
-                    contact.language());
-        }
+        accounts.setContactPassword(contact.email(), contact.fullName(), contact.id(), id, password,
+                contact.language());
         flash(redirect, "admin.contact.login", contact.email());
         return "redirect:/desk/admin/organizations/" + id;
     }

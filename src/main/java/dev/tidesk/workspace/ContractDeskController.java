@@ -112,7 +112,8 @@ class ContractDeskController {
 
     ContractDeskController(Contracts contracts, Ledgers ledgers, Customers customers, StaffDirectory staff,
             MessageSource messages, Recommendations recommendations, WorkLog workLog, PlanAlerts planAlerts,
-            dev.tidesk.contract.MonthlyClose monthlyClose) {
+            dev.tidesk.contract.MonthlyClose monthlyClose, dev.tidesk.audit.AuditLog audit) {
+        this.audit = audit;
         this.monthlyClose = monthlyClose;
         this.planAlerts = planAlerts;
         this.workLog = workLog;
@@ -125,6 +126,7 @@ class ContractDeskController {
     }
 
     private final dev.tidesk.contract.MonthlyClose monthlyClose;
+    private final dev.tidesk.audit.AuditLog audit;
 
     // --- plans -------------------------------------------------------------------------------
 
@@ -185,6 +187,7 @@ class ContractDeskController {
             throw new dev.tidesk.shared.DomainException("contract.close.error.month", "Not a month: " + upTo);
         }
         int closed = monthlyClose.closeUpTo(last);
+        audit.record(dev.tidesk.audit.AuditAction.MONTHS_CLOSED, "up to " + last, closed + " contract months closed");
         redirect.addFlashAttribute("flash", messages.getMessage("contract.close.done",
                 new Object[] { last.toString(), closed }, LocaleContextHolder.getLocale()));
         return "redirect:/desk/admin/clients";
@@ -299,10 +302,12 @@ class ContractDeskController {
     /** The head, or the client's personal manager, acknowledges a stored alert (who and when are kept). */
     @PostMapping("/desk/contracts/alerts/{id}/acknowledge")
     String acknowledge(@AuthenticationPrincipal TideskUser me, @PathVariable long id, RedirectAttributes redirect) {
-        if (me.staffId() == null) {
+        boolean head = me.hasRole(Role.ADMIN, Role.HEAD);
+        if (me.staffId() == null && !head) {
             throw new NotFoundException("No alert " + id);
         }
-        planAlerts.acknowledge(id, me.staffId(), me.displayName(), me.hasRole(Role.ADMIN, Role.HEAD));
+        // the first-start admin has no staff record: the alert keeps their name
+        planAlerts.acknowledge(id, me.staffId(), me.displayName(), head);
         flash(redirect, "contract.alerts.acknowledged.done");
         return "redirect:/desk/contracts/alerts";
     }

@@ -10,7 +10,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.tidesk.audit.AuditAction;
+import dev.tidesk.audit.AuditLog;
 import dev.tidesk.mail.ImportResult;
+import dev.tidesk.mail.MailboxView;
 import dev.tidesk.mail.InboundFile;
 import dev.tidesk.mail.InboundStatus;
 import dev.tidesk.mail.MailIntake;
@@ -21,6 +27,7 @@ import dev.tidesk.system.AttachmentResponses;
 import dev.tidesk.ticket.RequestQueries;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -45,10 +52,17 @@ class MailAdminController {
     private final MailboxPoller poller;
     private final MessageSource messages;
     private final RequestQueries requests;
+    private final AuditLog audit;
+    private final TaskExecutor background;
+    /** Mailboxes being checked now on an admin's request, so a second click starts nothing. */
+    private final Set<Long> checking = ConcurrentHashMap.newKeySet();
 
     MailAdminController(MailIntake intake, Mailboxes mailboxes, MailboxPoller poller, MessageSource messages,
-            RequestQueries requests) {
+            RequestQueries requests, AuditLog audit,
+            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.requests = requests;
+        this.audit = audit;
+        this.background = background;
         this.intake = intake;
         this.mailboxes = mailboxes;
         this.poller = poller;
@@ -150,26 +164,46 @@ class MailAdminController {
             model.addAttribute("boxes", mailboxes.all());
             return "workspace/admin/mail-mailboxes";
         }
-        mailboxes.add(form.settings());
+        MailboxView added = mailboxes.addFromForm(form.settings());
+        audit.record(AuditAction.MAILBOX_ADDED, added.name(),
+                added.username() + "@" + added.host() + ":" + added.port() + (added.tls() ? " TLS" : ""));
         redirect.addFlashAttribute("flash", message("mail.admin.mailboxAdded"));
         return "redirect:/desk/admin/mail/mailboxes";
     }
 
+    /**
+     * Checks a mailbox now, in the background: the page comes back at once and the mailbox's row shows
+     * the result (the time of the poll, or what went wrong in words) once it is done.
+     */
     @PostMapping("/desk/admin/mail/mailboxes/{id}/poll")
     String poll(@PathVariable long id, RedirectAttributes redirect) {
-        int taken = poller.poll(id);
-        String error = mailboxes.mailbox(id).lastError();
-        if (error != null) {
-            redirect.addFlashAttribute("error", message("mail.admin.pollFailed", error));
-        } else {
-            redirect.addFlashAttribute("flash", message("mail.admin.polled", taken));
+        MailboxView box = mailboxes.mailbox(id);
+        audit.record(AuditAction.MAILBOX_TESTED, box.name(), null);
+        if (!checking.add(id)) {
+            redirect.addFlashAttribute("flash", message("mail.admin.pollRunning"));
+            return "redirect:/desk/admin/mail/mailboxes";
         }
+        try {
+            background.execute(() -> {
+                try {
+                    poller.poll(id);
+                } finally {
+                    checking.remove(id);
+                }
+            });
+        } catch (RuntimeException e) {
+            checking.remove(id);
+            throw e;
+        }
+        redirect.addFlashAttribute("flash", message("mail.admin.pollStarted"));
         return "redirect:/desk/admin/mail/mailboxes";
     }
 
     @PostMapping("/desk/admin/mail/mailboxes/{id}/delete")
     String deleteMailbox(@PathVariable long id, RedirectAttributes redirect) {
+        MailboxView box = mailboxes.mailbox(id);
         mailboxes.remove(id);
+        audit.record(AuditAction.MAILBOX_REMOVED, box.name(), box.username() + "@" + box.host() + ":" + box.port());
         redirect.addFlashAttribute("flash", message("mail.admin.mailboxRemoved"));
         return "redirect:/desk/admin/mail/mailboxes";
     }
@@ -192,6 +226,7 @@ class MailAdminController {
             count += result.messages().size();
             duplicates += result.duplicates();
         }
+        audit.record(AuditAction.MAIL_IMPORTED, null, count + " messages, " + duplicates + " duplicates");
         redirect.addFlashAttribute("flash", message("mail.admin.imported", count, duplicates));
         return "redirect:/desk/admin/mail";
     }
@@ -204,6 +239,8 @@ class MailAdminController {
             @RequestParam(defaultValue = "upload.eml") String filename,
             @RequestParam(defaultValue = "false") boolean acknowledge) {
         ImportResult result = intake.importFile(filename, body, acknowledge);
+        audit.record(AuditAction.MAIL_IMPORTED, filename, result.messages().size() + " messages, "
+                + result.duplicates() + " duplicates");
         return Map.of("duplicates", result.duplicates(), "messages", result.messages().stream()
                 .map(m -> Map.of("id", m.id(), "status", m.status().name(), "outcome",
                         m.outcome() == null ? "" : m.outcome(), "ticketId", m.ticketId() == null ? 0 : m.ticketId()))

@@ -16,6 +16,8 @@ import dev.tidesk.report.ReportTable;
 import dev.tidesk.report.Reports;
 import dev.tidesk.team.StaffDirectory;
 
+import dev.tidesk.audit.AuditAction;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ReportController {
 
+    private final dev.tidesk.audit.AuditLog audit;
+
     /** The reports, in tab order. */
     static final List<String> KINDS = List.of("volume", "volumeBySite", "staffActivity", "responseTimes", "normHours",
             "slaByPlan", "slaByAgent", "utilisation");
@@ -46,7 +50,8 @@ class ReportController {
     private final StaffDirectory staff;
 
     ReportController(Reports reports, ReportExports exports, ChartCards cards, ReportLabels labels, Customers customers,
-            StaffDirectory staff) {
+            StaffDirectory staff, dev.tidesk.audit.AuditLog audit) {
+        this.audit = audit;
         this.reports = reports;
         this.exports = exports;
         this.cards = cards;
@@ -141,6 +146,7 @@ class ReportController {
         } else {
             return ResponseEntity.notFound().build();
         }
+        audit.record(AuditAction.EXPORTED, name, table.rows().size() + " rows");
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(body);

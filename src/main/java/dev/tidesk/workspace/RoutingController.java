@@ -87,6 +87,10 @@ class RoutingController {
     @GetMapping("/desk/admin/calendar")
     String calendar(@RequestParam(required = false) Integer year, Model model) {
         int y = year != null ? year : Year.now(installation.timeZone()).getValue();
+        if (y < 1970 || y > 2200) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "No calendar for the year " + y);
+        }
         model.addAttribute("year", y);
         model.addAttribute("years", List.of(y - 1, y, y + 1));
         model.addAttribute("days", calendars.days(y));
