@@ -70,6 +70,9 @@ class SecurityConfiguration {
                         // support sets specialists' tasks; specialists work the tasks they are given
                         .requestMatchers(HttpMethod.POST, "/desk/requests/*/tasks")
                         .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
+                        // the support queue is support's: specialists work behind it (the seed)
+                        .requestMatchers(HttpMethod.POST, "/desk/routing/take-next")
+                        .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
                         .anyRequest().hasRole("STAFF"))
                 .formLogin(form -> form.loginPage("/desk/login")
                         .successHandler(signedIn("/desk", true, devices))

@@ -49,7 +49,9 @@ class DeskController {
     private final RoutingQueue routing;
 
     DeskController(RequestQueries queries, RequestDesk desk, StaffDirectory staff, Customers customers, Outbox outbox,
-            MessageSource messages, RoutingQueue routing) {
+            MessageSource messages, RoutingQueue routing,
+            @org.springframework.beans.factory.annotation.Value("${tidesk.team.specialists-reply:false}") boolean specialistsReply) {
+        this.specialistsReply = specialistsReply;
         this.routing = routing;
         this.queries = queries;
         this.desk = desk;
@@ -102,14 +104,23 @@ class DeskController {
         model.addAttribute("mails", outbox.ofRequest(ticket.id()));
         model.addAttribute("replyAddress", me == null || me.staffId() == null ? null
                 : outbox.staffReplyAddress(me.staffId(), ticket.id()));
+        model.addAttribute("mayReply", me == null || mayReplyToClients(me));
         return "workspace/requests/detail";
     }
 
     @PostMapping("/desk/requests/{tid}/messages")
     String message(@AuthenticationPrincipal TideskUser me, @PathVariable String tid,
-            @RequestParam(defaultValue = "reply") String kind, @RequestParam String body,
+            @RequestParam(required = false) String kind, @RequestParam String body,
             @RequestParam(required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         TicketView ticket = queries.byTid(tid);
+        boolean mayReply = mayReplyToClients(me);
+        if (kind == null) {
+            kind = mayReply ? "reply" : "note";
+        }
+        if (!"note".equals(kind) && !mayReply) {
+            // the seed: support speaks to the client; specialists write internal notes and work their tasks
+            throw new org.springframework.security.access.AccessDeniedException("Specialists do not reply to clients");
+        }
         if ("note".equals(kind)) {
             desk.note(ticket.id(), actor(me), body, NewAttachment.of(files));
             flash(redirect, "desk.request.noted");
@@ -118,6 +129,13 @@ class DeskController {
             flash(redirect, "desk.request.replied");
         }
         return back(ticket);
+    }
+
+    private final boolean specialistsReply;
+
+    /** Support roles reply to clients; a specialist only where the installation allows it. */
+    boolean mayReplyToClients(TideskUser me) {
+        return me.role() != Role.SPECIALIST || specialistsReply;
     }
 
     @PostMapping("/desk/requests/{tid}/status")

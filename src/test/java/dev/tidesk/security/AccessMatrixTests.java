@@ -114,10 +114,10 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/requests/{tid}/worklog", "POST /desk/worklog/{id}", "GET /desk/attachments/{id}",
                 "GET /desk/search", "GET /desk/phone", "POST /desk/phone", "GET /desk/phone/contacts", "GET /desk/tasks",
                 "POST /desk/tasks/{id}/sync/confirm", "POST /desk/tasks/{id}/sync/dismiss", "POST /desk/tasks/{id}/{action}",
-                "POST /desk/routing/take-next", "POST /desk/routing/availability", "GET /desk/routing/my-clients",
+                "POST /desk/routing/availability", "GET /desk/routing/my-clients",
                 "GET /desk/contracts/alerts", "POST /desk/contracts/alerts/{id}/acknowledge",
                 "GET /desk/clients/{organizationId}", "GET /desk/clients/{organizationId}/statements/{month}");
-        expect(Access.SUPPORT, "POST /desk/requests/{tid}/tasks");
+        expect(Access.SUPPORT, "POST /desk/requests/{tid}/tasks", "POST /desk/routing/take-next");
         // heads and admins
         expect(Access.BOSS, "GET /desk/dashboard", "GET /desk/reports", "GET /desk/reports/{kind}",
                 "GET /desk/reports/{kind}/export", "GET /desk/admin/clients", "GET /desk/admin/organizations",

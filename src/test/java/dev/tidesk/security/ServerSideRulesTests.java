@@ -39,6 +39,8 @@ class ServerSideRulesTests extends WebTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    dev.tidesk.ticket.RequestQueries requests;
+    @Autowired
     TaskBoard tasks;
     @Autowired
     StaffDirectory staff;
@@ -62,6 +64,30 @@ class ServerSideRulesTests extends WebTest {
                 .param("assigneeId", String.valueOf(developer.id())).param("title", "Починить форму")
                 .param("estimateHours", "1").param("environment", "LIVE")).andExpect(status().is3xxRedirection());
         assertThat(tasks.ofRequest(ticket.id())).hasSize(1);
+    }
+
+    @Test
+    void aSpecialistWritesNotesButNeitherRepliesToTheClientNorTakesFromTheSupportQueue() throws Exception {
+        TestData.Client client = data.client();
+        TicketView ticket = data.request(client, "Сайт медленный", "Долго грузится");
+        StaffView developer = staff.hire("Разработчик " + System.nanoTime(), "dev" + System.nanoTime() + "@tidesk.example",
+                Role.SPECIALIST, Specialty.DEVELOPER, TestData.PASSWORD);
+        MockHttpSession specialist = deskLogin(developer.email());
+
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/messages").session(specialist).with(csrf())
+                .param("kind", "reply").param("body", "Клиенту от разработчика")).andExpect(status().isForbidden());
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/messages").session(specialist).with(csrf())
+                .param("body", "Профилировщик показывает медленный запрос")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/routing/take-next").session(specialist).with(csrf())).andExpect(status().isForbidden());
+
+        assertThat(requests.messages(ticket.id(), true)).extracting(m -> m.kind().name() + ":" + m.body())
+                .contains("INTERNAL_NOTE:Профилировщик показывает медленный запрос")
+                .noneMatch(s -> s.contains("Клиенту от разработчика"));
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where ticket_id = ? and event_key like 'reply:%'",
+                Integer.class, ticket.id())).isZero();
+        mvc.perform(get("/desk/requests/" + ticket.tid()).session(specialist)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"notes-only\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("value=\"reply\""))));
     }
 
     @Test
