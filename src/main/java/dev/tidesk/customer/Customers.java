@@ -20,7 +20,11 @@ public class Customers {
     private final ContactRepository contacts;
     private final SiteRepository sites;
 
-    Customers(OrganizationRepository organizations, ContactRepository contacts, SiteRepository sites) {
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    Customers(OrganizationRepository organizations, ContactRepository contacts, SiteRepository sites,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.organizations = organizations;
         this.contacts = contacts;
         this.sites = sites;
@@ -38,6 +42,20 @@ public class Customers {
             throw new DomainException("error.organization.domain", "Not a domain: " + emailDomain, emailDomain);
         }
         return organizations.save(new Organization(name, emailDomain)).view();
+    }
+
+    /**
+     * The organization of that name, created when there is none. Two mails from new senders
+     * processed at the same moment both ask for the triage organization: the second waits for the
+     * first's insert and then finds it, where creating it twice failed one of them.
+     */
+    @Transactional
+    public OrganizationView organizationNamed(String name) {
+        if (name == null || name.isBlank()) {
+            throw new DomainException("error.organization.name", "The organization needs a name");
+        }
+        jdbc.update("insert into organization (name) values (?) on conflict do nothing", name.trim());
+        return organizations.findByLowerName(lower(name.trim())).map(Organization::view).orElseThrow();
     }
 
     @Transactional

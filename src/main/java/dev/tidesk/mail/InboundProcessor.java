@@ -308,8 +308,7 @@ class InboundProcessor {
         String name = parsed.fromName() == null || parsed.fromName().isBlank() ? from : parsed.fromName();
         name = name.length() > 200 ? name.substring(0, 200) : name;
         OrganizationView organization = customers.organizationByEmailDomain(domain)
-                .or(() -> customers.organizationByName(settings.triageOrganization()))
-                .orElseGet(() -> customers.createOrganization(settings.triageOrganization(), null));
+                .orElseGet(() -> customers.organizationNamed(settings.triageOrganization()));
         return customers.createContact(organization.id(), name, from, null, language);
     }
 
