@@ -48,7 +48,8 @@ public abstract class MailTest {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
-    private static int freePort() {
+    /** A free loopback port, for a server a test starts itself. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -67,11 +67,16 @@ public class MonthlyClose {
     @SchedulerLock(name = "contract-monthly-close", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1M")
     @Transactional
     public void closePreviousMonth() {
-        YearMonth previous = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone()))).minusMonths(1);
+        YearMonth previous = lastClosable();
         int closed = closeUpTo(previous);
         if (closed > 0) {
             log.info("Closed the months up to {}: {} contract months", previous, closed);
         }
+    }
+
+    /** The latest month that can be closed: the one before this month in the installation's zone. */
+    public YearMonth lastClosable() {
+        return YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone()))).minusMonths(1);
     }
 
     /**
@@ -83,8 +88,7 @@ public class MonthlyClose {
      * @return how many contract months this call closed
      */
     public int closeUpTo(YearMonth last) {
-        YearMonth current = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone())));
-        if (!last.isBefore(current)) {
+        if (last.isAfter(lastClosable())) {
             throw new DomainException("contract.close.error.future", "Only past months can be closed: " + last);
         }
         java.sql.Date first = jdbc.queryForObject("select min(start_date) from contract", java.sql.Date.class);

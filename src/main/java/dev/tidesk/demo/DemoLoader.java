@@ -137,7 +137,7 @@ class DemoLoader implements ApplicationRunner {
         }
 
         // the six months behind us are closed the way an agency closes them, alerts included
-        int closed = monthlyClose.closeUpTo(java.time.YearMonth.now(installation.timeZone()).minusMonths(1));
+        int closed = monthlyClose.closeUpTo(monthlyClose.lastClosable());
         log.debug("{} demo contract months closed", closed);
         // six months of notifications are history: they must never leave once SMTP is set up
         int history = outbox.recordAsHistory(mark);

@@ -47,6 +47,8 @@ public class OutboxSender {
     static final String LOOP_HEADER = "X-Tidesk-Loop";
     /** How many mails one scheduled run sends at most; the next run, a few seconds later, goes on. */
     static final int RUN_LIMIT = 200;
+    /** Exception chains of mail can loop (a next exception that is also the cause); ten links are plenty. */
+    private static final int MAX_CHAIN = 10;
 
     private final OutboxRepository outbox;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -176,7 +178,8 @@ public class OutboxSender {
     /** The server's own words when it gave any, else the exception's message. */
     static String describe(Throwable e) {
         String server = null;
-        for (Throwable t = e; t != null && depth(e, t); t = next(t)) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < MAX_CHAIN; t = next(t)) {
             if (t instanceof SMTPSendFailedException s && s.getReturnCode() > 0) {
                 server = s.getMessage();
             } else if (t instanceof SMTPAddressFailedException a && a.getReturnCode() > 0) {
@@ -189,7 +192,8 @@ public class OutboxSender {
 
     /** The server was not reached or did not let us in: no mail can go out now, whatever its recipient. */
     static boolean isUnreachable(Throwable e) {
-        for (Throwable t = e; t != null && depth(e, t); t = next(t)) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < MAX_CHAIN; t = next(t)) {
             if (t instanceof MailAuthenticationException || t instanceof jakarta.mail.AuthenticationFailedException
                     || t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
                     || t instanceof java.net.NoRouteToHostException
@@ -198,15 +202,6 @@ public class OutboxSender {
             }
         }
         return false;
-    }
-
-    /** Exception chains of mail can loop (a next exception that is also the cause); ten links are plenty. */
-    private static boolean depth(Throwable first, Throwable t) {
-        int n = 0;
-        for (Throwable x = first; x != null && x != t && n < 10; x = next(x)) {
-            n++;
-        }
-        return n < 10;
     }
 
     private static Throwable next(Throwable t) {

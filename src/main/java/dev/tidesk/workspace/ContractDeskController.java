@@ -170,7 +170,7 @@ class ContractDeskController {
                 PlanCode.INDIVIDUAL));
         model.addAttribute("managers", managers());
         model.addAttribute("today", workLog.today());
-        model.addAttribute("lastClosable", java.time.YearMonth.from(workLog.today()).minusMonths(1).toString());
+        model.addAttribute("lastClosable", monthlyClose.lastClosable().toString());
         return "workspace/contract/clients";
     }
 

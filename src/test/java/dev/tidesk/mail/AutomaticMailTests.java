@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AutomaticMailTests extends MailTest {
 
-    private static final int IMAP_PORT = freeImapPort();
+    private static final int IMAP_PORT = freePort();
     private static final AtomicInteger SEQ = new AtomicInteger((int) (System.nanoTime() % 100000));
 
     @RegisterExtension
@@ -145,11 +145,4 @@ class AutomaticMailTests extends MailTest {
         }
     }
 
-    private static int freeImapPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -40,15 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InboundMailTests extends MailTest {
 
     /** A free port per run, so that builds running side by side on one machine never collide. */
-    static final int IMAP_PORT = freeImapPort();
+    static final int IMAP_PORT = freePort();
 
-    private static int freeImapPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @RegisterExtension

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MailTrustTests extends MailTest {
 
-    private static final int IMAP_PORT = freeImapPort();
+    private static final int IMAP_PORT = freePort();
     private static final AtomicInteger SEQ = new AtomicInteger((int) (System.nanoTime() % 100000));
 
     @RegisterExtension
@@ -271,11 +271,4 @@ class MailTrustTests extends MailTest {
         untouched(scene, scene.client().login());
     }
 
-    private static int freeImapPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -64,7 +64,7 @@ class CrashRecoveryTests {
     private Process tidesk;
 
     private static ServerSetup setup(String protocol) {
-        ServerSetup s = new ServerSetup(freePort(), "127.0.0.1", protocol);
+        ServerSetup s = new ServerSetup(dev.tidesk.MailTest.freePort(), "127.0.0.1", protocol);
         s.setServerStartupTimeout(20_000);
         return s;
     }
@@ -84,7 +84,7 @@ class CrashRecoveryTests {
         for (int i = 0; i < MESSAGES; i++) {
             support.deliver(message(i));
         }
-        int httpPort = freePort();
+        int httpPort = dev.tidesk.MailTest.freePort();
 
         start(httpPort, "run1");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> acknowledged() >= 10);
@@ -253,11 +253,4 @@ class CrashRecoveryTests {
                 new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
