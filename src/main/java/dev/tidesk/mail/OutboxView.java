@@ -9,6 +9,11 @@ public record OutboxView(long id, Long ticketId, String recipient, String subjec
     static final String HISTORY = "history";
     static final String HELD_PREFIX = "held.";
 
+    /** The label of the mail's state: its status, or "history" for a mail of the past that was never sent. */
+    public String statusKey() {
+        return "outbox.note.history".equals(note()) ? "outbox.status.history" : "outbox.status." + status;
+    }
+
     /**
      * The message key of a note that says in words what Tidesk did with this mail instead of
      * sending it (held back, or kept as history), or null when it went the normal way.

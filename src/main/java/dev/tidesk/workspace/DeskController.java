@@ -102,9 +102,11 @@ class DeskController {
         model.addAttribute("contact", ticket.contactId() == null ? null : customers.contact(ticket.contactId()));
         model.addAttribute("site", ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
         model.addAttribute("mails", outbox.ofRequest(ticket.id()));
-        model.addAttribute("replyAddress", me == null || me.staffId() == null ? null
+        boolean mayReply = me == null || mayReplyToClients(me);
+        // the personal reply address is a way to reply: offered only to whoever may reply
+        model.addAttribute("replyAddress", !mayReply || me.staffId() == null ? null
                 : outbox.staffReplyAddress(me.staffId(), ticket.id()));
-        model.addAttribute("mayReply", me == null || mayReplyToClients(me));
+        model.addAttribute("mayReply", mayReply);
         return "workspace/requests/detail";
     }
 

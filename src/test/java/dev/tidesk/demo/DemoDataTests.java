@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DemoDataTests {
 
     @Autowired
+    dev.tidesk.mail.Outbox outbox;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -62,6 +64,11 @@ class DemoDataTests {
     void theDemosNotificationsAreHistoryThatNoSenderEverTakes() {
         assertThat(count("mail_outbox")).isGreaterThan(100);
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Long.class)).isZero();
+        // and say so: labelled history, not "sent"
+        assertThat(outbox.recent(5)).allSatisfy(m -> {
+            assertThat(m.statusKey()).isEqualTo("outbox.status.history");
+            assertThat(m.note()).isEqualTo("outbox.note.history");
+        });
     }
 
     @Test

@@ -87,6 +87,7 @@ class ServerSideRulesTests extends WebTest {
                 Integer.class, ticket.id())).isZero();
         mvc.perform(get("/desk/requests/" + ticket.tid()).session(specialist)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"notes-only\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"reply-address\""))))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("value=\"reply\""))));
     }
 
