@@ -30,6 +30,8 @@ class ScheduledJobsTests extends WebTest {
     @Autowired
     SlaWatch slaWatch;
     @Autowired
+    TestClock clock;
+    @Autowired
     Deferrals deferrals;
     @Autowired
     MonthlyClose monthlyClose;
@@ -38,17 +40,25 @@ class ScheduledJobsTests extends WebTest {
 
     @Test
     void theSlaWatchWarnsOfADeadlineDueWithinTheHour() {
-        TicketView t = data.request(data.client(), "Deadline soon", "text");
-        jdbc.update("""
-                update routing_request set stopped_at = null, paused_since = null, first_response_at = null,
-                       first_response_due_at = now() + interval '30 minutes', due_at = now() + interval '30 minutes',
-                       warned_first_response_due = null
-                 where ticket_id = ?""", t.id());
+        TestData.Client client = data.client();
+        new ContractFixtures(context).sign(client, PlanCode.STANDARD, 2);
+        TicketView t = data.request(client, "Deadline soon", "text");
+        java.time.Instant due = jdbc.queryForObject(
+                "select first_response_due_at from routing_request where ticket_id = ?", java.sql.Timestamp.class, t.id())
+                .toInstant();
 
+        clock.moveTo(due.minus(java.time.Duration.ofHours(2)));
         slaWatch.check();
+        assertThat(warned(t)).as("two hours before the deadline").isFalse();
 
-        assertThat(jdbc.queryForObject("select warned_first_response_due is not null from routing_request where ticket_id = ?",
-                Boolean.class, t.id())).isTrue();
+        clock.moveTo(due.minus(java.time.Duration.ofMinutes(30)));
+        slaWatch.check();
+        assertThat(warned(t)).as("half an hour before the deadline").isTrue();
+    }
+
+    private boolean warned(TicketView t) {
+        return jdbc.queryForObject("select warned_first_response_due is not null from routing_request where ticket_id = ?",
+                Boolean.class, t.id());
     }
 
     @Test
@@ -88,7 +98,7 @@ class ScheduledJobsTests extends WebTest {
     void theMonthlyCloseFreezesLastMonth() {
         TestData.Client client = data.client();
         // the month closes in the installation's zone, which may already be in the next month
-        YearMonth last = YearMonth.now(installation.timeZone()).minusMonths(1);
+        YearMonth last = YearMonth.now(clock.withZone(installation.timeZone())).minusMonths(1);
         long contract = new ContractFixtures(context).sign(client, PlanCode.STANDARD, 2).id();
 
         monthlyClose.closePreviousMonth();

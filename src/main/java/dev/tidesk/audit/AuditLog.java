@@ -44,10 +44,10 @@ public class AuditLog {
     private final Installation installation;
     private final Clock clock;
 
-    AuditLog(JdbcTemplate jdbc, Installation installation, java.util.Optional<Clock> clock) {
+    AuditLog(JdbcTemplate jdbc, Installation installation, Clock clock) {
         this.jdbc = jdbc;
         this.installation = installation;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Records what the signed-in person (or the system, when nobody is) just did. */

@@ -41,7 +41,7 @@ public class Contracts {
 
     Contracts(PlanRepository plans, ContractRepository contracts, TermsPeriodRepository periods,
             ContractChangeRepository changes, ClosedMonthRepository closed, Customers customers,
-            ApplicationEventPublisher events, Installation installation, Optional<Clock> clock,
+            ApplicationEventPublisher events, Installation installation, Clock clock,
             StoredAlertRepository trialAlerts) {
         this.trialAlerts = trialAlerts;
         this.plans = plans;
@@ -52,7 +52,7 @@ public class Contracts {
         this.customers = customers;
         this.events = events;
         this.installation = installation;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     // --- plans -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
+
 
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.Installation;
@@ -50,7 +50,7 @@ public class Deferrals {
 
     Deferrals(DeferralRepository deferrals, RequestQueries requests, RequestDesk desk, Contracts contracts,
             Ledgers ledgers, ContractSettings settings, ApplicationEventPublisher events, Installation installation,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.deferrals = deferrals;
         this.requests = requests;
         this.desk = desk;
@@ -59,7 +59,7 @@ public class Deferrals {
         this.settings = settings;
         this.events = events;
         this.installation = installation;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

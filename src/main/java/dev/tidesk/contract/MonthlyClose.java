@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 
 import dev.tidesk.shared.Installation;
 import dev.tidesk.worklog.WorkLog;
@@ -50,7 +50,7 @@ public class MonthlyClose {
     private final org.springframework.transaction.support.TransactionTemplate months;
 
     MonthlyClose(ContractRepository contracts, Contracts contractApi, WorkLog workLog, JdbcTemplate jdbc,
-            Installation installation, ApplicationEventPublisher events, PlanAlerts alerts, Optional<Clock> clock,
+            Installation installation, ApplicationEventPublisher events, PlanAlerts alerts, Clock clock,
             org.springframework.transaction.PlatformTransactionManager transactions) {
         this.events = events;
         this.alerts = alerts;
@@ -59,7 +59,7 @@ public class MonthlyClose {
         this.workLog = workLog;
         this.jdbc = jdbc;
         this.installation = installation;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.months = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 

@@ -8,7 +8,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 
 import dev.tidesk.customer.Customers;
 import dev.tidesk.shared.NotFoundException;
@@ -45,7 +45,7 @@ public class PlanAlerts {
 
     PlanAlerts(StoredAlertRepository alerts, ContractRepository contracts, ClosedMonthRepository closed,
             Contracts contractApi, Recommendations recommendations, WorkLog workLog, Customers customers,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Optional<Clock> clock,
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
             dev.tidesk.shared.Installation installation) {
         this.installation = installation;
         this.alerts = alerts;
@@ -57,7 +57,7 @@ public class PlanAlerts {
         this.customers = customers;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Open alerts, newest first: all of them for {@code personalManagerId} null (heads), else that manager's clients'. */

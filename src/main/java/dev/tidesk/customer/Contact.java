@@ -22,12 +22,13 @@ class Contact {
     private String position;
     private String language;
     private boolean monthlyStatement;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     protected Contact() {
     }
 
-    Contact(long organizationId, String fullName, String email, String phone, String language) {
+    Contact(long organizationId, String fullName, String email, String phone, String language, Instant createdAt) {
+        this.createdAt = createdAt;
         this.organizationId = organizationId;
         this.fullName = fullName.trim();
         this.email = email == null || email.isBlank() ? null : email.trim().toLowerCase();

@@ -1,5 +1,7 @@
 package dev.tidesk.customer;
 
+import java.time.Clock;
+import java.time.Instant;
 import dev.tidesk.shared.DomainException;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +24,11 @@ public class Customers {
 
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    private final Clock clock;
+
     Customers(OrganizationRepository organizations, ContactRepository contacts, SiteRepository sites,
-            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.contacts = contacts;
@@ -41,7 +46,7 @@ public class Customers {
         if (emailDomain != null && !emailDomain.isBlank() && !emailDomain.trim().matches("[\\w.-]+\\.[\\w-]+")) {
             throw new DomainException("error.organization.domain", "Not a domain: " + emailDomain, emailDomain);
         }
-        return organizations.save(new Organization(name, emailDomain)).view();
+        return organizations.save(new Organization(name, emailDomain, Instant.now(clock))).view();
     }
 
     /**
@@ -77,7 +82,7 @@ public class Customers {
         if (email != null && !email.isBlank() && contacts.findByLowerEmail(lower(email.trim())).isPresent()) {
             throw new DomainException("error.contact.email-taken", "A contact with this e-mail exists already: " + email, email);
         }
-        Contact contact = new Contact(organizationId, fullName, email, phone, language);
+        Contact contact = new Contact(organizationId, fullName, email, phone, language, Instant.now(clock));
         contact.setPosition(position == null || position.isBlank() ? null : position.strip());
         return contacts.save(contact).view();
     }
@@ -91,7 +96,7 @@ public class Customers {
         }
         String siteName = name == null || name.isBlank() ? liveUrl.trim().replaceFirst("https?://", "") : name.trim();
         return sites.save(new Site(organizationId, siteName, liveUrl.trim(),
-                testUrl == null || testUrl.isBlank() ? null : testUrl.trim())).view();
+                testUrl == null || testUrl.isBlank() ? null : testUrl.trim(), Instant.now(clock))).view();
     }
 
     public OrganizationView organization(long id) {

@@ -17,12 +17,13 @@ class Organization {
     private String inn;
     private String emailDomain;
     private String notes;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     protected Organization() {
     }
 
-    Organization(String name, String emailDomain) {
+    Organization(String name, String emailDomain, Instant createdAt) {
+        this.createdAt = createdAt;
         this.name = name.trim();
         this.emailDomain = emailDomain == null || emailDomain.isBlank() ? null : emailDomain.trim().toLowerCase();
     }

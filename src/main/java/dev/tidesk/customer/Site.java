@@ -18,12 +18,13 @@ class Site {
     private String name;
     private String liveUrl;
     private String testUrl;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     protected Site() {
     }
 
-    Site(long organizationId, String name, String liveUrl, String testUrl) {
+    Site(long organizationId, String name, String liveUrl, String testUrl, Instant createdAt) {
+        this.createdAt = createdAt;
         this.organizationId = organizationId;
         this.name = name;
         this.liveUrl = liveUrl;

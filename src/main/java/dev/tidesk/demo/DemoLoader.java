@@ -1,5 +1,6 @@
 package dev.tidesk.demo;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,10 +72,13 @@ class DemoLoader implements ApplicationRunner {
     private final Outbox outbox;
     private final dev.tidesk.contract.MonthlyClose monthlyClose;
 
+    private final Clock clock;
+
     DemoLoader(Environment environment, Customers customers, StaffDirectory staffDirectory, Accounts accounts,
             RequestIntake intake, RequestDesk desk, Installation installation,
             PlatformTransactionManager transactionManager, Contracts contracts, WorkLog workLog, Outbox outbox,
-            dev.tidesk.contract.MonthlyClose monthlyClose) {
+            dev.tidesk.contract.MonthlyClose monthlyClose, Clock clock) {
+        this.clock = clock;
         this.monthlyClose = monthlyClose;
         this.outbox = outbox;
         this.contracts = contracts;
@@ -115,7 +119,7 @@ class DemoLoader implements ApplicationRunner {
 
     private void load() {
         long started = System.nanoTime();
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         log.info("Loading the demo data...");
         long mark = outbox.lastQueued();
 

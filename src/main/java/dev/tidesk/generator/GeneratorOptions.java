@@ -24,9 +24,13 @@ public record GeneratorOptions(int organizations, int requests, long seed, Local
         if (organizations < 1 || requests < 0 || years < 1) {
             throw new IllegalArgumentException("Need at least one organization and one year");
         }
-        until = until == null ? LocalDate.now() : until;
         password = password == null ? DEFAULT_PASSWORD : password;
         domain = domain == null ? DEFAULT_DOMAIN : domain;
+    }
+
+    /** The same options ending on {@code day} when no {@code --until} was given. */
+    public GeneratorOptions until(LocalDate day) {
+        return until != null ? this : new GeneratorOptions(organizations, requests, seed, day, years, password, domain);
     }
 
     public static GeneratorOptions of(int organizations, int requests, long seed) {

@@ -29,12 +29,13 @@ class Account {
     private boolean enabled = true;
     private int failedLogins;
     private Instant lockedUntil;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     protected Account() {
     }
 
-    Account(String login, String passwordHash, String displayName, Role role, String locale) {
+    Account(String login, String passwordHash, String displayName, Role role, String locale, Instant createdAt) {
+        this.createdAt = createdAt;
         this.login = login.trim();
         this.passwordHash = passwordHash;
         this.displayName = displayName;

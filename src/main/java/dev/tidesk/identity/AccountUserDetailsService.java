@@ -1,5 +1,6 @@
 package dev.tidesk.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,7 +31,10 @@ class AccountUserDetailsService implements UserDetailsService {
     private final LoginThrottle throttle;
     private final DeviceCookies devices;
 
-    AccountUserDetailsService(AccountRepository accounts, LoginThrottle throttle, DeviceCookies devices) {
+    private final Clock clock;
+
+    AccountUserDetailsService(AccountRepository accounts, LoginThrottle throttle, DeviceCookies devices, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.throttle = throttle;
         this.devices = devices;
@@ -54,7 +58,7 @@ class AccountUserDetailsService implements UserDetailsService {
                 ? a.getRequest() : null;
         throttle.failed(login, request == null ? null : request.getRemoteAddr(),
                 request != null && devices.knows(request, login));
-        accounts.findByLogin(login.trim()).ifPresent(a -> a.loginFailed(Instant.now(), LOCK_TIME));
+        accounts.findByLogin(login.trim()).ifPresent(a -> a.loginFailed(Instant.now(clock), LOCK_TIME));
     }
 
     @EventListener

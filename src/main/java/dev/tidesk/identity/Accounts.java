@@ -1,5 +1,8 @@
 package dev.tidesk.identity;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.SecretTokens;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,8 +19,11 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final PasswordResets resets;
 
+    private final Clock clock;
+
     Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-            PasswordResets resets) {
+            PasswordResets resets, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
@@ -42,7 +48,7 @@ public class Accounts {
         }
         checkMayGrant(by, null, role);
         checkStrength(password);
-        Account account = new Account(login, passwordEncoder.encode(password), displayName, role, "ru");
+        Account account = new Account(login, passwordEncoder.encode(password), displayName, role, "ru", Instant.now(clock));
         account.setStaffId(staffId);
         ensureFree(login);
         Account saved = accounts.save(account);
@@ -125,7 +131,7 @@ public class Accounts {
     public long createContactAccount(String login, String displayName, long contactId, long organizationId,
             String password, String locale) {
         checkStrength(password);
-        Account account = new Account(login, passwordEncoder.encode(password), displayName, Role.CONTACT, locale);
+        Account account = new Account(login, passwordEncoder.encode(password), displayName, Role.CONTACT, locale, Instant.now(clock));
         account.linkContact(contactId, organizationId);
         ensureFree(login);
         return accounts.save(account).getId();

@@ -17,14 +17,15 @@ class ApiToken {
     private Long accountId;
     private String name;
     private String tokenHash;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
     private Instant lastUsedAt;
     private boolean revoked;
 
     protected ApiToken() {
     }
 
-    ApiToken(long accountId, String name, String tokenHash) {
+    ApiToken(long accountId, String name, String tokenHash, Instant createdAt) {
+        this.createdAt = createdAt;
         this.accountId = accountId;
         this.name = name;
         this.tokenHash = tokenHash;

@@ -1,5 +1,6 @@
 package dev.tidesk.identity;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,8 +29,11 @@ public class ApiTokens {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final Clock clock;
+
     ApiTokens(ApiTokenRepository tokens, AccountRepository accounts,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.accounts = accounts;
         this.events = events;
@@ -48,7 +52,7 @@ public class ApiTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken saved = tokens.save(new ApiToken(accountId, name.strip(), hash(token)));
+        ApiToken saved = tokens.save(new ApiToken(accountId, name.strip(), hash(token), Instant.now(clock)));
         events.publishEvent(new ApiTokenIssued(accountId, account.getLogin(), saved.getId(), saved.getName()));
         return token;
     }
@@ -59,7 +63,7 @@ public class ApiTokens {
             return Optional.empty();
         }
         return tokens.findByTokenHash(hash(token)).filter(t -> !t.isRevoked()).flatMap(t -> {
-            t.used(Instant.now());
+            t.used(Instant.now(clock));
             return accounts.findById(t.getAccountId());
         }).filter(Account::isEnabled).map(a -> new TideskUser(a, true));
     }

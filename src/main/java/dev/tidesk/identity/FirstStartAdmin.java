@@ -1,5 +1,7 @@
 package dev.tidesk.identity;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.security.SecureRandom;
 
 import org.slf4j.Logger;
@@ -23,7 +25,10 @@ class FirstStartAdmin implements ApplicationRunner {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
 
-    FirstStartAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+    private final Clock clock;
+
+    FirstStartAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
     }
@@ -35,7 +40,7 @@ class FirstStartAdmin implements ApplicationRunner {
             return;
         }
         String password = randomPassword(16);
-        accounts.save(new Account("admin", passwordEncoder.encode(password), "Administrator", Role.ADMIN, "ru"));
+        accounts.save(new Account("admin", passwordEncoder.encode(password), "Administrator", Role.ADMIN, "ru", Instant.now(clock)));
         log.warn("""
 
                 ==========================================================

@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +29,11 @@ class ClientMailer {
 
     private final AutoMailGuard guard;
 
+    private final Clock clock;
+
     ClientMailer(Outbox outbox, MailTemplates templates, Customers customers, MailSigning signing,
-            AutoMailGuard guard) {
+            AutoMailGuard guard, Clock clock) {
+        this.clock = clock;
         this.guard = guard;
         this.outbox = outbox;
         this.templates = templates;
@@ -61,6 +65,6 @@ class ClientMailer {
         vars.put("marker", marker.of(ticket.id()));
         extra.accept(locale, vars);
         RenderedMail mail = templates.render(template, locale, vars, subjectKey, subjectArgs);
-        return outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, attachmentIds, Instant.now());
+        return outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, attachmentIds, Instant.now(clock));
     }
 }

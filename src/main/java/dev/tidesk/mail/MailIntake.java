@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,8 +49,11 @@ public class MailIntake {
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
 
+    private final Clock clock;
+
     MailIntake(InboundRepository inbound, InboundProcessor processor, InboundSettings settings, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.inbound = inbound;
         this.processor = processor;
         this.settings = settings;
@@ -70,7 +74,7 @@ public class MailIntake {
 
     /** As above; a silent message (imported history) mails nobody when it is processed. */
     StoredMail store(String source, byte[] raw, boolean silent) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         boolean truncated = raw.length > settings.maxSizeBytes();
         byte[] kept = truncated ? headerPart(raw) : raw;
         InternetHeaders headers = MailParser.headers(raw);
@@ -124,7 +128,7 @@ public class MailIntake {
                 // This keeps the fsync out of the time the TID counter row is locked.
                 jdbc.execute("set local synchronous_commit = off");
                 return inbound.lockReceived(id).map(mail -> {
-                    Instant now = Instant.now();
+                    Instant now = Instant.now(clock);
                     InboundProcessor.Result result = processor.process(mail, forceNew, now);
                     if (result.ignored()) {
                         mail.ignored(result.outcome(), result.reason(), result.ticketId(), now);
@@ -138,7 +142,7 @@ public class MailIntake {
             boolean permanent = e instanceof UnprocessableMail || e instanceof DomainException;
             log.warn("Inbound mail {} not processed{}: {}", id, permanent ? " (quarantined)" : "", e.toString());
             tx.executeWithoutResult(s -> inbound.findById(id).filter(m -> m.getStatus() == InboundStatus.RECEIVED)
-                    .ifPresent(m -> m.failed(e.toString(), permanent, settings.maxAttempts(), Instant.now())));
+                    .ifPresent(m -> m.failed(e.toString(), permanent, settings.maxAttempts(), Instant.now(clock))));
             return null;
         }
     }
@@ -152,7 +156,7 @@ public class MailIntake {
     }
 
     public int processDue(int limit) {
-        List<Long> due = readOnly.execute(s -> inbound.findDue(Instant.now(), limit));
+        List<Long> due = readOnly.execute(s -> inbound.findDue(Instant.now(clock), limit));
         due.forEach(this::process);
         return due.size();
     }
@@ -180,7 +184,7 @@ public class MailIntake {
             if (mail.getStatus() == InboundStatus.PROCESSED) {
                 throw new DomainException("error.mail.processed", "The message is processed already");
             }
-            mail.requeue(Instant.now());
+            mail.requeue(Instant.now(clock));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -46,8 +47,11 @@ public class MailboxPoller {
     /** For tests: a stage at which the poll stops as if the process were killed there. */
     static volatile String crashAt;
 
+    private final Clock clock;
+
     MailboxPoller(MailboxRepository mailboxes, MailIntake intake, InboundSettings settings,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.mailboxes = mailboxes;
         this.intake = intake;
         this.settings = settings;
@@ -59,7 +63,7 @@ public class MailboxPoller {
             initialDelayString = "${tidesk.mail.inbound.poll-interval:10s}")
     @SchedulerLock(name = "mail-imap-poll", lockAtMostFor = "PT45S")
     public void pollDue() {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         List<Long> due = tx.execute(s -> mailboxes.findAllOrdered().stream().filter(m -> m.due(now))
                 .map(Mailbox::getId).toList());
         for (Long id : due) {
@@ -138,7 +142,7 @@ public class MailboxPoller {
             closeQuietly(folder, store);
         }
         String lastError = error;
-        tx.executeWithoutResult(s -> mailboxes.findById(mailboxId).ifPresent(m -> m.polled(Instant.now(), lastError)));
+        tx.executeWithoutResult(s -> mailboxes.findById(mailboxId).ifPresent(m -> m.polled(Instant.now(clock), lastError)));
         return taken;
     }
 

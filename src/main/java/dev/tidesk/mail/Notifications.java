@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,11 @@ class Notifications {
     private final ClientMailer mailer;
     private final Outbox outbox;
 
+    private final Clock clock;
+
     Notifications(RequestQueries requests, Installation installation, MessageSource messages, AutoMailGuard guard,
-            ClientMailer mailer, Outbox outbox) {
+            ClientMailer mailer, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.requests = requests;
         this.installation = installation;
@@ -50,7 +54,7 @@ class Notifications {
         // the loop guard is for mail that answers mail; a request the client made in the portal, by
         // phone or through the API is always acknowledged
         var held = to == null || to.isBlank() || ticket.channel() != dev.tidesk.ticket.Channel.EMAIL
-                ? java.util.Optional.<AutoMailGuard.Hold>empty() : guard.holdBack(to, Instant.now());
+                ? java.util.Optional.<AutoMailGuard.Hold>empty() : guard.holdBack(to, Instant.now(clock));
         if (held.isPresent() && held.get() == AutoMailGuard.Hold.AUTOMATIC) {
             // the request came from automatic mail (the incoming-mail page says which): never answered
             return;

@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,11 @@ public class Outbox {
 
     private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailSender;
 
+    private final Clock clock;
+
     Outbox(OutboxRepository outbox, MailSettings settings, JdbcTemplate jdbc, MailSigning signing,
-            org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailSender) {
+            org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailSender, Clock clock) {
+        this.clock = clock;
         this.mailSender = mailSender;
         this.outbox = outbox;
         this.settings = settings;
@@ -149,6 +153,6 @@ public class Outbox {
 
     @Transactional
     public void retry(long id) {
-        outbox.findById(id).orElseThrow(() -> new NotFoundException("No mail " + id)).retry(Instant.now());
+        outbox.findById(id).orElseThrow(() -> new NotFoundException("No mail " + id)).retry(Instant.now(clock));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.List;
@@ -57,8 +58,11 @@ public class OutboxSender {
     private final TransactionTemplate tx;
     static final long MAX_ATTACHED_BYTES = 15L * 1024 * 1024;
 
+    private final Clock clock;
+
     OutboxSender(OutboxRepository outbox, ObjectProvider<JavaMailSender> mailSender, MailSettings settings,
-            RequestQueries requests, PlatformTransactionManager transactions) {
+            RequestQueries requests, PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.outbox = outbox;
         this.mailSender = mailSender;
@@ -118,7 +122,7 @@ public class OutboxSender {
             String why = error.get() != null ? error.get() : describe(e);
             log.warn("Mail {} not sent, its attempt could not be saved: {}", id, why);
             tx.executeWithoutResult(s -> outbox.findById(id).filter(m -> m.getStatus() == OutboxStatus.PENDING)
-                    .ifPresent(m -> m.failedTemporarily(why, Instant.now(), settings.maxAttempts(),
+                    .ifPresent(m -> m.failedTemporarily(why, Instant.now(clock), settings.maxAttempts(),
                             settings.retryDelay(), settings.maxRetryDelay())));
             return Attempt.RETRY_LATER;
         }
@@ -126,7 +130,7 @@ public class OutboxSender {
 
     /** Takes the oldest due mail, sends it and records the outcome; runs in the caller's transaction. */
     private Attempt sendOne(JavaMailSender sender, AtomicReference<Long> taken, AtomicReference<String> error) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         List<OutboxMail> due = outbox.lockDue(now, 1);
         if (due.isEmpty()) {
             return Attempt.NOTHING_DUE;
@@ -135,7 +139,7 @@ public class OutboxSender {
         taken.set(mail.getId());
         try {
             sender.send(toMime(sender, mail));
-            mail.sent(Instant.now());
+            mail.sent(Instant.now(clock));
             return Attempt.SENT;
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             error.set(describe(e));
@@ -144,7 +148,7 @@ public class OutboxSender {
                 mail.failedPermanently(describe(e));
                 return Attempt.FAILED;
             }
-            mail.failedTemporarily(describe(e), Instant.now(), settings.maxAttempts(), settings.retryDelay(),
+            mail.failedTemporarily(describe(e), Instant.now(clock), settings.maxAttempts(), settings.retryDelay(),
                     settings.maxRetryDelay());
             if (isUnreachable(e)) {
                 log.warn("SMTP server not reachable, mail {} waits: {}", mail.getId(), e.getMessage());

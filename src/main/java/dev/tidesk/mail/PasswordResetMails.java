@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -27,7 +28,10 @@ class PasswordResetMails {
     private final MailTemplates templates;
     private final Installation installation;
 
-    PasswordResetMails(Outbox outbox, MailTemplates templates, Installation installation) {
+    private final Clock clock;
+
+    PasswordResetMails(Outbox outbox, MailTemplates templates, Installation installation, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
         this.installation = installation;
@@ -52,6 +56,6 @@ class PasswordResetMails {
                 : templates.render("password-reset", locale, vars, "mail.reset.subject");
         // the key names the link by its expiry, never by its secret: the outbox is readable by admins
         outbox.enqueue("password-reset:" + event.accountId() + ":" + event.expiresAt().toEpochMilli(), null,
-                event.email(), mail, "auto-generated", Instant.now());
+                event.email(), mail, "auto-generated", Instant.now(clock));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -34,8 +35,11 @@ class PlanAlertMails {
     private final Recommendations recommendations;
     private final Installation installation;
 
+    private final Clock clock;
+
     PlanAlertMails(Outbox outbox, MailTemplates templates, StaffDirectory staff, Customers customers,
-            Recommendations recommendations, Installation installation) {
+            Recommendations recommendations, Installation installation, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
         this.staff = staff;
@@ -80,7 +84,7 @@ class PlanAlertMails {
             vars.put("ledgerLink", installation.baseUrl() + "/desk/clients/" + event.organizationId() + "#ledger");
             RenderedMail mail = templates.render("plan-alert", locale, vars,
                     "mail.plan-alert.subject." + event.kind(), organization);
-            outbox.enqueue("plan-alert:" + event.alertId(), null, to.email(), mail, "auto-generated", Instant.now());
+            outbox.enqueue("plan-alert:" + event.alertId(), null, to.email(), mail, "auto-generated", Instant.now(clock));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -27,8 +28,11 @@ class SlaMails {
     private final Installation installation;
     private final org.springframework.context.MessageSource messages;
 
+    private final Clock clock;
+
     SlaMails(Outbox outbox, MailTemplates templates, RequestQueries requests, StaffDirectory staff,
-            Installation installation, org.springframework.context.MessageSource messages) {
+            Installation installation, org.springframework.context.MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.outbox = outbox;
         this.templates = templates;
@@ -57,7 +61,7 @@ class SlaMails {
             RenderedMail mail = templates.render("sla-warning", locale, vars, "mail.sla.subject", ticket.tid(),
                     ticket.subject());
             outbox.enqueue("sla-warn:" + ticket.id() + ":" + event.kind() + ":" + event.dueAt().toEpochMilli(),
-                    ticket.id(), to.email(), mail, "auto-generated", Instant.now());
+                    ticket.id(), to.email(), mail, "auto-generated", Instant.now(clock));
         }
     }
 }

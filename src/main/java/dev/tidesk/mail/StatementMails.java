@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,8 +38,11 @@ class StatementMails {
     private final Ledgers ledgers;
     private final Installation installation;
 
+    private final Clock clock;
+
     StatementMails(Outbox outbox, MailTemplates templates, Customers customers, Ledgers ledgers,
-            Installation installation) {
+            Installation installation, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
         this.customers = customers;
@@ -87,7 +91,7 @@ class StatementMails {
             vars.put("rows", rows);
             RenderedMail mail = templates.render("statement", locale, vars, "mail.statement.subject", month,
                     statement.organizationName());
-            outbox.enqueue(eventKey, null, contact.email(), mail, "auto-generated", Instant.now());
+            outbox.enqueue(eventKey, null, contact.email(), mail, "auto-generated", Instant.now(clock));
         }
     }
 

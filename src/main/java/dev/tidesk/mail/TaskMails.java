@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +27,10 @@ class TaskMails {
     private final Installation installation;
     private final ClientMailer mailer;
 
-    TaskMails(RequestQueries requests, Customers customers, Installation installation, ClientMailer mailer) {
+    private final Clock clock;
+
+    TaskMails(RequestQueries requests, Customers customers, Installation installation, ClientMailer mailer, Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.customers = customers;
         this.installation = installation;
@@ -37,7 +41,7 @@ class TaskMails {
     void on(TaskAwaitingAcceptance event) {
         TicketView ticket = requests.ticket(event.ticketId());
         SiteView site = ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         String answer = event.token() == null ? null : installation.baseUrl() + "/portal/task-links/" + event.token();
         mailer.send(ticket, "task-test:" + event.taskId() + ":" + now.toEpochMilli(), "task-acceptance",
                 "auto-generated", installation.baseUrl() + "/portal/requests/" + ticket.tid() + "#tasks",

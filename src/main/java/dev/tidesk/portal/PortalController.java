@@ -1,5 +1,6 @@
 package dev.tidesk.portal;
 
+import java.time.Clock;
 import java.util.List;
 
 import dev.tidesk.contract.DeferralStatus;
@@ -56,8 +57,11 @@ class PortalController {
     private final MessageSource messages;
     private final Deferrals deferrals;
 
+    private final Clock clock;
+
     PortalController(RequestQueries queries, RequestIntake intake, RequestDesk desk, Customers customers,
-            MessageSource messages, Deferrals deferrals) {
+            MessageSource messages, Deferrals deferrals, Clock clock) {
+        this.clock = clock;
         this.deferrals = deferrals;
         this.queries = queries;
         this.intake = intake;
@@ -153,7 +157,7 @@ class PortalController {
             return null;
         }
         DeferralView latest = all.get(0);
-        boolean open = latest.status() == DeferralStatus.PROPOSED && latest.expiresAt().isAfter(java.time.Instant.now());
+        boolean open = latest.status() == DeferralStatus.PROPOSED && latest.expiresAt().isAfter(java.time.Instant.now(clock));
         boolean waiting = latest.status() == DeferralStatus.ACCEPTED;
         return open || waiting ? latest : null;
     }

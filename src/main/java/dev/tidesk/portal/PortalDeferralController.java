@@ -1,5 +1,7 @@
 package dev.tidesk.portal;
 
+import java.time.Clock;
+
 import dev.tidesk.contract.DeferralStatus;
 import dev.tidesk.contract.DeferralView;
 import dev.tidesk.contract.Deferrals;
@@ -31,7 +33,10 @@ class PortalDeferralController {
     private final RequestQueries requests;
     private final MessageSource messages;
 
-    PortalDeferralController(Deferrals deferrals, RequestQueries requests, MessageSource messages) {
+    private final Clock clock;
+
+    PortalDeferralController(Deferrals deferrals, RequestQueries requests, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.deferrals = deferrals;
         this.requests = requests;
         this.messages = messages;
@@ -46,7 +51,7 @@ class PortalDeferralController {
         model.addAttribute("token", token);
         model.addAttribute("answer", answer);
         model.addAttribute("expired", d.status() == DeferralStatus.PROPOSED
-                && !d.expiresAt().isAfter(java.time.Instant.now()));
+                && !d.expiresAt().isAfter(java.time.Instant.now(clock)));
         return "portal/contract/deferral";
     }
 

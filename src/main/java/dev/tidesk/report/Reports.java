@@ -1,5 +1,6 @@
 package dev.tidesk.report;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -50,12 +51,20 @@ public class Reports {
     private final Object dashboardLock = new Object();
     private volatile Dashboard lastDashboard;
 
+    private final Clock clock;
+
     Reports(NamedParameterJdbcTemplate jdbc, Installation installation, Ledgers ledgers,
-            @Value("${tidesk.report.dashboard-max-age:PT1M}") Duration dashboardMaxAge) {
+            @Value("${tidesk.report.dashboard-max-age:PT1M}") Duration dashboardMaxAge, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.ledgers = ledgers;
         this.zone = installation.timeZone();
         this.dashboardMaxAge = dashboardMaxAge;
+    }
+
+    /** Today in the installation's time zone. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(zone()));
     }
 
     public ZoneId zone() {
@@ -79,7 +88,7 @@ public class Reports {
         synchronized (dashboardLock) {
             last = lastDashboard;
             if (!fresh(last)) {
-                last = dashboard(Instant.now());
+                last = dashboard(Instant.now(clock));
                 lastDashboard = last;
             }
             return last;
@@ -87,7 +96,7 @@ public class Reports {
     }
 
     private boolean fresh(Dashboard d) {
-        return d != null && d.at().plus(dashboardMaxAge).isAfter(Instant.now());
+        return d != null && d.at().plus(dashboardMaxAge).isAfter(Instant.now(clock));
     }
 
     /** The dashboard as of {@code now}: only requests created before it count. */

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.Availability;
@@ -47,7 +47,7 @@ class RoutingAssignments {
     private final boolean autoAssign;
 
     RoutingAssignments(RoutingRequests rows, ClientTermsBook terms, PersonalManagers managers, StaffDirectory staff,
-            RequestDesk desk, RequestQueries requests, JdbcTemplate jdbc, MessageSource messages, Optional<Clock> clock,
+            RequestDesk desk, RequestQueries requests, JdbcTemplate jdbc, MessageSource messages, Clock clock,
             @Value("${tidesk.routing.auto-assign:false}") boolean autoAssign) {
         this.rows = rows;
         this.terms = terms;
@@ -57,7 +57,7 @@ class RoutingAssignments {
         this.requests = requests;
         this.jdbc = jdbc;
         this.messages = messages;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.autoAssign = autoAssign;
     }
 

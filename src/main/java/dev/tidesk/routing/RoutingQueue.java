@@ -53,11 +53,11 @@ public class RoutingQueue {
     private final Clock clock;
     private final Duration warnBefore;
 
-    RoutingQueue(JdbcTemplate jdbc, RequestDesk desk, Optional<Clock> clock,
+    RoutingQueue(JdbcTemplate jdbc, RequestDesk desk, Clock clock,
             @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore) {
         this.jdbc = jdbc;
         this.desk = desk;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.warnBefore = warnBefore;
     }
 

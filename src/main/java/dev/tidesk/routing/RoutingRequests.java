@@ -38,14 +38,14 @@ class RoutingRequests {
     private final Clock clock;
 
     RoutingRequests(JdbcTemplate jdbc, RequestQueries requests, ClientTermsBook terms, CalendarBook calendars,
-            PersonalManagers managers, SlaWatch watch, Optional<Clock> clock) {
+            PersonalManagers managers, SlaWatch watch, Clock clock) {
         this.watch = watch;
         this.jdbc = jdbc;
         this.requests = requests;
         this.terms = terms;
         this.calendars = calendars;
         this.managers = managers;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     record Row(long ticketId, Long heldForId, Instant heldUntil, SlaClock clock) {

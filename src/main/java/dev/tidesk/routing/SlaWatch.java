@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,11 +27,11 @@ public class SlaWatch {
     private final Clock clock;
     private final Duration warnBefore;
 
-    SlaWatch(JdbcTemplate jdbc, ApplicationEventPublisher events, Optional<Clock> clock,
+    SlaWatch(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
             @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore) {
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.warnBefore = warnBefore;
     }
 

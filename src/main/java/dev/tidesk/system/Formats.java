@@ -1,5 +1,6 @@
 package dev.tidesk.system;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +23,10 @@ public class Formats {
     private final ZoneId zone;
     private final MessageSource messages;
 
-    Formats(Installation installation, MessageSource messages) {
+    private final Clock clock;
+
+    Formats(Installation installation, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.zone = installation.timeZone();
         this.messages = messages;
     }
@@ -40,7 +44,7 @@ public class Formats {
         if (at == null) {
             return "";
         }
-        Duration d = Duration.between(at, Instant.now());
+        Duration d = Duration.between(at, Instant.now(clock));
         Locale locale = LocaleContextHolder.getLocale();
         if (d.toMinutes() < 60) {
             return messages.getMessage("age.minutes", new Object[] { Math.max(d.toMinutes(), 0) }, locale);

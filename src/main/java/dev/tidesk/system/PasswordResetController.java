@@ -1,5 +1,6 @@
 package dev.tidesk.system;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,7 +27,10 @@ class PasswordResetController {
     private final PasswordResets resets;
     private final MessageSource messages;
 
-    PasswordResetController(PasswordResets resets, MessageSource messages) {
+    private final Clock clock;
+
+    PasswordResetController(PasswordResets resets, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.resets = resets;
         this.messages = messages;
     }
@@ -40,14 +44,14 @@ class PasswordResetController {
     @PostMapping("/{area:portal|desk}/password/forgot")
     String forgot(@PathVariable String area, @RequestParam(defaultValue = "") String username,
             RedirectAttributes redirect) {
-        resets.request(username, Instant.now());
+        resets.request(username, Instant.now(clock));
         redirect.addFlashAttribute("flash", text("reset.sent", username.strip()));
         return "redirect:/" + area + "/login";
     }
 
     @GetMapping("/{area:portal|desk}/password/reset")
     String resetForm(@PathVariable String area, @RequestParam(defaultValue = "") String token, Model model) {
-        Optional<PasswordResets.Link> link = resets.link(token, Instant.now());
+        Optional<PasswordResets.Link> link = resets.link(token, Instant.now(clock));
         model.addAttribute("area", link.map(l -> l.staff() ? "desk" : "portal").orElse(area));
         model.addAttribute("link", link.orElse(null));
         model.addAttribute("token", token);
@@ -58,7 +62,7 @@ class PasswordResetController {
     String reset(@PathVariable String area, @RequestParam(defaultValue = "") String token,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
             Model model, RedirectAttributes redirect) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         if (!password.equals(confirmation)) {
             model.addAttribute("error", text("reset.mismatch"));
             return resetForm(area, token, model);

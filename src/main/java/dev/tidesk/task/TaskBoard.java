@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 import java.util.stream.Collectors;
 
 import dev.tidesk.identity.Role;
@@ -45,7 +45,7 @@ public class TaskBoard {
     TaskBoard(TaskRepository tasks, TaskHistoryRepository history, RequestQueries requests, StaffDirectory staff,
             ClientTermsBook terms, AcceptanceLinkRepository links,
             @Value("${tidesk.task.acceptance-link-days:14}") int linkDays, SyncSuggestions syncs, WorkLog workLog,
-            @Value("${tidesk.task.test-copy-sync-minutes:30}") int syncMinutes, Optional<Clock> clock) {
+            @Value("${tidesk.task.test-copy-sync-minutes:30}") int syncMinutes, Clock clock) {
         this.syncs = syncs;
         this.workLog = workLog;
         this.syncMinutes = syncMinutes;
@@ -56,7 +56,7 @@ public class TaskBoard {
         this.requests = requests;
         this.staff = staff;
         this.terms = terms;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

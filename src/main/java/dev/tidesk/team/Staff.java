@@ -27,12 +27,13 @@ class Staff {
     @Enumerated(EnumType.STRING)
     private Availability availability = Availability.AVAILABLE;
     private boolean active = true;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     protected Staff() {
     }
 
-    Staff(String fullName, String email, Role role, Specialty specialty) {
+    Staff(String fullName, String email, Role role, Specialty specialty, Instant createdAt) {
+        this.createdAt = createdAt;
         if (!role.isStaff()) {
             throw new IllegalArgumentException("Not a staff role: " + role);
         }

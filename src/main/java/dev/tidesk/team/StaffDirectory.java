@@ -1,5 +1,7 @@
 package dev.tidesk.team;
 
+import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +21,10 @@ public class StaffDirectory {
     private final StaffRepository staff;
     private final Accounts accounts;
 
-    StaffDirectory(StaffRepository staff, Accounts accounts) {
+    private final Clock clock;
+
+    StaffDirectory(StaffRepository staff, Accounts accounts, Clock clock) {
+        this.clock = clock;
         this.staff = staff;
         this.accounts = accounts;
     }
@@ -46,9 +51,9 @@ public class StaffDirectory {
         if (staff.findByLowerEmail(email.trim().toLowerCase(Locale.ROOT)).isPresent()) {
             throw new dev.tidesk.shared.DomainException("error.login.taken", "Staff e-mail taken: " + email, email);
         }
-        Staff member = staff.save(new Staff(fullName, email, role, specialty));
+        Staff member = staff.save(new Staff(fullName, email, role, specialty, Instant.now(clock)));
         if (password == null || password.isBlank()) {
-            accounts.inviteStaff(email, fullName, role, member.getId(), java.time.Instant.now(), by);
+            accounts.inviteStaff(email, fullName, role, member.getId(), java.time.Instant.now(clock), by);
         } else {
             accounts.createStaffAccount(email, fullName, role, member.getId(), password, by);
         }

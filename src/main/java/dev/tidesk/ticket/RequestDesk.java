@@ -3,7 +3,7 @@ package dev.tidesk.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+
 
 import dev.tidesk.shared.NotFoundException;
 
@@ -19,10 +19,10 @@ public class RequestDesk {
     private final Conversation conversation;
     private final Clock clock;
 
-    RequestDesk(TicketRepository tickets, Conversation conversation, Optional<Clock> clock) {
+    RequestDesk(TicketRepository tickets, Conversation conversation, Clock clock) {
         this.tickets = tickets;
         this.conversation = conversation;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A public reply from staff: the client sees it and gets it by e-mail. */

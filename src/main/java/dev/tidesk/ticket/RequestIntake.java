@@ -2,7 +2,7 @@ package dev.tidesk.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+
 
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
@@ -25,12 +25,12 @@ public class RequestIntake {
     private final Clock clock;
 
     RequestIntake(TicketRepository tickets, TidAllocator tids, Conversation conversation, Customers customers,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.tickets = tickets;
         this.tids = tids;
         this.conversation = conversation;
         this.customers = customers;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Transactional

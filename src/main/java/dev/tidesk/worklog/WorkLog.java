@@ -7,7 +7,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 import java.util.TreeMap;
 
 import dev.tidesk.shared.DomainException;
@@ -38,14 +38,14 @@ public class WorkLog {
     private final Clock clock;
 
     WorkLog(WorkEntryRepository entries, WorkEntryChangeRepository changes, RequestQueries requests,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, Installation installation, Optional<Clock> clock) {
+            ApplicationEventPublisher events, JdbcTemplate jdbc, Installation installation, Clock clock) {
         this.entries = entries;
         this.changes = changes;
         this.requests = requests;
         this.events = events;
         this.jdbc = jdbc;
         this.installation = installation;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tidesk.workspace;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,10 @@ class AuditController {
     private final AuditLog audit;
     private final MessageSource messages;
 
-    AuditController(AuditLog audit, MessageSource messages) {
+    private final Clock clock;
+
+    AuditController(AuditLog audit, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.messages = messages;
     }
@@ -58,7 +62,7 @@ class AuditController {
         byte[] body = audit.csv(filter, header, a -> text("audit.action." + a.name()));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("audit-" + LocalDate.now() + ".csv").build().toString())
+                        ContentDisposition.attachment().filename("audit-" + LocalDate.now(clock) + ".csv").build().toString())
                 .body(body);
     }
 

@@ -1,5 +1,6 @@
 package dev.tidesk.workspace;
 
+import java.time.Clock;
 import java.util.List;
 
 import dev.tidesk.customer.ContactView;
@@ -25,7 +26,10 @@ class ClientAdminController {
     private final Accounts accounts;
     private final MessageSource messages;
 
-    ClientAdminController(Customers customers, Accounts accounts, MessageSource messages) {
+    private final Clock clock;
+
+    ClientAdminController(Customers customers, Accounts accounts, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.accounts = accounts;
         this.messages = messages;
@@ -74,7 +78,7 @@ class ClientAdminController {
                     contact.language());
         } else if (invite && contact.email() != null) {
             accounts.inviteContact(contact.email(), contact.fullName(), contact.id(), id, contact.language(),
-                    java.time.Instant.now());
+                    java.time.Instant.now(clock));
             flash(redirect, "admin.contact.createdInvited", contact.fullName());
             return "redirect:/desk/admin/organizations/" + id;
         }
@@ -107,7 +111,7 @@ class ClientAdminController {
             throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
         }
         Accounts.Invitation done = accounts.inviteContact(contact.email(), contact.fullName(), contact.id(), id,
-                contact.language(), java.time.Instant.now());
+                contact.language(), java.time.Instant.now(clock));
         if (done != Accounts.Invitation.NOT_SENT) {
             flash(redirect, done == Accounts.Invitation.INVITED ? "admin.contact.invited" : "admin.contact.resetSent",
                     contact.email());

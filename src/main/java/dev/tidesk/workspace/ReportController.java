@@ -167,7 +167,7 @@ class ReportController {
     }
 
     private ReportFilter filter(LocalDate from, LocalDate to, Grain grain, Long org, Long person, String plan) {
-        LocalDate today = LocalDate.now(reports.zone());
+        LocalDate today = reports.today();
         LocalDate end = to != null ? to : today;
         LocalDate start = from != null ? from : end.minusMonths(5).withDayOfMonth(1);
         if (start.isAfter(end)) {

@@ -1,5 +1,6 @@
 package dev.tidesk.workspace;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Year;
@@ -41,9 +42,12 @@ class RoutingController {
     private final MessageSource messages;
     private final java.time.Duration holdTime;
 
+    private final Clock clock;
+
     RoutingController(RoutingQueue queue, StaffDirectory staff, ClientTermsBook terms, CalendarBook calendars,
             Customers customers, Installation installation, MessageSource messages,
-            @Value("${tidesk.routing.manager-hold:PT30M}") java.time.Duration holdTime) {
+            @Value("${tidesk.routing.manager-hold:PT30M}") java.time.Duration holdTime, Clock clock) {
+        this.clock = clock;
         this.queue = queue;
         this.staff = staff;
         this.terms = terms;
@@ -86,7 +90,7 @@ class RoutingController {
 
     @GetMapping("/desk/admin/calendar")
     String calendar(@RequestParam(required = false) Integer year, Model model) {
-        int y = year != null ? year : Year.now(installation.timeZone()).getValue();
+        int y = year != null ? year : Year.now(clock.withZone(installation.timeZone())).getValue();
         if (y < 1970 || y > 2200) {
             throw new org.springframework.web.server.ResponseStatusException(
                     org.springframework.http.HttpStatus.BAD_REQUEST, "No calendar for the year " + y);

@@ -26,7 +26,8 @@ class GeneratorOptionsTests {
         assertThat(o.seed()).isEqualTo(seed);
         assertThat(o.years()).isEqualTo(3);
         assertThat(o.password()).isEqualTo(GeneratorOptions.DEFAULT_PASSWORD);
-        assertThat(o.until()).isEqualTo(LocalDate.now());
+        assertThat(o.until()).as("the generator ends on its clock's today").isNull();
+        assertThat(o.until(LocalDate.of(2026, 3, 1)).until()).isEqualTo(LocalDate.of(2026, 3, 1));
     }
 
     @Test

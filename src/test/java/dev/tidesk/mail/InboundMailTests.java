@@ -2,6 +2,7 @@ package dev.tidesk.mail;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -48,6 +49,8 @@ class InboundMailTests extends MailTest {
     static final GreenMailExtension imap = new GreenMailExtension(
             new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)).withPerMethodLifecycle(false);
 
+    @Autowired
+    dev.tidesk.TestClock clock;
     @Autowired
     Mailboxes mailboxes;
     @Autowired
@@ -334,10 +337,10 @@ class InboundMailTests extends MailTest {
         Client client = data.client();
         TicketView recent = data.request(client, "Closed yesterday", "body");
         TicketView old = data.request(client, "Closed long ago", "body");
-        for (TicketView t : List.of(recent, old)) {
-            desk.changeStatus(t.id(), Status.CLOSED, Actor.system());
-        }
-        jdbc.update("update ticket set resolved_at = now() - interval '30 days' where id = ?", old.id());
+        clock.advance(Duration.ofDays(-30));
+        desk.changeStatus(old.id(), Status.CLOSED, Actor.system());
+        clock.reset();
+        desk.changeStatus(recent.id(), Status.CLOSED, Actor.system());
 
         InboundView reopened = intake.receive("test", mail(client.login(), "Re: [" + recent.tid() + "]", "Снова")
                 .getBytes(StandardCharsets.UTF_8));

@@ -114,7 +114,7 @@ class SmtpReceiverTests extends MailTest {
         DriverManagerDataSource down = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/tidesk?connectTimeout=2",
                 "tidesk", "none");
         MailIntake offline = new MailIntake(inbound, processor, settings, new JdbcTemplate(down),
-                new DataSourceTransactionManager(down));
+                new DataSourceTransactionManager(down), java.time.Clock.systemUTC());
         SMTPServer server = receiver.server(0, raw -> offline.store("smtp", raw), id -> { });
         server.start();
         try {

@@ -40,6 +40,8 @@ class ReportsTests {
     static final Instant NOW = Instant.parse("2001-03-15T09:00:00Z");
 
     @Autowired
+    dev.tidesk.TestClock clock;
+    @Autowired
     Reports reports;
 
     @Autowired
@@ -307,9 +309,9 @@ class ReportsTests {
 
     @Test
     void theDashboardIsComputedOnceForItsMaxAgeAndEveryTimeWithoutOne() {
-        Reports cached = new Reports(namedJdbc, installation, ledgers, Duration.ofHours(1));
+        Reports cached = new Reports(namedJdbc, installation, ledgers, Duration.ofHours(1), clock);
         assertThat(cached.dashboard()).isSameAs(cached.dashboard());
-        Reports uncached = new Reports(namedJdbc, installation, ledgers, Duration.ZERO);
+        Reports uncached = new Reports(namedJdbc, installation, ledgers, Duration.ZERO, clock);
         assertThat(uncached.dashboard()).isNotSameAs(uncached.dashboard());
     }
 

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractTermsFeedTests extends WebTest {
 
     @Autowired
+    dev.tidesk.TestClock clock;
+    @Autowired
     Contracts contracts;
 
     @Autowired
@@ -32,7 +34,7 @@ class ContractTermsFeedTests extends WebTest {
         assertThat(book.terms(client.organization().id())).isEmpty();
 
         ContractView contract = contracts.sign(client.organization().id(), "Д-" + System.nanoTime(),
-                LocalDate.now().withDayOfMonth(1), PlanCode.PREMIUM, manager.id(), true, null, "test");
+                LocalDate.now(clock).withDayOfMonth(1), PlanCode.PREMIUM, manager.id(), true, null, "test");
 
         assertThat(book.terms(client.organization().id())).hasValueSatisfying(terms -> {
             assertThat(terms.tierRank()).isZero();

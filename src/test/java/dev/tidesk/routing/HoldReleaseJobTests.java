@@ -1,6 +1,11 @@
 package dev.tidesk.routing;
 
+import java.time.Duration;
+
+import dev.tidesk.TestClock;
+import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
+import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import org.junit.jupiter.api.Test;
@@ -17,14 +22,23 @@ class HoldReleaseJobTests extends WebTest {
     JdbcTemplate jdbc;
     @Autowired
     RoutingAssignments assignments;
+    @Autowired
+    ClientTermsBook terms;
+    @Autowired
+    TestClock clock;
 
     @Test
     void aRequestHeldTooLongForItsManagerGoesToTheGeneralQueueWithANote() {
-        StaffView manager = data.agent();
-        TicketView t = data.request(data.client(), "Held for the manager", "text");
-        jdbc.update("update routing_request set held_for_id = ?, held_until = now() - interval '1 minute' where ticket_id = ?",
-                manager.id(), t.id());
+        StaffView manager = data.member(Role.MANAGER);
+        TestData.Client premium = data.client();
+        terms.update(premium.organization().id(), 0, manager.id(), 1, 8, false);
+        TicketView t = data.request(premium, "Held for the manager", "text");
 
+        assignments.releaseOverdueHolds();
+        assertThat(jdbc.queryForObject("select held_for_id from routing_request where ticket_id = ?", Long.class,
+                t.id())).as("held within its 30 minutes").isEqualTo(manager.id());
+
+        clock.advance(Duration.ofMinutes(31));
         assignments.releaseOverdueHolds();
 
         assertThat(jdbc.queryForObject("select held_for_id is null from routing_request where ticket_id = ?", Boolean.class,

@@ -1,10 +1,10 @@
 package dev.tidesk.routing;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import dev.tidesk.TestData;
+import dev.tidesk.TestClock;
 import dev.tidesk.WebTest;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.Availability;
@@ -38,6 +38,8 @@ class PersonalManagerRoutingTests extends WebTest {
     StaffDirectory staff;
     @Autowired
     RequestQueries requests;
+    @Autowired
+    TestClock clock;
 
     @Test
     void aPremiumRequestWaitsForThePersonalManagerThenFallsBackToTheQueueWithANote() throws Exception {
@@ -54,7 +56,8 @@ class PersonalManagerRoutingTests extends WebTest {
                 .andExpect(content().string(containsString(premium.organization().name())));
 
         // not taken within the hold time: the request goes to the general queue with a note
-        assignments.releaseOverdueHolds(Instant.now().plus(Duration.ofMinutes(31)));
+        clock.advance(Duration.ofMinutes(31));
+        assignments.releaseOverdueHolds();
         assertThat(queue.order(List.of(held.id()))).extracting(QueueEntry::tid).containsExactly(held.tid());
         assertThat(queue.heldFor(manager.id())).extracting(QueueEntry::tid).doesNotContain(held.tid());
         assertThat(notes(held)).anySatisfy(n -> assertThat(n).contains("не взял обращение за 30"));
@@ -63,7 +66,8 @@ class PersonalManagerRoutingTests extends WebTest {
         TicketView taken = data.request(premium, "Поменять баннер", "На главной");
         mvc.perform(post("/desk/requests/" + taken.tid() + "/take").session(session).with(csrf()));
         assertThat(requests.ticket(taken.id()).assigneeId()).isEqualTo(manager.id());
-        assignments.releaseOverdueHolds(Instant.now().plus(Duration.ofMinutes(31)));
+        clock.advance(Duration.ofMinutes(31));
+        assignments.releaseOverdueHolds();
         assertThat(queue.order(List.of(taken.id()))).isEmpty();
         assertThat(notes(taken)).isEmpty();
 
