@@ -46,14 +46,14 @@ public class Mailboxes {
         return add(settings);
     }
 
-    /** Passwords stored in plaintext by an older version are encrypted in place; returns how many. */
+    /** Passwords stored in plaintext or in the older unsalted form are sealed in the current form; returns how many. */
     @Transactional
     public int encryptPlaintextPasswords() {
         int n = 0;
         for (var row : jdbc.queryForList("select id, password from mail_mailbox where password <> '' "
-                + "and password not like 'v1:%' for update")) {
+                + "and password not like 'v2:%' for update")) {
             n += jdbc.update("update mail_mailbox set password = ? where id = ?",
-                    secrets.encrypt((String) row.get("password")), row.get("id"));
+                    secrets.encrypt(secrets.decrypt((String) row.get("password"))), row.get("id"));
         }
         return n;
     }

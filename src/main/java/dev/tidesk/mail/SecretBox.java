@@ -21,26 +21,34 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.encrypt.Encryptors;
+import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Encrypts secrets kept in the database (mailbox passwords) with AES-256-GCM. The key comes from
- * {@code tidesk.secret-key} (any passphrase, hashed to 256 bits), else from a key file made on first
- * start ({@code tidesk.secret-key-file}, by default {@code tidesk-secret.key} next to the embedded
+ * Encrypts secrets kept in the database (mailbox passwords). The secret comes from
+ * {@code tidesk.secret-key} (any passphrase), else from a key file made on first start
+ * ({@code tidesk.secret-key-file}, by default {@code tidesk-secret.key} next to the embedded
  * database's directory), else, with a throw-away database (tests), from a random key for this run.
- * Stored form: {@code v1:} + base64(12-byte nonce, ciphertext and tag). A value without the prefix
- * is an older plaintext value and reads as it is.
+ * <p>
+ * Stored forms: {@code v2:<salt>:<hex>} is Spring Security's {@link Encryptors#delux} (AES-256-GCM
+ * with a key derived by salted PBKDF2 from the secret, a fresh salt for every value); every new
+ * value is written so. {@code v1:} + base64(nonce, ciphertext and tag) is the older form, AES-GCM
+ * under an unsalted SHA-256 of the secret, still read. A value without a prefix is an older
+ * plaintext value and reads as it is.
  */
 @Component
 class SecretBox {
 
-    static final String PREFIX = "v1:";
+    static final String PREFIX = "v2:";
+    static final String OLD_PREFIX = "v1:";
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
     private final byte[] raw;
+    private final String secret;
 
     @Autowired
     SecretBox(@Value("${tidesk.secret-key:}") String secret, @Value("${tidesk.secret-key-file:}") String keyFile,
@@ -51,6 +59,7 @@ class SecretBox {
     SecretBox(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
         this.raw = key.clone();
+        this.secret = Base64.getEncoder().encodeToString(key);
     }
 
     /**
@@ -117,19 +126,8 @@ class SecretBox {
         if (plain == null) {
             return null;
         }
-        try {
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] out = new byte[nonce.length + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, nonce.length);
-            System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-            return PREFIX + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        String salt = KeyGenerators.string().generateKey();
+        return PREFIX + salt + ":" + Encryptors.delux(secret, salt).encrypt(plain);
     }
 
     /** The plaintext; a value without the prefix is an older plaintext value and comes back as it is. */
@@ -137,8 +135,17 @@ class SecretBox {
         if (stored == null || !isEncrypted(stored)) {
             return stored;
         }
+        if (stored.startsWith(PREFIX)) {
+            int colon = stored.indexOf(':', PREFIX.length());
+            try {
+                return Encryptors.delux(secret, stored.substring(PREFIX.length(), colon))
+                        .decrypt(stored.substring(colon + 1));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("A stored secret cannot be decrypted: wrong tidesk.secret-key or key file?", e);
+            }
+        }
         try {
-            byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            byte[] in = Base64.getDecoder().decode(stored.substring(OLD_PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
             return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
@@ -148,7 +155,7 @@ class SecretBox {
     }
 
     static boolean isEncrypted(String stored) {
-        return stored != null && stored.startsWith(PREFIX);
+        return stored != null && (stored.startsWith(PREFIX) || stored.startsWith(OLD_PREFIX));
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -32,7 +32,7 @@ class MailboxSecretTests extends MailTest {
     void aPasswordIsStoredEncryptedAndReadBackForThePoller() {
         MailboxView box = mailboxes.add(new MailboxSettings("secret-" + System.nanoTime(), "imap.example", 993, true,
                 "support", "Пароль-very-secret-1", "INBOX", null, 60, true));
-        assertThat(stored(box.id())).startsWith("v1:").doesNotContain("very-secret");
+        assertThat(stored(box.id())).startsWith("v2:").doesNotContain("very-secret");
         assertThat(repository.findById(box.id()).orElseThrow().getPassword()).isEqualTo("Пароль-very-secret-1");
 
         // a change without a password keeps the stored one
@@ -49,7 +49,7 @@ class MailboxSecretTests extends MailTest {
         assertThat(repository.findById(box.id()).orElseThrow().getPassword()).isEqualTo("legacy-plain-pw");
 
         assertThat(mailboxes.encryptPlaintextPasswords()).isGreaterThanOrEqualTo(1);
-        assertThat(stored(box.id())).startsWith("v1:").doesNotContain("legacy-plain-pw");
+        assertThat(stored(box.id())).startsWith("v2:").doesNotContain("legacy-plain-pw");
         assertThat(repository.findById(box.id()).orElseThrow().getPassword()).isEqualTo("legacy-plain-pw");
         assertThat(mailboxes.encryptPlaintextPasswords()).isZero();
     }
@@ -69,7 +69,31 @@ class MailboxSecretTests extends MailTest {
         assertThat(new SecretBox(SecretBox.keyBytes("", "", dataDir.toString())).decrypt(a)).isEqualTo("pw");
         SecretBox other = new SecretBox(SecretBox.keyBytes("another passphrase", "", dataDir.toString()));
         assertThatThrownBy(() -> other.decrypt(a)).isInstanceOf(IllegalStateException.class);
-        String tampered = a.substring(0, a.length() - 4) + (a.endsWith("AAA=") ? "BBB=" : "AAA=");
+        String tampered = a.substring(0, a.length() - 4) + (a.endsWith("0000") ? "1111" : "0000");
         assertThatThrownBy(() -> box.decrypt(tampered)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** The salted form replaced one keyed by a bare SHA-256 of the passphrase; values stored so still read. */
+    @Test
+    void aValueStoredInTheOlderFormStillReadsAndEachNewValueHasItsOwnSalt() throws Exception {
+        byte[] key = SecretBox.keyBytes("старая фраза", "", "");
+        byte[] nonce = new byte[12];
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                java.security.MessageDigest.getInstance("SHA-256").digest("старая фраза".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "AES"), new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        byte[] sealed = cipher.doFinal("imap-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] v1 = new byte[12 + sealed.length];
+        System.arraycopy(sealed, 0, v1, 12, sealed.length);
+        String older = "v1:" + java.util.Base64.getEncoder().encodeToString(v1);
+
+        SecretBox box = new SecretBox(key);
+        assertThat(SecretBox.isEncrypted(older)).isTrue();
+        assertThat(box.decrypt(older)).isEqualTo("imap-pw");
+
+        String a = box.encrypt("imap-pw");
+        String b = box.encrypt("imap-pw");
+        assertThat(a.split(":")[1]).as("salt").hasSize(16).isNotEqualTo(b.split(":")[1]);
+        assertThat(box.decrypt(b)).isEqualTo("imap-pw");
     }
 }
