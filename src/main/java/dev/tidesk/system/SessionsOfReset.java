@@ -4,35 +4,39 @@ import dev.tidesk.identity.PasswordChanged;
 import dev.tidesk.identity.PasswordReset;
 import dev.tidesk.identity.RoleChanged;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Signs everyone out who was signed in as an account whose password was just reset or whose role
- * changed, and a person's other sessions when they change their own password: the sessions (in
- * PostgreSQL, see V009) go in the same transaction as the change.
+ * changed, and a person's other sessions when they change their own password. Sessions are found
+ * by their principal through Spring Session's index, once the change is committed (a change that
+ * rolls back signs nobody out). With sessions kept in memory (no indexed repository) there is
+ * nothing to find, and nothing is done.
  */
 @Component
 class SessionsOfReset {
 
-    private final JdbcTemplate jdbc;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
 
-    SessionsOfReset(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    SessionsOfReset(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+        this.sessions = sessions;
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(PasswordReset event) {
         // the principal name is the account's login as stored, which the event carries
-        jdbc.update("delete from spring_session where principal_name = ?", event.login());
+        end(event.login(), null);
     }
 
     /** A new role holds from the next page on: the account signs in again and gets it. */
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(RoleChanged event) {
         if (event.from() != null) {
-            jdbc.update("delete from spring_session where principal_name = ?", event.login());
+            end(event.login(), null);
         }
     }
 
@@ -40,11 +44,15 @@ class SessionsOfReset {
      * Someone changed their own password: every other session of theirs ends (a stolen one, a
      * forgotten browser); the one they did it in stays signed in.
      */
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(PasswordChanged event) {
-        String current = currentSessionId();
-        jdbc.update("delete from spring_session where principal_name = ? and session_id <> ?", event.login(),
-                current == null ? "" : current);
+        end(event.login(), currentSessionId());
+    }
+
+    private void end(String login, String keep) {
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(login).keySet().stream()
+                .filter(id -> !id.equals(keep))
+                .forEach(repository::deleteById));
     }
 
     private static String currentSessionId() {
