@@ -222,16 +222,6 @@ public class Contracts {
         return contracts.findInForce(organizationId, today).map(c -> c.view(catalogue(), today));
     }
 
-    /** The contract in force today, or else the latest one (ended or not started yet). */
-    public Optional<ContractView> currentOrLatest(long organizationId) {
-        Optional<ContractView> active = activeContract(organizationId);
-        if (active.isPresent()) {
-            return active;
-        }
-        return contracts.findByOrganization(organizationId).stream().findFirst()
-                .map(c -> c.view(catalogue(), today()));
-    }
-
     public ContractView contract(long contractId) {
         return load(contractId).view(catalogue(), today());
     }

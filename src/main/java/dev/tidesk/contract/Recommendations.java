@@ -1,7 +1,6 @@
 package dev.tidesk.contract;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +82,5 @@ public class Recommendations {
         List<LedgerMonth> closed = months.stream().filter(LedgerMonth::closed)
                 .sorted(Comparator.comparing(LedgerMonth::month)).toList();
         return closed.subList(Math.max(0, closed.size() - window), closed.size());
-    }
-
-    static YearMonth firstMonth(List<LedgerMonth> months) {
-        return months.isEmpty() ? null : months.get(0).month();
     }
 }

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -471,9 +470,5 @@ public class DataGenerator {
             }
         }
         return out;
-    }
-
-    static Instant clamp(Instant t, Instant max) {
-        return t.isAfter(max) ? max : t;
     }
 }

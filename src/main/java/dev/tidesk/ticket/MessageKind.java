@@ -6,9 +6,5 @@ public enum MessageKind {
     /** A staff reply the client sees and receives by e-mail. */
     STAFF_REPLY,
     /** Visible to staff only. */
-    INTERNAL_NOTE;
-
-    public boolean isPublic() {
-        return this != INTERNAL_NOTE;
-    }
+    INTERNAL_NOTE
 }

@@ -268,6 +268,17 @@ class ContractDeskController {
         return "redirect:/desk/clients/" + c.organizationId();
     }
 
+    /** "All work via the test copy first" and the special terms, changed after signing, with history. */
+    @PostMapping("/desk/admin/contracts/{id}/conditions")
+    String changeConditions(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean testCopyOnly,
+            @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 4000) String specialTerms,
+            RedirectAttributes redirect) {
+        ContractView c = contracts.changeConditions(id, testCopyOnly, specialTerms, me.displayName());
+        flash(redirect, "contract.conditions.done");
+        return "redirect:/desk/clients/" + c.organizationId();
+    }
+
     @PostMapping("/desk/admin/contracts/{id}/end")
     String end(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {

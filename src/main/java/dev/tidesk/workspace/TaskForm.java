@@ -3,7 +3,6 @@ package dev.tidesk.workspace;
 import java.math.BigDecimal;
 
 import dev.tidesk.task.Environment;
-import dev.tidesk.team.Specialty;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -25,7 +24,6 @@ class TaskForm {
     private BigDecimal estimateHours;
     @NotNull
     private Environment environment = Environment.LIVE;
-    private Specialty specialty;
 
     public Long getAssigneeId() { return assigneeId; }
     public void setAssigneeId(Long assigneeId) { this.assigneeId = assigneeId; }
@@ -37,6 +35,4 @@ class TaskForm {
     public void setEstimateHours(BigDecimal estimateHours) { this.estimateHours = estimateHours; }
     public Environment getEnvironment() { return environment; }
     public void setEnvironment(Environment environment) { this.environment = environment; }
-    public Specialty getSpecialty() { return specialty; }
-    public void setSpecialty(Specialty specialty) { this.specialty = specialty; }
 }

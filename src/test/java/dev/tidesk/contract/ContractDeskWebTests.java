@@ -163,6 +163,41 @@ class ContractDeskWebTests extends WebTest {
     }
 
     @Test
+    void theTestCopyFlagAndSpecialTermsAreChangedAfterSigningWithHistoryAndReachRouting() throws Exception {
+        TestData.Client client = data.client();
+        long org = client.organization().id();
+        ContractView c = fixtures.sign(client, PlanCode.STANDARD, 0);
+        assertThat(contracts.termsOfToday(org).testCopyOnly()).isFalse();
+
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions").session(deskLogin(data.agent().email()))
+                .with(csrf()).param("testCopyOnly", "true")).andExpect(status().isForbidden());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions")
+                .session(deskLogin(data.member(Role.HEAD).email())).param("testCopyOnly", "true"))
+                .andExpect(status().isForbidden());
+        assertThat(contracts.contract(c.id()).testCopyOnly()).isFalse();
+
+        MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions").session(head).with(csrf())
+                .param("testCopyOnly", "true").param("specialTerms", "Работы только ночью"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(contracts.contract(c.id()).testCopyOnly()).isTrue();
+        assertThat(contracts.contract(c.id()).specialTerms()).isEqualTo("Работы только ночью");
+        assertThat(contracts.termsOfToday(org).testCopyOnly()).isTrue();
+        String page = mvc.perform(get("/desk/clients/" + org).session(head)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Все работы сначала на тестовой копии:").contains("Особые условия изменены")
+                .contains("Работы только ночью");
+
+        // unticked: the flag goes off again, and the special terms are cleared when left empty
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions").session(head).with(csrf())
+                .param("specialTerms", "")).andExpect(status().is3xxRedirection());
+        assertThat(contracts.contract(c.id()).testCopyOnly()).isFalse();
+        assertThat(contracts.contract(c.id()).specialTerms()).isNull();
+        assertThat(contracts.changesOf(c.id())).filteredOn(ch -> ch.field().equals("testCopyOnly")).hasSize(2);
+    }
+
+    @Test
     void theMonthlyCloseIsIdempotentAndALateEntryShowsAsAnAdjustment() {
         TestData.Client client = data.client();
         StaffView agent = data.agent();

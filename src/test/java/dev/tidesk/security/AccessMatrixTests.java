@@ -128,7 +128,7 @@ class AccessMatrixTests extends WebTest {
                 "GET /desk/admin/staff", "POST /desk/admin/staff", "POST /desk/admin/staff/{id}/role", "GET /desk/admin/plans",
                 "POST /desk/admin/plans/{code}", "POST /desk/admin/contracts", "POST /desk/admin/contracts/{id}/plan",
                 "POST /desk/admin/contracts/{id}/manager", "POST /desk/admin/contracts/{id}/end",
-                "POST /desk/admin/contracts/{id}/trial", "GET /desk/admin/calendar", "POST /desk/admin/calendar/hours",
+                "POST /desk/admin/contracts/{id}/trial", "POST /desk/admin/contracts/{id}/conditions", "GET /desk/admin/calendar", "POST /desk/admin/calendar/hours",
                 "POST /desk/admin/calendar/days", "POST /desk/admin/calendar/days/{day}/delete", "GET /desk/admin/mail",
                 "GET /desk/admin/mail/inbound/{id}", "GET /desk/admin/mail/inbound/{id}/request",
                 "GET /desk/admin/mail/inbound/{id}/raw", "GET /desk/admin/mail/inbound/{id}/files/{index}",
