@@ -33,7 +33,10 @@ public class TestData {
     private final StaffDirectory staff;
     private final RequestIntake intake;
 
+    private final ApplicationContext context;
+
     public TestData(ApplicationContext context) {
+        this.context = context;
         this.customers = context.getBean(Customers.class);
         this.accounts = context.getBean(Accounts.class);
         this.staff = context.getBean(StaffDirectory.class);
@@ -77,5 +80,15 @@ public class TestData {
     public TicketView request(Client client, String subject, String body, Channel channel) {
         return intake.open(new NewRequest(subject, body, client.contact().id(), client.site().id(), channel,
                 Urgency.NORMAL, java.util.List.of(), Actor.contact(client.contact().id(), client.contact().fullName())));
+    }
+
+    /**
+     * Waits until the effects that follow committed changes (statement, SLA and plan-alert mails,
+     * run after commit on the task executor) have run, as a user would a moment later.
+     */
+    public void settle() {
+        if (!context.getBean(dev.tidesk.system.EventEffects.class).awaitSettled(java.time.Duration.ofSeconds(20))) {
+            throw new AssertionError("The effects of the last changes did not run within 20 s");
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.time.YearMonth;
 
 /**
  * The monthly close found a contract over its plan (R9) or due for its trial review (R11) and kept
- * an alert; published once per alert, in the closing transaction. The mail module tells the heads
+ * an alert; published once per alert, in the closing transaction. Once it commits, the mail module tells the heads
  * and the personal manager.
  */
 public record PlanAlertRaised(long alertId, PlanAlert.Kind kind, long contractId, long organizationId,

@@ -73,12 +73,14 @@ class DemoLoader implements ApplicationRunner {
     private final dev.tidesk.contract.MonthlyClose monthlyClose;
 
     private final Clock clock;
+    private final dev.tidesk.system.EventEffects effects;
 
     DemoLoader(Environment environment, Customers customers, StaffDirectory staffDirectory, Accounts accounts,
             RequestIntake intake, RequestDesk desk, Installation installation,
             PlatformTransactionManager transactionManager, Contracts contracts, WorkLog workLog, Outbox outbox,
-            dev.tidesk.contract.MonthlyClose monthlyClose, Clock clock) {
+            dev.tidesk.contract.MonthlyClose monthlyClose, dev.tidesk.system.EventEffects effects, Clock clock) {
         this.clock = clock;
+        this.effects = effects;
         this.monthlyClose = monthlyClose;
         this.outbox = outbox;
         this.contracts = contracts;
@@ -144,6 +146,8 @@ class DemoLoader implements ApplicationRunner {
         int closed = monthlyClose.closeUpTo(monthlyClose.lastClosable());
         log.debug("{} demo contract months closed", closed);
         // six months of notifications are history: they must never leave once SMTP is set up
+        // the statements and alerts of those closes are mailed after they commit: wait for them
+        effects.awaitSettled(java.time.Duration.ofMinutes(1));
         int history = outbox.recordAsHistory(mark);
         log.debug("{} demo notifications kept as history, not sent", history);
         int contacts = orgs.stream().mapToInt(o -> o.contacts().size()).sum();

@@ -3,5 +3,5 @@
  * Russian client organizations, staff and six months of requests, so Tidesk can be tried out at once.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo",
-        allowedDependencies = { "shared", "identity", "customer", "team", "ticket", "contract", "worklog", "mail" })
+        allowedDependencies = { "shared", "system", "identity", "customer", "team", "ticket", "contract", "worklog", "mail" })
 package dev.tidesk.demo;

@@ -18,7 +18,7 @@ import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.worklog.NormHours;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +48,7 @@ class PlanAlertMails {
         this.installation = installation;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PlanAlertRaised event) {
         Map<String, StaffView> recipients = new LinkedHashMap<>();
         if (event.personalManagerId() != null) {

@@ -14,7 +14,7 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** Warns the assignee and the heads that a request's SLA deadline is near (in Russian, the staff's language). */
@@ -41,7 +41,7 @@ class SlaMails {
         this.installation = installation;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(SlaWarningRaised event) {
         TicketView ticket = requests.ticket(event.ticketId());
         Map<String, StaffView> recipients = new LinkedHashMap<>();

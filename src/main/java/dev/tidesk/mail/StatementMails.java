@@ -20,14 +20,15 @@ import dev.tidesk.customer.Customers;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.worklog.NormHours;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * When a month of a contract is closed, mails the month's statement to every contact of the
  * organization who asked for it, in the contact's language, with a link to the portal's statement
- * page. Runs in the closing transaction; the outbox's (event, recipient) key makes a repeated
- * close send nothing twice.
+ * page. Runs after the close commits, in a transaction of its own, so a statement that fails to
+ * render never undoes the close; the event publication registry runs it again on the next start,
+ * and the outbox's (event, recipient) key makes a repeated run or close send nothing twice.
  */
 @Component
 class StatementMails {
@@ -50,7 +51,7 @@ class StatementMails {
         this.installation = installation;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(MonthClosed event) {
         List<ContactView> recipients = customers.statementRecipients(event.organizationId());
         if (recipients.isEmpty()) {

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps routing's copy of each client's terms (tier, personal manager, SLA targets, test-copy
- * flag) in step with the contract module: at once when a contract changes, and every night for
+ * flag) in step with the contract module: in the transaction of the contract change, so a request
+ * that arrives the moment after a signing is already routed by the new terms, and every night for
  * plan changes that take effect on the 1st of a month.
  */
 @Component

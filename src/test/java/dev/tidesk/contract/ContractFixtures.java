@@ -19,12 +19,14 @@ public class ContractFixtures {
     private final WorkLog workLog;
     private final MonthlyClose monthlyClose;
     private final PlanAlerts planAlerts;
+    private final dev.tidesk.system.EventEffects effects;
 
     public ContractFixtures(ApplicationContext context) {
         this.contracts = context.getBean(Contracts.class);
         this.workLog = context.getBean(WorkLog.class);
         this.monthlyClose = context.getBean(MonthlyClose.class);
         this.planAlerts = context.getBean(PlanAlerts.class);
+        this.effects = context.getBean(dev.tidesk.system.EventEffects.class);
     }
 
     /** A personal manager's client that overran its plan, and the overrun alert the close stored for the manager. */
@@ -57,6 +59,7 @@ public class ContractFixtures {
         for (int m = 3; m >= 1; m--) {
             monthlyClose.close(now.minusMonths(m));
         }
+        effects.awaitSettled(java.time.Duration.ofSeconds(20));
     }
 
     /** A contract that started on the 1st, {@code monthsAgo} months before this month. */

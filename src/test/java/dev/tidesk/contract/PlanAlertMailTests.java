@@ -56,6 +56,7 @@ class PlanAlertMailTests extends MailTest {
                 monthlyClose.close(now.minusMonths(m));
             }
         }
+        data.settle();
 
         List<StoredAlertView> mine = planAlerts.open(manager.id());
         assertThat(mine).extracting(StoredAlertView::kind)

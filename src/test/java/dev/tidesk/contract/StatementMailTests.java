@@ -54,6 +54,7 @@ class StatementMailTests extends MailTest {
 
         monthlyClose.close(last);
         monthlyClose.close(last);
+        data.settle();
         sender.sendDue(1000);
         sender.sendDue(1000);
 

@@ -67,6 +67,7 @@ class SlaClockTrackingTests extends WebTest {
 
         watch.check(due.minus(Duration.ofMinutes(30)));
         watch.check(due.minus(Duration.ofMinutes(20)));
+        data.settle();
         List<OutboxView> warnings = outbox.ofRequest(t.id()).stream()
                 .filter(m -> m.subject().contains("Скоро срок SLA")).toList();
         assertThat(warnings).extracting(OutboxView::recipient).contains(agent.email(), head.email())
@@ -75,6 +76,7 @@ class SlaClockTrackingTests extends WebTest {
 
         watch.check(due.plus(Duration.ofMinutes(1)));
         watch.check(due.plus(Duration.ofMinutes(2)));
+        data.settle();
         assertThat(watch.breaches(t.id())).containsExactly("FIRST_RESPONSE");
     }
 
@@ -89,6 +91,7 @@ class SlaClockTrackingTests extends WebTest {
 
         watch.check(first.minus(Duration.ofMinutes(30)));
         watch.check(first.minus(Duration.ofMinutes(20)));
+        data.settle();
         assertThat(warningsTo(t, agent)).hasSize(1);
 
         // the request waits for the client and comes back three days later (a controlled clock)
@@ -107,6 +110,7 @@ class SlaClockTrackingTests extends WebTest {
         watch.check(moved.minus(Duration.ofMinutes(30)));
         watch.check(moved.minus(Duration.ofMinutes(20)));
         watch.check(moved.minus(Duration.ofMinutes(30)));
+        data.settle();
         assertThat(warningsTo(t, agent)).as("one warning for each deadline").hasSize(2);
         assertThat(watch.check(moved.minus(Duration.ofMinutes(10)))[0]).isZero();
         assertThat(watch.breaches(t.id())).isEmpty();
