@@ -143,7 +143,7 @@ class AccessMatrixTests extends WebTest {
                 "GET /desk/admin/audit", "GET /desk/admin/audit/export");
         // the HTTP API
         expect(Access.API, "POST /api/v1/requests", "GET /api/v1/requests/{tid}", "POST /api/v1/requests/{tid}/replies");
-        expect(Access.API_ADMIN, "POST /api/v1/mail/import");
+        expect(Access.API_ADMIN, "POST /api/v1/mail/import", "POST /api/v1/months/close");
     }
 
     /** Routes left out of the matrix, with the reason. */
