@@ -192,8 +192,10 @@ public class Ledgers {
             TermsPeriodView t = contract.termsIn(m).resolve(catalogue);
             int included = Ledger.included(m, contract.getStartDate(), contract.getEndDate(), t.includedMinutes());
             ClosedMonth c = closedByMonth.get(m);
+            Integer window = contract.getCarryOverMonths() != null ? contract.getCarryOverMonths()
+                    : catalogue.get(t.planCode()) == null ? null : catalogue.get(t.planCode()).carryOverMonths();
             inputs.add(new Ledger.MonthInput(m, t.planCode(), included, used.getOrDefault(m, 0),
-                    c == null ? null : new Ledger.Frozen(c.getIncludedMinutes(), c.getUsedMinutes())));
+                    c == null ? null : new Ledger.Frozen(c.getIncludedMinutes(), c.getUsedMinutes()), window));
         }
         return Ledger.compute(inputs);
     }

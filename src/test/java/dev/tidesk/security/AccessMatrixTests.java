@@ -127,7 +127,7 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/admin/organizations/{id}/contacts/{contactId}/statement", "POST /desk/admin/organizations/{id}/sites",
                 "GET /desk/admin/staff", "POST /desk/admin/staff", "POST /desk/admin/staff/{id}/role", "GET /desk/admin/plans",
                 "POST /desk/admin/plans/{code}", "POST /desk/admin/contracts", "POST /desk/admin/contracts/{id}/plan",
-                "POST /desk/admin/contracts/{id}/manager", "POST /desk/admin/contracts/{id}/end",
+                "POST /desk/admin/contracts/{id}/manager", "POST /desk/admin/contracts/{id}/carry-over", "POST /desk/admin/contracts/{id}/end",
                 "POST /desk/admin/contracts/{id}/trial", "GET /desk/admin/calendar", "POST /desk/admin/calendar/hours",
                 "POST /desk/admin/calendar/days", "POST /desk/admin/calendar/days/{day}/delete", "GET /desk/admin/mail",
                 "GET /desk/admin/mail/inbound/{id}", "GET /desk/admin/mail/inbound/{id}/request",
