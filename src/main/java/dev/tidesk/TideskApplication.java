@@ -1,5 +1,6 @@
 package dev.tidesk;
 
+import dev.tidesk.api.CloseMonthsCommand;
 import dev.tidesk.generator.GenerateCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -18,6 +19,10 @@ public class TideskApplication {
     public static void main(String[] args) {
         if (GenerateCommand.requested(args)) {
             GenerateCommand.run(TideskApplication.class, args);
+            return;
+        }
+        if (CloseMonthsCommand.requested(args)) {
+            CloseMonthsCommand.run(TideskApplication.class, args);
             return;
         }
         SpringApplication.run(TideskApplication.class, args);

@@ -22,6 +22,7 @@ import org.springframework.test.context.TestExecutionListener;
 public final class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private volatile Instant frozen;
 
     /** Moves time forward (or back, with a negative amount). */
     public TestClock advance(Duration amount) {
@@ -40,13 +41,21 @@ public final class TestClock extends Clock {
         return moveTo(moment.atZone(zone).toInstant());
     }
 
+    /** Stops time at a wall-clock moment in {@code zone}, for results that depend on the exact moment. */
+    public TestClock freezeAt(LocalDateTime moment, ZoneId zone) {
+        frozen = moment.atZone(zone).toInstant();
+        return this;
+    }
+
     public void reset() {
+        frozen = null;
         offset.set(Duration.ZERO);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now(Clock.systemUTC()).plus(offset.get());
+        Instant stopped = frozen;
+        return stopped != null ? stopped : Instant.now(Clock.systemUTC()).plus(offset.get());
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** API errors as RFC 9457 problem details, never HTML pages. */
-@RestControllerAdvice(assignableTypes = { RequestApi.class, MailImportApi.class })
+@RestControllerAdvice(assignableTypes = { RequestApi.class, MailImportApi.class, MonthCloseApi.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
@@ -28,6 +28,12 @@ class ApiErrors {
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                messages.getMessage(e.messageKey(), e.args(), e.getMessage(), LocaleContextHolder.getLocale()));
+    }
+
+    @ExceptionHandler(MonthCloseApi.BadMonth.class)
+    ProblemDetail badMonth(MonthCloseApi.BadMonth e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage(e.messageKey(), e.args(), e.getMessage(), LocaleContextHolder.getLocale()));
     }
 

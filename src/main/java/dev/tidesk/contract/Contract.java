@@ -41,6 +41,7 @@ class Contract {
     private Long personalManagerId;
     private boolean testCopyOnly;
     private String specialTerms;
+    private Integer carryOverMonths;
     @Enumerated(EnumType.STRING)
     private TrialDecision trialDecision;
     private Instant trialDecidedAt;
@@ -129,6 +130,20 @@ class Contract {
         }
     }
 
+    /** Sets this contract's own carry-over window (null: the plan's). */
+    void changeCarryOver(Integer months, String actor, Instant now) {
+        Integer v = Plan.checkCarryOver(months);
+        if (!Objects.equals(v, carryOverMonths)) {
+            record(actor, now, "carryOver", carryOverMonths == null ? null : carryOverMonths.toString(),
+                    v == null ? null : v.toString());
+            carryOverMonths = v;
+        }
+    }
+
+    Integer getCarryOverMonths() {
+        return carryOverMonths;
+    }
+
     void end(LocalDate day, String actor, Instant now) {
         if (endDate != null) {
             throw new DomainException("contract.error.ended", "The contract has ended already");
@@ -190,7 +205,10 @@ class Contract {
         TermsPeriod current = termsIn(now.isBefore(YearMonth.from(startDate)) ? YearMonth.from(startDate) : now);
         return new ContractView(id == null ? 0 : id, organizationId, number, startDate, endDate, personalManagerId, testCopyOnly,
                 specialTerms, trialDecision, trialDecidedAt, trialDecidedBy, list,
-                current == null ? null : current.resolve(catalogue));
+                current == null ? null : current.resolve(catalogue), carryOverMonths,
+                carryOverMonths != null ? carryOverMonths
+                        : current == null || catalogue.get(current.getPlanCode()) == null ? null
+                                : catalogue.get(current.getPlanCode()).carryOverMonths());
     }
 
     private void record(String actor, Instant now, String field, String from, String to) {

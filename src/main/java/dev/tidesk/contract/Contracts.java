@@ -158,6 +158,14 @@ public class Contracts {
         return save(contract);
     }
 
+    /** Sets the contract's own window for unused hours in months; null: the plan's. */
+    @Transactional
+    public ContractView changeCarryOver(long contractId, Integer months, String actor) {
+        Contract contract = load(contractId);
+        contract.changeCarryOver(months, actor, now());
+        return save(contract);
+    }
+
     /** Ends the contract on {@code day} (its last day); after it the client is a one-off client. */
     @Transactional
     public ContractView end(long contractId, LocalDate day, String actor) {

@@ -13,9 +13,14 @@ import java.time.YearMonth;
  * @param runningMinutes     the balance summed since the contract started: earlier unused hours cover a month over plan
  * @param utilisationPercent used as a percentage of included, rounded; null when nothing was included
  * @param closed             frozen by the monthly close
+ * @param windowMinutes      the balance within the carry-over window: unused minutes of the last
+ *                           {@code windowMonths} months not used up, less overruns not covered (see {@link Ledger});
+ *                           the running balance when there is no window
+ * @param windowMonths       the carry-over window in force that month, null: none
  */
 public record LedgerMonth(YearMonth month, PlanCode planCode, int includedMinutes, int usedMinutes,
-        int adjustmentMinutes, int balanceMinutes, int runningMinutes, Integer utilisationPercent, boolean closed) {
+        int adjustmentMinutes, int balanceMinutes, int runningMinutes, Integer utilisationPercent, boolean closed,
+        int windowMinutes, Integer windowMonths) {
 
     public boolean over() {
         return balanceMinutes < 0;

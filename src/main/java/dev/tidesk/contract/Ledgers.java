@@ -165,20 +165,26 @@ public class Ledgers {
             return java.util.Optional.empty();
         }
         Map<Long, Integer> byTicket = new LinkedHashMap<>();
+        Map<Long, Integer> syncByTicket = new HashMap<>();
         for (WorkEntryView e : workLog.entriesOfOrganization(organizationId, month.atDay(1),
                 month.plusMonths(1).atDay(1))) {
             if (!e.day().isBefore(ledger.contract().startDate())) {
                 byTicket.merge(e.ticketId(), e.minutes(), Integer::sum);
+                if (e.kind() == dev.tidesk.worklog.WorkKind.TEST_COPY_SYNC) {
+                    syncByTicket.merge(e.ticketId(), e.minutes(), Integer::sum);
+                }
             }
         }
         List<StatementLine> lines = new ArrayList<>();
         byTicket.forEach((ticketId, minutes) -> {
             TicketView t = requests.ticket(ticketId);
-            lines.add(new StatementLine(ticketId, t.tid(), t.subject(), t.status().name(), minutes));
+            lines.add(new StatementLine(ticketId, t.tid(), t.subject(), t.status().name(), minutes,
+                    syncByTicket.getOrDefault(ticketId, 0)));
         });
         lines.sort(Comparator.comparing(StatementLine::ticketId));
         return java.util.Optional.of(new Statement(organizationId, ledger.organizationName(), month, ledger.contract(),
-                line, lines, lines.stream().mapToInt(StatementLine::minutes).sum()));
+                line, lines, lines.stream().mapToInt(StatementLine::minutes).sum(),
+                lines.stream().mapToInt(StatementLine::syncMinutes).sum()));
     }
 
     static List<LedgerMonth> months(Contract contract, LocalDate today, Map<PlanCode, PlanView> catalogue,
@@ -192,8 +198,10 @@ public class Ledgers {
             TermsPeriodView t = contract.termsIn(m).resolve(catalogue);
             int included = Ledger.included(m, contract.getStartDate(), contract.getEndDate(), t.includedMinutes());
             ClosedMonth c = closedByMonth.get(m);
+            Integer window = contract.getCarryOverMonths() != null ? contract.getCarryOverMonths()
+                    : catalogue.get(t.planCode()) == null ? null : catalogue.get(t.planCode()).carryOverMonths();
             inputs.add(new Ledger.MonthInput(m, t.planCode(), included, used.getOrDefault(m, 0),
-                    c == null ? null : new Ledger.Frozen(c.getIncludedMinutes(), c.getUsedMinutes())));
+                    c == null ? null : new Ledger.Frozen(c.getIncludedMinutes(), c.getUsedMinutes()), window));
         }
         return Ledger.compute(inputs);
     }

@@ -30,6 +30,7 @@ class Plan {
     private int resolutionHours;
     private boolean personalManager;
     private int tierRank;
+    private Integer carryOverMonths;
     private Instant updatedAt;
     @Version
     private int version;
@@ -50,6 +51,7 @@ class Plan {
         resolutionHours = c.resolutionHours();
         personalManager = c.personalManager();
         tierRank = c.tierRank();
+        carryOverMonths = checkCarryOver(c.carryOverMonths());
         updatedAt = now;
     }
 
@@ -67,9 +69,17 @@ class Plan {
         }
     }
 
+    /** A carry-over window is a whole number of months from 1 to 120, or none (null). */
+    static Integer checkCarryOver(Integer months) {
+        if (months != null && (months < 1 || months > 120)) {
+            throw new DomainException("contract.error.carryOver", "The carry-over window is 1 to 120 months, or none");
+        }
+        return months;
+    }
+
     PlanView view() {
         return new PlanView(id, code, nameRu, nameEn, monthlyFee, includedMinutes, firstResponseHours,
-                resolutionHours, personalManager, tierRank);
+                resolutionHours, personalManager, tierRank, carryOverMonths);
     }
 
     PlanCode getCode() {

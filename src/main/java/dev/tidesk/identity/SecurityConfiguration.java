@@ -123,7 +123,7 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/mail/**").hasRole("ADMIN")
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/mail/**", "/api/v1/months/**").hasRole("ADMIN")
                         .anyRequest().hasRole("STAFF"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

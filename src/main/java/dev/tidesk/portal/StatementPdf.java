@@ -31,7 +31,8 @@ class StatementPdf {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 50;
-    private static final float[] COLUMNS = { 0, 80, 340, 440 }; // TID, subject, status, hours (right edge at width)
+    private static final float[] COLUMNS = { 0, 80, 290, 440 }; // TID, subject, status, hours and test copy sync (right edges)
+    private static final float SYNC_COLUMN = 80;
     private static final float BODY = 10;
     private static final float LEADING = 14;
 
@@ -62,30 +63,35 @@ class StatementPdf {
 
             float width = w.width();
             w.row(font, new String[] { msg("contract.statement.request", locale), msg("field.subject", locale),
-                    msg("field.status", locale), msg("contract.statement.hours", locale) }, width, true);
+                    msg("field.status", locale), msg("contract.statement.hours", locale),
+                    msg("contract.statement.sync", locale) }, width, true);
             w.rule(width);
             if (statement.lines().isEmpty()) {
                 w.text(msg("contract.statement.empty", locale), BODY, 0);
             }
             for (StatementLine line : statement.lines()) {
                 w.row(font, new String[] { line.tid(), line.subject(), msg("status." + line.status(), locale),
-                        NormHours.format(line.minutes(), locale) }, width, false);
+                        NormHours.format(line.minutes(), locale),
+                        line.syncMinutes() == 0 ? "—" : NormHours.format(line.syncMinutes(), locale) }, width, false);
             }
             w.rule(width);
             w.row(font, new String[] { msg("contract.statement.total", locale), "", "",
-                    NormHours.format(statement.totalMinutes(), locale) }, width, true);
+                    NormHours.format(statement.totalMinutes(), locale),
+                    NormHours.format(statement.syncMinutes(), locale) }, width, true);
             w.y -= 14;
 
             var m = statement.ledger();
             String[][] sums = {
                     { msg("contract.col.included", locale), NormHours.format(m.includedMinutes(), locale) },
                     { msg("contract.used", locale), NormHours.format(m.usedMinutes(), locale) },
+                    { msg("contract.statement.syncHours", locale), NormHours.format(statement.syncMinutes(), locale) },
+                    { msg("contract.statement.otherHours", locale), NormHours.format(statement.otherMinutes(), locale) },
                     { msg("contract.balance", locale), NormHours.format(m.balanceMinutes(), locale) },
                     { msg("contract.col.running", locale), NormHours.format(m.runningMinutes(), locale) },
                     { msg("contract.utilisation", locale),
                             m.utilisationPercent() == null ? "—" : m.utilisationPercent() + "%" } };
             for (String[] s : sums) {
-                w.row(font, new String[] { s[0], "", "", s[1] }, width, false);
+                w.row(font, new String[] { s[0], "", "", s[1], "" }, width, false);
             }
             w.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -168,7 +174,9 @@ class StatementPdf {
             y = firstLine;
             show(cells[2], size, MARGIN + COLUMNS[2]);
             float hoursWidth = f.getStringWidth(printable(cells[3])) / 1000 * size;
-            show(cells[3], size, MARGIN + width - hoursWidth);
+            show(cells[3], size, MARGIN + width - SYNC_COLUMN - hoursWidth);
+            float syncWidth = f.getStringWidth(printable(cells[4])) / 1000 * size;
+            show(cells[4], size, MARGIN + width - syncWidth);
             y = keep - 2;
         }
 

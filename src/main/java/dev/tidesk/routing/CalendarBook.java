@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The installation's working calendar, as admins edit it. Every new request and every SLA step
+ * The installation's working calendar: the Labour Code's holidays of every year by rule
+ * ({@link LabourCode}) and the days admins store, which override the rule (the Government decree's
+ * transfers, changed hours of a day). Every new request and every SLA step
  * reads it, so it is kept for {@link #FRESH} after loading; an edit here drops the copy at once
  * (another node sees it within that time).
  */
@@ -28,10 +30,12 @@ public class CalendarBook {
 
     private final JdbcTemplate jdbc;
     private final Installation installation;
+    private final java.time.Clock clock;
 
-    CalendarBook(JdbcTemplate jdbc, Installation installation) {
+    CalendarBook(JdbcTemplate jdbc, Installation installation, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.installation = installation;
+        this.clock = clock;
     }
 
     static final Duration FRESH = Duration.ofSeconds(30);
@@ -58,7 +62,7 @@ public class CalendarBook {
         });
         return jdbc.queryForObject("select time_zone, work_start, work_end from routing_calendar where id = 1",
                 (rs, i) -> new WorkingCalendar(rs.getString(1) == null ? installation.timeZone() : ZoneId.of(rs.getString(1)),
-                        rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class), exceptions));
+                        rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class), exceptions, true));
     }
 
     /** Drops the kept copy now and again once the editing transaction has ended. */
@@ -74,10 +78,36 @@ public class CalendarBook {
         }
     }
 
+    /**
+     * The days of {@code year} that differ from Monday to Friday, in date order: the Labour Code's
+     * days off by rule, and the stored days (which override the rule on their day).
+     */
     public List<CalendarDay> days(int year) {
-        return jdbc.query("select day, working, note from routing_calendar_day where day between ? and ? order by day",
-                (rs, i) -> new CalendarDay(rs.getObject(1, LocalDate.class), rs.getBoolean(2), rs.getString(3)),
-                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        java.util.TreeMap<LocalDate, CalendarDay> days = new java.util.TreeMap<>();
+        for (LabourCode.DayOff off : LabourCode.daysOff(year)) {
+            days.put(off.day(), new CalendarDay(off.day(), false, null, false, off));
+        }
+        jdbc.query("select day, working, note from routing_calendar_day where day between ? and ? order by day", rs -> {
+            LocalDate day = rs.getObject(1, LocalDate.class);
+            CalendarDay rule = days.get(day);
+            days.put(day, new CalendarDay(day, rs.getBoolean(2), rs.getString(3), true, rule == null ? null : rule.rule()));
+        }, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        return List.copyOf(days.values());
+    }
+
+    /**
+     * The year whose decree transfers are missing, from 1 December: next year, while no day of it is
+     * stored. Before December, or once a day of next year is entered, empty.
+     */
+    public java.util.Optional<Integer> transfersMissing() {
+        LocalDate today = LocalDate.now(clock.withZone(installation.timeZone()));
+        if (today.getMonth() != java.time.Month.DECEMBER) {
+            return java.util.Optional.empty();
+        }
+        int next = today.getYear() + 1;
+        Boolean entered = jdbc.queryForObject("select exists (select 1 from routing_calendar_day where day between ? and ?)",
+                Boolean.class, LocalDate.of(next, 1, 1), LocalDate.of(next, 12, 31));
+        return Boolean.TRUE.equals(entered) ? java.util.Optional.empty() : java.util.Optional.of(next);
     }
 
     @Transactional

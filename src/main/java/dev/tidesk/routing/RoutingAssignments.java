@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.Availability;
+import dev.tidesk.team.AvailabilityChanged;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
@@ -29,8 +30,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What happens to a new request once it is saved: a note when the personal manager is away,
- * optional auto-assignment to the available agent with the least open load; and, every minute,
- * requests their manager has not taken in time enter the general queue with a note.
+ * optional auto-assignment to the available agent with the least open load; every minute,
+ * requests their manager has not taken in time enter the general queue with a note; and when a
+ * manager goes away, the requests held for him enter it at once.
  */
 @Component
 class RoutingAssignments {
@@ -77,6 +79,25 @@ class RoutingAssignments {
         }
         if (autoAssign) {
             autoAssign(ticket.id());
+        }
+    }
+
+    /**
+     * A personal manager who goes away does not keep his clients waiting out the hold: the requests
+     * held for him enter the general queue at once, each with a note, in the transaction that changed
+     * his availability.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(AvailabilityChanged event) {
+        if (event.to() != Availability.AWAY) {
+            return;
+        }
+        List<Long> held = jdbc.queryForList(
+                "select ticket_id from routing_request where held_for_id = ? order by held_until for update",
+                Long.class, event.staffId());
+        for (long ticketId : held) {
+            rows.release(ticketId);
+            desk.note(ticketId, Actor.system(), text("routing.note.managerWentAway", event.fullName()), List.of());
         }
     }
 

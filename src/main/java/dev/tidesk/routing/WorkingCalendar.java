@@ -11,9 +11,13 @@ import java.util.Map;
 
 /**
  * Business time: working hours on working days in one time zone. A day is working when it is
- * Monday to Friday, unless the exceptions say otherwise (holidays off, transferred Saturdays on).
+ * Monday to Friday and, with {@code labourCode}, not a day off by the Labour Code's rule
+ * ({@link LabourCode}: the holidays of every year and their automatic moves), unless the stored
+ * exceptions say otherwise: they override both (the Government decree's transfers, a transferred
+ * working Saturday, a day an admin sets by hand).
  */
-public record WorkingCalendar(ZoneId zone, LocalTime start, LocalTime end, Map<LocalDate, Boolean> exceptions) {
+public record WorkingCalendar(ZoneId zone, LocalTime start, LocalTime end, Map<LocalDate, Boolean> exceptions,
+        boolean labourCode) {
 
     private static final int MAX_DAYS = 3660;
 
@@ -24,10 +28,18 @@ public record WorkingCalendar(ZoneId zone, LocalTime start, LocalTime end, Map<L
         exceptions = Map.copyOf(exceptions);
     }
 
+    /** Monday to Friday and the given exceptions only, without the Labour Code's holidays. */
+    public WorkingCalendar(ZoneId zone, LocalTime start, LocalTime end, Map<LocalDate, Boolean> exceptions) {
+        this(zone, start, end, exceptions, false);
+    }
+
     public boolean isWorkingDay(LocalDate day) {
         Boolean exception = exceptions.get(day);
         if (exception != null) {
             return exception;
+        }
+        if (labourCode && LabourCode.isDayOff(day)) {
+            return false;
         }
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }

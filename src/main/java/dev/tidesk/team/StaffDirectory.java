@@ -20,13 +20,16 @@ public class StaffDirectory {
 
     private final StaffRepository staff;
     private final Accounts accounts;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     private final Clock clock;
 
-    StaffDirectory(StaffRepository staff, Accounts accounts, Clock clock) {
+    StaffDirectory(StaffRepository staff, Accounts accounts, org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
         this.clock = clock;
         this.staff = staff;
         this.accounts = accounts;
+        this.events = events;
     }
 
     /**
@@ -87,9 +90,14 @@ public class StaffDirectory {
         return staff.findActive().stream().map(Staff::view).toList();
     }
 
+    /** Sets whether the colleague is available; a change publishes {@link AvailabilityChanged}. */
     @Transactional
     public void setAvailability(long staffId, Availability availability) {
-        staff.findById(staffId).orElseThrow(() -> new NotFoundException("No staff member " + staffId))
-                .setAvailability(availability);
+        Staff member = staff.findById(staffId).orElseThrow(() -> new NotFoundException("No staff member " + staffId));
+        Availability before = member.view().availability();
+        member.setAvailability(availability);
+        if (before != availability) {
+            events.publishEvent(new AvailabilityChanged(staffId, member.view().fullName(), before, availability));
+        }
     }
 }

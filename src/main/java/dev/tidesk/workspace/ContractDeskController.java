@@ -96,7 +96,7 @@ class ContractDeskController {
 
     record PlanForm(@NotBlank String nameRu, @NotBlank String nameEn, @NotNull BigDecimal monthlyFee,
             @NotBlank String hours, @NotNull Integer firstResponseHours, @NotNull Integer resolutionHours,
-            Boolean personalManager, @NotNull Integer tierRank) {
+            Boolean personalManager, @NotNull Integer tierRank, Integer carryOverMonths) {
     }
 
     static final Set<String> SORTS = Set.of("name", "utilisation", "balance");
@@ -140,7 +140,7 @@ class ContractDeskController {
     String savePlan(@PathVariable PlanCode code, @Validated @ModelAttribute PlanForm form, RedirectAttributes redirect) {
         contracts.updatePlan(code, new PlanChange(form.nameRu(), form.nameEn(), form.monthlyFee(),
                 NormHours.parse(form.hours()), form.firstResponseHours(), form.resolutionHours(),
-                Boolean.TRUE.equals(form.personalManager()), form.tierRank()));
+                Boolean.TRUE.equals(form.personalManager()), form.tierRank(), form.carryOverMonths()));
         flash(redirect, "contract.plans.saved");
         return "redirect:/desk/admin/plans";
     }
@@ -276,6 +276,15 @@ class ContractDeskController {
             RedirectAttributes redirect) {
         ContractView c = contracts.changeConditions(id, testCopyOnly, specialTerms, me.displayName());
         flash(redirect, "contract.conditions.done");
+        return "redirect:/desk/clients/" + c.organizationId();
+    }
+
+    /** The contract's own window for unused hours in months; blank: the plan's. */
+    @PostMapping("/desk/admin/contracts/{id}/carry-over")
+    String changeCarryOver(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
+            @RequestParam(required = false) Integer carryOverMonths, RedirectAttributes redirect) {
+        ContractView c = contracts.changeCarryOver(id, carryOverMonths, me.displayName());
+        flash(redirect, "contract.carryOver.done");
         return "redirect:/desk/clients/" + c.organizationId();
     }
 

@@ -115,8 +115,8 @@ class ReportController {
             case "staffActivity" -> cards.card(table, grain, "bar", 2, 3, 4);
             case "normHours" -> cards.card(table, grain, "stack", 3, 4, 5, 6);
             case "slaByPlan", "slaByAgent" -> cards.card(table, grain, "bar", 2, 3, 6, 7);
-            case "utilisation" -> filter.organizationId() != null ? cards.card(table, grain, "line", 2, 3, 5)
-                    : cards.card(table, grain, "bar", 2, 3);
+            case "utilisation" -> filter.organizationId() != null ? cards.card(table, grain, "line", 2, 3, 4, 7)
+                    : cards.card(table, grain, "bar", 2, 3, 4);
             default -> cards.card(table, grain, "line", 3, 4, 7);
         });
         model.addAttribute("query", query(filter));

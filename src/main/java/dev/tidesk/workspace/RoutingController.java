@@ -98,6 +98,7 @@ class RoutingController {
         model.addAttribute("year", y);
         model.addAttribute("years", List.of(y - 1, y, y + 1));
         model.addAttribute("days", calendars.days(y));
+        model.addAttribute("transfersMissing", calendars.transfersMissing());
         model.addAttribute("calendar", calendars.calendar());
         model.addAttribute("defaultZone", installation.timeZone().getId());
         return "workspace/routing/calendar";

@@ -130,6 +130,44 @@ class ContractDeskWebTests extends WebTest {
     }
 
     @Test
+    void staffSeeTheBalanceWithinTheCarryOverWindowBesideTheFullOneAndTheHeadSetsTheContractsWindow() throws Exception {
+        TestData.Client client = data.client();
+        StaffView agent = data.agent();
+        TicketView t = data.request(client, "Перенос часов", "текст");
+        // Economy 10 h from three months ago: 2 h, 10 h, 10 h used, nothing yet this month
+        ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 3);
+        fixtures.log(t, agent, 3, 2);
+        fixtures.log(t, agent, 2, 10);
+        fixtures.log(t, agent, 1, 10);
+        var head = deskLogin(data.member(Role.HEAD).email());
+        String page = "/desk/clients/" + client.organization().id();
+
+        // the plan's 12 months: everything counts; running = 8 + 0 + 0 + 10 = 18 h both ways
+        mvc.perform(get(page).session(head)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"balance-window\"[^>]*>18<.*")))
+                .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"balance-full\"[^>]*>18<.*")))
+                .andExpect(content().string(Matchers.containsString("Остаток в окне 12 мес.")));
+
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/carry-over").session(deskLogin(agent.email())).with(csrf())
+                .param("carryOverMonths", "2")).andExpect(status().isForbidden());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/carry-over").session(head).with(csrf())
+                .param("carryOverMonths", "200")).andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/carry-over").session(head).with(csrf())
+                .param("carryOverMonths", "2")).andExpect(status().is3xxRedirection());
+
+        // 2 months: the 8 h left over three months ago are gone; this month's 10 h count; the full balance keeps 18 h
+        mvc.perform(get(page).session(head)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"balance-window\"[^>]*>10<.*")))
+                .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"balance-full\"[^>]*>18<.*")))
+                .andExpect(content().string(Matchers.containsString("Окно переноса часов, мес.:")));
+        assertThat(ledgers.ledgerOf(client.organization().id()).months()).extracting(LedgerMonth::windowMinutes)
+                .as("8 h count in their month and the next; gone the month after").containsExactly(480, 480, 0, 600);
+        // the client sees his running balance only
+        mvc.perform(get("/portal/contract").session(portalLogin(client.login()))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("balance-window"))));
+    }
+
+    @Test
     void aTrialReviewSaysTheContractsRealAgeAndAnUpgradeSettlesIt() {
         TestData.Client client = data.client();
         ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 5);
@@ -313,12 +351,15 @@ class ContractDeskWebTests extends WebTest {
             mvc.perform(post("/desk/admin/plans/ECONOMY").session(deskLogin(data.member(Role.ADMIN).email()))
                     .with(csrf()).param("nameRu", "Эконом").param("nameEn", "Economy").param("monthlyFee", "16000")
                     .param("hours", "12").param("firstResponseHours", "8").param("resolutionHours", "40")
-                    .param("tierRank", "2")).andExpect(status().is3xxRedirection());
+                    .param("tierRank", "2").param("carryOverMonths", "6")).andExpect(status().is3xxRedirection());
             assertThat(contracts.plan(PlanCode.ECONOMY).includedMinutes()).isEqualTo(720);
+            assertThat(contracts.plan(PlanCode.ECONOMY).carryOverMonths()).isEqualTo(6);
+            mvc.perform(get("/desk/admin/plans").session(deskLogin(data.member(Role.ADMIN).email())))
+                    .andExpect(content().string(Matchers.containsString("name=\"carryOverMonths\" type=\"number\" min=\"1\" max=\"120\" value=\"6\"")));
         } finally {
             contracts.updatePlan(PlanCode.ECONOMY, new PlanChange(before.nameRu(), before.nameEn(),
                     before.monthlyFee(), before.includedMinutes(), before.firstResponseHours(),
-                    before.resolutionHours(), before.personalManager(), before.tierRank()));
+                    before.resolutionHours(), before.personalManager(), before.tierRank(), before.carryOverMonths()));
         }
     }
 }

@@ -33,7 +33,7 @@ class LedgerTests {
 
     static PlanView plan(PlanCode code, int minutes, int tier) {
         return new PlanView(tier, code, code.name(), code.name(), BigDecimal.TEN, minutes, 4, 24,
-                code == PlanCode.PREMIUM, tier);
+                code == PlanCode.PREMIUM, tier, null);
     }
 
     static Contract contract(LocalDate start, PlanCode plan) {
@@ -74,6 +74,76 @@ class LedgerTests {
                 new Object[] { "2026-05", 1200, 0, 1200, 1200, 0 });
         assertThat(lines.get(2).over()).isTrue();
         assertThat(lines.get(3).over()).isFalse();
+    }
+
+    /**
+     * The carry-over window by hand: Economy (600 a month) with a 3-month window. Unused minutes of a
+     * month count in that month and the next two; an overrun uses the oldest first; an overrun no
+     * unused minutes cover is owed until later unused minutes pay it.
+     * Jan +300 (lots Jan 300); Feb +200 (Jan 300, Feb 200); Mar -300 takes Jan's 300 (Feb 200);
+     * Apr +100 (Feb 200, Apr 100); May: Feb's 200 are gone (Apr 100); Jun -400 takes Apr's 100,
+     * 300 owed; Jul +400 pays the 300 (Jul 100); Aug and Sep even; Oct: Jul's 100 are gone.
+     * The running balance (de facto carry-over) never drops anything: 300 at the end.
+     */
+    @ParameterizedTest(name = "{0}: used {1}, balance {2}, running {3}, within the window {4}")
+    @CsvSource({
+            "2025-01, 300, 300, 300, 300",
+            "2025-02, 400, 200, 500, 500",
+            "2025-03, 900, -300, 200, 200",
+            "2025-04, 500, 100, 300, 300",
+            "2025-05, 600, 0, 300, 100",
+            "2025-06, 1000, -400, -100, -300",
+            "2025-07, 200, 400, 300, 100",
+            "2025-08, 600, 0, 300, 100",
+            "2025-09, 600, 0, 300, 100",
+            "2025-10, 600, 0, 300, 0" })
+    void unusedHoursCountWithinTheWindowAndTheRunningBalanceKeepsThemAll(String month, int used, int balance,
+            int running, int window) {
+        java.util.List<Ledger.MonthInput> in = new java.util.ArrayList<>();
+        int[] usedByMonth = { 300, 400, 900, 500, 600, 1000, 200, 600, 600, 600 };
+        for (int i = 0; i < usedByMonth.length; i++) {
+            in.add(new Ledger.MonthInput(YearMonth.of(2025, 1 + i), PlanCode.ECONOMY, 600, usedByMonth[i], null, 3));
+        }
+        LedgerMonth line = Ledger.compute(in).stream().filter(l -> l.month().equals(YearMonth.parse(month)))
+                .findFirst().orElseThrow();
+        assertThat(new int[] { line.usedMinutes(), line.balanceMinutes(), line.runningMinutes(), line.windowMinutes() })
+                .containsExactly(used, balance, running, window);
+        assertThat(line.windowMonths()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutAWindowBothBalancesAreTheSame() {
+        java.util.List<Ledger.MonthInput> in = new java.util.ArrayList<>();
+        int[] usedByMonth = { 300, 400, 900, 500, 600, 1000, 200, 600, 600, 600 };
+        for (int i = 0; i < usedByMonth.length; i++) {
+            in.add(new Ledger.MonthInput(YearMonth.of(2025, 1 + i), PlanCode.ECONOMY, 600, usedByMonth[i], null));
+        }
+        assertThat(Ledger.compute(in)).allSatisfy(l -> {
+            assertThat(l.windowMinutes()).isEqualTo(l.runningMinutes());
+            assertThat(l.windowMonths()).isNull();
+        });
+    }
+
+    @Test
+    void thePlansWindowAppliesUnlessTheContractHasItsOwn() {
+        Map<PlanCode, PlanView> catalogue = new EnumMap<>(CATALOGUE);
+        catalogue.put(PlanCode.ECONOMY, new PlanView(2, PlanCode.ECONOMY, "E", "E", BigDecimal.TEN, 600, 4, 24, false, 2, 2));
+        Contract c = contract(LocalDate.of(2026, 1, 1), PlanCode.ECONOMY);
+        // Jan +500, Feb +100, Mar +0, Apr -200: with the plan's 2 months Jan's 500 are gone by March
+        Map<YearMonth, Integer> used = used("2026-01=100", "2026-02=500", "2026-03=600", "2026-04=800");
+        List<LedgerMonth> plan = Ledgers.months(c, LocalDate.of(2026, 4, 30), catalogue, used, List.of());
+        assertThat(plan).extracting(LedgerMonth::windowMinutes).containsExactly(500, 600, 100, -200);
+        assertThat(plan).extracting(LedgerMonth::runningMinutes).containsExactly(500, 600, 600, 400);
+        // the contract's own 4 months: nothing expires yet, Apr's overrun takes 200 of January's 500
+        c.changeCarryOver(4, "head", NOW);
+        List<LedgerMonth> own = Ledgers.months(c, LocalDate.of(2026, 4, 30), catalogue, used, List.of());
+        assertThat(own).extracting(LedgerMonth::windowMinutes).containsExactly(500, 600, 600, 400);
+        assertThat(own).extracting(LedgerMonth::windowMonths).containsOnly(4);
+        assertThat(c.view(catalogue, LocalDate.of(2026, 4, 30)).carryOverWindow()).isEqualTo(4);
+        c.changeCarryOver(null, "head", NOW);
+        assertThat(c.view(catalogue, LocalDate.of(2026, 4, 30)).carryOverWindow()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.changeCarryOver(0, "head", NOW))
+                .isInstanceOf(dev.tidesk.shared.DomainException.class);
     }
 
     @Test

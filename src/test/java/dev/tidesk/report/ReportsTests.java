@@ -273,18 +273,19 @@ class ReportsTests {
 
         ReportFilter period = new ReportFilter(now.minusMonths(2).atDay(1), now.atEndOfMonth(), Grain.MONTH,
                 economy.organization().id(), null);
-        // month, plan, included, used, balance, running, used %: over by 2 h, then 4 h used, then 1 h
+        // month, plan, included, used, of it test copy sync, other work, balance, running, used %:
+        // over by 2 h, then 4 h used, then 1 h; no synchronisation
         assertThat(reports.utilisation(period).rows()).containsExactly(
-                Arrays.asList(now.minusMonths(2).atDay(1), "ECONOMY", in, in + 2, -2.0, -2.0,
+                Arrays.asList(now.minusMonths(2).atDay(1), "ECONOMY", in, in + 2, 0.0, in + 2, -2.0, -2.0,
                         (double) Math.round(100.0 * (included + 120) / included)),
-                Arrays.asList(now.minusMonths(1).atDay(1), "ECONOMY", in, 4.0, in - 4, in - 6,
+                Arrays.asList(now.minusMonths(1).atDay(1), "ECONOMY", in, 4.0, 0.0, 4.0, in - 4, in - 6,
                         (double) Math.round(100.0 * 240 / included)),
-                Arrays.asList(now.atDay(1), "ECONOMY", in, 1.0, in - 1, 2 * in - 7,
+                Arrays.asList(now.atDay(1), "ECONOMY", in, 1.0, 0.0, 1.0, in - 1, 2 * in - 7,
                         (double) Math.round(100.0 * 60 / included)));
 
         ReportFilter all = new ReportFilter(now.minusMonths(2).atDay(1), now.atEndOfMonth(), Grain.MONTH, null, null);
         assertThat(reports.utilisation(all).row(economy.organization().name())).containsExactly(
-                economy.organization().name(), "ECONOMY", 3 * in, in + 7, 2 * in - 7, 2 * in - 7,
+                economy.organization().name(), "ECONOMY", 3 * in, in + 7, 0.0, in + 7, 2 * in - 7, 2 * in - 7,
                 Math.round(1000.0 * (included + 420) / (3 * included)) / 10.0);
         ReportFilter premium = new ReportFilter(all.from(), all.to(), Grain.MONTH, null, null, "PREMIUM");
         assertThat(reports.utilisation(premium).row(economy.organization().name())).isNull();

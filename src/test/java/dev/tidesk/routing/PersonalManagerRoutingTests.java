@@ -78,6 +78,46 @@ class PersonalManagerRoutingTests extends WebTest {
         assertThat(notes(away)).anySatisfy(n -> assertThat(n).contains(manager.fullName()).contains("отсутствует"));
     }
 
+    @Test
+    void whenTheManagerGoesAwayTheRequestsHeldForHimEnterTheQueueAtOnce() throws Exception {
+        StaffView manager = data.member(Role.MANAGER);
+        StaffView colleague = data.member(Role.MANAGER);
+        TestData.Client premium = data.client();
+        TestData.Client other = data.client();
+        terms.update(premium.organization().id(), 0, manager.id(), 1, 8, false);
+        terms.update(other.organization().id(), 0, colleague.id(), 1, 8, false);
+        TicketView first = data.request(premium, "Не приходят заказы", "С утра");
+        TicketView second = data.request(premium, "Ошибка в форме", "При отправке");
+        TicketView colleagues = data.request(other, "Обновить цены", "Прайс во вложении");
+        assertThat(queue.heldFor(manager.id())).extracting(QueueEntry::tid).containsExactly(first.tid(), second.tid());
+        MockHttpSession session = deskLogin(manager.email());
+
+        // busy is still at work: the holds stay
+        mvc.perform(post("/desk/routing/availability").session(session).with(csrf()).param("availability", "BUSY"));
+        assertThat(queue.heldFor(manager.id())).hasSize(2);
+        assertThat(queue.order(List.of(first.id(), second.id()))).isEmpty();
+
+        // away: both enter the general queue now, long before the 30 minutes, each with a note
+        mvc.perform(post("/desk/routing/availability").session(session).with(csrf()).param("availability", "AWAY"));
+        assertThat(queue.heldFor(manager.id())).isEmpty();
+        assertThat(queue.order(List.of(first.id(), second.id()))).extracting(QueueEntry::tid)
+                .containsExactlyInAnyOrder(first.tid(), second.tid());
+        assertThat(notes(first)).singleElement().satisfies(n -> assertThat(n).contains(manager.fullName()).contains("отошёл"));
+        assertThat(notes(second)).hasSize(1);
+        // another manager's held request is his to take still
+        assertThat(queue.heldFor(colleague.id())).extracting(QueueEntry::tid).containsExactly(colleagues.tid());
+        assertThat(notes(colleagues)).isEmpty();
+
+        // back at work: new requests are held for him again; the released ones stay in the queue, noted once
+        mvc.perform(post("/desk/routing/availability").session(session).with(csrf()).param("availability", "AVAILABLE"));
+        TicketView later = data.request(premium, "Новая страница", "Нужна страница акции");
+        assertThat(queue.heldFor(manager.id())).extracting(QueueEntry::tid).containsExactly(later.tid());
+        clock.advance(Duration.ofMinutes(31));
+        assignments.releaseOverdueHolds();
+        assertThat(notes(later)).singleElement().satisfies(n -> assertThat(n).contains("не взял обращение за 30"));
+        assertThat(notes(first)).as("released once, noted once").hasSize(1);
+    }
+
     private List<String> notes(TicketView t) {
         return requests.messages(t.id(), true).stream().filter(m -> m.kind() == MessageKind.INTERNAL_NOTE)
                 .map(MessageView::body).toList();

@@ -56,6 +56,16 @@ class SeededCalendarTests extends WebTest {
     }
 
     @Test
+    void the2026DecreesTransfersStayStoredAndTheCodesDaysComeFromTheRule() {
+        var days = calendars.days(2026);
+        assertThat(days).filteredOn(CalendarDay::stored).extracting(d -> d.day().toString())
+                .contains("2026-01-09", "2026-12-31").doesNotContain("2026-03-09", "2026-05-11", "2026-02-23");
+        assertThat(days).filteredOn(d -> !d.stored()).extracting(d -> d.day() + " " + d.rule().movedFrom())
+                .contains("2026-03-09 2026-03-08", "2026-05-11 2026-05-09", "2026-02-23 null", "2026-01-07 null");
+        assertThat(calendars.days(2027)).filteredOn(CalendarDay::stored).as("2027 has no decree entered").isEmpty();
+    }
+
+    @Test
     void theClockSkipsTheMayHolidaysOf2027() {
         ZoneId msk = ZoneId.of("Europe/Moscow");
         assertThat(calendars.calendar().plus(LocalDateTime.parse("2027-04-30T17:00").atZone(msk).toInstant(), 120))

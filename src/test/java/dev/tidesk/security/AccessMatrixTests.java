@@ -127,7 +127,7 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/admin/organizations/{id}/contacts/{contactId}/statement", "POST /desk/admin/organizations/{id}/sites",
                 "GET /desk/admin/staff", "POST /desk/admin/staff", "POST /desk/admin/staff/{id}/role", "GET /desk/admin/plans",
                 "POST /desk/admin/plans/{code}", "POST /desk/admin/contracts", "POST /desk/admin/contracts/{id}/plan",
-                "POST /desk/admin/contracts/{id}/manager", "POST /desk/admin/contracts/{id}/end",
+                "POST /desk/admin/contracts/{id}/manager", "POST /desk/admin/contracts/{id}/carry-over", "POST /desk/admin/contracts/{id}/end",
                 "POST /desk/admin/contracts/{id}/trial", "POST /desk/admin/contracts/{id}/conditions", "GET /desk/admin/calendar", "POST /desk/admin/calendar/hours",
                 "POST /desk/admin/calendar/days", "POST /desk/admin/calendar/days/{day}/delete", "GET /desk/admin/mail",
                 "GET /desk/admin/mail/inbound/{id}", "GET /desk/admin/mail/inbound/{id}/request",
@@ -143,7 +143,7 @@ class AccessMatrixTests extends WebTest {
                 "GET /desk/admin/audit", "GET /desk/admin/audit/export");
         // the HTTP API
         expect(Access.API, "POST /api/v1/requests", "GET /api/v1/requests/{tid}", "POST /api/v1/requests/{tid}/replies");
-        expect(Access.API_ADMIN, "POST /api/v1/mail/import");
+        expect(Access.API_ADMIN, "POST /api/v1/mail/import", "POST /api/v1/months/close");
     }
 
     /** Routes left out of the matrix, with the reason. */
