@@ -3,6 +3,7 @@ package dev.tidesk;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
  * a login returns a {@link MockHttpSession} that only carries that cookie, and every request made
  * with {@code .session(it)} sends the cookie along.
  */
+@Tag("integration")
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(WebTest.SessionCookies.class)

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.tidesk.generator.DataGenerator;
 import dev.tidesk.generator.GeneratorOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark harness on tiny generated data for a few seconds, so that it does not rot: every
  * action must produce figures and no errors.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BenchmarkSmokeTests {
 

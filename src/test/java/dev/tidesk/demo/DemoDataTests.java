@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.tidesk.customer.Customers;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+@Tag("integration")
 @SpringBootTest(properties = "tidesk.demo=true")
 class DemoDataTests {
 

@@ -12,6 +12,7 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /** A contact opens (no mail involved, so no GreenMail port is needed)  the contract page: the chart is drawn; then the monthly statement. */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BrowserExtension.class)
 class ContractPageBrowserTests {

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "tidesk.mail.send-interval=300ms",
         "tidesk.mail.retry-delay=300ms", "tidesk.mail.max-retry-delay=600ms" })
+@Tag("integration")
 class OutboxRefusalTests {
 
     static final List<String> delivered = new CopyOnWriteArrayList<>();

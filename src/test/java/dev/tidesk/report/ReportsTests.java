@@ -19,6 +19,7 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every figure on a small hand-made data set in 2001 (no other test writes there), with the
  * answers worked out by hand in the comments. The installation's zone is Moscow (UTC+3).
  */
+@Tag("integration")
 @SpringBootTest
 class ReportsTests {
 

@@ -32,6 +32,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,7 @@ import static org.awaitility.Awaitility.await;
  * twice with the same Message-ID, which mail programs show once), the mailbox is emptied, and
  * each restart polls again within a minute of being up.
  */
+@Tag("integration")
 class CrashRecoveryTests {
 
     static final int MESSAGES = 60;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.YearMonth;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * statement mail fails (the database refuses the outbox row), the publication stays in the
  * registry, and the next start of Tidesk on the same database mails the statement, once.
  */
+@Tag("integration")
 class EventRegistryRestartTests {
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tidesk.system;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +13,7 @@ import dev.tidesk.TideskApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a database configured, Tidesk uses it, migrates it with Flyway, and starts no PostgreSQL of its own. */
+@Tag("integration")
 class ExternalDatabaseTests {
 
     @Test

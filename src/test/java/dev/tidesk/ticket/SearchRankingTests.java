@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GIN bitmap that takes over when the walk runs past {@code tidesk.search.walk-timeout} (which
  * only happens on big tables, so here each is called directly).
  */
+@Tag("integration")
 @SpringBootTest
 class SearchRankingTests {
 

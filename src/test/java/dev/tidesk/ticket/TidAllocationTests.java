@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** TIDs on the real PostgreSQL: unique and increasing, also when creators race or roll back. */
+@Tag("integration")
 @SpringBootTest
 class TidAllocationTests {
 
