@@ -6,14 +6,12 @@ import dev.tidesk.generator.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Tidesk: a helpdesk for companies that support their clients' websites on a monthly subscription.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class TideskApplication {
 
     public static void main(String[] args) {

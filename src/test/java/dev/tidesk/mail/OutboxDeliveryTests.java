@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * times after the mail went out (the lock row's time moves with every run), then counts what the
  * SMTP server received.
  */
-@TestPropertySource(properties = { "tidesk.mail.send-interval=300ms", "tidesk.mail.retry-delay=500ms",
+@TestPropertySource(properties = { "tidesk.scheduling.enabled=true", "tidesk.mail.send-interval=300ms", "tidesk.mail.retry-delay=500ms",
         "tidesk.mail.max-retry-delay=1s" })
 class OutboxDeliveryTests extends MailTest {
 

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * is retried after a delay and delivered once. The server is a small SMTP server (SubEtha SMTP)
  * that answers as Postfix does.
  */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "tidesk.mail.send-interval=300ms",
+@SpringBootTest(properties = { "tidesk.scheduling.enabled=true", "spring.mail.host=127.0.0.1", "tidesk.mail.send-interval=300ms",
         "tidesk.mail.retry-delay=300ms", "tidesk.mail.max-retry-delay=600ms" })
 @Tag("integration")
 class OutboxRefusalTests {

@@ -151,7 +151,7 @@ class CrashRecoveryTests {
                 "--server.port=" + httpPort,
                 "--tidesk.db.embedded.data-dir=" + dir.resolve("postgres"),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
-                "--tidesk.mail.send-interval=200ms",
+                "--tidesk.scheduling.enabled=true", "--tidesk.mail.send-interval=200ms",
                 "--tidesk.mail.inbound.poll-interval=1s",
                 "--tidesk.mail.inbound.process-interval=2s",
                 "--tidesk.mail.inbound.mailboxes[0].name=support",
