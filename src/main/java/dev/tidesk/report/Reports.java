@@ -21,6 +21,7 @@ import dev.tidesk.contract.ClientUtilisation;
 import dev.tidesk.contract.LedgerMonth;
 import dev.tidesk.contract.Ledgers;
 import dev.tidesk.shared.Installation;
+import dev.tidesk.ticket.Status;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -127,7 +128,8 @@ public class Reports {
                        count(*) filter (where created_at <= cast(:now as timestamptz) - interval '30 days'),
                        count(*)
                   from ticket
-                 where status in (:open) and status not in ('RESOLVED', 'CLOSED') and created_at <= :now
+                 where status in (:open) and status not in """ + Status.FINISHED_SQL + """
+                 and created_at <= :now
                  group by status""", p, (rs, i) -> row(rs, 6));
         List<List<Object>> rows = new ArrayList<>();
         for (String status : OPEN_STATUSES) {
@@ -236,7 +238,8 @@ public class Reports {
     public ReportTable volumeBySite(ReportFilter f) {
         List<List<Object>> rows = jdbc.query("""
                 select coalesce(o.name, t.organization_name, '—'), coalesce(s.live_url, '—'), count(*),
-                       count(*) filter (where t.status not in ('RESOLVED', 'CLOSED'))
+                       count(*) filter (where t.status not in """ + Status.FINISHED_SQL + """
+                       )
                   from ticket t
                   left join organization o on o.id = t.organization_id
                   left join site s on s.id = t.site_id

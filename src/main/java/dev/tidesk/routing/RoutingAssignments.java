@@ -17,6 +17,7 @@ import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestCreated;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -110,9 +111,8 @@ class RoutingAssignments {
             return;
         }
         Map<Long, Long> load = new HashMap<>();
-        jdbc.query("""
-                select assignee_id, count(*) from ticket
-                where assignee_id is not null and status not in ('RESOLVED', 'CLOSED') group by assignee_id""",
+        jdbc.query("select assignee_id, count(*) from ticket where assignee_id is not null and status not in "
+                + Status.FINISHED_SQL + " group by assignee_id",
                 rs -> {
                     load.put(rs.getLong(1), rs.getLong(2));
                 });

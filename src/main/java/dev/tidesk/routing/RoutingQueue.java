@@ -46,7 +46,7 @@ public class RoutingQueue {
                 from ticket t where t.id = r.ticket_id offset 0) t
             """;
     static final String QUEUED = " where r.queued and t.assignee_id is null"
-            + " and t.status not in ('RESOLVED', 'CLOSED', 'DEFERRED')";
+            + " and t.status not in " + Status.OUT_OF_QUEUE_SQL;
 
     private final JdbcTemplate jdbc;
     private final RequestDesk desk;
@@ -87,7 +87,7 @@ public class RoutingQueue {
     /** Open requests held for this personal manager, oldest first. */
     public List<QueueEntry> heldFor(long managerId) {
         return entries(jdbc.query(SELECT + " where r.held_for_id = ? and t.assignee_id is null"
-                + " and t.status not in ('RESOLVED', 'CLOSED')" + ORDER, this::map, managerId), 0);
+                + " and t.status not in " + Status.FINISHED_SQL + ORDER, this::map, managerId), 0);
     }
 
     /**

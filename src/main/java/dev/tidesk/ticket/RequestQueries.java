@@ -113,8 +113,8 @@ public class RequestQueries {
     /** How many requests each queue view holds, at most {@link #COUNT_CAP} + 1. */
     public Map<Queue, Long> queueCounts(Long staffId) {
         Map<Queue, Long> counts = new LinkedHashMap<>();
-        String open = "status not in ('RESOLVED', 'CLOSED')";
-        counts.put(Queue.UNASSIGNED, cappedCount("assignee_id is null and status not in ('RESOLVED', 'CLOSED', 'DEFERRED')"));
+        String open = "status not in " + Status.FINISHED_SQL;
+        counts.put(Queue.UNASSIGNED, cappedCount("assignee_id is null and status not in " + Status.OUT_OF_QUEUE_SQL));
         counts.put(Queue.MINE, staffId == null ? 0 : cappedCount("assignee_id = " + staffId + " and " + open));
         counts.put(Queue.OPEN, cappedCount(open));
         return counts;

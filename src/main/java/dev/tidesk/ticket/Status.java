@@ -10,6 +10,18 @@ import java.util.Set;
 public enum Status {
     NEW, OPEN, IN_PROGRESS, WAITING_FOR_CLIENT, DEFERRED, RESOLVED, CLOSED;
 
+    /** Finished requests: no one has to act on them, and they are in no queue. */
+    public static final Set<Status> FINISHED = java.util.Collections.unmodifiableSet(EnumSet.of(RESOLVED, CLOSED));
+
+    /**
+     * {@link #FINISHED} as an SQL list for queries over {@code ticket.status}; the queue and report
+     * indexes are partial on exactly this predicate ({@code StatusTests} keeps it in step).
+     */
+    public static final String FINISHED_SQL = "('RESOLVED', 'CLOSED')";
+
+    /** Finished or deferred to a later month: not waiting in the unassigned queue. */
+    public static final String OUT_OF_QUEUE_SQL = "('RESOLVED', 'CLOSED', 'DEFERRED')";
+
     private static final Map<Status, Set<Status>> ALLOWED = Map.of(
             NEW, EnumSet.of(OPEN, IN_PROGRESS, WAITING_FOR_CLIENT, DEFERRED, RESOLVED, CLOSED),
             OPEN, EnumSet.of(IN_PROGRESS, WAITING_FOR_CLIENT, DEFERRED, RESOLVED, CLOSED),
@@ -29,7 +41,7 @@ public enum Status {
 
     /** Open means someone still has to act: everything but resolved and closed. */
     public boolean isOpen() {
-        return this != RESOLVED && this != CLOSED;
+        return !FINISHED.contains(this);
     }
 
     /** The client-facing progress line: the step this status stands on (0..3). */

@@ -66,4 +66,20 @@ class StatusTests {
                 Arguments.of(WAITING_FOR_CLIENT, OPEN), Arguments.of(DEFERRED, DEFERRED), Arguments.of(RESOLVED, OPEN),
                 Arguments.of(CLOSED, OPEN));
     }
+
+    /** The SQL spellings are the sets themselves, so queries and the partial indexes mean what isOpen means. */
+    @org.junit.jupiter.api.Test
+    void theSqlListsSpellTheSetsOfFinishedAndOutOfQueueStatuses() {
+        assertThat(sqlList(Status.FINISHED_SQL)).isEqualTo(Status.FINISHED)
+                .isEqualTo(Stream.of(Status.values()).filter(s -> !s.isOpen()).collect(java.util.stream.Collectors.toSet()));
+        Set<Status> outOfQueue = java.util.EnumSet.copyOf(Status.FINISHED);
+        outOfQueue.add(DEFERRED);
+        assertThat(sqlList(Status.OUT_OF_QUEUE_SQL)).isEqualTo(outOfQueue);
+    }
+
+    private static Set<Status> sqlList(String sql) {
+        assertThat(sql).matches("\\('[A-Z_]+'(, '[A-Z_]+')*\\)");
+        return Stream.of(sql.substring(1, sql.length() - 1).split(", "))
+                .map(v -> Status.valueOf(v.substring(1, v.length() - 1))).collect(java.util.stream.Collectors.toSet());
+    }
 }
