@@ -3,6 +3,7 @@ package dev.tidesk.workspace;
 import java.time.Clock;
 import java.util.List;
 
+import dev.tidesk.customer.ContactOnboarding;
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
@@ -28,7 +29,11 @@ class ClientAdminController {
 
     private final Clock clock;
 
-    ClientAdminController(Customers customers, Accounts accounts, MessageSource messages, Clock clock) {
+    private final ContactOnboarding onboarding;
+
+    ClientAdminController(Customers customers, Accounts accounts, ContactOnboarding onboarding, MessageSource messages,
+            Clock clock) {
+        this.onboarding = onboarding;
         this.clock = clock;
         this.customers = customers;
         this.accounts = accounts;
@@ -68,21 +73,10 @@ class ClientAdminController {
             @RequestParam(defaultValue = "ru") String language, @RequestParam(required = false) String password,
             @RequestParam(defaultValue = "false") boolean invite,
             @RequestParam(defaultValue = "false") boolean monthlyStatement, RedirectAttributes redirect) {
-        ContactView contact = customers.createContact(id, fullName, email, phone, language, position);
-        if (monthlyStatement) {
-            contact = customers.changeMonthlyStatement(contact.id(), true);
-        }
-        // a password typed by the admin wins; else the contact may be invited to choose one
-        if (password != null && !password.isBlank() && contact.email() != null) {
-            accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), id, password,
-                    contact.language());
-        } else if (invite && contact.email() != null) {
-            accounts.inviteContact(contact.email(), contact.fullName(), contact.id(), id, contact.language(),
-                    java.time.Instant.now(clock));
-            flash(redirect, "admin.contact.createdInvited", contact.fullName());
-            return "redirect:/desk/admin/organizations/" + id;
-        }
-        flash(redirect, "admin.contact.created", contact.fullName());
+        ContactOnboarding.Added added = onboarding.add(id, fullName, email, phone, position, language, monthlyStatement,
+                password, invite);
+        flash(redirect, added.invited() ? "admin.contact.createdInvited" : "admin.contact.created",
+                added.contact().fullName());
         return "redirect:/desk/admin/organizations/" + id;
     }
 

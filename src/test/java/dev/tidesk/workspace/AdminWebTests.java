@@ -71,6 +71,18 @@ class AdminWebTests extends WebTest {
     }
 
     @Test
+    void aContactWhoseLoginCannotBeOpenedIsNotAddedHalfway() throws Exception {
+        MockHttpSession head = deskLogin(data.member(dev.tidesk.identity.Role.HEAD).email());
+        var client = data.client();
+        String page = "http://localhost/desk/admin/organizations/" + client.organization().id();
+        mvc.perform(post("/desk/admin/organizations/" + client.organization().id() + "/contacts").session(head).with(csrf())
+                .header("Referer", page).param("fullName", "Слабый Пароль").param("email", "weak" + System.nanoTime()
+                        + "@client.example").param("password", "123").param("monthlyStatement", "true"))
+                .andExpect(status().isSeeOther());
+        assertThat(customers.contactsOf(client.organization().id())).as("no contact without its login").hasSize(1);
+    }
+
+    @Test
     void aHeadAddsASpecialistAndAgentsCannotAdminister() throws Exception {
         MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
         String email = "dev" + System.nanoTime() + "@tidesk.example";
