@@ -135,6 +135,22 @@ public class TaskBoard {
         return entry;
     }
 
+    /**
+     * Logs norm-hours on a task: an entry of the task's request that carries the task, so it shows on
+     * the task and counts once in the request's total and the client's ledger. A specialist logs on
+     * their own tasks; other staff on any. {@code ticketId} is the request the form was on: a task of
+     * another request is "not found".
+     */
+    @Transactional
+    public WorkEntryView logHours(long taskId, long ticketId, long staffId, String staffName, java.time.LocalDate day,
+            int minutes, WorkKind kind, String comment) {
+        Task task = forStaff(taskId, staffId);
+        if (task.getTicketId() != ticketId) {
+            throw new NotFoundException("No task " + taskId + " on request " + ticketId);
+        }
+        return workLog.log(ticketId, taskId, staffId, staffName, day, minutes, kind, comment);
+    }
+
     @Transactional
     public void dismissSync(long taskId, Long staffId, String staffName) {
         forStaff(taskId, staffId);
