@@ -32,11 +32,13 @@ public class TestData {
     private final Accounts accounts;
     private final StaffDirectory staff;
     private final RequestIntake intake;
+    private final java.time.ZoneId zone;
 
     private final ApplicationContext context;
 
     public TestData(ApplicationContext context) {
         this.context = context;
+        this.zone = context.getBean(dev.tidesk.shared.Installation.class).timeZone();
         this.customers = context.getBean(Customers.class);
         this.accounts = context.getBean(Accounts.class);
         this.staff = context.getBean(StaffDirectory.class);
@@ -90,5 +92,16 @@ public class TestData {
         if (!context.getBean(dev.tidesk.system.EventEffects.class).awaitSettled(java.time.Duration.ofSeconds(20))) {
             throw new AssertionError("The effects of the last changes did not run within 20 s");
         }
+    }
+
+    /**
+     * A request received at 09:00 on {@code day} (installation time zone), for tests that log
+     * norm-hours on past days: time cannot be logged for a day before the request existed.
+     */
+    public TicketView requestReceived(Client client, String subject, String body, java.time.LocalDate day) {
+        java.time.Instant at = day.atTime(9, 0).atZone(zone).toInstant();
+        return intake.open(new NewRequest(subject, body, client.contact().id(), client.site().id(), Channel.PORTAL,
+                Urgency.NORMAL, java.util.List.of(), Actor.contact(client.contact().id(), client.contact().fullName())),
+                at);
     }
 }

@@ -110,6 +110,31 @@ public class Deferrals {
         return d.view();
     }
 
+    /**
+     * The proposal behind an e-mail link, the token being the only authority (the person may have
+     * no portal login); an unknown (forged) token is "not found".
+     */
+    public DeferralView byToken(String token) {
+        return byHash(token).view();
+    }
+
+    /**
+     * Answers through the e-mail link with the token as the only authority, for the one request it
+     * was mailed for. A used or expired link is refused and nothing changes.
+     */
+    @Transactional
+    public DeferralView answerByToken(String token, boolean accept, Actor contact) {
+        Deferral d = byHash(token);
+        return answer(d, accept, d.getOrganizationId(), contact, Instant.now(clock));
+    }
+
+    private Deferral byHash(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            throw new NotFoundException("No deferral");
+        }
+        return deferrals.findByTokenHash(SecretTokens.hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
+    }
+
     @Transactional
     public DeferralView answerByToken(String token, boolean accept, long organizationId, Actor contact) {
         return answerByToken(token, accept, organizationId, contact, Instant.now(clock));

@@ -43,6 +43,9 @@ class SecurityConfiguration {
         http.securityMatcher("/portal/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/portal/login", "/portal/password/**").permitAll()
+                        // a mail's answer link is the authority for its one decision: no sign-in needed
+                        // (the first mails' addresses lead to the same pages)
+                        .requestMatchers("/portal/answer/**", "/portal/task-links/*", "/portal/deferrals/*").permitAll()
                         .anyRequest().hasRole("CLIENT"))
                 // after signing in, a contact lands on the page they came for (an e-mail link), else the portal
                 .formLogin(form -> form.loginPage("/portal/login")

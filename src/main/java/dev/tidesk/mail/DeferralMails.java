@@ -32,7 +32,7 @@ class DeferralMails {
     @EventListener
     void on(DeferralProposed event) {
         TicketView ticket = requests.ticket(event.ticketId());
-        String link = installation.baseUrl() + "/portal/deferrals/" + event.token();
+        String link = installation.baseUrl() + "/portal/answer/deferral/" + event.token();
         mailer.send(ticket, "deferral:" + event.deferralId(), "deferral", "auto-generated", link, (locale, vars) -> {
             vars.put("acceptLink", link + "?answer=accept");
             vars.put("declineLink", link + "?answer=decline");

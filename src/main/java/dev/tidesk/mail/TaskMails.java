@@ -42,7 +42,7 @@ class TaskMails {
         TicketView ticket = requests.ticket(event.ticketId());
         SiteView site = ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null);
         Instant now = Instant.now(clock);
-        String answer = event.token() == null ? null : installation.baseUrl() + "/portal/task-links/" + event.token();
+        String answer = event.token() == null ? null : installation.baseUrl() + "/portal/answer/test-copy/" + event.token();
         mailer.send(ticket, "task-test:" + event.taskId() + ":" + now.toEpochMilli(), "task-acceptance",
                 "auto-generated", installation.baseUrl() + "/portal/requests/" + ticket.tid() + "#tasks",
                 (locale, vars) -> {

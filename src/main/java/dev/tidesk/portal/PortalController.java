@@ -22,6 +22,7 @@ import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
+import dev.tidesk.worklog.WorkLog;
 
 import jakarta.validation.Valid;
 
@@ -56,13 +57,15 @@ class PortalController {
     private final Customers customers;
     private final MessageSource messages;
     private final Deferrals deferrals;
+    private final WorkLog workLog;
 
     private final Clock clock;
 
     PortalController(RequestQueries queries, RequestIntake intake, RequestDesk desk, Customers customers,
-            MessageSource messages, Deferrals deferrals, Clock clock) {
+            MessageSource messages, Deferrals deferrals, WorkLog workLog, Clock clock) {
         this.clock = clock;
         this.deferrals = deferrals;
+        this.workLog = workLog;
         this.queries = queries;
         this.intake = intake;
         this.desk = desk;
@@ -124,6 +127,8 @@ class PortalController {
         model.addAttribute("messages", queries.messages(ticket.id(), false));
         model.addAttribute("timeline", timeline);
         model.addAttribute("steps", STEPS);
+        // the request is the contact's own organization's (resolved above): its norm-hours, tasks' included
+        model.addAttribute("spentMinutes", workLog.totalMinutesOf(ticket.id()));
         model.addAttribute("site", ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
         return "portal/requests/detail";
     }

@@ -14,17 +14,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The client's answer to a proposal to do a request next month: from the e-mail link (which
- * opens a page; only the button there changes anything, so a mail scanner following the link
- * does no harm) or from the portal's contract page.
+ * The client's answer to a proposal to do a request next month from the portal's request and
+ * contract pages (the e-mail link: {@link PortalAnswerController}).
  */
 @Controller
 class PortalDeferralController {
@@ -40,26 +37,6 @@ class PortalDeferralController {
         this.deferrals = deferrals;
         this.requests = requests;
         this.messages = messages;
-    }
-
-    @GetMapping("/portal/deferrals/{token}")
-    String page(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
-            @RequestParam(defaultValue = "") String answer, Model model) {
-        DeferralView d = deferrals.byToken(token, me.organizationId());
-        model.addAttribute("deferral", d);
-        model.addAttribute("ticket", requests.ticket(d.ticketId()));
-        model.addAttribute("token", token);
-        model.addAttribute("answer", answer);
-        model.addAttribute("expired", d.status() == DeferralStatus.PROPOSED
-                && !d.expiresAt().isAfter(java.time.Instant.now(clock)));
-        return "portal/contract/deferral";
-    }
-
-    @PostMapping("/portal/deferrals/{token}")
-    String answerByLink(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
-            @RequestParam String answer, RedirectAttributes redirect) {
-        DeferralView d = deferrals.answerByToken(token, "accept".equals(answer), me.organizationId(), actor(me));
-        return done(d, redirect);
     }
 
     @PostMapping("/portal/deferrals/id/{id}")

@@ -135,6 +135,22 @@ public class TaskBoard {
         return entry;
     }
 
+    /**
+     * Logs norm-hours on a task: an entry of the task's request that carries the task, so it shows on
+     * the task and counts once in the request's total and the client's ledger. A specialist logs on
+     * their own tasks; other staff on any. {@code ticketId} is the request the form was on: a task of
+     * another request is "not found".
+     */
+    @Transactional
+    public WorkEntryView logHours(long taskId, long ticketId, long staffId, String staffName, java.time.LocalDate day,
+            int minutes, WorkKind kind, String comment) {
+        Task task = forStaff(taskId, staffId);
+        if (task.getTicketId() != ticketId) {
+            throw new NotFoundException("No task " + taskId + " on request " + ticketId);
+        }
+        return workLog.log(ticketId, taskId, staffId, staffName, day, minutes, kind, comment);
+    }
+
     @Transactional
     public void dismissSync(long taskId, Long staffId, String staffName) {
         forStaff(taskId, staffId);
@@ -170,7 +186,29 @@ public class TaskBoard {
      * An unknown (forged) token or another organization's task is "not found".
      */
     public AcceptanceLinkView byLink(String token, long organizationId) {
-        AcceptanceLink link = linkFor(token, organizationId);
+        return view(linkFor(token, organizationId));
+    }
+
+    /**
+     * The task behind an acceptance e-mail link, the token being the only authority (the person
+     * may have no portal login): an unknown (forged) token is "not found". The view holds what the
+     * link is about and nothing else.
+     */
+    public AcceptanceLinkView byLink(String token) {
+        return view(link(token));
+    }
+
+    /**
+     * The answer through the e-mail link with the token as the only authority, for the one task it
+     * was mailed for; {@code client} is who is recorded as answering. A link that was used, replaced
+     * or has expired is refused and nothing changes.
+     */
+    @Transactional
+    public TaskView answerByLink(String token, boolean accept, String comment, String client) {
+        return answer(link(token), accept, comment, client, now());
+    }
+
+    private AcceptanceLinkView view(AcceptanceLink link) {
         Task task = load(link.getTaskId());
         String state = link.getStatus().name();
         if (link.getStatus() == AcceptanceLink.State.ACTIVE) {
@@ -196,7 +234,10 @@ public class TaskBoard {
     @Transactional
     TaskView answerByLink(String token, boolean accept, String comment, long organizationId, String client,
             Instant now) {
-        AcceptanceLink link = linkFor(token, organizationId);
+        return answer(linkFor(token, organizationId), accept, comment, client, now);
+    }
+
+    private TaskView answer(AcceptanceLink link, boolean accept, String comment, String client, Instant now) {
         link.answer(accept, client, now);
         Task task = load(link.getTaskId());
         if (task.view().status() != TaskStatus.AWAITING_CLIENT_ACCEPTANCE) {
@@ -210,9 +251,16 @@ public class TaskBoard {
         return save(task).view();
     }
 
-    private AcceptanceLink linkFor(String token, long organizationId) {
-        AcceptanceLink link = links.findByTokenHash(SecretTokens.hash(token))
+    private AcceptanceLink link(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            throw new NotFoundException("No acceptance link");
+        }
+        return links.findByTokenHash(SecretTokens.hash(token))
                 .orElseThrow(() -> new NotFoundException("No acceptance link"));
+    }
+
+    private AcceptanceLink linkFor(String token, long organizationId) {
+        AcceptanceLink link = link(token);
         Long owner = requests.ticket(load(link.getTaskId()).getTicketId()).organizationId();
         if (owner == null || owner != organizationId) {
             throw new NotFoundException("No acceptance link");

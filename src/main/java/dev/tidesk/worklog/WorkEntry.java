@@ -16,7 +16,7 @@ import jakarta.persistence.Version;
 
 /**
  * A norm-hour entry. Its own rules live here: a positive duration of at most a day, not in the
- * future; who may change it. The per-person-per-day limit needs the other entries and is checked
+ * future and not before the request was received; who may change it. The per-person-per-day limit needs the other entries and is checked
  * by {@link WorkLog}.
  */
 @Entity
@@ -46,8 +46,8 @@ class WorkEntry {
     }
 
     WorkEntry(long ticketId, Long taskId, Long organizationId, long staffId, String staffName, LocalDate day,
-            int minutes, WorkKind kind, String comment, LocalDate today, Instant now) {
-        check(day, minutes, today);
+            int minutes, WorkKind kind, String comment, LocalDate opened, LocalDate today, Instant now) {
+        check(day, minutes, opened, today);
         this.ticketId = ticketId;
         this.taskId = taskId;
         this.organizationId = organizationId;
@@ -63,11 +63,11 @@ class WorkEntry {
 
     /** Changes the entry; only its author or someone who may edit anyone's entries (HEAD, ADMIN). */
     void edit(long editorStaffId, boolean mayEditAny, LocalDate day, int minutes, WorkKind kind, String comment,
-            LocalDate today, Instant now) {
+            LocalDate opened, LocalDate today, Instant now) {
         if (!mayEditAny && editorStaffId != staffId) {
             throw new DomainException("worklog.error.not-author", "Only the author or the head may change an entry");
         }
-        check(day, minutes, today);
+        check(day, minutes, opened, today);
         this.day = day;
         this.minutes = minutes;
         this.kind = kind == null ? this.kind : kind;
@@ -75,7 +75,11 @@ class WorkEntry {
         this.updatedAt = now;
     }
 
-    static void check(LocalDate day, int minutes, LocalDate today) {
+    /**
+     * @param opened the day the request was received (installation time zone): no work on it can
+     *               have been done before; null when unknown
+     */
+    static void check(LocalDate day, int minutes, LocalDate opened, LocalDate today) {
         if (minutes == 0) {
             throw new DomainException("worklog.error.zero", "The duration is zero");
         }
@@ -88,6 +92,10 @@ class WorkEntry {
         Objects.requireNonNull(day, "day");
         if (day.isAfter(today)) {
             throw new DomainException("worklog.error.future", "The date is in the future: " + day, day);
+        }
+        if (opened != null && day.isBefore(opened)) {
+            throw new DomainException("worklog.error.before-request",
+                    "The date " + day + " is before the request was received on " + opened, day, opened);
         }
     }
 
@@ -122,6 +130,10 @@ class WorkEntry {
 
     int getMinutes() {
         return minutes;
+    }
+
+    Long getTaskId() {
+        return taskId;
     }
 
     long getTicketId() {

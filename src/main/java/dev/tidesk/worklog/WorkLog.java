@@ -51,9 +51,11 @@ public class WorkLog {
     /**
      * Logs time on a request.
      *
-     * @param taskId  a specialist task of that request, or null; stored as given
+     * @param taskId  a specialist task of that request, or null; stored as given (the task module
+     *                checks that the task is the request's: {@code TaskBoard.logHours})
      * @param staffId who did the work (the entry's author)
-     * @param day     the day of the work, in the installation's time zone; not in the future
+     * @param day     the day of the work, in the installation's time zone; not in the future and not
+     *                before the day the request was received
      * @param minutes more than zero; with the person's other entries that day at most 24 hours
      */
     @Transactional
@@ -61,7 +63,8 @@ public class WorkLog {
             WorkKind kind, String comment) {
         TicketView ticket = requests.ticket(ticketId);
         WorkEntry entry = new WorkEntry(ticketId, taskId, ticket.organizationId(), staffId,
-                staffName == null ? "#" + staffId : staffName, day, minutes, kind, comment, today(), now());
+                staffName == null ? "#" + staffId : staffName, day, minutes, kind, comment, opened(ticket), today(),
+                now());
         checkDay(staffId, day, minutes, 0);
         entries.save(entry);
         addToMonth(ticket.organizationId(), day, minutes);
@@ -84,7 +87,8 @@ public class WorkLog {
         WorkEntry entry = entries.findById(entryId).orElseThrow(() -> new NotFoundException("No entry " + entryId));
         LocalDate before = entry.getDay();
         int minutesBefore = entry.getMinutes();
-        entry.edit(editorStaffId, mayEditAny, day, minutes, kind, comment, today(), now());
+        entry.edit(editorStaffId, mayEditAny, day, minutes, kind, comment, opened(requests.ticket(entry.getTicketId())),
+                today(), now());
         addToMonth(entry.getOrganizationId(), before, -minutesBefore);
         addToMonth(entry.getOrganizationId(), day, minutes);
         checkDay(entry.getStaffId(), day, minutes, entryId);
@@ -127,8 +131,37 @@ public class WorkLog {
         return changes.findByTicket(ticketId).stream().map(WorkEntryChange::view).toList();
     }
 
+    /** All the minutes logged on a request, those on its tasks included (each entry counts once). */
     public int totalMinutesOf(long ticketId) {
         return entries.findByTicket(ticketId).stream().mapToInt(WorkEntry::getMinutes).sum();
+    }
+
+    /** Minutes per task of a request, for the entries logged on a task (a task without entries is absent). */
+    public Map<Long, Integer> minutesByTask(long ticketId) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (WorkEntry e : entries.findByTicket(ticketId)) {
+            if (e.getTaskId() != null) {
+                out.merge(e.getTaskId(), e.getMinutes(), Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Minutes per task for the given tasks (a specialist's list); tasks without entries are absent. */
+    public Map<Long, Integer> minutesOfTasks(java.util.Collection<Long> taskIds) {
+        Map<Long, Integer> out = new HashMap<>();
+        if (taskIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] row : entries.minutesByTask(taskIds)) {
+            out.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+        }
+        return out;
+    }
+
+    /** The first day time may be logged for on a request: the day it was received, in the installation's time zone. */
+    public LocalDate firstDayOf(TicketView ticket) {
+        return opened(ticket);
     }
 
     /** An organization's entries on days in [from, toExclusive), oldest first: the monthly statement. */
@@ -159,6 +192,10 @@ public class WorkLog {
                     .put(YearMonth.from(rs.getDate(2).toLocalDate()), rs.getInt(3));
         }, from.atDay(1), to.atDay(1));
         return out;
+    }
+
+    private LocalDate opened(TicketView ticket) {
+        return ticket.createdAt() == null ? null : LocalDate.ofInstant(ticket.createdAt(), installation.timeZone());
     }
 
     /** Today in the installation's time zone: the latest day time may be logged for. */

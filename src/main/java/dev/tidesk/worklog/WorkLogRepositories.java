@@ -16,6 +16,9 @@ interface WorkEntryRepository extends JpaRepository<WorkEntry, Long> {
 
     @Query("select e from WorkEntry e where e.organizationId = ?1 and e.day >= ?2 and e.day < ?3 order by e.day, e.id")
     List<WorkEntry> findByOrganization(long organizationId, LocalDate from, LocalDate toExclusive);
+
+    @Query("select e.taskId, sum(e.minutes) from WorkEntry e where e.taskId in ?1 group by e.taskId")
+    List<Object[]> minutesByTask(java.util.Collection<Long> taskIds);
 }
 
 interface WorkEntryChangeRepository extends JpaRepository<WorkEntryChange, Long> {

@@ -11,6 +11,7 @@ import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 
 import dev.tidesk.worklog.NormHours;
+import dev.tidesk.worklog.WorkLog;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,8 +39,11 @@ class TaskController {
     private final RequestQueries queries;
     private final StaffDirectory staff;
     private final MessageSource messages;
+    private final WorkLog workLog;
 
-    TaskController(TaskBoard tasks, RequestQueries queries, StaffDirectory staff, MessageSource messages) {
+    TaskController(TaskBoard tasks, RequestQueries queries, StaffDirectory staff, MessageSource messages,
+            WorkLog workLog) {
+        this.workLog = workLog;
         this.tasks = tasks;
         this.queries = queries;
         this.staff = staff;
@@ -52,7 +56,9 @@ class TaskController {
 
     @GetMapping("/desk/tasks")
     String mine(@AuthenticationPrincipal TideskUser me, Model model) {
-        model.addAttribute("tasks", me.staffId() == null ? java.util.List.of() : tasks.assignedTo(me.staffId()));
+        java.util.List<TaskView> mine = me.staffId() == null ? java.util.List.of() : tasks.assignedTo(me.staffId());
+        model.addAttribute("tasks", mine);
+        model.addAttribute("taskMinutes", workLog.minutesOfTasks(mine.stream().map(TaskView::id).toList()));
         model.addAttribute("syncs", me.staffId() == null ? java.util.List.of() : tasks.syncSuggestionsFor(me.staffId()));
         return "workspace/task/mine";
     }

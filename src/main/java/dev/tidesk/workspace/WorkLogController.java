@@ -2,6 +2,8 @@ package dev.tidesk.workspace;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.tidesk.contract.ContractTerms;
 import dev.tidesk.contract.Contracts;
@@ -9,6 +11,8 @@ import dev.tidesk.contract.Deferrals;
 import dev.tidesk.contract.Ledgers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
+import dev.tidesk.task.TaskBoard;
+import dev.tidesk.task.TaskView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.NormHours;
@@ -40,9 +44,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class WorkLogController {
 
+    /** {@code taskId}: optionally one of the request's specialist tasks, whose hours these are. */
     record WorkEntryForm(@NotBlank @Size(max = 20) String hours,
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, WorkKind kind,
-            @Size(max = 1000) String comment) {
+            @Size(max = 1000) String comment, Long taskId) {
     }
 
     private final WorkLog workLog;
@@ -51,10 +56,12 @@ class WorkLogController {
     private final Ledgers ledgers;
     private final MessageSource messages;
     private final Deferrals deferrals;
+    private final TaskBoard tasks;
 
     WorkLogController(WorkLog workLog, RequestQueries requests, Contracts contracts, Ledgers ledgers,
-            MessageSource messages, Deferrals deferrals) {
+            MessageSource messages, Deferrals deferrals, TaskBoard tasks) {
         this.deferrals = deferrals;
+        this.tasks = tasks;
         this.workLog = workLog;
         this.requests = requests;
         this.contracts = contracts;
@@ -71,6 +78,10 @@ class WorkLogController {
         model.addAttribute("total", workLog.totalMinutesOf(ticket.id()));
         model.addAttribute("kinds", WorkKind.values());
         model.addAttribute("today", workLog.today());
+        model.addAttribute("firstDay", workLog.firstDayOf(ticket));
+        List<TaskView> taskList = tasks.ofRequest(ticket.id());
+        model.addAttribute("tasks", taskList);
+        model.addAttribute("taskTitles", taskList.stream().collect(Collectors.toMap(TaskView::id, TaskView::title)));
         model.addAttribute("mayEditAny", mayEditAny(me));
         if (ticket.organizationId() != null) {
             ContractTerms terms = contracts.termsOfToday(ticket.organizationId());
@@ -90,8 +101,14 @@ class WorkLogController {
         if (me.staffId() == null) {
             return back(ticket);
         }
-        workLog.log(ticket.id(), null, me.staffId(), me.displayName(), form.day(), NormHours.parse(form.hours()),
-                form.kind(), form.comment());
+        int minutes = NormHours.parse(form.hours());
+        if (form.taskId() == null) {
+            workLog.log(ticket.id(), null, me.staffId(), me.displayName(), form.day(), minutes, form.kind(),
+                    form.comment());
+        } else {
+            tasks.logHours(form.taskId(), ticket.id(), me.staffId(), me.displayName(), form.day(), minutes,
+                    form.kind(), form.comment());
+        }
         flash(redirect, "worklog.logged");
         return back(ticket);
     }

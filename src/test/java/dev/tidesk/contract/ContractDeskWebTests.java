@@ -99,7 +99,7 @@ class ContractDeskWebTests extends WebTest {
     void aBackDatedContractsPastMonthsAreClosedInOrderByTheHeadOnceAndNeverByAnAgent() throws Exception {
         TestData.Client client = data.client();
         StaffView agent = data.agent();
-        TicketView t = data.request(client, "Работы задним числом", "текст");
+        TicketView t = fixtures.request(data, client, "Работы задним числом", 3);
         // Economy, 10 h a month, entered today with a start three months ago; 14 h, 9 h and 16 h used
         ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 3);
         fixtures.log(t, agent, 3, 14);
@@ -239,7 +239,7 @@ class ContractDeskWebTests extends WebTest {
     void theMonthlyCloseIsIdempotentAndALateEntryShowsAsAnAdjustment() {
         TestData.Client client = data.client();
         StaffView agent = data.agent();
-        TicketView t = data.request(client, "Поздняя запись", "текст");
+        TicketView t = fixtures.request(data, client, "Поздняя запись", 2);
         ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 2);
         fixtures.log(t, agent, 1, 8);
         YearMonth last = thisMonth().minusMonths(1);
@@ -302,7 +302,7 @@ class ContractDeskWebTests extends WebTest {
         TestData.Client client = data.client();
         StaffView agent = data.agent();
         StaffView manager = data.member(Role.MANAGER);
-        TicketView t = data.request(client, "Много работы", "текст");
+        TicketView t = fixtures.request(data, client, "Много работы", 4);
         ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 4);
         contracts.changeManager(c.id(), manager.id(), "head");
         contracts.decideTrial(c.id(), TrialDecision.STAY, "head");

@@ -41,7 +41,7 @@ public class ContractFixtures {
         TestData.Client client = data.client();
         StaffView agent = data.agent();
         StaffView manager = data.member(Role.MANAGER);
-        TicketView t = data.request(client, "Постоянные доработки", "текст");
+        TicketView t = request(data, client, "Постоянные доработки", 3);
         ContractView c = sign(client, PlanCode.ECONOMY, 3);
         contracts.changeManager(c.id(), manager.id(), "head");
         contracts.decideTrial(c.id(), TrialDecision.STAY, "head");
@@ -67,6 +67,15 @@ public class ContractFixtures {
         LocalDate start = YearMonth.from(workLog.today()).minusMonths(monthsAgo).atDay(1);
         return contracts.sign(client.organization().id(), "Д-" + client.organization().id(), start, plan, null, false,
                 null, "test");
+    }
+
+    /**
+     * A request received on the 1st, {@code monthsAgo} months before this month: norm-hours can be
+     * logged on it from then on.
+     */
+    public TicketView request(TestData data, TestData.Client client, String subject, int monthsAgo) {
+        return data.requestReceived(client, subject, "текст",
+                YearMonth.from(workLog.today()).minusMonths(monthsAgo).atDay(1));
     }
 
     /** Logs {@code hours} on the 10th of the month {@code monthsAgo} months back (or today in this month). */

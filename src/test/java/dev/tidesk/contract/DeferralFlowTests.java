@@ -44,7 +44,7 @@ import org.springframework.mock.web.MockHttpSession;
  */
 class DeferralFlowTests extends WebTest {
 
-    static final Pattern LINK = Pattern.compile("/portal/deferrals/([A-Za-z0-9_-]{43})\\?answer=accept");
+    static final Pattern LINK = Pattern.compile("/portal/answer/deferral/([A-Za-z0-9_-]{43})\\?answer=accept");
 
     @Autowired
     Deferrals deferrals;
@@ -98,21 +98,26 @@ class DeferralFlowTests extends WebTest {
         MockHttpSession portal = portalLogin(client.login());
         mvc.perform(get("/portal/contract").session(portal))
                 .andExpect(content().string(Matchers.containsString(t.tid())));
-        mvc.perform(get("/portal/deferrals/" + token).param("answer", "accept").session(portal))
+        mvc.perform(get("/portal/answer/deferral/" + token).param("answer", "accept").session(portal))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("deferral-accept")));
-        mvc.perform(get("/portal/deferrals/" + token).session(portalLogin(data.client().login())))
-                .andExpect(status().isNotFound());
-        mvc.perform(post("/portal/deferrals/" + token).session(portal).with(csrf()).param("answer", "accept"))
-                .andExpect(status().is3xxRedirection());
+        // another organization's contact sees what the link is about, and nothing else of the client's
+        mvc.perform(get("/portal/answer/deferral/" + token).session(portalLogin(data.client().login())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/portal/requests/" + t.tid()))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(client.organization().name()))));
+        mvc.perform(post("/portal/answer/deferral/" + token).session(portal).with(csrf()).param("answer", "accept"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/portal/requests/" + t.tid()));
         assertThat(requests.ticket(t.id()).status()).isEqualTo(Status.DEFERRED);
 
         // reused link: a clear error, nothing changes
-        mvc.perform(post("/portal/deferrals/" + token).session(portal).with(csrf()).param("answer", "decline"))
-                .andExpect(status().isUnprocessableEntity())
+        mvc.perform(post("/portal/answer/deferral/" + token).session(portal).with(csrf()).param("answer", "decline"))
+                .andExpect(status().isGone())
                 .andExpect(content().string(Matchers.containsString("ссылка действует один раз")));
         assertThat(requests.ticket(t.id()).status()).isEqualTo(Status.DEFERRED);
         // forged link
-        mvc.perform(post("/portal/deferrals/" + SecretTokens.newToken()).session(portal).with(csrf())
+        mvc.perform(post("/portal/answer/deferral/" + SecretTokens.newToken()).session(portal).with(csrf())
                 .param("answer", "accept")).andExpect(status().isNotFound());
 
         TicketView newer = data.request(data.client(), "Новее, та же срочность", "текст");

@@ -43,7 +43,7 @@ class PlanAlertMailTests extends MailTest {
         StaffView manager = data.member(Role.MANAGER);
         StaffView otherManager = data.member(Role.MANAGER);
         StaffView head = data.member(Role.HEAD);
-        TicketView t = data.request(client, "Много работы", "текст");
+        TicketView t = fixtures.request(data, client, "Много работы", 4);
         ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 4);
         contracts.changeManager(c.id(), manager.id(), "head");
         fixtures.log(t, agent, 3, 15);

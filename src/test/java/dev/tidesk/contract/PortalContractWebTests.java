@@ -33,8 +33,8 @@ class PortalContractWebTests extends WebTest {
         StaffView agent = data.agent();
         fixtures.sign(client, PlanCode.STANDARD, 2);
         fixtures.sign(other, PlanCode.PREMIUM, 2);
-        TicketView mine = data.request(client, "Обновить баннер", "текст");
-        TicketView theirs = data.request(other, "Секретный проект конкурента", "текст");
+        TicketView mine = fixtures.request(data, client, "Обновить баннер", 2);
+        TicketView theirs = fixtures.request(data, other, "Секретный проект конкурента", 2);
         fixtures.log(mine, agent, 1, 12);
         fixtures.log(mine, agent, 0, 5);
         fixtures.log(theirs, agent, 1, 30);

@@ -47,7 +47,7 @@ class StatementMailTests extends MailTest {
         customers.changeMonthlyStatement(english.id(), true);
 
         StaffView agent = data.agent();
-        TicketView t = data.request(client, "Обновить прайс-лист", "текст");
+        TicketView t = fixtures.request(data, client, "Обновить прайс-лист", 2);
         fixtures.sign(client, PlanCode.ECONOMY, 2);
         fixtures.log(t, agent, 1, 3);
         YearMonth last = YearMonth.from(workLog.today()).minusMonths(1);

@@ -35,9 +35,9 @@ class StatementPdfWebTests extends WebTest {
         ContractFixtures fixtures = new ContractFixtures(context);
         TestData.Client client = data.client();
         StaffView agent = data.agent();
-        TicketView t = data.request(client, "Перенести блог на новый шаблон, сохранить все ссылки и картинки, проверить"
-                + " отображение на телефонах", "текст");
-        TicketView second = data.request(client, "Ёлочные игрушки: щётка «Съешь ещё этих мягких булок»", "текст");
+        TicketView t = fixtures.request(data, client, "Перенести блог на новый шаблон, сохранить все ссылки и картинки,"
+                + " проверить отображение на телефонах", 2);
+        TicketView second = fixtures.request(data, client, "Ёлочные игрушки: щётка «Съешь ещё этих мягких булок»", 2);
         fixtures.sign(client, PlanCode.STANDARD, 2);
         fixtures.log(t, agent, 1, 7);
         fixtures.log(second, agent, 1, 2);

@@ -50,7 +50,7 @@ class ContractGapsBrowserTests extends MailTest {
         TestData.Client client = data.client();
         StaffView agent = data.agent();
         fixtures.sign(client, PlanCode.ECONOMY, 1);
-        TicketView big = data.request(client, "Большая доработка каталога", "текст");
+        TicketView big = fixtures.request(data, client, "Большая доработка каталога", 1);
         fixtures.log(big, agent, 1, 8);
         fixtures.log(big, agent, 0, 10);
         TicketView t = data.request(client, "Поменять шрифт в подвале сайта", "Сейчас он слишком мелкий.");

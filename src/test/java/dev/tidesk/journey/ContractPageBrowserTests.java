@@ -59,8 +59,8 @@ class ContractPageBrowserTests {
         Client client = data.client();
         StaffView agent = data.agent();
         fixtures.sign(client, PlanCode.STANDARD, 6);
-        TicketView banner = data.request(client, "Обновить баннер на главной", "текст");
-        TicketView prices = data.request(client, "Загрузить новый прайс", "текст");
+        TicketView banner = fixtures.request(data, client, "Обновить баннер на главной", 6);
+        TicketView prices = fixtures.request(data, client, "Загрузить новый прайс", 6);
         int[] hours = { 14, 26, 18, 31, 9, 22, 6 };
         for (int monthsAgo = 6; monthsAgo >= 0; monthsAgo--) {
             fixtures.log(monthsAgo % 2 == 0 ? banner : prices, agent, monthsAgo, hours[6 - monthsAgo]);
@@ -92,7 +92,7 @@ class ContractPageBrowserTests {
         StaffView agent = data.agent();
         StaffView head = data.member(dev.tidesk.identity.Role.HEAD);
         fixtures.sign(client, PlanCode.ECONOMY, 3);
-        TicketView t = data.request(client, "Поправить меню", "текст");
+        TicketView t = fixtures.request(data, client, "Поправить меню", 3);
         fixtures.log(t, agent, 3, 12);
         fixtures.log(t, agent, 2, 14);
         fixtures.log(t, agent, 1, 7);

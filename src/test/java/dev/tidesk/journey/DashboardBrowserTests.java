@@ -84,7 +84,8 @@ class DashboardBrowserTests {
         // a client on Economy for three months, over the plan in the first one
         YearMonth now = YearMonth.now(installation.timeZone());
         new ContractFixtures(context).sign(client, PlanCode.ECONOMY, 2);
-        TicketView work = data.request(client, "Доработка каталога", "Нужно добавить фильтр.");
+        TicketView work = data.requestReceived(client, "Доработка каталога", "Нужно добавить фильтр.",
+                now.minusMonths(2).atDay(1));
         workLog.log(work.id(), null, agent.id(), now.minusMonths(2).atDay(2), 720, WorkKind.WORK, null);
         workLog.log(work.id(), null, agent.id(), now.minusMonths(1).atDay(2), 240, WorkKind.CONSULTATION, null);
         workLog.log(work.id(), null, agent.id(), java.time.LocalDate.now(installation.timeZone()), 90, WorkKind.WORK, null);

@@ -41,14 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * R14 by e-mail: the mail the client receives over SMTP carries Accept and Decline links; the
- * client follows Accept, signs in, accepts on the page; the same link does not work twice and a
- * forged one is not found. The contract sends all work via the test copy, so the developer's
+ * client follows Accept without signing in (the link is the authority), accepts on the page, and is
+ * offered a link to set a portal password; the same link does not work twice and a forged one is
+ * not found. The contract sends all work via the test copy, so the developer's
  * deploy suggests a test-copy sync entry, logged in one click.
  */
 @ExtendWith(BrowserExtension.class)
 class TaskAcceptanceMailBrowserTests extends MailTest {
 
-    static final Pattern ACCEPT = Pattern.compile("(/portal/task-links/[A-Za-z0-9_-]{43})\\?answer=accept");
+    static final Pattern ACCEPT = Pattern.compile("(/portal/answer/test-copy/[A-Za-z0-9_-]{43})\\?answer=accept");
 
     @LocalServerPort
     int port;
@@ -86,29 +87,35 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         assertThat(m.find()).as("accept link in %s", body).isTrue();
         String link = m.group(1);
 
-        // the link asks the contact to sign in and then opens the page
-        Browser.signIn(browser, url(link + "?answer=accept"), client.login());
+        // the link opens the page without signing in
+        browser.get(url(link + "?answer=accept"));
         assertThat(browser.getCurrentUrl()).contains(link);
+        assertThat(browser.findElements(By.id("username"))).as("no sign-in form").isEmpty();
         assertThat(browser.findElement(By.id("task-answer-title")).getText()).isEqualTo("Новая корзина");
+        assertThat(browser.findElement(By.id("answer-tid")).getText()).isEqualTo(ticket.tid());
         assertThat(browser.findElement(By.id("task-answer-test-url")).getText()).isEqualTo(client.site().testUrl());
         Browser.screenshot(browser, "task-link-answer");
         Browser.clickAndWait(browser, By.id("task-link-accept"));
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(d -> d.getCurrentUrl().contains("/portal/requests/" + ticket.tid()));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith(link + "/done"));
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
+        assertThat(browser.findElement(By.id("answer-done-text")).getText()).contains("Вы приняли изменение");
+        Browser.screenshot(browser, "task-link-done");
+        // the offer to set a portal password mails a link to the contact's address
+        Browser.clickAndWait(browser, By.id("answer-password-send"));
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Ссылка отправлена");
+        sender.sendDue();
+        assertThat(sentTo(client.login()).stream().map(MailTest::subject)).contains("Новый пароль");
 
         // the second use shows why nothing happens, and offers no buttons
         browser.get(url(link + "?answer=accept"));
-        assertThat(browser.findElement(By.id("task-link-state")).getText()).contains("ссылка действует один раз");
+        assertThat(browser.findElement(By.id("link-state")).getText()).contains("ссылка действует один раз");
         assertThat(browser.findElements(By.id("task-link-accept"))).isEmpty();
         Browser.screenshot(browser, "task-link-used");
 
         // a forged token
-        browser.get(url("/portal/task-links/" + "A".repeat(43) + "?answer=accept"));
-        assertThat(browser.getPageSource()).contains("404");
+        browser.get(url("/portal/answer/test-copy/" + "A".repeat(43) + "?answer=accept"));
+        assertThat(browser.getPageSource()).contains("404").contains("Такой ссылки нет");
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
-        browser.get(url("/portal"));
-        Browser.clickAndWait(browser, By.cssSelector("form[action='/portal/logout'] button"));
 
         // the contract sends all work via the test copy: the deploy suggests the sync entry
         Browser.signIn(browser, url("/desk/login"), dev.email());

@@ -267,7 +267,7 @@ class ReportsTests {
         ContractFixtures fixtures = new ContractFixtures(context);
         fixtures.sign(economy, PlanCode.ECONOMY, 2);
         int included = contracts.plan(PlanCode.ECONOMY).includedMinutes();
-        long ticket = data.request(economy, "Hours", "text").id();
+        long ticket = data.requestReceived(economy, "Hours", "text", now.minusMonths(2).atDay(1)).id();
         workLog.log(ticket, null, worker.id(), now.minusMonths(2).atDay(3), included + 120, WorkKind.WORK, null);
         workLog.log(ticket, null, worker.id(), now.minusMonths(1).atDay(3), 240, WorkKind.WORK, null);
         workLog.log(ticket, null, worker.id(), now.atDay(1), 60, WorkKind.CONSULTATION, null);
@@ -297,7 +297,7 @@ class ReportsTests {
         // a client already an hour over its plan this month is on the head's list
         TestData.Client heavy = data.client();
         fixtures.sign(heavy, PlanCode.ECONOMY, 0);
-        long busy = data.request(heavy, "Many hours", "text").id();
+        long busy = data.requestReceived(heavy, "Many hours", "text", now.atDay(1)).id();
         workLog.log(busy, null, worker.id(), now.atDay(1), included / 2 + 30, WorkKind.WORK, null);
         workLog.log(busy, null, data.member(Role.AGENT).id(), now.atDay(1), included - included / 2 + 30, WorkKind.WORK,
                 null);

@@ -97,12 +97,19 @@ class AccessMatrixTests extends WebTest {
                 "POST /portal/password/forgot", "GET /portal/password/reset", "POST /portal/password/reset",
                 "GET /desk/password/forgot", "POST /desk/password/forgot", "GET /desk/password/reset",
                 "POST /desk/password/reset");
+        // a mail's answer link is the authority for its one decision: open to whoever holds it, signed in or not
+        // (the matrix's token is forged: everyone gets the "no such link" page, never the sign-in page)
+        expect(Access.PUBLIC, "GET /portal/answer/test-copy/{token}", "POST /portal/answer/test-copy/{token}",
+                "GET /portal/answer/test-copy/{token}/done", "POST /portal/answer/test-copy/{token}/password",
+                "GET /portal/answer/deferral/{token}", "POST /portal/answer/deferral/{token}",
+                "GET /portal/answer/deferral/{token}/done", "POST /portal/answer/deferral/{token}/password",
+                "GET /portal/deferrals/{token}", "POST /portal/deferrals/{token}",
+                "GET /portal/task-links/{token}", "POST /portal/task-links/{token}");
         // the portal
         expect(Access.CONTACTS, "GET /portal", "GET /portal/requests/new", "POST /portal/requests", "GET /portal/contract",
                 "GET /portal/contract/statements/{month}", "GET /portal/contract/statements/{month}/pdf",
                 "GET /portal/account", "POST /portal/account/password", "POST /portal/account/statement",
-                "GET /portal/deferrals/{token}", "POST /portal/deferrals/{token}", "POST /portal/deferrals/id/{id}",
-                "GET /portal/task-links/{token}", "POST /portal/task-links/{token}",
+                "POST /portal/deferrals/id/{id}",
                 "POST /portal/requests/{tid}/tasks/{taskId}/accept", "POST /portal/requests/{tid}/tasks/{taskId}/decline");
         expect(Access.OWN_ORGANIZATION, "GET /portal/requests/{tid}", "POST /portal/requests/{tid}/replies",
                 "GET /portal/attachments/{id}");

@@ -37,12 +37,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The client answers a test-copy check by the mail's link: only the token's hash is stored, the
- * page needs the contact's login and their organization, and a used, replaced, expired or forged
- * link changes nothing.
+ * link alone opens the page (showing what it is about and nothing else), and a used, replaced,
+ * expired or forged link changes nothing.
  */
 class AcceptanceLinkTests extends WebTest {
 
-    static final Pattern ACCEPT = Pattern.compile("/portal/task-links/([A-Za-z0-9_-]{43})\\?answer=accept");
+    static final Pattern ACCEPT = Pattern.compile("/portal/answer/test-copy/([A-Za-z0-9_-]{43})\\?answer=accept");
 
     @Autowired
     TaskBoard board;
@@ -93,19 +93,22 @@ class AcceptanceLinkTests extends WebTest {
                 token)).isZero();
 
         MockHttpSession portal = portalLogin(client.login());
-        mvc.perform(get("/portal/task-links/" + token).param("answer", "accept").session(portal))
+        mvc.perform(get("/portal/answer/test-copy/" + token).param("answer", "accept").session(portal))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Форма заказа на тестовой копии")))
                 .andExpect(content().string(containsString(client.site().testUrl())))
                 .andExpect(content().string(containsString("id=\"task-link-accept\"")))
                 .andExpect(content().string(containsString("id=\"task-link-decline\"")))
                 .andExpect(content().string(not(containsString("переписать валидацию"))));
-        mvc.perform(get("/portal/task-links/" + token)).andExpect(status().is3xxRedirection());
+        // the link is the authority: no sign-in needed, and a stranger signed in sees only what it is about
+        mvc.perform(get("/portal/answer/test-copy/" + token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"task-link-accept\"")));
         MockHttpSession stranger = portalLogin(data.client().login());
-        mvc.perform(get("/portal/task-links/" + token).session(stranger)).andExpect(status().isNotFound());
-        mvc.perform(post("/portal/task-links/" + token).session(stranger).with(csrf()).param("answer", "accept"))
-                .andExpect(status().isNotFound());
-        mvc.perform(post("/portal/task-links/" + token).session(portal).param("answer", "accept"))
+        mvc.perform(get("/portal/answer/test-copy/" + token).session(stranger)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/portal/requests/" + ticket.tid()))))
+                .andExpect(content().string(not(containsString(client.organization().name()))))
+                .andExpect(content().string(not(containsString("переписать валидацию"))));
+        mvc.perform(post("/portal/answer/test-copy/" + token).session(portal).param("answer", "accept"))
                 .andExpect(status().isForbidden());
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.AWAITING_CLIENT_ACCEPTANCE);
     }
@@ -114,27 +117,29 @@ class AcceptanceLinkTests extends WebTest {
     void aDeclineByLinkReturnsTheTaskWithTheCommentAndTheNextCheckHasANewLink() throws Exception {
         String first = tokenFromMail();
         MockHttpSession portal = portalLogin(client.login());
-        mvc.perform(post("/portal/task-links/" + first).session(portal).with(csrf()).param("answer", "decline")
+        mvc.perform(post("/portal/answer/test-copy/" + first).session(portal).with(csrf()).param("answer", "decline")
                 .param("comment", "")).andExpect(status().isUnprocessableEntity());
         assertThat(board.task(task.id()).status()).as("a decline needs a comment").isEqualTo(TaskStatus.AWAITING_CLIENT_ACCEPTANCE);
 
-        mvc.perform(post("/portal/task-links/" + first).session(portal).with(csrf()).param("answer", "decline")
-                .param("comment", "Поле телефона не принимает +7")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/portal/answer/test-copy/" + first).session(portal).with(csrf()).param("answer", "decline")
+                .param("comment", "Поле телефона не принимает +7"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/portal/requests/" + ticket.tid() + "#tasks"));
         TaskView declined = board.task(task.id());
         assertThat(declined.status()).isEqualTo(TaskStatus.IN_PROGRESS);
         assertThat(declined.clientComment()).isEqualTo("Поле телефона не принимает +7");
-        mvc.perform(get("/portal/task-links/" + first).session(portal))
+        mvc.perform(get("/portal/answer/test-copy/" + first).session(portal)).andExpect(status().isGone())
                 .andExpect(content().string(containsString("Вы уже отклонили это изменение")))
                 .andExpect(content().string(not(containsString("id=\"task-link-accept\""))));
 
         board.readyOnTestCopy(task.id(), dev.id(), dev.fullName());
         String second = tokenFromMail();
         assertThat(second).isNotEqualTo(first);
-        mvc.perform(post("/portal/task-links/" + first).session(portal).with(csrf()).param("answer", "accept"))
-                .andExpect(status().isUnprocessableEntity())
+        mvc.perform(post("/portal/answer/test-copy/" + first).session(portal).with(csrf()).param("answer", "accept"))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("ссылка действует один раз")));
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.AWAITING_CLIENT_ACCEPTANCE);
-        mvc.perform(post("/portal/task-links/" + second).session(portal).with(csrf()).param("answer", "accept"))
+        mvc.perform(post("/portal/answer/test-copy/" + second).session(portal).with(csrf()).param("answer", "accept"))
                 .andExpect(status().is3xxRedirection());
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
         assertThat(board.history(ticket.id())).extracting(TaskStep::to).endsWith(TaskStatus.IN_PROGRESS,
@@ -158,11 +163,11 @@ class AcceptanceLinkTests extends WebTest {
         MockHttpSession portal = portalLogin(client.login());
         mvc.perform(post("/portal/requests/" + ticket.tid() + "/tasks/" + task.id() + "/accept").session(portal)
                 .with(csrf())).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/portal/task-links/" + token).session(portal))
-                .andExpect(content().string(containsString("id=\"task-link-state\"")))
+        mvc.perform(get("/portal/answer/test-copy/" + token).session(portal))
+                .andExpect(status().isGone()).andExpect(content().string(containsString("id=\"link-state\"")))
                 .andExpect(content().string(not(containsString("id=\"task-link-accept\""))));
-        mvc.perform(post("/portal/task-links/" + token).session(portal).with(csrf()).param("answer", "decline")
-                .param("comment", "Передумал")).andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/portal/answer/test-copy/" + token).session(portal).with(csrf()).param("answer", "decline")
+                .param("comment", "Передумал")).andExpect(status().isGone());
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
     }
 }

@@ -78,10 +78,10 @@ class WorkLogWebTests extends WebTest {
     @Test
     void aPersonCannotLogMoreThan24HoursOnOneDayAcrossRequests() throws Exception {
         TestData.Client client = data.client();
-        TicketView a = data.request(client, "Первое", "текст");
-        TicketView b = data.request(client, "Второе", "текст");
-        StaffView agent = data.agent();
         LocalDate day = workLog.today().minusDays(1);
+        TicketView a = data.requestReceived(client, "Первое", "текст", day);
+        TicketView b = data.requestReceived(client, "Второе", "текст", day);
+        StaffView agent = data.agent();
         workLog.log(a.id(), null, agent.id(), day, 20 * 60, WorkKind.WORK, null);
         MockHttpSession desk = deskLogin(agent.email());
         mvc.perform(post("/desk/requests/" + b.tid() + "/worklog").session(desk).with(csrf())

@@ -1,0 +1,307 @@
+package dev.tidesk.portal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+import dev.tidesk.contract.DeferralStatus;
+import dev.tidesk.contract.DeferralView;
+import dev.tidesk.contract.Deferrals;
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.identity.Accounts;
+import dev.tidesk.identity.TideskUser;
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.task.AcceptanceLinkView;
+import dev.tidesk.task.TaskBoard;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages behind the answer links of the mails: accept or decline a change on the test copy (R14),
+ * accept or decline doing a request next month (R10). The signed single-use link is the authority for
+ * that one decision, so a contact who came by e-mail or phone and has no portal password can answer:
+ * the page opens without signing in and shows what is asked, the request's TID and subject, and the
+ * site; its buttons post (CSRF-protected, the session being anonymous) with the token alone. Nothing
+ * else of the organization is shown, whoever is signed in; a contact of the request's own organization
+ * signed in to the portal is taken back to the request page as before. Opening the page changes
+ * nothing, so a mail scanner following the link does no harm. After the answer the page confirms it
+ * and offers a link to set a portal password (the invitation mail of {@link Accounts#inviteContact}),
+ * sent to the address the request's mail went to. A used, replaced, expired or forged link is a page
+ * saying so (410 or 404).
+ */
+@Controller
+class PortalAnswerController {
+
+    static final String TEST_COPY = "/portal/answer/test-copy/";
+    static final String DEFERRAL = "/portal/answer/deferral/";
+    private static final Set<String> SPENT = Set.of("task.link.used", "task.link.expired", "deferral.error.used",
+            "deferral.error.expired", "error.task.notAwaiting");
+
+    private final TaskBoard tasks;
+    private final Deferrals deferrals;
+    private final RequestQueries requests;
+    private final Customers customers;
+    private final Accounts accounts;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    PortalAnswerController(TaskBoard tasks, Deferrals deferrals, RequestQueries requests, Customers customers,
+            Accounts accounts, MessageSource messages, Clock clock) {
+        this.tasks = tasks;
+        this.deferrals = deferrals;
+        this.requests = requests;
+        this.customers = customers;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    // ---- the test copy -------------------------------------------------------------------------
+
+    /** The address the first mails carried; it leads to the same page. */
+    @GetMapping("/portal/task-links/{token}")
+    String oldTestCopyLink(@PathVariable String token, @RequestParam(defaultValue = "") String answer) {
+        checkShape(token);
+        return "redirect:" + TEST_COPY + token + (answer.isEmpty() ? "" : "?answer=" + ("decline".equals(answer)
+                ? "decline" : "accept"));
+    }
+
+    @GetMapping(TEST_COPY + "{token}")
+    String testCopy(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
+            @RequestParam(defaultValue = "") String answer, Model model, HttpServletResponse response) {
+        AcceptanceLinkView link = tasks.byLink(token);
+        TicketView ticket = requests.ticket(link.ticketId());
+        page(model, me, ticket, token, answer);
+        model.addAttribute("link", link);
+        if (!link.usable()) {
+            return spent(model, response, text("task.link.state." + link.state()));
+        }
+        return "portal/task/answer";
+    }
+
+    @PostMapping({ TEST_COPY + "{token}", "/portal/task-links/{token}" })
+    String answerTestCopy(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
+            @RequestParam String answer, @RequestParam(defaultValue = "") String comment, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        AcceptanceLinkView link = tasks.byLink(token);
+        TicketView ticket = requests.ticket(link.ticketId());
+        boolean accept = "accept".equals(answer);
+        try {
+            tasks.answerByLink(token, accept, comment, own(me, ticket) ? me.displayName() : addressee(ticket));
+        } catch (DomainException e) {
+            page(model, me, ticket, token, accept ? "accept" : "decline");
+            model.addAttribute("link", link);
+            if (SPENT.contains(e.messageKey())) {
+                return spent(model, response, text(e));
+            }
+            // a decline without a comment: the form again, with the message
+            model.addAttribute("error", text(e));
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return "portal/task/answer";
+        }
+        redirect.addFlashAttribute("flash", text(accept ? "task.portal.accepted" : "task.portal.declined"));
+        if (own(me, ticket)) {
+            return "redirect:/portal/requests/" + ticket.tid() + "#tasks";
+        }
+        return "redirect:" + TEST_COPY + token + "/done";
+    }
+
+    @GetMapping(TEST_COPY + "{token}/done")
+    String testCopyDone(@AuthenticationPrincipal TideskUser me, @PathVariable String token, Model model) {
+        AcceptanceLinkView link = tasks.byLink(token);
+        if (!answered(link)) {
+            return "redirect:" + TEST_COPY + token;
+        }
+        TicketView ticket = requests.ticket(link.ticketId());
+        page(model, me, ticket, token, "");
+        model.addAttribute("answered", text("answer.done.task." + link.state(), link.task().title()));
+        return done(model, me, ticket, TEST_COPY + token);
+    }
+
+    @PostMapping(TEST_COPY + "{token}/password")
+    String testCopyPassword(@PathVariable String token, RedirectAttributes redirect) {
+        AcceptanceLinkView link = tasks.byLink(token);
+        if (!answered(link) || !link.expiresAt().isAfter(now())) {
+            throw new NotFoundException("No answered link");
+        }
+        invite(requests.ticket(link.ticketId()), redirect);
+        return "redirect:" + TEST_COPY + token + "/done";
+    }
+
+    private static boolean answered(AcceptanceLinkView link) {
+        return "ACCEPTED".equals(link.state()) || "DECLINED".equals(link.state());
+    }
+
+    // ---- next month ----------------------------------------------------------------------------
+
+    @GetMapping("/portal/deferrals/{token}")
+    String oldDeferralLink(@PathVariable String token, @RequestParam(defaultValue = "") String answer) {
+        checkShape(token);
+        return "redirect:" + DEFERRAL + token + (answer.isEmpty() ? "" : "?answer=" + ("decline".equals(answer)
+                ? "decline" : "accept"));
+    }
+
+    @GetMapping(DEFERRAL + "{token}")
+    String deferral(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
+            @RequestParam(defaultValue = "") String answer, Model model, HttpServletResponse response) {
+        DeferralView d = deferrals.byToken(token);
+        TicketView ticket = requests.ticket(d.ticketId());
+        page(model, me, ticket, token, answer);
+        model.addAttribute("deferral", d);
+        if (d.status() != DeferralStatus.PROPOSED) {
+            return spent(model, response, text("deferral.state." + d.status()));
+        }
+        if (!d.expiresAt().isAfter(now())) {
+            return spent(model, response, text("deferral.error.expired"));
+        }
+        return "portal/contract/deferral";
+    }
+
+    @PostMapping({ DEFERRAL + "{token}", "/portal/deferrals/{token}" })
+    String answerDeferral(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
+            @RequestParam String answer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        DeferralView d = deferrals.byToken(token);
+        TicketView ticket = requests.ticket(d.ticketId());
+        Actor who = own(me, ticket) ? Actor.contact(me.contactId(), me.displayName())
+                : Actor.contact(ticket.contactId(), addressee(ticket));
+        DeferralView answered;
+        try {
+            answered = deferrals.answerByToken(token, "accept".equals(answer), who);
+        } catch (DomainException e) {
+            page(model, me, ticket, token, answer);
+            model.addAttribute("deferral", d);
+            return spent(model, response, text(e));
+        }
+        redirect.addFlashAttribute("flash", text(answered.status() == DeferralStatus.ACCEPTED ? "deferral.accepted"
+                : "deferral.declined"));
+        if (own(me, ticket)) {
+            return "redirect:/portal/requests/" + ticket.tid();
+        }
+        return "redirect:" + DEFERRAL + token + "/done";
+    }
+
+    @GetMapping(DEFERRAL + "{token}/done")
+    String deferralDone(@AuthenticationPrincipal TideskUser me, @PathVariable String token, Model model) {
+        DeferralView d = deferrals.byToken(token);
+        if (d.answeredAt() == null) {
+            return "redirect:" + DEFERRAL + token;
+        }
+        TicketView ticket = requests.ticket(d.ticketId());
+        page(model, me, ticket, token, "");
+        model.addAttribute("answered", text("deferral.state." + d.status()));
+        return done(model, me, ticket, DEFERRAL + token);
+    }
+
+    @PostMapping(DEFERRAL + "{token}/password")
+    String deferralPassword(@PathVariable String token, RedirectAttributes redirect) {
+        DeferralView d = deferrals.byToken(token);
+        if (d.answeredAt() == null || !d.expiresAt().isAfter(now())) {
+            throw new NotFoundException("No answered link");
+        }
+        invite(requests.ticket(d.ticketId()), redirect);
+        return "redirect:" + DEFERRAL + token + "/done";
+    }
+
+    // ---- shared --------------------------------------------------------------------------------
+
+    /** A forged (or mistyped) link: a page that says so, not the sign-in page. */
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView unknown(NotFoundException e) {
+        ModelAndView page = new ModelAndView("portal/answer/invalid");
+        page.setStatus(HttpStatus.NOT_FOUND);
+        page.addObject("message", text("answer.invalid.unknown"));
+        page.addObject("status", 404);
+        return page;
+    }
+
+    /**
+     * What the page shows of the request: its TID, subject and site, and whether the person signed in
+     * is a contact of its organization (only then the page links to the request in the portal).
+     */
+    private void page(Model model, TideskUser me, TicketView ticket, String token, String answer) {
+        model.addAttribute("ticketTid", ticket.tid());
+        model.addAttribute("ticketSubject", ticket.subject());
+        model.addAttribute("site", ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
+        model.addAttribute("own", own(me, ticket));
+        model.addAttribute("token", token);
+        model.addAttribute("answer", answer);
+    }
+
+    private static String spent(Model model, HttpServletResponse response, String message) {
+        response.setStatus(HttpStatus.GONE.value());
+        model.addAttribute("message", message);
+        model.addAttribute("status", 410);
+        return "portal/answer/invalid";
+    }
+
+    private String done(Model model, TideskUser me, TicketView ticket, String base) {
+        // no offer to someone signed in already, nor for a request without a contact's address
+        model.addAttribute("offerPassword", me == null && ticket.contactId() != null && ticket.contactEmail() != null);
+        model.addAttribute("base", base);
+        return "portal/answer/done";
+    }
+
+    /** Mails the request's contact a link to set their portal password, opening their login if they have none. */
+    private void invite(TicketView ticket, RedirectAttributes redirect) {
+        if (ticket.contactId() == null || ticket.contactEmail() == null) {
+            throw new NotFoundException("No contact to invite");
+        }
+        ContactView contact = customers.contact(ticket.contactId());
+        try {
+            Accounts.Invitation sent = accounts.inviteContact(contact.email(), contact.fullName(), contact.id(),
+                    contact.organizationId(), contact.language() == null ? "ru" : contact.language(), now());
+            redirect.addFlashAttribute(sent == Accounts.Invitation.NOT_SENT ? "error" : "flash",
+                    text(sent == Accounts.Invitation.NOT_SENT ? "answer.password.not-sent" : "answer.password.sent"));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", text("answer.password.not-sent"));
+        }
+    }
+
+    /** Tokens are URL-safe Base64; anything else is no link of ours (and never goes into a redirect). */
+    private static void checkShape(String token) {
+        if (!token.matches("[A-Za-z0-9_-]{1,100}")) {
+            throw new NotFoundException("Not a link token");
+        }
+    }
+
+    private static boolean own(TideskUser me, TicketView ticket) {
+        return me != null && me.contactId() != null && me.organizationId() != null
+                && me.organizationId().equals(ticket.organizationId());
+    }
+
+    /** Who answers by the link when no contact of the organization is signed in: the person it was mailed to. */
+    private static String addressee(TicketView ticket) {
+        return ticket.contactName() == null ? "—" : ticket.contactName();
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private String text(DomainException e) {
+        return messages.getMessage(e.messageKey(), e.args(), e.getMessage(), LocaleContextHolder.getLocale());
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
