@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * written before the month was kept ({@code "PROPOSED"}) read without it. Templates call
  * {@code ${@deferralHistory.describe(h.toValue())}}.
  */
-@Component("deferralHistory")
+@Component
 public class DeferralHistory {
 
     private final MessageSource messages;
@@ -26,6 +26,17 @@ public class DeferralHistory {
 
     static String value(DeferralStatus status, YearMonth month) {
         return status.name() + " " + month;
+    }
+
+    /** The words for each deferral value of a request's history, by value, in the reader's language. */
+    public java.util.Map<String, String> labels(java.util.Collection<String> values) {
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (String value : values) {
+            if (value != null) {
+                labels.computeIfAbsent(value, this::describe);
+            }
+        }
+        return labels;
     }
 
     public String describe(String value) {

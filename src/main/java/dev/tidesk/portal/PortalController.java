@@ -58,11 +58,16 @@ class PortalController {
     private final MessageSource messages;
     private final Deferrals deferrals;
     private final WorkLog workLog;
+    private final dev.tidesk.contract.DeferralHistory deferralHistory;
+    private final dev.tidesk.task.TaskBoard tasks;
 
     private final Clock clock;
 
     PortalController(RequestQueries queries, RequestIntake intake, RequestDesk desk, Customers customers,
-            MessageSource messages, Deferrals deferrals, WorkLog workLog, Clock clock) {
+            MessageSource messages, Deferrals deferrals, WorkLog workLog, dev.tidesk.contract.DeferralHistory deferralHistory,
+            dev.tidesk.task.TaskBoard tasks, Clock clock) {
+        this.deferralHistory = deferralHistory;
+        this.tasks = tasks;
         this.clock = clock;
         this.deferrals = deferrals;
         this.workLog = workLog;
@@ -126,6 +131,8 @@ class PortalController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", queries.messages(ticket.id(), false));
         model.addAttribute("timeline", timeline);
+        model.addAttribute("deferralLabels", deferralHistory.labels(timeline.stream().map(HistoryEntry::toValue).toList()));
+        model.addAttribute("taskProgress", tasks.progress(ticket.id()));
         model.addAttribute("steps", STEPS);
         // the request is the contact's own organization's (resolved above): its norm-hours, tasks' included
         model.addAttribute("spentMinutes", workLog.totalMinutesOf(ticket.id()));

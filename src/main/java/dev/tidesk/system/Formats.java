@@ -14,7 +14,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Date, age and size formats for templates ({@code ${@fmt.dateTime(x)}}), in the installation's zone. */
-@Component("fmt")
+@Component
 public class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");

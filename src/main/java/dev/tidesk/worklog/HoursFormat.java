@@ -4,7 +4,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Minutes shown as norm-hours in templates: {@code ${@hours.of(minutes)}}. */
-@Component("hours")
+@Component
 public class HoursFormat {
 
     public String of(Number minutes) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * A contract's change history in words: the contract keeps codes ("plan", "ECONOMY 2026-05",
  * "STAY", a staff id), the page shows "Тариф: Эконом → Стандарт с 2026-05".
  */
-@Component("contractChanges")
+@Component
 class ContractChangeLabels {
 
     private final MessageSource messages;

@@ -110,9 +110,12 @@ class ContractDeskController {
     private final WorkLog workLog;
     private final PlanAlerts planAlerts;
 
+    private final ContractChangeLabels changeLabels;
+
     ContractDeskController(Contracts contracts, Ledgers ledgers, Customers customers, StaffDirectory staff,
             MessageSource messages, Recommendations recommendations, WorkLog workLog, PlanAlerts planAlerts,
-            dev.tidesk.contract.MonthlyClose monthlyClose, dev.tidesk.audit.AuditLog audit) {
+            dev.tidesk.contract.MonthlyClose monthlyClose, dev.tidesk.audit.AuditLog audit, ContractChangeLabels changeLabels) {
+        this.changeLabels = changeLabels;
         this.audit = audit;
         this.monthlyClose = monthlyClose;
         this.planAlerts = planAlerts;
@@ -236,6 +239,7 @@ class ContractDeskController {
         model.addAttribute("decisions", TrialDecision.values());
         model.addAttribute("nextMonth", YearMonth.from(workLog.today()).plusMonths(1));
         model.addAttribute("overrunPercent", recommendations.overrunPercent());
+        model.addAttribute("contractChanges", changeLabels);
         return "workspace/contract/client";
     }
 

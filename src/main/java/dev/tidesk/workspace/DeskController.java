@@ -16,6 +16,7 @@ import dev.tidesk.ticket.AttachmentContent;
 import dev.tidesk.ticket.NewAttachment;
 import dev.tidesk.ticket.Queue;
 import dev.tidesk.ticket.QueueSort;
+import dev.tidesk.ticket.HistoryEntry;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;
@@ -48,9 +49,19 @@ class DeskController {
     private final MessageSource messages;
     private final RoutingQueue routing;
 
+    private final dev.tidesk.task.TaskBoard tasks;
+    private final dev.tidesk.worklog.WorkLog workLog;
+    private final dev.tidesk.mail.MailIntake mailIntake;
+    private final dev.tidesk.contract.DeferralHistory deferralHistory;
+
     DeskController(RequestQueries queries, RequestDesk desk, StaffDirectory staff, Customers customers, Outbox outbox,
-            MessageSource messages, RoutingQueue routing,
+            MessageSource messages, RoutingQueue routing, dev.tidesk.task.TaskBoard tasks, dev.tidesk.worklog.WorkLog workLog,
+            dev.tidesk.mail.MailIntake mailIntake, dev.tidesk.contract.DeferralHistory deferralHistory,
             @org.springframework.beans.factory.annotation.Value("${tidesk.team.specialists-reply:false}") boolean specialistsReply) {
+        this.tasks = tasks;
+        this.workLog = workLog;
+        this.mailIntake = mailIntake;
+        this.deferralHistory = deferralHistory;
         this.specialistsReply = specialistsReply;
         this.routing = routing;
         this.queries = queries;
@@ -86,6 +97,7 @@ class DeskController {
         model.addAttribute("sorts", QueueSort.values());
         model.addAttribute("views", Queue.values());
         model.addAttribute("counts", queries.queueCounts(me.staffId()));
+        model.addAttribute("mine", me.staffId() == null ? null : staff.member(me.staffId()));
         return "workspace/queue";
     }
 
@@ -107,6 +119,14 @@ class DeskController {
         model.addAttribute("replyAddress", !mayReply || me.staffId() == null ? null
                 : outbox.staffReplyAddress(me.staffId(), ticket.id()));
         model.addAttribute("mayReply", mayReply);
+        model.addAttribute("inbound", mailIntake.ofRequest(ticket.id()));
+        model.addAttribute("deferralLabels", deferralHistory.labels(queries.history(ticket.id()).stream().map(HistoryEntry::toValue).toList()));
+        model.addAttribute("taskList", tasks.ofRequest(ticket.id()));
+        model.addAttribute("steps", tasks.history(ticket.id()));
+        model.addAttribute("testOnly", tasks.testCopyOnly(ticket.id()));
+        model.addAttribute("syncList", tasks.syncSuggestions(ticket.id()));
+        model.addAttribute("taskMinutes", workLog.minutesByTask(ticket.id()));
+        model.addAttribute("specialists", tasks.specialists());
         return "workspace/requests/detail";
     }
 

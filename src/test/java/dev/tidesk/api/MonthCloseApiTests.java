@@ -63,7 +63,7 @@ class MonthCloseApiTests extends WebTest {
     ContractView backDated() {
         TestData.Client client = data.client();
         StaffView agent = data.agent();
-        TicketView t = data.request(client, "Работы задним числом", "текст");
+        TicketView t = fixtures.request(data, client, "Работы задним числом", 3);
         ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 3);
         fixtures.log(t, agent, 3, 14);
         fixtures.log(t, agent, 2, 9);

@@ -133,7 +133,7 @@ class ContractDeskWebTests extends WebTest {
     void staffSeeTheBalanceWithinTheCarryOverWindowBesideTheFullOneAndTheHeadSetsTheContractsWindow() throws Exception {
         TestData.Client client = data.client();
         StaffView agent = data.agent();
-        TicketView t = data.request(client, "Перенос часов", "текст");
+        TicketView t = fixtures.request(data, client, "Перенос часов", 3);
         // Economy 10 h from three months ago: 2 h, 10 h, 10 h used, nothing yet this month
         ContractView c = fixtures.sign(client, PlanCode.ECONOMY, 3);
         fixtures.log(t, agent, 3, 2);

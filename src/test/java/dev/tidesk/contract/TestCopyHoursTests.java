@@ -48,9 +48,10 @@ class TestCopyHoursTests extends WebTest {
     void theSynchronisationHoursAreShownApartEverywhereTheDirectorLooks() throws Exception {
         TestData.Client client = data.client();
         StaffView agent = data.agent();
-        TicketView a = data.request(client, "Обновить каталог", "на тестовой копии");
-        TicketView b = data.request(client, "Выложить доработку", "после проверки");
-        ContractView c = new ContractFixtures(context).sign(client, PlanCode.STANDARD, 2);
+        ContractFixtures fixtures = new ContractFixtures(context);
+        TicketView a = fixtures.request(data, client, "Обновить каталог", 1);
+        TicketView b = fixtures.request(data, client, "Выложить доработку", 1);
+        ContractView c = fixtures.sign(client, PlanCode.STANDARD, 2);
         contracts.changeConditions(c.id(), true, null, "head");
         YearMonth last = YearMonth.from(workLog.today()).minusMonths(1);
         log(a, agent, last, 3, 180, WorkKind.WORK);
