@@ -23,6 +23,27 @@ public enum TaskStatus {
         };
     }
 
+    /**
+     * The actions staff may take on a task in this status: start a new one, send test-copy work
+     * for acceptance, complete live work or a deployment, cancel anything not final or deploying.
+     */
+    public Set<TaskAction> allowedActions(Environment environment) {
+        Set<TaskAction> actions = EnumSet.noneOf(TaskAction.class);
+        if (this == TODO) {
+            actions.add(TaskAction.START);
+        }
+        if (this == IN_PROGRESS && environment == Environment.TEST) {
+            actions.add(TaskAction.READY);
+        }
+        if (this == IN_PROGRESS && environment == Environment.LIVE || this == DEPLOYING) {
+            actions.add(TaskAction.COMPLETE);
+        }
+        if (canMoveTo(CANCELLED, environment)) {
+            actions.add(TaskAction.CANCEL);
+        }
+        return actions;
+    }
+
     public boolean isFinal() {
         return this == DONE || this == CANCELLED;
     }

@@ -9,4 +9,9 @@ import dev.tidesk.team.Specialty;
 public record TaskView(long id, long ticketId, String tid, Specialty specialty, long assigneeId, String assigneeName,
         String title, String description, BigDecimal estimateHours, Environment environment, TaskStatus status,
         String clientComment, Instant createdAt, Instant updatedAt) {
+
+    /** Whether staff may take {@code action} (a {@link TaskAction} name) on this task now. */
+    public boolean allows(String action) {
+        return status.allowedActions(environment).contains(TaskAction.valueOf(action));
+    }
 }
