@@ -19,6 +19,7 @@ import dev.tidesk.ticket.NewAttachment;
 import dev.tidesk.ticket.NewRequest;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestIntake;
+import dev.tidesk.ticket.RequestForm;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
@@ -98,12 +99,12 @@ class PortalController {
 
     @GetMapping("/portal/requests/new")
     String newRequest(@AuthenticationPrincipal TideskUser me, Model model) {
-        model.addAttribute("form", new NewRequestForm());
+        model.addAttribute("form", new RequestForm());
         return newForm(me, model);
     }
 
     @PostMapping("/portal/requests")
-    String create(@AuthenticationPrincipal TideskUser me, @Valid @ModelAttribute("form") NewRequestForm form,
+    String create(@AuthenticationPrincipal TideskUser me, @Valid @ModelAttribute("form") RequestForm form,
             BindingResult result, @RequestParam(required = false) List<MultipartFile> files, Model model,
             RedirectAttributes redirect) {
         List<SiteView> sites = customers.sitesOf(me.organizationId());

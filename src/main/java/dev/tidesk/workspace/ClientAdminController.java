@@ -31,8 +31,11 @@ class ClientAdminController {
 
     private final ContactOnboarding onboarding;
 
+    private final dev.tidesk.system.FlashMessages flashes;
+
     ClientAdminController(Customers customers, Accounts accounts, ContactOnboarding onboarding, MessageSource messages,
-            Clock clock) {
+            Clock clock, dev.tidesk.system.FlashMessages flashes) {
+        this.flashes = flashes;
         this.onboarding = onboarding;
         this.clock = clock;
         this.customers = customers;
@@ -53,7 +56,7 @@ class ClientAdminController {
     String create(@RequestParam String name, @RequestParam(required = false) String emailDomain,
             RedirectAttributes redirect) {
         OrganizationView org = customers.createOrganization(name, emailDomain);
-        flash(redirect, "admin.clients.created", org.name());
+        flashes.notice(redirect, "admin.clients.created", org.name());
         return "redirect:/desk/admin/organizations/" + org.id();
     }
 
@@ -75,7 +78,7 @@ class ClientAdminController {
             @RequestParam(defaultValue = "false") boolean monthlyStatement, RedirectAttributes redirect) {
         ContactOnboarding.Added added = onboarding.add(id, fullName, email, phone, position, language, monthlyStatement,
                 password, invite);
-        flash(redirect, added.invited() ? "admin.contact.createdInvited" : "admin.contact.created",
+        flashes.notice(redirect, added.invited() ? "admin.contact.createdInvited" : "admin.contact.created",
                 added.contact().fullName());
         return "redirect:/desk/admin/organizations/" + id;
     }
@@ -89,7 +92,7 @@ class ClientAdminController {
         }
         accounts.setContactPassword(contact.email(), contact.fullName(), contact.id(), id, password,
                 contact.language());
-        flash(redirect, "admin.contact.login", contact.email());
+        flashes.notice(redirect, "admin.contact.login", contact.email());
         return "redirect:/desk/admin/organizations/" + id;
     }
 
@@ -107,7 +110,7 @@ class ClientAdminController {
         Accounts.Invitation done = accounts.inviteContact(contact.email(), contact.fullName(), contact.id(), id,
                 contact.language(), java.time.Instant.now(clock));
         if (done != Accounts.Invitation.NOT_SENT) {
-            flash(redirect, done == Accounts.Invitation.INVITED ? "admin.contact.invited" : "admin.contact.resetSent",
+            flashes.notice(redirect, done == Accounts.Invitation.INVITED ? "admin.contact.invited" : "admin.contact.resetSent",
                     contact.email());
         } else {
             redirect.addFlashAttribute("error", messages.getMessage("admin.contact.inviteCapped",
@@ -125,7 +128,7 @@ class ClientAdminController {
             throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
         }
         customers.changeMonthlyStatement(contactId, monthlyStatement);
-        flash(redirect, monthlyStatement ? "admin.contact.statement.on" : "admin.contact.statement.off",
+        flashes.notice(redirect, monthlyStatement ? "admin.contact.statement.on" : "admin.contact.statement.off",
                 contact.fullName());
         return "redirect:/desk/admin/organizations/" + id;
     }
@@ -134,11 +137,8 @@ class ClientAdminController {
     String addSite(@PathVariable long id, @RequestParam(required = false) String name, @RequestParam String liveUrl,
             @RequestParam(required = false) String testUrl, RedirectAttributes redirect) {
         customers.createSite(id, name, liveUrl, testUrl);
-        flash(redirect, "admin.site.created", liveUrl);
+        flashes.notice(redirect, "admin.site.created", liveUrl);
         return "redirect:/desk/admin/organizations/" + id;
     }
 
-    private void flash(RedirectAttributes redirect, String key, Object arg) {
-        redirect.addFlashAttribute("flash", messages.getMessage(key, new Object[] { arg }, LocaleContextHolder.getLocale()));
-    }
 }

@@ -112,9 +112,12 @@ class ContractDeskController {
 
     private final ContractChangeLabels changeLabels;
 
+    private final dev.tidesk.system.FlashMessages flashes;
+
     ContractDeskController(Contracts contracts, Ledgers ledgers, Customers customers, StaffDirectory staff,
             MessageSource messages, Recommendations recommendations, WorkLog workLog, PlanAlerts planAlerts,
-            dev.tidesk.contract.MonthlyClose monthlyClose, dev.tidesk.audit.AuditLog audit, ContractChangeLabels changeLabels) {
+            dev.tidesk.contract.MonthlyClose monthlyClose, dev.tidesk.audit.AuditLog audit, ContractChangeLabels changeLabels, dev.tidesk.system.FlashMessages flashes) {
+        this.flashes = flashes;
         this.changeLabels = changeLabels;
         this.audit = audit;
         this.monthlyClose = monthlyClose;
@@ -144,7 +147,7 @@ class ContractDeskController {
         contracts.updatePlan(code, new PlanChange(form.nameRu(), form.nameEn(), form.monthlyFee(),
                 NormHours.parse(form.hours()), form.firstResponseHours(), form.resolutionHours(),
                 Boolean.TRUE.equals(form.personalManager()), form.tierRank(), form.carryOverMonths()));
-        flash(redirect, "contract.plans.saved");
+        flashes.notice(redirect, "contract.plans.saved");
         return "redirect:/desk/admin/plans";
     }
 
@@ -210,10 +213,10 @@ class ContractDeskController {
         if (form.startDate() != null
                 && java.time.YearMonth.from(form.startDate()).isBefore(java.time.YearMonth.from(workLog.today()))) {
             // a contract that began in a past month: offer to close those months at once
-            flash(redirect, "contract.sign.done.backdated");
+            flashes.notice(redirect, "contract.sign.done.backdated");
             return "redirect:/desk/admin/clients#close-months-form";
         }
-        flash(redirect, "contract.sign.done");
+        flashes.notice(redirect, "contract.sign.done");
         return "redirect:/desk/clients/" + form.organizationId();
     }
 
@@ -260,7 +263,7 @@ class ContractDeskController {
         ContractView c = form.plan() == PlanCode.INDIVIDUAL
                 ? contracts.changeToIndividual(id, form.from(), form.individual().terms(), me.displayName())
                 : contracts.changePlan(id, form.from(), form.plan(), me.displayName());
-        flash(redirect, "contract.changePlan.done");
+        flashes.notice(redirect, "contract.changePlan.done");
         return "redirect:/desk/clients/" + c.organizationId();
     }
 
@@ -268,7 +271,7 @@ class ContractDeskController {
     String changeManager(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
             @RequestParam(required = false) Long managerId, RedirectAttributes redirect) {
         ContractView c = contracts.changeManager(id, managerId, me.displayName());
-        flash(redirect, "contract.manager.done");
+        flashes.notice(redirect, "contract.manager.done");
         return "redirect:/desk/clients/" + c.organizationId();
     }
 
@@ -279,7 +282,7 @@ class ContractDeskController {
             @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 4000) String specialTerms,
             RedirectAttributes redirect) {
         ContractView c = contracts.changeConditions(id, testCopyOnly, specialTerms, me.displayName());
-        flash(redirect, "contract.conditions.done");
+        flashes.notice(redirect, "contract.conditions.done");
         return "redirect:/desk/clients/" + c.organizationId();
     }
 
@@ -288,7 +291,7 @@ class ContractDeskController {
     String changeCarryOver(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
             @RequestParam(required = false) Integer carryOverMonths, RedirectAttributes redirect) {
         ContractView c = contracts.changeCarryOver(id, carryOverMonths, me.displayName());
-        flash(redirect, "contract.carryOver.done");
+        flashes.notice(redirect, "contract.carryOver.done");
         return "redirect:/desk/clients/" + c.organizationId();
     }
 
@@ -296,7 +299,7 @@ class ContractDeskController {
     String end(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
         ContractView c = contracts.end(id, day, me.displayName());
-        flash(redirect, "contract.end.done");
+        flashes.notice(redirect, "contract.end.done");
         return "redirect:/desk/clients/" + c.organizationId();
     }
 
@@ -304,7 +307,7 @@ class ContractDeskController {
     String trial(@AuthenticationPrincipal TideskUser me, @PathVariable long id, @RequestParam TrialDecision decision,
             RedirectAttributes redirect) {
         ContractView c = contracts.decideTrial(id, decision, me.displayName());
-        flash(redirect, "contract.trial.done");
+        flashes.notice(redirect, "contract.trial.done");
         return "redirect:/desk/clients/" + c.organizationId();
     }
 
@@ -332,7 +335,7 @@ class ContractDeskController {
         }
         // the first-start admin has no staff record: the alert keeps their name
         planAlerts.acknowledge(id, me.staffId(), me.displayName(), head);
-        flash(redirect, "contract.alerts.acknowledged.done");
+        flashes.notice(redirect, "contract.alerts.acknowledged.done");
         return "redirect:/desk/contracts/alerts";
     }
 
@@ -340,7 +343,4 @@ class ContractDeskController {
         return staff.everyone().stream().filter(s -> s.role() != Role.SPECIALIST).toList();
     }
 
-    private void flash(RedirectAttributes redirect, String key) {
-        redirect.addFlashAttribute("flash", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
-    }
 }

@@ -54,10 +54,13 @@ class DeskController {
     private final dev.tidesk.mail.MailIntake mailIntake;
     private final dev.tidesk.contract.DeferralHistory deferralHistory;
 
+    private final dev.tidesk.system.FlashMessages flashes;
+
     DeskController(RequestQueries queries, RequestDesk desk, StaffDirectory staff, Customers customers, Outbox outbox,
             MessageSource messages, RoutingQueue routing, dev.tidesk.task.TaskBoard tasks, dev.tidesk.worklog.WorkLog workLog,
             dev.tidesk.mail.MailIntake mailIntake, dev.tidesk.contract.DeferralHistory deferralHistory,
-            @org.springframework.beans.factory.annotation.Value("${tidesk.team.specialists-reply:false}") boolean specialistsReply) {
+            @org.springframework.beans.factory.annotation.Value("${tidesk.team.specialists-reply:false}") boolean specialistsReply, dev.tidesk.system.FlashMessages flashes) {
+        this.flashes = flashes;
         this.tasks = tasks;
         this.workLog = workLog;
         this.mailIntake = mailIntake;
@@ -145,10 +148,10 @@ class DeskController {
         }
         if ("note".equals(kind)) {
             desk.note(ticket.id(), actor(me), body, NewAttachment.of(files));
-            flash(redirect, "desk.request.noted");
+            flashes.notice(redirect, "desk.request.noted");
         } else {
             desk.reply(ticket.id(), actor(me), body, NewAttachment.of(files));
-            flash(redirect, "desk.request.replied");
+            flashes.notice(redirect, "desk.request.replied");
         }
         return back(ticket);
     }
@@ -165,7 +168,7 @@ class DeskController {
             RedirectAttributes redirect) {
         TicketView ticket = queries.byTid(tid);
         desk.changeStatus(ticket.id(), status, actor(me));
-        flash(redirect, "desk.request.saved");
+        flashes.notice(redirect, "desk.request.saved");
         return back(ticket);
     }
 
@@ -174,7 +177,7 @@ class DeskController {
             RedirectAttributes redirect) {
         TicketView ticket = queries.byTid(tid);
         desk.changeUrgency(ticket.id(), urgency, actor(me));
-        flash(redirect, "desk.request.saved");
+        flashes.notice(redirect, "desk.request.saved");
         return back(ticket);
     }
 
@@ -184,7 +187,7 @@ class DeskController {
         TicketView ticket = queries.byTid(tid);
         StaffView assignee = staffId == null ? null : staff.member(staffId);
         desk.assign(ticket.id(), staffId, assignee == null ? null : assignee.fullName(), actor(me));
-        flash(redirect, "desk.request.saved");
+        flashes.notice(redirect, "desk.request.saved");
         return back(ticket);
     }
 
@@ -193,7 +196,7 @@ class DeskController {
         TicketView ticket = queries.byTid(tid);
         if (me.staffId() != null) {
             desk.assign(ticket.id(), me.staffId(), me.displayName(), actor(me));
-            flash(redirect, "desk.request.taken");
+            flashes.notice(redirect, "desk.request.taken");
         }
         return back(ticket);
     }
@@ -204,9 +207,6 @@ class DeskController {
         return AttachmentResponses.download(file.filename(), file.contentType(), file.content());
     }
 
-    private void flash(RedirectAttributes redirect, String key) {
-        redirect.addFlashAttribute("flash", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
-    }
 
     private static String back(TicketView ticket) {
         return "redirect:/desk/requests/" + ticket.tid();

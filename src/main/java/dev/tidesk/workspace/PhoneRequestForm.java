@@ -1,17 +1,15 @@
 package dev.tidesk.workspace;
 
-import dev.tidesk.ticket.Urgency;
+import dev.tidesk.ticket.RequestForm;
 
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
  * A call recorded by an agent: either an existing contact ({@code contactId}) or a new one
  * (organization, name, phone, e-mail), and what the caller asked for.
  */
-public class PhoneRequestForm {
+public class PhoneRequestForm extends RequestForm {
 
     private Long contactId;
     private Long organizationId;
@@ -22,14 +20,6 @@ public class PhoneRequestForm {
     @Email
     @Size(max = 200)
     private String newContactEmail;
-    @NotBlank
-    @Size(max = 300)
-    private String subject;
-    @NotBlank
-    private String body;
-    @NotNull
-    private Urgency urgency = Urgency.NORMAL;
-    private Long siteId;
 
     public Long getContactId() {
         return contactId;
@@ -69,37 +59,5 @@ public class PhoneRequestForm {
 
     public void setNewContactEmail(String newContactEmail) {
         this.newContactEmail = newContactEmail;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public void setSubject(String subject) {
-        this.subject = subject;
-    }
-
-    public String getBody() {
-        return body;
-    }
-
-    public void setBody(String body) {
-        this.body = body;
-    }
-
-    public Urgency getUrgency() {
-        return urgency;
-    }
-
-    public void setUrgency(Urgency urgency) {
-        this.urgency = urgency;
-    }
-
-    public Long getSiteId() {
-        return siteId;
-    }
-
-    public void setSiteId(Long siteId) {
-        this.siteId = siteId;
     }
 }

@@ -58,8 +58,11 @@ class WorkLogController {
     private final Deferrals deferrals;
     private final TaskBoard tasks;
 
+    private final dev.tidesk.system.FlashMessages flashes;
+
     WorkLogController(WorkLog workLog, RequestQueries requests, Contracts contracts, Ledgers ledgers,
-            MessageSource messages, Deferrals deferrals, TaskBoard tasks) {
+            MessageSource messages, Deferrals deferrals, TaskBoard tasks, dev.tidesk.system.FlashMessages flashes) {
+        this.flashes = flashes;
         this.deferrals = deferrals;
         this.tasks = tasks;
         this.workLog = workLog;
@@ -109,7 +112,7 @@ class WorkLogController {
             tasks.logHours(form.taskId(), ticket.id(), me.staffId(), me.displayName(), form.day(), minutes,
                     form.kind(), form.comment());
         }
-        flash(redirect, "worklog.logged");
+        flashes.notice(redirect, "worklog.logged");
         return back(ticket);
     }
 
@@ -120,7 +123,7 @@ class WorkLogController {
         TicketView ticket = requests.ticket(entry.ticketId());
         workLog.edit(id, me.staffId() == null ? -1 : me.staffId(), me.displayName(), mayEditAny(me), form.day(),
                 NormHours.parse(form.hours()), form.kind(), form.comment());
-        flash(redirect, "worklog.saved");
+        flashes.notice(redirect, "worklog.saved");
         return back(ticket);
     }
 
@@ -129,7 +132,7 @@ class WorkLogController {
     String defer(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, RedirectAttributes redirect) {
         TicketView ticket = requests.byTid(tid);
         deferrals.propose(ticket.id(), DeskController.actor(me));
-        flash(redirect, "deferral.proposed");
+        flashes.notice(redirect, "deferral.proposed");
         return back(ticket);
     }
 
@@ -137,9 +140,6 @@ class WorkLogController {
         return me.hasRole(Role.HEAD, Role.ADMIN);
     }
 
-    private void flash(RedirectAttributes redirect, String key) {
-        redirect.addFlashAttribute("flash", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
-    }
 
     private static String back(TicketView ticket) {
         return "redirect:/desk/requests/" + ticket.tid();

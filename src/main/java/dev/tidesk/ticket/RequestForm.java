@@ -1,13 +1,14 @@
-package dev.tidesk.portal;
-
-import dev.tidesk.ticket.Urgency;
+package dev.tidesk.ticket;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** The portal's "new request" form. */
-public class NewRequestForm {
+/**
+ * What a new request says, as a form: the client's own in the portal, and the agent's record of a
+ * call ({@code PhoneRequestForm} adds who called).
+ */
+public class RequestForm {
 
     @NotBlank
     @Size(max = 300)
