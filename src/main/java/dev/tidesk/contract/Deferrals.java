@@ -177,6 +177,21 @@ public class Deferrals {
         return deferrals.findByTicket(ticketId).stream().map(Deferral::view).toList();
     }
 
+    /**
+     * The deferral the client should see on the request now: the latest one, while it waits for
+     * their answer (proposed, not expired) or for its month (accepted); otherwise none.
+     */
+    public java.util.Optional<DeferralView> pendingForClient(long ticketId) {
+        List<DeferralView> all = ofTicket(ticketId);
+        if (all.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        DeferralView latest = all.get(0);
+        boolean open = latest.status() == DeferralStatus.PROPOSED && latest.expiresAt().isAfter(Instant.now(clock));
+        boolean waiting = latest.status() == DeferralStatus.ACCEPTED;
+        return open || waiting ? java.util.Optional.of(latest) : java.util.Optional.empty();
+    }
+
     @Scheduled(cron = "0 10 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
     @SchedulerLock(name = "contract-deferral-return", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1M")
     @Transactional

@@ -3,8 +3,6 @@ package dev.tidesk.portal;
 import java.time.Clock;
 import java.util.List;
 
-import dev.tidesk.contract.DeferralStatus;
-import dev.tidesk.contract.DeferralView;
 import dev.tidesk.contract.Deferrals;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.SiteView;
@@ -128,7 +126,7 @@ class PortalController {
                 .filter(h -> h.field().equals("created") || h.field().equals("status") || h.field().equals("deferral")
                         || (h.field().equals("assignee") && h.toValue() != null))
                 .toList();
-        model.addAttribute("deferral", deferralToShow(ticket));
+        model.addAttribute("deferral", deferrals.pendingForClient(ticket.id()).orElse(null));
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", queries.messages(ticket.id(), false));
         model.addAttribute("timeline", timeline);
@@ -164,17 +162,6 @@ class PortalController {
      * The request's latest deferral when the client has something to see: an open proposal to
      * answer, or an accepted one while the request waits for its month.
      */
-    private DeferralView deferralToShow(TicketView ticket) {
-        List<DeferralView> all = deferrals.ofTicket(ticket.id());
-        if (all.isEmpty()) {
-            return null;
-        }
-        DeferralView latest = all.get(0);
-        boolean open = latest.status() == DeferralStatus.PROPOSED && latest.expiresAt().isAfter(java.time.Instant.now(clock));
-        boolean waiting = latest.status() == DeferralStatus.ACCEPTED;
-        return open || waiting ? latest : null;
-    }
-
     private String newForm(TideskUser me, Model model) {
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("sites", customers.sitesOf(me.organizationId()));
