@@ -20,25 +20,3 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
     @Query("select o from Organization o where lower(o.emailDomain) = ?1")
     List<Organization> findByLowerEmailDomain(String lowerDomain);
 }
-
-interface ContactRepository extends JpaRepository<Contact, Long> {
-
-    List<Contact> findByOrganizationIdOrderByFullName(long organizationId);
-
-    /** Takes the address lower-cased (see {@link OrganizationRepository#findByLowerName}). */
-    @Query("select c from Contact c where lower(c.email) = ?1")
-    Optional<Contact> findByLowerEmail(String lowerEmail);
-
-    @Query("""
-            select c from Contact c
-            where lower(c.fullName) like lower(concat('%', ?1, '%'))
-               or lower(c.email) like lower(concat('%', ?1, '%'))
-               or (?2 <> '' and c.phoneDigits like concat('%', ?2, '%'))
-            order by c.fullName""")
-    List<Contact> search(String text, String digits, Pageable page);
-}
-
-interface SiteRepository extends JpaRepository<Site, Long> {
-
-    List<Site> findByOrganizationIdOrderByName(long organizationId);
-}

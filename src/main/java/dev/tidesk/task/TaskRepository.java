@@ -16,17 +16,3 @@ interface TaskRepository extends JpaRepository<Task, Long> {
                      t.updatedAt desc""")
     List<Task> findByAssignee(long staffId);
 }
-
-interface TaskHistoryRepository extends JpaRepository<TaskHistory, Long> {
-
-    @Query("select h from TaskHistory h where h.ticketId = ?1 order by h.at, h.id")
-    List<TaskHistory> findByTicket(long ticketId);
-}
-
-interface AcceptanceLinkRepository extends JpaRepository<AcceptanceLink, Long> {
-
-    java.util.Optional<AcceptanceLink> findByTokenHash(String tokenHash);
-
-    @Query("select l from AcceptanceLink l where l.taskId = ?1 and l.status = dev.tidesk.task.AcceptanceLink.State.ACTIVE")
-    List<AcceptanceLink> findActive(long taskId);
-}

@@ -42,28 +42,3 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 
 
 }
-
-interface TicketMessageRepository extends JpaRepository<TicketMessage, Long> {
-
-    @Query("select m from TicketMessage m where m.ticketId = ?1 order by m.createdAt, m.id")
-    List<TicketMessage> findByTicket(long ticketId);
-
-    @Query("""
-            select m from TicketMessage m where m.ticketId = ?1
-              and m.kind <> dev.tidesk.ticket.MessageKind.INTERNAL_NOTE order by m.createdAt, m.id""")
-    List<TicketMessage> findPublicByTicket(long ticketId);
-}
-
-interface TicketAttachmentRepository extends JpaRepository<TicketAttachment, Long> {
-
-    @Query("""
-            select new dev.tidesk.ticket.AttachmentView(a.id, a.ticketId, a.messageId, a.filename, a.contentType, a.sizeBytes)
-            from TicketAttachment a where a.ticketId = ?1 order by a.id""")
-    List<AttachmentView> findViewsByTicket(long ticketId);
-}
-
-interface TicketHistoryRepository extends JpaRepository<TicketHistory, Long> {
-
-    @Query("select h from TicketHistory h where h.ticketId = ?1 order by h.at, h.id")
-    List<TicketHistory> findByTicket(long ticketId);
-}

@@ -20,9 +20,3 @@ interface WorkEntryRepository extends JpaRepository<WorkEntry, Long> {
     @Query("select e.taskId, sum(e.minutes) from WorkEntry e where e.taskId in ?1 group by e.taskId")
     List<Object[]> minutesByTask(java.util.Collection<Long> taskIds);
 }
-
-interface WorkEntryChangeRepository extends JpaRepository<WorkEntryChange, Long> {
-
-    @Query("select c from WorkEntryChange c where c.entryId in (select e.id from WorkEntry e where e.ticketId = ?1) order by c.at, c.id")
-    List<WorkEntryChange> findByTicket(long ticketId);
-}

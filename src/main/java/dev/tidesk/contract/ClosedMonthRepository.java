@@ -1,0 +1,17 @@
+package dev.tidesk.contract;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ClosedMonthRepository extends JpaRepository<ClosedMonth, Long> {
+
+    @Query("select m from ClosedMonth m where m.contractId = ?1 order by m.month")
+    List<ClosedMonth> findByContract(long contractId);
+
+    @Query("select m from ClosedMonth m where m.contractId in ?1")
+    List<ClosedMonth> findByContracts(List<Long> contractIds);
+}

@@ -1,0 +1,14 @@
+package dev.tidesk.contract;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ContractChangeRepository extends JpaRepository<ContractChange, Long> {
+
+    @Query("select c from ContractChange c where c.contractId = ?1 order by c.at, c.id")
+    List<ContractChange> findByContract(long contractId);
+}

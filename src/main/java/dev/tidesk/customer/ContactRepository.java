@@ -1,0 +1,25 @@
+package dev.tidesk.customer;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ContactRepository extends JpaRepository<Contact, Long> {
+
+    List<Contact> findByOrganizationIdOrderByFullName(long organizationId);
+
+    /** Takes the address lower-cased (see {@link OrganizationRepository#findByLowerName}). */
+    @Query("select c from Contact c where lower(c.email) = ?1")
+    Optional<Contact> findByLowerEmail(String lowerEmail);
+
+    @Query("""
+            select c from Contact c
+            where lower(c.fullName) like lower(concat('%', ?1, '%'))
+               or lower(c.email) like lower(concat('%', ?1, '%'))
+               or (?2 <> '' and c.phoneDigits like concat('%', ?2, '%'))
+            order by c.fullName""")
+    List<Contact> search(String text, String digits, Pageable page);
+}
