@@ -56,11 +56,15 @@ class InboundProcessor {
     private final MailTemplates templates;
     private final Installation installation;
     private final MailSigning signing;
+    private final DeliveryReports reports;
+    private final InboundBody bodies;
 
     InboundProcessor(Threading threading, AutoMailGuard guard, Customers customers, StaffDirectory staff,
             RequestIntake intake, RequestDesk desk, RequestQueries requests, TicketSettings ticketSettings,
             InboundSettings settings, MailSettings mail, Outbox outbox, MailTemplates templates,
-            Installation installation, MailSigning signing) {
+            Installation installation, MailSigning signing, DeliveryReports reports, InboundBody bodies) {
+        this.reports = reports;
+        this.bodies = bodies;
         this.signing = signing;
         this.threading = threading;
         this.guard = guard;
@@ -115,7 +119,7 @@ class InboundProcessor {
         }
         LoopRules.Kind kind = forceNewRequest ? null : LoopRules.kind(parsed, loop);
         if (kind == LoopRules.Kind.BOUNCE) {
-            return bounce(parsed, now);
+            return reports.bounce(parsed, now);
         }
         boolean reusedId = false;
         if (!forceNewRequest && parsed.messageId() != null) {
@@ -129,7 +133,7 @@ class InboundProcessor {
             return autoReply(parsed, now);
         }
         if (kind != null) {
-            return automatic(kind, parsed, now);
+            return reports.automatic(kind, parsed, now);
         }
         if (parsed.fromAddress() == null || !parsed.fromAddress().contains("@")) {
             throw new UnprocessableMail("No sender address");
@@ -183,7 +187,7 @@ class InboundProcessor {
             return created;
         }
         TicketView ticket = requests.findTicket(match.get().ticketId()).orElseThrow();
-        Body body = body(parsed);
+        InboundBody.Body body = bodies.of(parsed);
         if (member.isPresent()) {
             StaffView s = member.get();
             boolean proven = match.get().how() == Threading.How.REPLY_ADDRESS
@@ -278,7 +282,7 @@ class InboundProcessor {
 
     private Result newRequest(ParsedMail parsed, TicketView linkedTo, Instant now) {
         ContactView contact = contact(parsed);
-        Body body = body(parsed);
+        InboundBody.Body body = bodies.of(parsed);
         String subject = Subjects.forRequest(parsed.subject(), ticketSettings.tidPrefix());
         if (subject.isBlank()) {
             subject = written("mail.written.noSubject");
@@ -312,138 +316,6 @@ class InboundProcessor {
         return customers.createContact(organization.id(), name, from, null, language);
     }
 
-    record Body(String text, List<NewAttachment> files) {
-    }
-
-    /**
-     * The text without the quoted history and our marker, then the text of every message forwarded
-     * as an attachment (kept whole: it is what the sender wants read), and the files that fit.
-     */
-    private Body body(ParsedMail parsed) {
-        String text = QuotedHistory.strip(parsed.text());
-        text = text.replaceAll("\\[?ref:tidesk-\\d+-[0-9a-f]{10}]?", "").strip();
-        StringBuilder forwarded = new StringBuilder();
-        for (ParsedMail.Forwarded f : parsed.forwarded()) {
-            forwarded.append("\n\n").append(forwarded(f));
-        }
-        if (!forwarded.isEmpty()) {
-            text = (text + forwarded).strip();
-        }
-        List<NewAttachment> files = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (ParsedMail.Part part : parsed.attachments()) {
-            if (part.content().length == 0) {
-                continue;
-            }
-            if (part.content().length > ticketSettings.maxAttachmentBytes()) {
-                skipped.add(part.filename());
-                continue;
-            }
-            files.add(new NewAttachment(part.filename(), part.contentType(), part.content()));
-        }
-        StringBuilder b = new StringBuilder(text.isBlank() ? "—" : text);
-        if (!skipped.isEmpty()) {
-            b.append("\n\n").append(written("mail.written.filesTooLarge", String.join(", ", skipped)));
-        }
-        String out = b.toString();
-        if (out.length() > MAX_BODY) {
-            out = out.substring(0, MAX_BODY) + "\n[…]";
-        }
-        return new Body(out, files);
-    }
-
-    private String forwarded(ParsedMail.Forwarded f) {
-        StringBuilder b = new StringBuilder(written("mail.written.forwarded")).append('\n');
-        String from = f.fromName() == null || f.fromName().isBlank() ? f.fromAddress()
-                : f.fromAddress() == null ? f.fromName() : f.fromName() + " <" + f.fromAddress() + ">";
-        if (from != null) {
-            b.append(written("mail.written.forwarded.from", from)).append('\n');
-        }
-        if (f.sentAt() != null) {
-            b.append(written("mail.written.forwarded.date", installation.dateTime(f.sentAt()))).append('\n');
-        }
-        if (!f.subject().isBlank()) {
-            b.append(written("mail.written.forwarded.subject", f.subject())).append('\n');
-        }
-        return b.append('\n').append(f.text() == null ? "" : f.text().strip()).toString().strip();
-    }
-
-    /**
-     * A delivery failure: a note on the request of the mail that failed, without reopening it. The
-     * address is marked as bouncing only when the report refers to a mail that Tidesk really sent
-     * to it (our Message-ID in the report, the returned message or its headers): anyone can write a
-     * bounce, but only the receiving side of our mail knows its random Message-ID.
-     */
-    private Result bounce(ParsedMail parsed, Instant now) {
-        ParsedMail.Dsn dsn = parsed.dsn();
-        List<String> ids = new ArrayList<>();
-        if (dsn != null && dsn.originalMessageId() != null) {
-            ids.add(dsn.originalMessageId());
-        }
-        ids.addAll(parsed.referencedIds());
-        ids.addAll(ourIdsIn(parsed));
-        Optional<Threading.SentMail> sent = threading.sentMail(ids);
-        Long ticketId = sent.map(Threading.SentMail::ticketId).orElse(null);
-        if (ticketId == null) {
-            for (String id : ids) {
-                var t = threading.ticketOfMessageId(id);
-                if (t.isPresent()) {
-                    ticketId = t.getAsLong();
-                    break;
-                }
-            }
-        }
-        String named = dsn == null ? null : dsn.finalRecipient();
-        String failedHeader = parsed.header("x-failed-recipients");
-        if (named == null && failedHeader != null) {
-            named = MailParser.addresses(failedHeader).stream().findFirst().orElse(null);
-        }
-        boolean failed = dsn == null || dsn.action() == null || dsn.action().toLowerCase(Locale.ROOT).startsWith("fail")
-                || (dsn.status() != null && dsn.status().startsWith("5"));
-        // the address is the one our mail went to; a report that names another proves nothing about it
-        String recipient = sent.map(Threading.SentMail::recipient)
-                .filter(r -> dsn == null || dsn.finalRecipient() == null || r.equalsIgnoreCase(dsn.finalRecipient()))
-                .orElse(null);
-        String reason = dsn == null ? parsed.subject()
-                : String.join(" ", nonNull(dsn.action(), dsn.status(), dsn.diagnostic()));
-        if (recipient != null && failed) {
-            guard.markBouncing(recipient, reason, ticketId, now);
-        }
-        if (ticketId == null) {
-            return Result.ignored("BOUNCE", null, "Bounce for no known request: " + reason);
-        }
-        String shown = recipient != null ? recipient : named;
-        desk.note(ticketId, Actor.system(), shown == null ? written("mail.written.bounce", reason)
-                : written("mail.written.bounceTo", shown, reason), List.of(), now);
-        return Result.done("BOUNCE", ticketId);
-    }
-
-    /** Message-IDs in our domain anywhere in a report: its text and the returned message or headers. */
-    private List<String> ourIdsIn(ParsedMail parsed) {
-        java.util.regex.Pattern ours = java.util.regex.Pattern.compile("<[^<>\\s]{1,200}@"
-                + java.util.regex.Pattern.quote(mail.domain()) + ">", java.util.regex.Pattern.CASE_INSENSITIVE);
-        List<String> found = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        texts.add(parsed.text());
-        for (ParsedMail.Part part : parsed.attachments()) {
-            String type = part.contentType() == null ? "" : part.contentType().toLowerCase(Locale.ROOT);
-            if (type.startsWith("message/") || type.startsWith("text/")) {
-                texts.add(new String(part.content(), 0, Math.min(part.content().length, 128 * 1024),
-                        java.nio.charset.StandardCharsets.ISO_8859_1));
-            }
-        }
-        for (String text : texts) {
-            if (text == null) {
-                continue;
-            }
-            java.util.regex.Matcher m = ours.matcher(text);
-            while (m.find() && found.size() < 50) {
-                found.add(m.group());
-            }
-        }
-        return found;
-    }
-
     /**
      * An out-of-office or other autoreply: a note on the request it answers, without reopening it;
      * otherwise nothing. The request is found by Message-IDs or our marker, else by the TID in the
@@ -466,29 +338,6 @@ class InboundProcessor {
                 parsed.fromAddress() == null ? "?" : parsed.fromAddress(), parsed.subject(), text), List.of(), now);
         threading.remember(parsed.messageId(), ticketId);
         return Result.done("AUTO_REPLY", ticketId);
-    }
-
-    /**
-     * A feedback (abuse) report, mailing-list or no-reply mail: never a request, never answered; a note
-     * on the request of the message it refers to (by our Message-IDs or marker), when there is one.
-     */
-    private Result automatic(LoopRules.Kind kind, ParsedMail parsed, Instant now) {
-        Optional<Long> found = threading.byReferences(parsed).map(Threading.Match::ticketId)
-                .or(() -> threading.sentMail(ourIdsIn(parsed)).map(Threading.SentMail::ticketId));
-        if (found.isEmpty()) {
-            return Result.ignored(kind.name(), null, "Automatic mail (" + kind + ") about no known request");
-        }
-        String text = QuotedHistory.strip(parsed.text());
-        if (text.length() > 4000) {
-            text = text.substring(0, 4000) + "…";
-        }
-        desk.note(found.get(), Actor.system(), written("mail.written.automatic", written("mail.outcome." + kind.name()),
-                parsed.fromAddress() == null ? "?" : parsed.fromAddress(), parsed.subject(), text), List.of(), now);
-        return Result.done(kind.name(), found.get());
-    }
-
-    private static String[] nonNull(String... values) {
-        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toArray(String[]::new);
     }
 
     private Result tooLarge(InboundMail stored, ParsedMail parsed, LoopRules.Result loop, Instant now) {
