@@ -49,9 +49,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Plans, contracts and ledgers in the workspace: the plan catalogue and the all-clients list for
- * admins and HEAD ({@code /desk/admin/...}); one client's ledger and the plan alerts for staff
- * (the head sees all alerts, a personal manager their own clients').
+ * Contracts and ledgers in the workspace: the all-clients list, signing and changing contracts and
+ * closing past months for admins and HEAD ({@code /desk/admin/...}); one client's ledger and
+ * statements for staff. The plan catalogue is {@link PlanCatalogueController}, the plan alerts
+ * {@link PlanAlertController}.
  */
 @Controller
 class ContractDeskController {
@@ -94,11 +95,6 @@ class ContractDeskController {
         }
     }
 
-    record PlanForm(@NotBlank String nameRu, @NotBlank String nameEn, @NotNull BigDecimal monthlyFee,
-            @NotBlank String hours, @NotNull Integer firstResponseHours, @NotNull Integer resolutionHours,
-            Boolean personalManager, @NotNull Integer tierRank, Integer carryOverMonths) {
-    }
-
     static final Set<String> SORTS = Set.of("name", "utilisation", "balance");
 
     private final Contracts contracts;
@@ -108,20 +104,18 @@ class ContractDeskController {
     private final MessageSource messages;
     private final Recommendations recommendations;
     private final WorkLog workLog;
-    private final PlanAlerts planAlerts;
 
     private final ContractChangeLabels changeLabels;
 
     private final dev.tidesk.system.FlashMessages flashes;
 
     ContractDeskController(Contracts contracts, Ledgers ledgers, Customers customers, StaffDirectory staff,
-            MessageSource messages, Recommendations recommendations, WorkLog workLog, PlanAlerts planAlerts,
+            MessageSource messages, Recommendations recommendations, WorkLog workLog,
             dev.tidesk.contract.MonthlyClose monthlyClose, dev.tidesk.audit.AuditLog audit, ContractChangeLabels changeLabels, dev.tidesk.system.FlashMessages flashes) {
         this.flashes = flashes;
         this.changeLabels = changeLabels;
         this.audit = audit;
         this.monthlyClose = monthlyClose;
-        this.planAlerts = planAlerts;
         this.workLog = workLog;
         this.recommendations = recommendations;
         this.contracts = contracts;
@@ -133,23 +127,6 @@ class ContractDeskController {
 
     private final dev.tidesk.contract.MonthlyClose monthlyClose;
     private final dev.tidesk.audit.AuditLog audit;
-
-    // --- plans -------------------------------------------------------------------------------
-
-    @GetMapping("/desk/admin/plans")
-    String plans(Model model) {
-        model.addAttribute("plans", contracts.plans());
-        return "workspace/contract/plans";
-    }
-
-    @PostMapping("/desk/admin/plans/{code}")
-    String savePlan(@PathVariable PlanCode code, @Validated @ModelAttribute PlanForm form, RedirectAttributes redirect) {
-        contracts.updatePlan(code, new PlanChange(form.nameRu(), form.nameEn(), form.monthlyFee(),
-                NormHours.parse(form.hours()), form.firstResponseHours(), form.resolutionHours(),
-                Boolean.TRUE.equals(form.personalManager()), form.tierRank(), form.carryOverMonths()));
-        flashes.notice(redirect, "contract.plans.saved");
-        return "redirect:/desk/admin/plans";
-    }
 
     // --- clients -----------------------------------------------------------------------------
 
@@ -309,34 +286,6 @@ class ContractDeskController {
         ContractView c = contracts.decideTrial(id, decision, me.displayName());
         flashes.notice(redirect, "contract.trial.done");
         return "redirect:/desk/clients/" + c.organizationId();
-    }
-
-    // --- alerts ------------------------------------------------------------------------------
-
-    @GetMapping("/desk/contracts/alerts")
-    String alerts(@AuthenticationPrincipal TideskUser me, Model model) {
-        boolean head = me.hasRole(Role.ADMIN, Role.HEAD);
-        model.addAttribute("alerts", head ? ledgers.alerts(null)
-                : me.staffId() == null ? List.of() : ledgers.alerts(me.staffId()));
-        model.addAttribute("overrunPercent", recommendations.overrunPercent());
-        Long mine = head ? null : me.staffId();
-        boolean none = !head && me.staffId() == null;
-        model.addAttribute("stored", none ? List.of() : planAlerts.open(mine));
-        model.addAttribute("acknowledged", none ? List.of() : planAlerts.recentlyAcknowledged(mine));
-        return "workspace/contract/alerts";
-    }
-
-    /** The head, or the client's personal manager, acknowledges a stored alert (who and when are kept). */
-    @PostMapping("/desk/contracts/alerts/{id}/acknowledge")
-    String acknowledge(@AuthenticationPrincipal TideskUser me, @PathVariable long id, RedirectAttributes redirect) {
-        boolean head = me.hasRole(Role.ADMIN, Role.HEAD);
-        if (me.staffId() == null && !head) {
-            throw new NotFoundException("No alert " + id);
-        }
-        // the first-start admin has no staff record: the alert keeps their name
-        planAlerts.acknowledge(id, me.staffId(), me.displayName(), head);
-        flashes.notice(redirect, "contract.alerts.acknowledged.done");
-        return "redirect:/desk/contracts/alerts";
     }
 
     private List<dev.tidesk.team.StaffView> managers() {

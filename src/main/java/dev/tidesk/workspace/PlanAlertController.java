@@ -1,0 +1,96 @@
+package dev.tidesk.workspace;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.tidesk.contract.ClientLedger;
+import dev.tidesk.contract.ClientUtilisation;
+import dev.tidesk.contract.ContractView;
+import dev.tidesk.contract.Contracts;
+import dev.tidesk.contract.IndividualTerms;
+import dev.tidesk.contract.Ledgers;
+import dev.tidesk.contract.PlanAlerts;
+import dev.tidesk.contract.PlanChange;
+import dev.tidesk.contract.PlanCode;
+import dev.tidesk.contract.Recommendations;
+import dev.tidesk.contract.TrialDecision;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.identity.Role;
+import dev.tidesk.identity.TideskUser;
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.worklog.NormHours;
+import dev.tidesk.worklog.WorkLog;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The plan alerts (R9 overruns, R11 trial reviews): the head sees all, a personal manager their own
+ * clients'; either acknowledges a stored alert.
+ */
+@Controller
+class PlanAlertController {
+
+    private final Ledgers ledgers;
+    private final Recommendations recommendations;
+    private final PlanAlerts planAlerts;
+    private final dev.tidesk.system.FlashMessages flashes;
+
+    PlanAlertController(Ledgers ledgers, Recommendations recommendations, PlanAlerts planAlerts,
+            dev.tidesk.system.FlashMessages flashes) {
+        this.ledgers = ledgers;
+        this.recommendations = recommendations;
+        this.planAlerts = planAlerts;
+        this.flashes = flashes;
+    }
+
+    @GetMapping("/desk/contracts/alerts")
+    String alerts(@AuthenticationPrincipal TideskUser me, Model model) {
+        boolean head = me.hasRole(Role.ADMIN, Role.HEAD);
+        model.addAttribute("alerts", head ? ledgers.alerts(null)
+                : me.staffId() == null ? List.of() : ledgers.alerts(me.staffId()));
+        model.addAttribute("overrunPercent", recommendations.overrunPercent());
+        Long mine = head ? null : me.staffId();
+        boolean none = !head && me.staffId() == null;
+        model.addAttribute("stored", none ? List.of() : planAlerts.open(mine));
+        model.addAttribute("acknowledged", none ? List.of() : planAlerts.recentlyAcknowledged(mine));
+        return "workspace/contract/alerts";
+    }
+
+    /** The head, or the client's personal manager, acknowledges a stored alert (who and when are kept). */
+    @PostMapping("/desk/contracts/alerts/{id}/acknowledge")
+    String acknowledge(@AuthenticationPrincipal TideskUser me, @PathVariable long id, RedirectAttributes redirect) {
+        boolean head = me.hasRole(Role.ADMIN, Role.HEAD);
+        if (me.staffId() == null && !head) {
+            throw new NotFoundException("No alert " + id);
+        }
+        // the first-start admin has no staff record: the alert keeps their name
+        planAlerts.acknowledge(id, me.staffId(), me.displayName(), head);
+        flashes.notice(redirect, "contract.alerts.acknowledged.done");
+        return "redirect:/desk/contracts/alerts";
+    }
+}
