@@ -1,5 +1,10 @@
 package dev.tidesk.workspace;
 
+import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.BindingResult;
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -176,16 +181,38 @@ class ContractDeskController {
         return "redirect:/desk/admin/clients";
     }
 
+    /**
+     * Signs a contract. A form that is incomplete or that the contract refuses (a second contract,
+     * incomplete individual terms) comes back with what was typed and why, answered 422.
+     */
     @PostMapping("/desk/admin/contracts")
-    String sign(@AuthenticationPrincipal TideskUser me, @Validated @ModelAttribute SignForm form,
-            RedirectAttributes redirect) {
+    String sign(@AuthenticationPrincipal TideskUser me, @Validated @ModelAttribute SignForm form, BindingResult errors,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         boolean test = Boolean.TRUE.equals(form.testCopyOnly());
-        if (form.plan() == PlanCode.INDIVIDUAL) {
-            contracts.signIndividual(form.organizationId(), form.number(), form.startDate(),
-                    form.individual().terms(), form.managerId(), test, form.specialTerms(), me.displayName());
-        } else {
-            contracts.sign(form.organizationId(), form.number(), form.startDate(), form.plan(), form.managerId(),
-                    test, form.specialTerms(), me.displayName());
+        List<String> problems = new ArrayList<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        for (FieldError e : errors.getFieldErrors()) {
+            problems.add(messages.getMessage("contract.sign.field." + e.getField(), null, e.getField(), locale) + ": "
+                    + messages.getMessage(e, locale));
+        }
+        if (problems.isEmpty()) {
+            try {
+                if (form.plan() == PlanCode.INDIVIDUAL) {
+                    contracts.signIndividual(form.organizationId(), form.number(), form.startDate(),
+                            form.individual().terms(), form.managerId(), test, form.specialTerms(), me.displayName());
+                } else {
+                    contracts.sign(form.organizationId(), form.number(), form.startDate(), form.plan(),
+                            form.managerId(), test, form.specialTerms(), me.displayName());
+                }
+            } catch (DomainException e) {
+                problems.add(messages.getMessage(e.messageKey(), e.args(), e.getMessage(), locale));
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("signForm", form);
+            model.addAttribute("signErrors", problems);
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return clients("name", model);
         }
         if (form.startDate() != null
                 && java.time.YearMonth.from(form.startDate()).isBefore(java.time.YearMonth.from(workLog.today()))) {

@@ -201,6 +201,31 @@ class ContractDeskWebTests extends WebTest {
     }
 
     @Test
+    void aSignFormThatCannotBeSignedComesBackWithWhatWasTypedAndWhy() throws Exception {
+        TestData.Client client = data.client();
+        long org = client.organization().id();
+        MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
+
+        String page = mvc.perform(post("/desk/admin/contracts").session(head).with(csrf())
+                .param("organizationId", "" + org).param("number", " ").param("startDate", thisMonth().atDay(1).toString())
+                .param("plan", "STANDARD").param("specialTerms", "Работы только по ночам"))
+                .andExpect(status().isUnprocessableEntity())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"sign-error\"").contains("Номер договора:").contains("Работы только по ночам")
+                .contains("value=\"" + thisMonth().atDay(1) + "\"");
+        assertThat(contracts.termsOfToday(org).planCode()).isEqualTo(PlanCode.NONE);
+
+        // the contract refuses: individual terms without hours; the typed number stays
+        page = mvc.perform(post("/desk/admin/contracts").session(head).with(csrf())
+                .param("organizationId", "" + org).param("number", "Д-42/инд").param("startDate",
+                        thisMonth().atDay(1).toString()).param("plan", "INDIVIDUAL").param("individualFee", "1000"))
+                .andExpect(status().isUnprocessableEntity())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"sign-error\"").contains("value=\"Д-42/инд\"");
+        assertThat(contracts.termsOfToday(org).planCode()).isEqualTo(PlanCode.NONE);
+    }
+
+    @Test
     void theTestCopyFlagAndSpecialTermsAreChangedAfterSigningWithHistoryAndReachRouting() throws Exception {
         TestData.Client client = data.client();
         long org = client.organization().id();
