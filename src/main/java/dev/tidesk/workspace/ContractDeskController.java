@@ -189,12 +189,7 @@ class ContractDeskController {
     String sign(@AuthenticationPrincipal TideskUser me, @Validated @ModelAttribute SignForm form, BindingResult errors,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         boolean test = Boolean.TRUE.equals(form.testCopyOnly());
-        List<String> problems = new ArrayList<>();
-        Locale locale = LocaleContextHolder.getLocale();
-        for (FieldError e : errors.getFieldErrors()) {
-            problems.add(messages.getMessage("contract.sign.field." + e.getField(), null, e.getField(), locale) + ": "
-                    + messages.getMessage(e, locale));
-        }
+        List<String> problems = FormErrors.of(errors, messages, "contract.sign.field");
         if (problems.isEmpty()) {
             try {
                 if (form.plan() == PlanCode.INDIVIDUAL) {
@@ -205,7 +200,7 @@ class ContractDeskController {
                             form.managerId(), test, form.specialTerms(), me.displayName());
                 }
             } catch (DomainException e) {
-                problems.add(messages.getMessage(e.messageKey(), e.args(), e.getMessage(), locale));
+                problems.add(FormErrors.of(e, messages));
             }
         }
         if (!problems.isEmpty()) {

@@ -1,5 +1,8 @@
 package dev.tidesk.workspace;
 
+import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.validation.BindingResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -60,7 +63,10 @@ class PlanCatalogueController {
     private final Contracts contracts;
     private final dev.tidesk.system.FlashMessages flashes;
 
-    PlanCatalogueController(Contracts contracts, dev.tidesk.system.FlashMessages flashes) {
+    private final MessageSource messages;
+
+    PlanCatalogueController(Contracts contracts, MessageSource messages, dev.tidesk.system.FlashMessages flashes) {
+        this.messages = messages;
         this.contracts = contracts;
         this.flashes = flashes;
     }
@@ -71,11 +77,27 @@ class PlanCatalogueController {
         return "workspace/contract/plans";
     }
 
+    /** Saves a catalogue plan; a form that cannot be saved comes back with what was typed and why (422). */
     @PostMapping("/desk/admin/plans/{code}")
-    String savePlan(@PathVariable PlanCode code, @Validated @ModelAttribute PlanForm form, RedirectAttributes redirect) {
-        contracts.updatePlan(code, new PlanChange(form.nameRu(), form.nameEn(), form.monthlyFee(),
-                NormHours.parse(form.hours()), form.firstResponseHours(), form.resolutionHours(),
-                Boolean.TRUE.equals(form.personalManager()), form.tierRank(), form.carryOverMonths()));
+    String savePlan(@PathVariable PlanCode code, @Validated @ModelAttribute PlanForm form, BindingResult errors,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        List<String> problems = FormErrors.of(errors, messages, "contract.plan.field");
+        if (problems.isEmpty()) {
+            try {
+                contracts.updatePlan(code, new PlanChange(form.nameRu(), form.nameEn(), form.monthlyFee(),
+                        NormHours.parse(form.hours()), form.firstResponseHours(), form.resolutionHours(),
+                        Boolean.TRUE.equals(form.personalManager()), form.tierRank(), form.carryOverMonths()));
+            } catch (DomainException e) {
+                problems.add(FormErrors.of(e, messages));
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("draftCode", code);
+            model.addAttribute("draft", form);
+            model.addAttribute("draftErrors", problems);
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return plans(model);
+        }
         flashes.notice(redirect, "contract.plans.saved");
         return "redirect:/desk/admin/plans";
     }

@@ -201,6 +201,23 @@ class ContractDeskWebTests extends WebTest {
     }
 
     @Test
+    void aPlanFormThatCannotBeSavedComesBackWithWhatWasTypedAndWhy() throws Exception {
+        MockHttpSession admin = deskLogin(data.member(Role.ADMIN).email());
+        String before = contracts.plans().stream().filter(p -> p.code() == PlanCode.STANDARD).findFirst().orElseThrow()
+                .nameRu();
+        String page = mvc.perform(post("/desk/admin/plans/STANDARD").session(admin).with(csrf())
+                .param("nameRu", "Стандарт плюс").param("nameEn", "").param("monthlyFee", "45000").param("hours", "двадцать")
+                .param("firstResponseHours", "4").param("resolutionHours", "16").param("tierRank", "2"))
+                .andExpect(status().isUnprocessableEntity())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"plan-error-STANDARD\"").contains("Название по-английски:")
+                .contains("value=\"Стандарт плюс\"").contains("value=\"двадцать\"")
+                .doesNotContain("id=\"plan-error-ECONOMY\"");
+        assertThat(contracts.plans()).filteredOn(p -> p.code() == PlanCode.STANDARD).extracting(p -> p.nameRu())
+                .containsExactly(before);
+    }
+
+    @Test
     void aSignFormThatCannotBeSignedComesBackWithWhatWasTypedAndWhy() throws Exception {
         TestData.Client client = data.client();
         long org = client.organization().id();
