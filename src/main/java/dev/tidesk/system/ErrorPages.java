@@ -52,11 +52,26 @@ class ErrorPages {
         String back = sameOriginPath(request.getHeader("Referer"), request);
         if ("POST".equals(request.getMethod()) && back != null) {
             RequestContextUtils.getOutputFlashMap(request).put("error", text);
+            // what was typed goes back with the error, so a refused reply or form is not lost
+            RequestContextUtils.getOutputFlashMap(request).put("draft", draft(request));
             RedirectView redirect = new RedirectView(back, true);
             redirect.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(redirect);
         }
         return page(HttpStatus.UNPROCESSABLE_ENTITY, text);
+    }
+
+    /** The form's text fields as typed, without secrets (passwords, tokens) and at most 200,000 characters each. */
+    static java.util.Map<String, String> draft(HttpServletRequest request) {
+        java.util.Map<String, String> draft = new java.util.LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (values.length == 1 && !lower.contains("password") && !lower.contains("token") && !lower.startsWith("_")) {
+                String v = values[0];
+                draft.put(name, v.length() > 200_000 ? v.substring(0, 200_000) : v);
+            }
+        });
+        return draft;
     }
 
     /**

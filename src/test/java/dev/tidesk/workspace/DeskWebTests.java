@@ -81,6 +81,29 @@ class DeskWebTests extends WebTest {
     }
 
     @Test
+    void aRefusedReplyComesBackWithItsTextSoNothingTypedIsLost() throws Exception {
+        Client client = data.client();
+        TicketView t = data.request(client, "Длинный ответ", "текст");
+        MockHttpSession agent = deskLogin(data.agent().email());
+        String page = "http://localhost/desk/requests/" + t.tid();
+        // longer than a message may be: refused, and the text comes back to be shortened
+        String typed = "Здравствуйте! Подробный ответ на три абзаца. " + "Подробности. ".repeat(8_000);
+        var refused = mvc.perform(post("/desk/requests/" + t.tid() + "/messages")
+                .param("kind", "reply").param("body", typed)
+                .session(agent).with(csrf()).header("Referer", page))
+                .andExpect(status().isSeeOther())
+                .andExpect(flash().attributeExists("error"))
+                .andReturn();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> draft = (java.util.Map<String, String>) refused.getFlashMap().get("draft");
+        assertThat(draft).containsEntry("body", typed).doesNotContainKey("_csrf");
+        assertThat(queries.messages(t.id(), true)).hasSize(1);
+
+        mvc.perform(get("/desk/requests/" + t.tid()).session(agent).flashAttr("draft", draft))
+                .andExpect(content().string(containsString(">Здравствуйте! Подробный ответ на три абзаца. Подробности.")));
+    }
+
+    @Test
     void aForbiddenTransitionComesBackWithAClearMessageAndChangesNothing() throws Exception {
         Client client = data.client();
         TicketView ticket = data.request(client, "Настроить SSL", "Сертификат истёк");
