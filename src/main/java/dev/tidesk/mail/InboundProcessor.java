@@ -58,11 +58,14 @@ class InboundProcessor {
     private final MailSigning signing;
     private final DeliveryReports reports;
     private final InboundBody bodies;
+    private final dev.tidesk.team.ClientContact clientContact;
 
     InboundProcessor(Threading threading, AutoMailGuard guard, Customers customers, StaffDirectory staff,
             RequestIntake intake, RequestDesk desk, RequestQueries requests, TicketSettings ticketSettings,
             InboundSettings settings, MailSettings mail, Outbox outbox, MailTemplates templates,
-            Installation installation, MailSigning signing, DeliveryReports reports, InboundBody bodies) {
+            Installation installation, MailSigning signing, DeliveryReports reports, InboundBody bodies,
+            dev.tidesk.team.ClientContact clientContact) {
+        this.clientContact = clientContact;
         this.reports = reports;
         this.bodies = bodies;
         this.signing = signing;
@@ -196,6 +199,11 @@ class InboundProcessor {
                 desk.note(ticket.id(), Actor.system(), written("mail.written.unverifiedStaff", s.fullName() + " <"
                         + from + ">", body.text()), body.files(), now);
                 return Result.done("UNVERIFIED_STAFF", ticket.id());
+            }
+            if (!clientContact.mayReply(s.role())) {
+                // a specialist's mail stays behind support, as on the request page: an internal note
+                desk.note(ticket.id(), Actor.staff(s.id(), s.fullName()), body.text(), body.files(), now);
+                return Result.done("STAFF_NOTE", ticket.id());
             }
             desk.reply(ticket.id(), Actor.staff(s.id(), s.fullName()), body.text(), body.files(), now);
             return Result.done("STAFF_REPLY", ticket.id());

@@ -59,13 +59,13 @@ class DeskController {
     DeskController(RequestQueries queries, RequestDesk desk, StaffDirectory staff, Customers customers, Outbox outbox,
             MessageSource messages, RoutingQueue routing, dev.tidesk.task.TaskBoard tasks, dev.tidesk.worklog.WorkLog workLog,
             dev.tidesk.mail.MailIntake mailIntake, dev.tidesk.contract.DeferralHistory deferralHistory,
-            @org.springframework.beans.factory.annotation.Value("${tidesk.team.specialists-reply:false}") boolean specialistsReply, dev.tidesk.system.FlashMessages flashes) {
+            dev.tidesk.team.ClientContact clientContact, dev.tidesk.system.FlashMessages flashes) {
         this.flashes = flashes;
         this.tasks = tasks;
         this.workLog = workLog;
         this.mailIntake = mailIntake;
         this.deferralHistory = deferralHistory;
-        this.specialistsReply = specialistsReply;
+        this.clientContact = clientContact;
         this.routing = routing;
         this.queries = queries;
         this.desk = desk;
@@ -156,11 +156,11 @@ class DeskController {
         return back(ticket);
     }
 
-    private final boolean specialistsReply;
+    private final dev.tidesk.team.ClientContact clientContact;
 
     /** Support roles reply to clients; a specialist only where the installation allows it. */
     boolean mayReplyToClients(TideskUser me) {
-        return me.role() != Role.SPECIALIST || specialistsReply;
+        return clientContact.mayReply(me.role());
     }
 
     @PostMapping("/desk/requests/{tid}/status")

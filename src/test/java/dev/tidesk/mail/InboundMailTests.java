@@ -354,6 +354,26 @@ class InboundMailTests extends MailTest {
         assertThat(requests.messages(linked.ticketId(), true)).anySatisfy(m -> assertThat(m.body()).contains(old.tid()));
     }
 
+    /** The seed: support speaks to the client. A specialist's proven mail is an internal note, as on the page. */
+    @Test
+    void aSpecialistReplyingByMailWritesAnInternalNoteThatTheClientNeverGets() throws Exception {
+        Client client = data.client();
+        TicketView t = data.request(client, "Specialist by mail", "body");
+        StaffView specialist = context.getBean(dev.tidesk.team.StaffDirectory.class).hire("Павел Верстальщиков",
+                "spec" + System.nanoTime() + "@tidesk.example", dev.tidesk.identity.Role.SPECIALIST,
+                dev.tidesk.team.Specialty.DEVELOPER, dev.tidesk.TestData.PASSWORD);
+        int publicBefore = requests.messages(t.id(), false).size();
+        InboundView mail = intake.receive("test", mail(specialist.email(), "Re: [" + t.tid() + "] Specialist by mail",
+                "Поправил шаблон на тестовой копии").replace("To: support@tidesk.local", "To: "
+                        + signing.staffReplyAddress(specialist.id(), t.id())).getBytes(StandardCharsets.UTF_8));
+        assertThat(mail.outcome()).isEqualTo("STAFF_NOTE");
+        assertThat(requests.messages(t.id(), false)).as("nothing new for the client").hasSize(publicBefore);
+        assertThat(requests.messages(t.id(), true)).last().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE);
+            assertThat(m.body()).contains("Поправил шаблон");
+        });
+    }
+
     @Test
     void staffReplyingByMailPostsAStaffReplyAndStrayStaffMailIsQuarantined() throws Exception {
         Client client = data.client();
