@@ -56,6 +56,14 @@ class ScheduledJobArchitectureTests {
         assertThat(NO_SELF_INVOKED_TRANSACTIONS.evaluate(sound).hasViolation()).isFalse();
     }
 
+    /** With several nodes on one database, each job runs on one node at a time. */
+    @Test
+    void everyScheduledJobHoldsAClusterLock() {
+        methods().that().areAnnotatedWith(Scheduled.class)
+                .should().beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
+                .because("two nodes must not run the same job at once").check(CLASSES);
+    }
+
     @Test
     void everyScheduledJobIsFound() {
         // a rule that matches nothing passes; make sure it looks at Tidesk's jobs

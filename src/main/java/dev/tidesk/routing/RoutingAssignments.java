@@ -1,5 +1,6 @@
 package dev.tidesk.routing;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -123,6 +124,7 @@ class RoutingAssignments {
     }
 
     @Scheduled(fixedDelayString = "${tidesk.routing.hold-check-interval:60s}")
+    @SchedulerLock(name = "routing-hold-release", lockAtMostFor = "PT45S")
     @Transactional
     public void releaseOverdueHolds() {
         releaseOverdueHolds(Instant.now(clock));

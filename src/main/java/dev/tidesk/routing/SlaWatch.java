@@ -1,5 +1,6 @@
 package dev.tidesk.routing;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public class SlaWatch {
     }
 
     @Scheduled(fixedDelayString = "${tidesk.routing.sla-check-interval:60s}", initialDelayString = "${tidesk.routing.sla-check-interval:60s}")
+    @SchedulerLock(name = "routing-sla-watch", lockAtMostFor = "PT45S")
     @Transactional
     public void check() {
         check(Instant.now(clock));
