@@ -139,8 +139,8 @@ public class Outbox {
     }
 
     /**
-     * Marks the mail queued after {@code mark} as history, sent at its time: for data that tells
-     * of the past (the demo), whose notifications were never meant to reach anyone.
+     * Marks the mail queued (or held back) after {@code mark} as history, sent at its time: for data
+     * that tells of the past (the demo), whose notifications were never meant to reach anyone.
      *
      * @return how many mails were marked
      */
@@ -148,7 +148,7 @@ public class Outbox {
     public int recordAsHistory(long mark) {
         return jdbc.update("""
                 update mail_outbox set status = 'SENT', sent_at = created_at, last_error = ?
-                 where status = 'PENDING' and id > ?""", OutboxView.HISTORY, mark);
+                 where status in ('PENDING', 'HELD') and id > ?""", OutboxView.HISTORY, mark);
     }
 
     @Transactional

@@ -45,7 +45,7 @@ class EventRegistryRestartTests {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 TestData.Client client = data.client();
                 app.getBean(Customers.class).changeMonthlyStatement(client.contact().id(), true);
-                TicketView t = data.request(client, "Обновить прайс-лист", "текст");
+                TicketView t = fixtures.request(data, client, "Обновить прайс-лист", 2);
                 ContractView contract = fixtures.sign(client, PlanCode.ECONOMY, 2);
                 contractId = contract.id();
                 fixtures.log(t, data.agent(), 1, 3);
