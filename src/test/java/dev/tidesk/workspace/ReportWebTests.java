@@ -86,4 +86,42 @@ class ReportWebTests extends WebTest {
         mvc.perform(get("/desk/reports/volume/export" + query + "&format=pdf").session(session))
                 .andExpect(status().isNotFound());
     }
+
+    /** The kinds of work are named in words in the dashboard legend, the norm-hours report and its exports, never by key. */
+    @Test
+    void kindsOfWorkAreNamedInWordsNotKeys() throws Exception {
+        StaffView head = data.member(Role.HEAD);
+        StaffView agent = data.agent();
+        Client client = data.client();
+        dev.tidesk.ticket.TicketView t = data.request(client, "Каталог", "Нужен фильтр.");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Moscow"));
+        dev.tidesk.worklog.WorkLog log = context.getBean(dev.tidesk.worklog.WorkLog.class);
+        for (dev.tidesk.worklog.WorkKind kind : dev.tidesk.worklog.WorkKind.values()) {
+            log.log(t.id(), null, agent.id(), today, 60, kind, null);
+        }
+        MockHttpSession session = deskLogin(head.email());
+        String query = "?from=" + today.withDayOfMonth(1) + "&to=" + today + "&grain=MONTH";
+        for (String page : new String[] { "/desk/dashboard", "/desk/reports/normHours" + query }) {
+            String html = mvc.perform(get(page).session(session).header("Accept-Language", "ru"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).as(page).doesNotContain("kind.WORK", "kind.CONSULTATION", "kind.TEST_COPY_SYNC", "kind.DEPLOY")
+                    .contains("Работа", "Консультация", "Синхронизация тестовой копии", "Перенос на рабочий сайт");
+        }
+        String csv = new String(mvc.perform(get("/desk/reports/normHours/export" + query + "&format=csv").session(session)
+                .header("Accept-Language", "ru")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .contains("Работа;Консультация;Синхронизация тестовой копии;Перенос на рабочий сайт").doesNotContain("kind.");
+        byte[] xlsx = mvc.perform(get("/desk/reports/normHours/export" + query + "&format=xlsx").session(session)
+                .header("Accept-Language", "ru")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            StringBuilder headers = new StringBuilder();
+            sheetRow(book.getSheetAt(0), 0, headers);
+            assertThat(headers.toString()).doesNotContain("kind.").contains("Консультация");
+        }
+    }
+
+    private static void sheetRow(Sheet sheet, int row, StringBuilder into) {
+        sheet.getRow(row).forEach(cell -> into.append(cell.getStringCellValue()).append('|'));
+    }
 }
