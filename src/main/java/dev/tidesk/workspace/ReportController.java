@@ -84,6 +84,7 @@ class ReportController {
         model.addAttribute("deferred", cards.card(d.deferred(), Grain.MONTH, "bar", 1));
         model.addAttribute("deferredCount", d.deferredRequests());
         model.addAttribute("overPlanCount", d.clientsOverPlan());
+        model.addAttribute("monthsClosed", d.monthsClosed());
         model.addAttribute("at", d.at());
         return "workspace/report/dashboard";
     }
