@@ -109,7 +109,8 @@ public class Ledgers {
                 return;
             }
             PlanCode plan = months.get(months.size() - 1).planCode();
-            int average = recommendations.averageUsed(months);
+            // until a month is closed there is no average to speak of (not "0 h")
+            Integer average = months.stream().anyMatch(LedgerMonth::closed) ? recommendations.averageUsed(months) : null;
             PlanCode recommended = recommendations.recommend(months, catalogue);
             if (recommendations.overrun(months)) {
                 out.add(new PlanAlert(PlanAlert.Kind.OVERRUN, c.getOrganizationId(), name, c.getId(),

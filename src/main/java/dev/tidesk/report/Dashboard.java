@@ -17,8 +17,10 @@ import java.time.Instant;
  * @param deferred      requests deferred to next month, per client (the first 20): they come back to the queue on the 1st
  * @param clientsOverPlan  how many clients are over their plan, all of them
  * @param deferredRequests how many requests are deferred, all of them
+ * @param monthsClosed  whether any month has been closed yet: before that, "over plan" means this month's hours only
  */
 public record Dashboard(Instant at, ReportTable backlog, ReportTable weekly, ReportTable agents,
         ReportTable firstResponse, ReportTable channels, ReportTable normHours, ReportTable sla,
-        ReportTable overPlan, ReportTable deferred, long clientsOverPlan, long deferredRequests) {
+        ReportTable overPlan, ReportTable deferred, long clientsOverPlan, long deferredRequests,
+        boolean monthsClosed) {
 }

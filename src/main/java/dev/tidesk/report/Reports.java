@@ -113,7 +113,9 @@ public class Reports {
         return new Dashboard(now, backlog(now), weekly(thisWeek, now), agents(fourWeeks, now),
                 firstResponse(fourWeeks, now), channels(twelveWeeks, now), normHoursPerWeek(lastFourWeeks),
                 slaByPlan(lastFourWeeks), first(overPlan, DASHBOARD_LIST), first(deferred, DASHBOARD_LIST),
-                overPlan.rows().size(), deferred.rows().stream().mapToLong(r -> (Long) r.get(1)).sum());
+                overPlan.rows().size(), deferred.rows().stream().mapToLong(r -> (Long) r.get(1)).sum(),
+                Boolean.TRUE.equals(jdbc.getJdbcTemplate().queryForObject("select exists (select 1 from ledger_month)",
+                        Boolean.class)));
     }
 
     ReportTable backlog(Instant now) {

@@ -55,6 +55,39 @@ public class Formats {
         return messages.getMessage("age.days", new Object[] { d.toDays() }, locale);
     }
 
+    /**
+     * A counted phrase in the reader's language with the right plural: {@code key.one}, {@code key.few} or
+     * {@code key.many} ("1 рабочий час", "2 рабочих часа", "5 рабочих часов"; English has one and many).
+     */
+    public String count(String key, long n) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key + "." + pluralForm(n, locale.getLanguage()), new Object[] { n }, locale);
+    }
+
+    static String pluralForm(long n, String language) {
+        long abs = Math.abs(n);
+        if (!"ru".equals(language)) {
+            return abs == 1 ? "one" : "many";
+        }
+        long ten = abs % 10;
+        long hundred = abs % 100;
+        if (ten == 1 && hundred != 11) {
+            return "one";
+        }
+        return ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14) ? "few" : "many";
+    }
+
+    /** A month after "from", in words: "с июня 2026", "from June 2026". */
+    public String fromMonth(java.time.YearMonth month) {
+        if (month == null) {
+            return "";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        // MMMM is the month in its formatting form: the genitive in Russian ("июня"), as after "с"
+        return messages.getMessage("month.from", new Object[] { DateTimeFormatter.ofPattern("MMMM yyyy", locale)
+                .format(month) }, locale);
+    }
+
     public String size(long bytes) {
         Locale locale = LocaleContextHolder.getLocale();
         if (bytes < 1024) {

@@ -47,7 +47,10 @@ class ContractChangeLabels {
             return message("contract.plan." + token, token);
         }
         if (token.matches("\\d{4}-\\d{2}")) {
-            return message("contract.change.from", token, token);
+            // "с мая 2026": the month in words, in its form after "с"
+            Locale locale = LocaleContextHolder.getLocale();
+            return message("contract.change.from", token, java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", locale)
+                    .format(java.time.YearMonth.parse(token)));
         }
         return token;
     }

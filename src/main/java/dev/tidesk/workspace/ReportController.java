@@ -84,6 +84,7 @@ class ReportController {
         model.addAttribute("deferred", cards.card(d.deferred(), Grain.MONTH, "bar", 1));
         model.addAttribute("deferredCount", d.deferredRequests());
         model.addAttribute("overPlanCount", d.clientsOverPlan());
+        model.addAttribute("monthsClosed", d.monthsClosed());
         model.addAttribute("at", d.at());
         return "workspace/report/dashboard";
     }
@@ -112,8 +113,8 @@ class ReportController {
         model.addAttribute("card", switch (kind) {
             case "volume" -> cards.card(table, grain, "stack", 2, 3, 4, 5);
             case "volumeBySite" -> cards.card(table, grain, "bar", 2, 3);
-            case "staffActivity" -> cards.card(table, grain, "bar", 2, 3, 4);
-            case "normHours" -> cards.card(table, grain, "stack", 3, 4, 5, 6);
+            case "staffActivity" -> cards.byPerson(table, grain, "bar", 2);
+            case "normHours" -> cards.byPerson(table, grain, "stack", 2);
             case "slaByPlan", "slaByAgent" -> cards.card(table, grain, "bar", 2, 3, 6, 7);
             case "utilisation" -> filter.organizationId() != null ? cards.card(table, grain, "line", 2, 3, 4, 7)
                     : cards.card(table, grain, "bar", 2, 3, 4);

@@ -25,8 +25,9 @@ class ReportLabels {
     }
 
     String header(Column column) {
-        String code = column.key().contains(".") ? column.key() : "report.col." + column.key();
-        return message(code);
+        // a column's own header (report.col.kind.WORK for the key kind.WORK), else a full key of its own
+        String own = messages.getMessage("report.col." + column.key(), null, null, locale());
+        return own != null ? own : message(column.key());
     }
 
     String text(Column column, Object value, Grain grain) {

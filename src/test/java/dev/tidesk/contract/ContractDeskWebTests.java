@@ -196,8 +196,17 @@ class ContractDeskWebTests extends WebTest {
                 .session(deskLogin(data.member(Role.HEAD).email()))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThat(page).contains("Тариф:").contains("Эконом").contains("Стандарт с " + thisMonth().plusMonths(1))
-                .doesNotContain(">ECONOMY<").doesNotContain(">STANDARD ");
+        java.time.format.DateTimeFormatter genitive = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
+                java.util.Locale.forLanguageTag("ru"));
+        String next = genitive.format(thisMonth().plusMonths(1));
+        assertThat(page).contains("Тариф:").contains("Эконом").contains("Стандарт с " + next)
+                .doesNotContain(">ECONOMY<").doesNotContain(">STANDARD ").doesNotContain("с " + thisMonth().plusMonths(1));
+        String text = org.jsoup.Jsoup.parse(page).text();
+        // the months in words ("с июня 2026"), signing with no arrow from nothing, the hours with their plural
+        assertThat(text).contains("с " + genitive.format(thisMonth()) + " Эконом")
+                .contains("test: Договор подписан: " + c.number() + " Эконом").doesNotContain("подписан: →")
+                .containsPattern("Первый ответ \\d+ рабоч(ий час|их часа|их часов) ")
+                .doesNotContainPattern("\\b(1|2|3|4) рабочих часов|\\b1 рабочих|\\d рабочих ч ");
     }
 
     @Test

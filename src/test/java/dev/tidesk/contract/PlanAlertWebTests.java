@@ -69,4 +69,23 @@ class PlanAlertWebTests extends WebTest {
         assertThat(planAlerts.open(null)).as("a repeated close raises nothing again")
                 .noneMatch(a -> a.contractId() == c.id());
     }
+
+    /** A trial review due before any month of the contract is closed says so instead of "an average of 0 h". */
+    @Test
+    void anAlertBeforeAnyClosedMonthSaysThereIsNone() throws Exception {
+        ContractFixtures fixtures = new ContractFixtures(context);
+        TestData.Client client = data.client();
+        ContractView contract = fixtures.sign(client, PlanCode.ECONOMY, 6);
+        StaffView agent = data.agent();
+        fixtures.log(fixtures.request(data, client, "Каталог", 2), agent, 2, 9);
+        MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
+        for (String page : new String[] { "/desk/contracts/alerts", "/desk/clients/" + client.organization().id() }) {
+            String html = mvc.perform(get(page).session(head)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(page).contains(client.organization().name())
+                    .contains("Нет закрытых месяцев: среднее по израсходованным часам появится после закрытия первого месяца.")
+                    .doesNotContain("В среднем за последние закрытые месяцы: 0 ч");
+        }
+        assertThat(contract.periods().get(0).planCode()).isEqualTo(PlanCode.ECONOMY);
+    }
 }

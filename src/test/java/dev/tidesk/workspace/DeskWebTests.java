@@ -169,4 +169,20 @@ class DeskWebTests extends WebTest {
         MockHttpSession agent = deskLogin(data.agent().email());
         mvc.perform(get("/portal").session(agent)).andExpect(status().isForbidden());
     }
+
+    /** The history names the channel a request came by and reads the same for every person, with no gendered verb. */
+    @Test
+    void historyNamesTheChannelAndNeedsNoGender() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        TicketView ticket = data.request(client, "Форма не работает", "Письма не приходят.", Channel.EMAIL);
+        context.getBean(dev.tidesk.ticket.RequestDesk.class).changeStatus(ticket.id(), Status.IN_PROGRESS,
+                dev.tidesk.ticket.Actor.staff(agent.id(), agent.fullName()));
+        String html = mvc.perform(get("/desk/requests/" + ticket.tid()).session(deskLogin(agent.email())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String history = org.jsoup.Jsoup.parse(html).getElementById("history").text();
+        assertThat(history).contains(": обращение создано, канал: E-mail")
+                .containsPattern(java.util.regex.Pattern.quote(agent.fullName() + ": статус ") + "\\S+ → В работе")
+                .doesNotContain("создал", "изменил");
+    }
 }
