@@ -53,15 +53,20 @@ class DeskController {
     private final dev.tidesk.worklog.WorkLog workLog;
     private final dev.tidesk.mail.MailIntake mailIntake;
     private final dev.tidesk.contract.DeferralHistory deferralHistory;
+    private final dev.tidesk.notice.Notices notices;
+    private final dev.tidesk.notice.Mentions mentions;
 
     DeskController(RequestQueries queries, RequestDesk desk, StaffDirectory staff, Customers customers, Outbox outbox,
             MessageSource messages, RoutingQueue routing, dev.tidesk.task.TaskBoard tasks, dev.tidesk.worklog.WorkLog workLog,
             dev.tidesk.mail.MailIntake mailIntake, dev.tidesk.contract.DeferralHistory deferralHistory,
+            dev.tidesk.notice.Notices notices, dev.tidesk.notice.Mentions mentions,
             @org.springframework.beans.factory.annotation.Value("${tidesk.team.specialists-reply:false}") boolean specialistsReply) {
         this.tasks = tasks;
         this.workLog = workLog;
         this.mailIntake = mailIntake;
         this.deferralHistory = deferralHistory;
+        this.notices = notices;
+        this.mentions = mentions;
         this.specialistsReply = specialistsReply;
         this.routing = routing;
         this.queries = queries;
@@ -105,7 +110,23 @@ class DeskController {
     String request(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, Model model) {
         TicketView ticket = queries.byTid(tid);
         model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", queries.messages(ticket.id(), true));
+        List<dev.tidesk.ticket.MessageView> conversation = queries.messages(ticket.id(), true);
+        model.addAttribute("messages", conversation);
+        // mentions in notes are links; the rest of every message stays plain text
+        java.util.Map<Long, List<dev.tidesk.notice.Mentions.Segment>> noteSegments = new java.util.HashMap<>();
+        for (dev.tidesk.ticket.MessageView m : conversation) {
+            if (m.kind() == dev.tidesk.ticket.MessageKind.INTERNAL_NOTE && m.body() != null && m.body().indexOf('@') >= 0) {
+                noteSegments.put(m.id(), mentions.segments(m.body()));
+            }
+        }
+        model.addAttribute("noteSegments", noteSegments);
+        if (me != null && me.staffId() != null) {
+            // the request is open before them: what the bell said about it is read
+            notices.markRequestRead(ticket.id(), me.staffId());
+            model.addAttribute("watching", notices.watching(ticket.id(), me.staffId()));
+            model.addAttribute("bellCount", notices.unreadCount(me.staffId()));
+        }
+        model.addAttribute("watchers", notices.watcherNames(ticket.id()));
         model.addAttribute("history", queries.history(ticket.id()));
         model.addAttribute("nextStatuses", ticket.status().next());
         model.addAttribute("urgencies", Urgency.values());
