@@ -69,11 +69,35 @@ public class Notices {
                 ts(now()), staffId);
     }
 
-    /** Marks this person's notices about one request read (they opened the request). */
+    /**
+     * This person has the request open: what the bell said about it is read, and its client messages
+     * so far are seen.
+     */
     @Transactional
-    public int markRequestRead(long ticketId, long staffId) {
-        return jdbc.update("update notification set read_at = ? where recipient_id = ? and ticket_id = ? and read_at is null",
-                ts(now()), staffId, ticketId);
+    public void opened(long ticketId, long staffId) {
+        Timestamp at = ts(now());
+        jdbc.update("update notification set read_at = ? where recipient_id = ? and ticket_id = ? and read_at is null",
+                at, staffId, ticketId);
+        jdbc.update("""
+                insert into request_seen (staff_id, ticket_id, seen_at) values (?, ?, ?)
+                on conflict (staff_id, ticket_id) do update set seen_at = excluded.seen_at""", staffId, ticketId, at);
+    }
+
+    /**
+     * Of these requests, those with a client message this person has not seen: written after they
+     * last opened the request, or they never have.
+     */
+    public Set<Long> unseen(long staffId, Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("""
+                select t.id from unnest(?::bigint[]) as t(id)
+                left join request_seen s on s.ticket_id = t.id and s.staff_id = ?
+                where exists (select 1 from ticket_message m where m.ticket_id = t.id and m.kind = 'CLIENT'
+                                and m.created_at > coalesce(s.seen_at, '-infinity'))""", Long.class,
+                ticketIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")),
+                staffId));
     }
 
     @Transactional

@@ -94,8 +94,11 @@ class DeskController {
             Slice<QueueEntry> entries = routing.page(page, 50);
             model.addAttribute("entries", entries.getContent());
             model.addAttribute("slice", entries);
+            model.addAttribute("unseen", unseen(me, entries.getContent().stream().map(QueueEntry::ticketId).toList()));
         } else {
-            model.addAttribute("slice", queries.queue(queue, me.staffId(), sort, page, 50));
+            Slice<TicketView> slice = queries.queue(queue, me.staffId(), sort, page, 50);
+            model.addAttribute("slice", slice);
+            model.addAttribute("unseen", unseen(me, slice.getContent().stream().map(TicketView::id).toList()));
         }
         model.addAttribute("view", queue);
         model.addAttribute("sort", sort);
@@ -104,6 +107,11 @@ class DeskController {
         model.addAttribute("counts", queries.queueCounts(me.staffId()));
         model.addAttribute("mine", me.staffId() == null ? null : staff.member(me.staffId()));
         return "workspace/queue";
+    }
+
+    /** The rows with client messages this person has not opened yet. */
+    private java.util.Set<Long> unseen(TideskUser me, List<Long> ticketIds) {
+        return me.staffId() == null ? java.util.Set.of() : notices.unseen(me.staffId(), ticketIds);
     }
 
     @GetMapping("/desk/requests/{tid}")
@@ -122,7 +130,7 @@ class DeskController {
         model.addAttribute("noteSegments", noteSegments);
         if (me != null && me.staffId() != null) {
             // the request is open before them: what the bell said about it is read
-            notices.markRequestRead(ticket.id(), me.staffId());
+            notices.opened(ticket.id(), me.staffId());
             model.addAttribute("watching", notices.watching(ticket.id(), me.staffId()));
             model.addAttribute("bellCount", notices.unreadCount(me.staffId()));
         }

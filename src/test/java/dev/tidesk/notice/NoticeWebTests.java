@@ -174,6 +174,29 @@ class NoticeWebTests extends WebTest {
                 .isTrue();
     }
 
+    @Test
+    void queueRowsMarkClientMessagesTheViewerHasNotOpened() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        StaffView colleague = data.agent();
+        TicketView ticket = data.request(client, "Непрочитанное", "Первое сообщение");
+        desk.assign(ticket.id(), agent.id(), agent.fullName(), Actor.system());
+        MockHttpSession session = deskLogin(agent.email());
+        String row = "class=\"request-row unseen\" id=\"q-" + ticket.tid() + "\"";
+
+        mvc.perform(get("/desk?view=MINE").session(session)).andExpect(content().string(containsString(row)));
+        mvc.perform(get("/desk/requests/" + ticket.tid()).session(session)).andExpect(status().isOk());
+        mvc.perform(get("/desk?view=MINE").session(session))
+                .andExpect(content().string(containsString("class=\"request-row\" id=\"q-" + ticket.tid() + "\"")));
+
+        desk.clientReply(ticket.id(), Actor.contact(client.contact().id(), client.contact().fullName()), "Ещё одно",
+                List.of());
+        mvc.perform(get("/desk?view=MINE").session(session)).andExpect(content().string(containsString(row)));
+        // per person: the colleague has never opened it, whatever the agent did
+        mvc.perform(get("/desk?view=OPEN&sort=NEWEST").session(deskLogin(colleague.email())))
+                .andExpect(content().string(containsString(row)));
+    }
+
     private long notices(StaffView staff, String kind) {
         return jdbc.queryForObject("select count(*) from notification where recipient_id = ? and kind = ?", Long.class,
                 staff.id(), kind);
