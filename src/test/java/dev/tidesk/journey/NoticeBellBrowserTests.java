@@ -83,6 +83,16 @@ class NoticeBellBrowserTests extends MailTest {
         Browser.clickAndWait(agentBrowser, By.cssSelector(".notice-list li.unread a"));
         assertThat(agentBrowser.getCurrentUrl()).endsWith("/desk/requests/" + ticket.tid() + "#conversation");
         assertThat(agentBrowser.findElements(By.id("bell-count"))).isEmpty();
+
+        // a note that names a colleague: a link on the page, and the colleague watches the request
+        StaffView colleague = data.agent();
+        String handle = colleague.email().substring(0, colleague.email().indexOf('@'));
+        agentBrowser.findElement(By.id("kind-note")).click();
+        agentBrowser.findElement(By.id("reply-body")).sendKeys("@" + handle + ", посмотри вёрстку корзины на мобильных.");
+        Browser.clickAndWait(agentBrowser, By.id("send-message"));
+        assertThat(agentBrowser.findElement(By.cssSelector("article.note a.mention")).getText()).isEqualTo("@" + handle);
+        assertThat(agentBrowser.findElement(By.id("watchers")).getText()).contains(colleague.fullName());
+        Browser.screenshot(agentBrowser, "desk-request-mention");
     }
 
     private String url(String path) {
