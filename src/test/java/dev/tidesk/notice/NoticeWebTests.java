@@ -197,6 +197,30 @@ class NoticeWebTests extends WebTest {
                 .andExpect(content().string(containsString(row)));
     }
 
+    @Test
+    void aTaskMovingOnTellsTheRequestsAssigneeNotTheSpecialistWhoMovedIt() {
+        Client client = data.client();
+        StaffView assignee = data.agent();
+        StaffView developer = context.getBean(dev.tidesk.team.StaffDirectory.class).hire("Иван Разработчиков",
+                "dev" + System.nanoTime() + "@tidesk.example", dev.tidesk.identity.Role.SPECIALIST,
+                dev.tidesk.team.Specialty.DEVELOPER, dev.tidesk.TestData.PASSWORD);
+        TicketView ticket = data.request(client, "Поправить форму", "Форма не отправляется");
+        desk.assign(ticket.id(), assignee.id(), assignee.fullName(), Actor.system());
+        dev.tidesk.task.TaskBoard board = context.getBean(dev.tidesk.task.TaskBoard.class);
+        dev.tidesk.task.TaskView task = board.create(new dev.tidesk.task.NewTask(ticket.id(),
+                dev.tidesk.team.Specialty.DEVELOPER, developer.id(), "Починить обработчик формы", null,
+                new java.math.BigDecimal("1"), dev.tidesk.task.Environment.LIVE), assignee.fullName());
+
+        board.start(task.id(), developer.id(), developer.fullName());
+        assertThat(notices(assignee, "TASK_STATUS")).isEqualTo(1);
+        assertThat(notices(developer, "TASK_STATUS")).as("never the one who moved it").isZero();
+
+        // the assignee cancels it: now the specialist hears, the assignee does not
+        board.cancel(task.id(), assignee.id(), assignee.fullName());
+        assertThat(notices(developer, "TASK_STATUS")).isEqualTo(1);
+        assertThat(notices(assignee, "TASK_STATUS")).isEqualTo(1);
+    }
+
     private long notices(StaffView staff, String kind) {
         return jdbc.queryForObject("select count(*) from notification where recipient_id = ? and kind = ?", Long.class,
                 staff.id(), kind);
