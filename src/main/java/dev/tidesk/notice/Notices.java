@@ -37,10 +37,17 @@ public class Notices {
         this.clock = clock;
     }
 
-    /** The header's count: unread notices of this person (index-only on the partial index). */
+    /** Past this many unread notices the header shows "99+" and counts no further. */
+    public static final int COUNT_CAP = 100;
+
+    /**
+     * The header's count: unread notices of this person, up to {@link #COUNT_CAP} (a scan of the
+     * partial index that stops there, however many an agent who never opens the bell has piled up).
+     */
     public long unreadCount(long staffId) {
-        Long n = jdbc.queryForObject("select count(*) from notification where recipient_id = ? and read_at is null",
-                Long.class, staffId);
+        Long n = jdbc.queryForObject("""
+                select count(*) from (select 1 from notification where recipient_id = ? and read_at is null limit ?) u""",
+                Long.class, staffId, COUNT_CAP);
         return n == null ? 0 : n;
     }
 

@@ -221,6 +221,13 @@ class NoticeWebTests extends WebTest {
         assertThat(notices(assignee, "TASK_STATUS")).isEqualTo(1);
     }
 
+    @Test
+    void theBellsPollAfterTheSessionEndedGetsA401NotTheSignInPage() throws Exception {
+        mvc.perform(get("/desk/notifications/count").header("HX-Request", "true")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/desk/notifications/count")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/desk/login"));
+    }
+
     private long notices(StaffView staff, String kind) {
         return jdbc.queryForObject("select count(*) from notification where recipient_id = ? and kind = ?", Long.class,
                 staff.id(), kind);
