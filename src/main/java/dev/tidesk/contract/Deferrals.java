@@ -163,6 +163,7 @@ public class Deferrals {
         }
         desk.remark(d.getTicketId(), contact, "deferral",
                 accept ? DeferralHistory.value(DeferralStatus.ACCEPTED, d.getTargetMonth()) : DeferralStatus.DECLINED.name());
+        events.publishEvent(new DeferralAnswered(d.getId(), d.getTicketId(), accept, d.getTargetMonth()));
         return d.view();
     }
 

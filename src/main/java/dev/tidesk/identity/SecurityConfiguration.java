@@ -83,9 +83,25 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginThrottleFilter("/desk/login", throttle, devices, events),
                         UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
-                .requestCache(cache -> cache.requestCache(pageRequestCache()));
+                .requestCache(cache -> cache.requestCache(pageRequestCache()))
+                // a page's background request (the bell's count) after the session ended: a 401 that htmx
+                // leaves alone, not the sign-in page swapped into the header
+                .exceptionHandling(e -> e.authenticationEntryPoint(deskEntryPoint()));
         headers(http);
         return http.build();
+    }
+
+    /** Pages go to the sign-in page; htmx's background requests get a bare 401. */
+    private static org.springframework.security.web.AuthenticationEntryPoint deskEntryPoint() {
+        var login = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/desk/login");
+        var entries = new java.util.LinkedHashMap<org.springframework.security.web.util.matcher.RequestMatcher,
+                org.springframework.security.web.AuthenticationEntryPoint>();
+        entries.put(new org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher("HX-Request", "true"),
+                new org.springframework.security.web.authentication.HttpStatusEntryPoint(
+                        org.springframework.http.HttpStatus.UNAUTHORIZED));
+        var entryPoint = new org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint(entries);
+        entryPoint.setDefaultEntryPoint(login);
+        return entryPoint;
     }
 
     /**

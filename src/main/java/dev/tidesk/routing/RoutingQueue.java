@@ -84,6 +84,12 @@ public class RoutingQueue {
         }, this::map), 0);
     }
 
+    /** The personal manager a request is held for right now, if any. */
+    public Optional<Long> managerHolding(long ticketId) {
+        return jdbc.queryForList("select held_for_id from routing_request where ticket_id = ? and held_for_id is not null",
+                Long.class, ticketId).stream().findFirst();
+    }
+
     /** Open requests held for this personal manager, oldest first. */
     public List<QueueEntry> heldFor(long managerId) {
         return entries(jdbc.query(SELECT + " where r.held_for_id = ? and t.assignee_id is null"

@@ -82,21 +82,21 @@ class Task extends AbstractAggregateRoot<Task> {
         changes.add(new TaskHistory(ticketId, actor, now, null, TaskStatus.TODO, null));
     }
 
-    void start(String actor, Instant now) {
-        move(TaskStatus.IN_PROGRESS, actor, now, null);
+    void start(String actor, Long staffId, Instant now) {
+        move(TaskStatus.IN_PROGRESS, actor, staffId, now, null);
     }
 
     /** The change is on the test copy: the client is asked to accept it. */
-    void readyOnTestCopy(String actor, Instant now, String linkToken, Instant linkExpiresAt) {
-        move(TaskStatus.ON_TEST_COPY, actor, now, null);
-        move(TaskStatus.AWAITING_CLIENT_ACCEPTANCE, actor, now, null);
+    void readyOnTestCopy(String actor, Long staffId, Instant now, String linkToken, Instant linkExpiresAt) {
+        move(TaskStatus.ON_TEST_COPY, actor, staffId, now, null);
+        move(TaskStatus.AWAITING_CLIENT_ACCEPTANCE, actor, staffId, now, null);
         clientComment = null;
         registerEvent(new TaskAwaitingAcceptance(id, ticketId, title, linkToken, linkExpiresAt));
     }
 
     void accept(String client, Instant now) {
         requireAwaiting();
-        move(TaskStatus.DEPLOYING, client, now, null);
+        move(TaskStatus.DEPLOYING, client, null, now, null);
     }
 
     void decline(String client, String comment, Instant now) {
@@ -105,16 +105,16 @@ class Task extends AbstractAggregateRoot<Task> {
             throw new DomainException("error.task.declineComment", "Say what is wrong");
         }
         clientComment = comment.strip();
-        move(TaskStatus.IN_PROGRESS, client, now, clientComment);
+        move(TaskStatus.IN_PROGRESS, client, null, now, clientComment);
     }
 
     /** A live change is done; a tested one is deployed to the live site. */
-    void complete(String actor, Instant now) {
-        move(TaskStatus.DONE, actor, now, null);
+    void complete(String actor, Long staffId, Instant now) {
+        move(TaskStatus.DONE, actor, staffId, now, null);
     }
 
-    void cancel(String actor, Instant now) {
-        move(TaskStatus.CANCELLED, actor, now, null);
+    void cancel(String actor, Long staffId, Instant now) {
+        move(TaskStatus.CANCELLED, actor, staffId, now, null);
     }
 
     private void requireAwaiting() {
@@ -123,7 +123,7 @@ class Task extends AbstractAggregateRoot<Task> {
         }
     }
 
-    private void move(TaskStatus target, String actor, Instant now, String comment) {
+    private void move(TaskStatus target, String actor, Long staffId, Instant now, String comment) {
         if (!status.canMoveTo(target, environment)) {
             throw new TaskTransitionException(status, target);
         }
@@ -131,7 +131,7 @@ class Task extends AbstractAggregateRoot<Task> {
         status = target;
         updatedAt = now;
         changes.add(new TaskHistory(ticketId, actor, now, from, target, comment));
-        registerEvent(new TaskStatusChanged(id == null ? 0 : id, ticketId, from, target));
+        registerEvent(new TaskStatusChanged(id == null ? 0 : id, ticketId, from, target, staffId));
     }
 
     List<TaskHistory> drainChanges() {

@@ -80,7 +80,7 @@ public class TaskBoard {
     @Transactional
     public void start(long taskId, Long staffId, String actor) {
         Task task = forStaff(taskId, staffId);
-        task.start(actor, now());
+        task.start(actor, staffId, now());
         save(task);
     }
 
@@ -92,7 +92,7 @@ public class TaskBoard {
         String token = SecretTokens.newToken();
         Instant expires = now.plus(linkValidity);
         links.save(new AcceptanceLink(taskId, SecretTokens.hash(token), expires, now));
-        task.readyOnTestCopy(actor, now, token, expires);
+        task.readyOnTestCopy(actor, staffId, now, token, expires);
         save(task);
     }
 
@@ -105,7 +105,7 @@ public class TaskBoard {
         Task task = forStaff(taskId, staffId);
         boolean deployed = task.view().status() == TaskStatus.DEPLOYING;
         Instant now = now();
-        task.complete(actor, now);
+        task.complete(actor, staffId, now);
         save(task);
         if (deployed && terms.testCopyOnly(requests.ticket(task.getTicketId()).organizationId())) {
             syncs.suggest(taskId, task.getTicketId(), task.getAssigneeId(), syncMinutes, now);
@@ -160,7 +160,7 @@ public class TaskBoard {
     @Transactional
     public void cancel(long taskId, Long staffId, String actor) {
         Task task = forStaff(taskId, staffId);
-        task.cancel(actor, now());
+        task.cancel(actor, staffId, now());
         save(task);
     }
 

@@ -1,4 +1,5 @@
 package dev.tidesk.ticket;
 
-public record ClientReplied(long ticketId, String tid, long messageId) {
+/** The client wrote again on a request; {@code files} is how many files came with the message. */
+public record ClientReplied(long ticketId, String tid, long messageId, int files) {
 }

@@ -46,7 +46,7 @@ public class RequestDesk {
     public long note(long ticketId, Actor staff, String body, List<NewAttachment> files, Instant at) {
         Ticket ticket = load(ticketId);
         long messageId = conversation.add(ticketId, MessageKind.INTERNAL_NOTE, staff, body, files, at);
-        ticket.noted(at);
+        ticket.noted(messageId, staff, body, at);
         finish(ticket);
         return messageId;
     }
@@ -59,7 +59,7 @@ public class RequestDesk {
     public long clientReply(long ticketId, Actor contact, String body, List<NewAttachment> files, Instant at) {
         Ticket ticket = load(ticketId);
         long messageId = conversation.add(ticketId, MessageKind.CLIENT, contact, body, files, at);
-        ticket.clientReplied(messageId, contact, at);
+        ticket.clientReplied(messageId, files.size(), contact, at);
         finish(ticket);
         return messageId;
     }

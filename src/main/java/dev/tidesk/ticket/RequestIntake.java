@@ -64,7 +64,7 @@ public class RequestIntake {
         conversation.add(ticket.getId(), MessageKind.CLIENT, Actor.contact(contact.id(), contact.fullName()),
                 request.body(), request.attachments(), at);
         conversation.saveHistory(ticket);
-        ticket.created();
+        ticket.created(request.actor());
         return tickets.save(ticket).view();
     }
 }

@@ -141,12 +141,12 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
     }
 
     /** The client wrote: a request that waited for them, was resolved or closed is open again. */
-    void clientReplied(long messageId, Actor actor, Instant now) {
+    void clientReplied(long messageId, int files, Actor actor, Instant now) {
         if (status == Status.WAITING_FOR_CLIENT || status == Status.RESOLVED || status == Status.CLOSED) {
             changeStatus(Status.OPEN, actor, now);
         }
         touch(now);
-        registerEvent(new ClientReplied(id, tid, messageId));
+        registerEvent(new ClientReplied(id, tid, messageId, files));
     }
 
     /** A step taken by another module (a deferral proposed, declined...), kept in the history. */
@@ -154,12 +154,13 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
         record(actor, now, field, null, value);
     }
 
-    void noted(Instant now) {
+    void noted(long messageId, Actor actor, String body, Instant now) {
         touch(now);
+        registerEvent(new InternalNoteAdded(id, tid, messageId, actor.staffId(), body));
     }
 
-    void created() {
-        registerEvent(new RequestCreated(id, tid, contactId, channel));
+    void created(Actor actor) {
+        registerEvent(new RequestCreated(id, tid, contactId, channel, actor == null ? null : actor.staffId()));
     }
 
     private void touch(Instant now) {

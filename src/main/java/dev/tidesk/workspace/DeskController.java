@@ -53,12 +53,15 @@ class DeskController {
     private final dev.tidesk.worklog.WorkLog workLog;
     private final dev.tidesk.mail.MailIntake mailIntake;
     private final dev.tidesk.contract.DeferralHistory deferralHistory;
+    private final dev.tidesk.notice.Notices notices;
+    private final dev.tidesk.notice.Mentions mentions;
 
     private final dev.tidesk.system.FlashMessages flashes;
 
     DeskController(RequestQueries queries, RequestDesk desk, StaffDirectory staff, Customers customers, Outbox outbox,
             MessageSource messages, RoutingQueue routing, dev.tidesk.task.TaskBoard tasks, dev.tidesk.worklog.WorkLog workLog,
             dev.tidesk.mail.MailIntake mailIntake, dev.tidesk.contract.DeferralHistory deferralHistory,
+            dev.tidesk.notice.Notices notices, dev.tidesk.notice.Mentions mentions,
             dev.tidesk.team.ClientContact clientContact, dev.tidesk.system.FlashMessages flashes) {
         this.flashes = flashes;
         this.tasks = tasks;
@@ -66,6 +69,8 @@ class DeskController {
         this.mailIntake = mailIntake;
         this.deferralHistory = deferralHistory;
         this.clientContact = clientContact;
+        this.notices = notices;
+        this.mentions = mentions;
         this.routing = routing;
         this.queries = queries;
         this.desk = desk;
@@ -92,8 +97,11 @@ class DeskController {
             Slice<QueueEntry> entries = routing.page(page, 50);
             model.addAttribute("entries", entries.getContent());
             model.addAttribute("slice", entries);
+            model.addAttribute("unseen", unseen(me, entries.getContent().stream().map(QueueEntry::ticketId).toList()));
         } else {
-            model.addAttribute("slice", queries.queue(queue, me.staffId(), sort, page, 50));
+            Slice<TicketView> slice = queries.queue(queue, me.staffId(), sort, page, 50);
+            model.addAttribute("slice", slice);
+            model.addAttribute("unseen", unseen(me, slice.getContent().stream().map(TicketView::id).toList()));
         }
         model.addAttribute("view", queue);
         model.addAttribute("sort", sort);
@@ -104,11 +112,32 @@ class DeskController {
         return "workspace/queue";
     }
 
+    /** The rows with client messages this person has not opened yet. */
+    private java.util.Set<Long> unseen(TideskUser me, List<Long> ticketIds) {
+        return me.staffId() == null ? java.util.Set.of() : notices.unseen(me.staffId(), ticketIds);
+    }
+
     @GetMapping("/desk/requests/{tid}")
     String request(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, Model model) {
         TicketView ticket = queries.byTid(tid);
         model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", queries.messages(ticket.id(), true));
+        List<dev.tidesk.ticket.MessageView> conversation = queries.messages(ticket.id(), true);
+        model.addAttribute("messages", conversation);
+        // mentions in notes are links; the rest of every message stays plain text
+        java.util.Map<Long, List<dev.tidesk.notice.Mentions.Segment>> noteSegments = new java.util.HashMap<>();
+        for (dev.tidesk.ticket.MessageView m : conversation) {
+            if (m.kind() == dev.tidesk.ticket.MessageKind.INTERNAL_NOTE && m.body() != null && m.body().indexOf('@') >= 0) {
+                noteSegments.put(m.id(), mentions.segments(m.body()));
+            }
+        }
+        model.addAttribute("noteSegments", noteSegments);
+        if (me != null && me.staffId() != null) {
+            // the request is open before them: what the bell said about it is read
+            notices.opened(ticket.id(), me.staffId());
+            model.addAttribute("watching", notices.watching(ticket.id(), me.staffId()));
+            model.addAttribute("bellCount", notices.unreadCount(me.staffId()));
+        }
+        model.addAttribute("watchers", notices.watcherNames(ticket.id()));
         model.addAttribute("history", queries.history(ticket.id()));
         model.addAttribute("nextStatuses", ticket.status().next());
         model.addAttribute("urgencies", Urgency.values());

@@ -3,5 +3,5 @@
  * assignee, search, a call recorded as a request, and the admins' outbox.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workspace",
-        allowedDependencies = { "shared", "system", "identity", "customer", "team", "ticket", "mail", "worklog", "contract", "routing", "task", "report", "audit" })
+        allowedDependencies = { "shared", "system", "identity", "customer", "team", "ticket", "mail", "worklog", "contract", "routing", "task", "report", "audit", "notice" })
 package dev.tidesk.workspace;

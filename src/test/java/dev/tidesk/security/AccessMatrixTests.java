@@ -123,7 +123,9 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/tasks/{id}/sync/confirm", "POST /desk/tasks/{id}/sync/dismiss", "POST /desk/tasks/{id}/{action}",
                 "POST /desk/routing/availability", "GET /desk/routing/my-clients",
                 "GET /desk/contracts/alerts", "POST /desk/contracts/alerts/{id}/acknowledge",
-                "GET /desk/clients/{organizationId}", "GET /desk/clients/{organizationId}/statements/{month}");
+                "GET /desk/clients/{organizationId}", "GET /desk/clients/{organizationId}/statements/{month}",
+                "GET /desk/notifications", "GET /desk/notifications/count", "GET /desk/notifications/{id}",
+                "POST /desk/notifications/read", "POST /desk/requests/{tid}/watch", "POST /desk/requests/{tid}/unwatch");
         expect(Access.SUPPORT, "POST /desk/requests/{tid}/tasks", "POST /desk/routing/take-next");
         // heads and admins
         expect(Access.BOSS, "GET /desk/dashboard", "GET /desk/reports", "GET /desk/reports/{kind}",

@@ -57,7 +57,7 @@ class StatusTests {
     @MethodSource("replyCases")
     void aClientReplyReopensWhatWaitedOrWasDone(Status before, Status after) {
         Ticket ticket = TicketFixtures.ticketIn(before);
-        ticket.clientReplied(1, Actor.contact(1, "Client"), TicketFixtures.NOW);
+        ticket.clientReplied(1, 0, Actor.contact(1, "Client"), TicketFixtures.NOW);
         assertThat(ticket.getStatus()).isEqualTo(after);
     }
 

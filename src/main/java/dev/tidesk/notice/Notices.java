@@ -1,0 +1,191 @@
+package dev.tidesk.notice;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.tidesk.shared.NotFoundException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person's notices and the requests they watch. Notices are written by {@link NoticeListeners} in
+ * the transaction of the change they tell about; people read them here, only ever their own.
+ */
+@Service
+public class Notices {
+
+    /** The most notices the list shows; older ones stay in the table but off the page. */
+    public static final int PAGE = 100;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Notices(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Past this many unread notices the header shows "99+" and counts no further. */
+    public static final int COUNT_CAP = 100;
+
+    /**
+     * The header's count: unread notices of this person, up to {@link #COUNT_CAP} (a scan of the
+     * partial index that stops there, however many an agent who never opens the bell has piled up).
+     */
+    public long unreadCount(long staffId) {
+        Long n = jdbc.queryForObject("""
+                select count(*) from (select 1 from notification where recipient_id = ? and read_at is null limit ?) u""",
+                Long.class, staffId, COUNT_CAP);
+        return n == null ? 0 : n;
+    }
+
+    /** This person's latest notices, newest first. */
+    public List<NoticeView> recent(long staffId) {
+        return jdbc.query("""
+                select id, kind, ticket_id, tid, params, created_at, read_at from notification
+                where recipient_id = ? order by created_at desc, id desc limit ?""", Notices::map, staffId, PAGE);
+    }
+
+    /** Marks one of this person's notices read and returns it; someone else's is not found. */
+    @Transactional
+    public NoticeView open(long noticeId, long staffId) {
+        jdbc.update("update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null",
+                ts(now()), noticeId, staffId);
+        return jdbc.query("""
+                select id, kind, ticket_id, tid, params, created_at, read_at from notification
+                where id = ? and recipient_id = ?""", Notices::map, noticeId, staffId)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("No notice " + noticeId));
+    }
+
+    /** Marks every notice of this person read; returns how many were unread. */
+    @Transactional
+    public int markAllRead(long staffId) {
+        return jdbc.update("update notification set read_at = ? where recipient_id = ? and read_at is null",
+                ts(now()), staffId);
+    }
+
+    /**
+     * This person has the request open: what the bell said about it is read, and its client messages
+     * so far are seen.
+     */
+    @Transactional
+    public void opened(long ticketId, long staffId) {
+        Timestamp at = ts(now());
+        jdbc.update("update notification set read_at = ? where recipient_id = ? and ticket_id = ? and read_at is null",
+                at, staffId, ticketId);
+        jdbc.update("""
+                insert into request_seen (staff_id, ticket_id, seen_at) values (?, ?, ?)
+                on conflict (staff_id, ticket_id) do update set seen_at = excluded.seen_at""", staffId, ticketId, at);
+    }
+
+    /**
+     * Of these requests, those with a client message this person has not seen: written after they
+     * last opened the request, or they never have.
+     */
+    public Set<Long> unseen(long staffId, Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("""
+                select t.id from unnest(?::bigint[]) as t(id)
+                left join request_seen s on s.ticket_id = t.id and s.staff_id = ?
+                where exists (select 1 from ticket_message m where m.ticket_id = t.id and m.kind = 'CLIENT'
+                                and m.created_at > coalesce(s.seen_at, '-infinity'))""", Long.class,
+                ticketIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")),
+                staffId));
+    }
+
+    @Transactional
+    public void watch(long ticketId, long staffId) {
+        jdbc.update("insert into request_watcher (ticket_id, staff_id, since) values (?, ?, ?) on conflict do nothing",
+                ticketId, staffId, ts(now()));
+    }
+
+    @Transactional
+    public void unwatch(long ticketId, long staffId) {
+        jdbc.update("delete from request_watcher where ticket_id = ? and staff_id = ?", ticketId, staffId);
+    }
+
+    public boolean watching(long ticketId, long staffId) {
+        return !jdbc.queryForList("select 1 from request_watcher where ticket_id = ? and staff_id = ?", Integer.class,
+                ticketId, staffId).isEmpty();
+    }
+
+    /** The names of the colleagues watching a request, for its page. */
+    public List<String> watcherNames(long ticketId) {
+        return jdbc.queryForList("""
+                select s.full_name from request_watcher w join staff s on s.id = w.staff_id
+                where w.ticket_id = ? order by s.full_name""", String.class, ticketId);
+    }
+
+    List<Long> watchers(long ticketId) {
+        return jdbc.queryForList("select staff_id from request_watcher where ticket_id = ? order by staff_id", Long.class,
+                ticketId);
+    }
+
+    /**
+     * Writes one notice to each recipient but the one who caused it (and nobody twice), in the
+     * caller's transaction.
+     */
+    void tell(Collection<Long> recipients, Long actorStaffId, NoticeKind kind, long ticketId, String tid,
+            String... params) {
+        Set<Long> to = new LinkedHashSet<>();
+        for (Long r : recipients) {
+            if (r != null && !Objects.equals(r, actorStaffId)) {
+                to.add(r);
+            }
+        }
+        if (to.isEmpty()) {
+            return;
+        }
+        Timestamp at = ts(now());
+        String[] values = Arrays.stream(params).map(p -> p == null ? "" : p).toArray(String[]::new);
+        List<Long> list = List.copyOf(to);
+        jdbc.batchUpdate("""
+                insert into notification (recipient_id, kind, ticket_id, tid, params, created_at)
+                values (?, ?, ?, ?, ?, ?)""", new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                ps.setLong(1, list.get(i));
+                ps.setString(2, kind.name());
+                ps.setLong(3, ticketId);
+                ps.setString(4, tid);
+                ps.setArray(5, ps.getConnection().createArrayOf("text", values));
+                ps.setTimestamp(6, at);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return list.size();
+            }
+        });
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static Timestamp ts(Instant at) {
+        return Timestamp.from(at);
+    }
+
+    private static NoticeView map(ResultSet rs, int i) throws SQLException {
+        Array params = rs.getArray("params");
+        Timestamp read = rs.getTimestamp("read_at");
+        return new NoticeView(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")), rs.getLong("ticket_id"),
+                rs.getString("tid"), params == null ? List.of() : List.of((String[]) params.getArray()),
+                rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant());
+    }
+}

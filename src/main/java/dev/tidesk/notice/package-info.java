@@ -1,0 +1,10 @@
+/**
+ * Notices in the workspace (the bell): each staff member is told, in the transaction of the change, of
+ * what concerns them: a new request in a queue they work, a client's reply or files on a request
+ * they are assigned to or watch, their tasks moving on, an SLA warning, a mention in a note, and the
+ * client's deferral and test-copy decisions. Never the person who caused it. Also who watches which
+ * request, and the {@code @login} mentions of internal notes ({@link dev.tidesk.notice.Mentions}).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notice",
+        allowedDependencies = { "shared", "identity", "team", "ticket", "task", "routing", "contract" })
+package dev.tidesk.notice;
