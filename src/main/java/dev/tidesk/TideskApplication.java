@@ -2,7 +2,6 @@ package dev.tidesk;
 
 import dev.tidesk.api.CloseMonthsCommand;
 import dev.tidesk.generator.GenerateCommand;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

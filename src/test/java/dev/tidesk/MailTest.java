@@ -1,12 +1,5 @@
 package dev.tidesk;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.Arrays;
-import java.util.List;
-
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -14,10 +7,15 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -28,8 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Tests with a real SMTP server (GreenMail) that Tidesk sends to, and a real HTTP port. All such
  * tests share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.mail.host=127.0.0.1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.mail.host=127.0.0.1")
 @Tag("integration")
 public abstract class MailTest {
 
@@ -77,13 +74,17 @@ public abstract class MailTest {
 
     /** Those of {@code messages} whose (first) recipient is {@code address}, ignoring case. */
     protected static List<MimeMessage> sentTo(MimeMessage[] messages, String address) {
-        return Arrays.stream(messages).filter(m -> {
-            try {
-                return ((InternetAddress) m.getAllRecipients()[0]).getAddress().equalsIgnoreCase(address);
-            } catch (MessagingException | RuntimeException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(messages)
+                .filter(m -> {
+                    try {
+                        return ((InternetAddress) m.getAllRecipients()[0])
+                                .getAddress()
+                                .equalsIgnoreCase(address);
+                    } catch (MessagingException | RuntimeException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /** The subjects of those mails. */

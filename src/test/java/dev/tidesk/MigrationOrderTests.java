@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -33,7 +31,9 @@ class MigrationOrderTests {
         List<Integer> all = new ArrayList<>();
         for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/*.sql")) {
             Matcher name = NAME.matcher(file.getFilename());
-            assertThat(name.matches()).as("V<number>__<module>_<what>.sql: %s", file.getFilename()).isTrue();
+            assertThat(name.matches())
+                    .as("V<number>__<module>_<what>.sql: %s", file.getFilename())
+                    .isTrue();
             int version = Integer.parseInt(name.group(1));
             assertThat(all).as("version %d used twice", version).doesNotContain(version);
             all.add(version);
@@ -44,7 +44,8 @@ class MigrationOrderTests {
         assertThat(all).contains(LAST_RANGED);
         later.sort(null);
         for (int i = 0; i < later.size(); i++) {
-            assertThat(later.get(i)).as("the next migration after V%d", i == 0 ? LAST_RANGED : later.get(i - 1))
+            assertThat(later.get(i))
+                    .as("the next migration after V%d", i == 0 ? LAST_RANGED : later.get(i - 1))
                     .isEqualTo(LAST_RANGED + 1 + i);
         }
     }
@@ -52,6 +53,7 @@ class MigrationOrderTests {
     @Test
     void outOfOrderMigrationIsOff() throws IOException {
         Properties properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
-        assertThat(properties.getProperty("spring.flyway.out-of-order", "false")).isEqualTo("false");
+        assertThat(properties.getProperty("spring.flyway.out-of-order", "false"))
+                .isEqualTo("false");
     }
 }

@@ -1,7 +1,6 @@
 package dev.tidesk;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 

@@ -1,9 +1,7 @@
 package dev.tidesk;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -15,13 +13,13 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.annotation.Transactional;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A call on {@code this} skips the transactional proxy: a {@code @Scheduled} method that is not
@@ -34,9 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduledJobArchitectureTests {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tidesk");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.tidesk");
 
-    static final ArchRule NO_SELF_INVOKED_TRANSACTIONS = methods().that().areAnnotatedWith(Scheduled.class)
+    static final ArchRule NO_SELF_INVOKED_TRANSACTIONS = methods()
+            .that()
+            .areAnnotatedWith(Scheduled.class)
             .should(notReachTransactionalMethodsOfTheirOwnClass())
             .because("a call on this skips the transactional proxy; use a TransactionTemplate or another bean");
 
@@ -51,7 +52,8 @@ class ScheduledJobArchitectureTests {
         JavaClasses broken = new ClassFileImporter().importClasses(BrokenJob.class);
         assertThat(NO_SELF_INVOKED_TRANSACTIONS.evaluate(broken).hasViolation()).isTrue();
         JavaClasses readOnly = new ClassFileImporter().importClasses(ReadOnlyJob.class);
-        assertThat(NO_SELF_INVOKED_TRANSACTIONS.evaluate(readOnly).hasViolation()).isTrue();
+        assertThat(NO_SELF_INVOKED_TRANSACTIONS.evaluate(readOnly).hasViolation())
+                .isTrue();
         JavaClasses sound = new ClassFileImporter().importClasses(SoundJob.class);
         assertThat(NO_SELF_INVOKED_TRANSACTIONS.evaluate(sound).hasViolation()).isFalse();
     }
@@ -59,16 +61,22 @@ class ScheduledJobArchitectureTests {
     /** With several nodes on one database, each job runs on one node at a time. */
     @Test
     void everyScheduledJobHoldsAClusterLock() {
-        methods().that().areAnnotatedWith(Scheduled.class)
-                .should().beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
-                .because("two nodes must not run the same job at once").check(CLASSES);
+        methods()
+                .that()
+                .areAnnotatedWith(Scheduled.class)
+                .should()
+                .beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
+                .because("two nodes must not run the same job at once")
+                .check(CLASSES);
     }
 
     @Test
     void everyScheduledJobIsFound() {
         // a rule that matches nothing passes; make sure it looks at Tidesk's jobs
-        long jobs = CLASSES.stream().flatMap(c -> c.getMethods().stream())
-                .filter(m -> m.isAnnotatedWith(Scheduled.class)).count();
+        long jobs = CLASSES.stream()
+                .flatMap(c -> c.getMethods().stream())
+                .filter(m -> m.isAnnotatedWith(Scheduled.class))
+                .count();
         assertThat(jobs).isGreaterThanOrEqualTo(8);
     }
 
@@ -92,10 +100,13 @@ class ScheduledJobArchitectureTests {
                         }
                         call.getTarget().resolveMember().ifPresent(target -> {
                             Transactional wanted = target.isAnnotatedWith(Transactional.class)
-                                    ? target.getAnnotationOfType(Transactional.class) : null;
+                                    ? target.getAnnotationOfType(Transactional.class)
+                                    : null;
                             if (wanted != null && (covering == null || covering.readOnly() && !wanted.readOnly())) {
-                                events.add(SimpleConditionEvent.violated(job, job.getFullName() + " calls "
-                                        + target.getFullName() + " on this (" + call.getSourceCodeLocation() + ")"));
+                                events.add(SimpleConditionEvent.violated(
+                                        job,
+                                        job.getFullName() + " calls " + target.getFullName() + " on this ("
+                                                + call.getSourceCodeLocation() + ")"));
                             }
                             work.add(target);
                         });
@@ -111,7 +122,8 @@ class ScheduledJobArchitectureTests {
             return job.getAnnotationOfType(Transactional.class);
         }
         return job.getOwner().isAnnotatedWith(Transactional.class)
-                ? job.getOwner().getAnnotationOfType(Transactional.class) : null;
+                ? job.getOwner().getAnnotationOfType(Transactional.class)
+                : null;
     }
 
     static class BrokenJob {
@@ -125,8 +137,7 @@ class ScheduledJobArchitectureTests {
         }
 
         @Transactional
-        public void save() {
-        }
+        public void save() {}
     }
 
     @Transactional(readOnly = true)
@@ -137,8 +148,7 @@ class ScheduledJobArchitectureTests {
         }
 
         @Transactional
-        public void save() {
-        }
+        public void save() {}
     }
 
     static class SoundJob {
@@ -153,7 +163,6 @@ class ScheduledJobArchitectureTests {
         }
 
         @Transactional
-        public void save() {
-        }
+        public void save() {}
     }
 }

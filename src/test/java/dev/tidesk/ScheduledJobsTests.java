@@ -1,6 +1,6 @@
 package dev.tidesk;
 
-import java.time.YearMonth;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.Deferrals;
@@ -9,12 +9,10 @@ import dev.tidesk.contract.PlanCode;
 import dev.tidesk.routing.SlaWatch;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.TicketView;
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scheduled jobs as the scheduler calls them: through their no-argument methods. Each of
@@ -25,16 +23,22 @@ class ScheduledJobsTests extends WebTest {
 
     @Autowired
     Installation installation;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SlaWatch slaWatch;
+
     @Autowired
     TestClock clock;
+
     @Autowired
     Deferrals deferrals;
+
     @Autowired
     MonthlyClose monthlyClose;
+
     @Autowired
     dev.tidesk.mail.MailIntake mailIntake;
 
@@ -44,7 +48,9 @@ class ScheduledJobsTests extends WebTest {
         new ContractFixtures(context).sign(client, PlanCode.STANDARD, 2);
         TicketView t = data.request(client, "Deadline soon", "text");
         java.time.Instant due = jdbc.queryForObject(
-                "select first_response_due_at from routing_request where ticket_id = ?", java.sql.Timestamp.class, t.id())
+                        "select first_response_due_at from routing_request where ticket_id = ?",
+                        java.sql.Timestamp.class,
+                        t.id())
                 .toInstant();
 
         clock.moveTo(due.minus(java.time.Duration.ofHours(2)));
@@ -57,8 +63,10 @@ class ScheduledJobsTests extends WebTest {
     }
 
     private boolean warned(TicketView t) {
-        return jdbc.queryForObject("select warned_first_response_due is not null from routing_request where ticket_id = ?",
-                Boolean.class, t.id());
+        return jdbc.queryForObject(
+                "select warned_first_response_due is not null from routing_request where ticket_id = ?",
+                Boolean.class,
+                t.id());
     }
 
     @Test
@@ -67,7 +75,9 @@ class ScheduledJobsTests extends WebTest {
         String raw = "From: " + client.login() + "\r\nTo: support@tidesk.local\r\nSubject: Cut off\r\nMessage-ID: <cut-"
                 + System.nanoTime() + "@client.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8"
                 + "\r\n\r\nThe process died after storing this\r\n";
-        long id = mailIntake.store("test", raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)).id();
+        long id = mailIntake
+                .store("test", raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .id();
 
         mailIntake.processDueMessages();
 
@@ -84,14 +94,15 @@ class ScheduledJobsTests extends WebTest {
                 insert into deferral (ticket_id, organization_id, target_month, status, token_hash, expires_at,
                                       proposed_by, proposed_at, answered_by, answered_at)
                 values (?, ?, date_trunc('month', current_date), 'ACCEPTED', md5(random()::text), now(), 'Agent',
-                        now() - interval '40 days', 'Client', now() - interval '39 days')""",
-                t.id(), client.organization().id());
+                        now() - interval '40 days', 'Client', now() - interval '39 days')""", t.id(), client.organization().id());
 
         deferrals.returnDueToday();
 
-        assertThat(jdbc.queryForObject("select status from ticket where id = ?", String.class, t.id())).isEqualTo("OPEN");
-        assertThat(jdbc.queryForObject("select returned_at is not null from deferral where ticket_id = ?", Boolean.class,
-                t.id())).isTrue();
+        assertThat(jdbc.queryForObject("select status from ticket where id = ?", String.class, t.id()))
+                .isEqualTo("OPEN");
+        assertThat(jdbc.queryForObject(
+                        "select returned_at is not null from deferral where ticket_id = ?", Boolean.class, t.id()))
+                .isTrue();
     }
 
     @Test
@@ -99,11 +110,16 @@ class ScheduledJobsTests extends WebTest {
         TestData.Client client = data.client();
         // the month closes in the installation's zone, which may already be in the next month
         YearMonth last = YearMonth.now(clock.withZone(installation.timeZone())).minusMonths(1);
-        long contract = new ContractFixtures(context).sign(client, PlanCode.STANDARD, 2).id();
+        long contract =
+                new ContractFixtures(context).sign(client, PlanCode.STANDARD, 2).id();
 
         monthlyClose.closePreviousMonth();
 
-        assertThat(jdbc.queryForObject("select count(*) from ledger_month where contract_id = ? and month = ?",
-                Long.class, contract, java.sql.Date.valueOf(last.atDay(1)))).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_month where contract_id = ? and month = ?",
+                        Long.class,
+                        contract,
+                        java.sql.Date.valueOf(last.atDay(1))))
+                .isEqualTo(1);
     }
 }

@@ -1,18 +1,16 @@
 package dev.tidesk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Templates show what their controller put in the model; they call no beans ({@code ${@bean.x()}}),
@@ -39,8 +37,17 @@ class TemplateBeanCallTests {
 
     @Test
     void theScanSeesABeanCallAndNotALinkOrAnAddress() {
-        assertThat(BEAN_CALL.matcher("<span th:text=\"${@taskBoard.history(ticket.id())}\">").find()).isTrue();
-        assertThat(BEAN_CALL.matcher("<a th:href=\"@{/desk/requests/{tid}(tid=${t.tid()})}\">").find()).isFalse();
-        assertThat(BEAN_CALL.matcher("<span th:text=\"${'support@tidesk.local'}\">").find()).isFalse();
+        assertThat(BEAN_CALL
+                        .matcher("<span th:text=\"${@taskBoard.history(ticket.id())}\">")
+                        .find())
+                .isTrue();
+        assertThat(BEAN_CALL
+                        .matcher("<a th:href=\"@{/desk/requests/{tid}(tid=${t.tid()})}\">")
+                        .find())
+                .isFalse();
+        assertThat(BEAN_CALL
+                        .matcher("<span th:text=\"${'support@tidesk.local'}\">")
+                        .find())
+                .isFalse();
     }
 }

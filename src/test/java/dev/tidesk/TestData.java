@@ -1,7 +1,5 @@
 package dev.tidesk;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
@@ -16,7 +14,7 @@ import dev.tidesk.ticket.NewRequest;
 import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
-
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -54,9 +52,16 @@ public class TestData {
     public Client client(String language) {
         int n = SEQ.incrementAndGet();
         OrganizationView org = customers.createOrganization("ООО Клиент " + n, "client" + n + ".example");
-        ContactView contact = customers.createContact(org.id(), "Анна Клиентова " + n, "anna" + n + "@client" + n + ".example",
-                "+7 (495) 100-" + n, language);
-        SiteView site = customers.createSite(org.id(), "client" + n + ".example", "https://client" + n + ".example",
+        ContactView contact = customers.createContact(
+                org.id(),
+                "Анна Клиентова " + n,
+                "anna" + n + "@client" + n + ".example",
+                "+7 (495) 100-" + n,
+                language);
+        SiteView site = customers.createSite(
+                org.id(),
+                "client" + n + ".example",
+                "https://client" + n + ".example",
                 "https://test.client" + n + ".example");
         accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), org.id(), PASSWORD, language);
         return new Client(org, contact, site);
@@ -80,8 +85,15 @@ public class TestData {
     }
 
     public TicketView request(Client client, String subject, String body, Channel channel) {
-        return intake.open(new NewRequest(subject, body, client.contact().id(), client.site().id(), channel,
-                Urgency.NORMAL, java.util.List.of(), Actor.contact(client.contact().id(), client.contact().fullName())));
+        return intake.open(new NewRequest(
+                subject,
+                body,
+                client.contact().id(),
+                client.site().id(),
+                channel,
+                Urgency.NORMAL,
+                java.util.List.of(),
+                Actor.contact(client.contact().id(), client.contact().fullName())));
     }
 
     /**
@@ -100,8 +112,16 @@ public class TestData {
      */
     public TicketView requestReceived(Client client, String subject, String body, java.time.LocalDate day) {
         java.time.Instant at = day.atTime(9, 0).atZone(zone).toInstant();
-        return intake.open(new NewRequest(subject, body, client.contact().id(), client.site().id(), Channel.PORTAL,
-                Urgency.NORMAL, java.util.List.of(), Actor.contact(client.contact().id(), client.contact().fullName())),
+        return intake.open(
+                new NewRequest(
+                        subject,
+                        body,
+                        client.contact().id(),
+                        client.site().id(),
+                        Channel.PORTAL,
+                        Urgency.NORMAL,
+                        java.util.List.of(),
+                        Actor.contact(client.contact().id(), client.contact().fullName())),
                 at);
     }
 }

@@ -1,10 +1,12 @@
 package dev.tidesk;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,9 +20,6 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 
 /**
  * Web tests through MockMvc on the real application and a real PostgreSQL; logins go through the
@@ -51,18 +50,20 @@ public abstract class WebTest {
 
     protected MockHttpSession portalLogin(String login) throws Exception {
         return session(mvc.perform(formLogin("/portal/login").user(login).password(TestData.PASSWORD))
-                .andExpect(authenticated()).andReturn());
+                .andExpect(authenticated())
+                .andReturn());
     }
 
     protected MockHttpSession deskLogin(String login) throws Exception {
         return session(mvc.perform(formLogin("/desk/login").user(login).password(TestData.PASSWORD))
-                .andExpect(authenticated()).andReturn());
+                .andExpect(authenticated())
+                .andReturn());
     }
 
     /** The account id of a login. */
     protected long accountOf(String login) {
-        return context.getBean(JdbcTemplate.class).queryForObject("select id from account where lower(login) = lower(?)",
-                Long.class, login);
+        return context.getBean(JdbcTemplate.class)
+                .queryForObject("select id from account where lower(login) = lower(?)", Long.class, login);
     }
 
     private static MockHttpSession session(MvcResult login) {
@@ -81,16 +82,17 @@ public abstract class WebTest {
 
         @Bean
         MockMvcBuilderCustomizer sessionCookie() {
-            return builder -> builder.defaultRequest(MockMvcRequestBuilders.get("/").with(request -> {
-                HttpSession session = request.getSession(false);
-                if (session != null && session.getAttribute(COOKIE) instanceof Cookie cookie) {
-                    Cookie[] others = request.getCookies() == null ? new Cookie[0] : request.getCookies();
-                    Cookie[] all = java.util.Arrays.copyOf(others, others.length + 1);
-                    all[others.length] = cookie;
-                    request.setCookies(all);
-                }
-                return request;
-            }));
+            return builder ->
+                    builder.defaultRequest(MockMvcRequestBuilders.get("/").with(request -> {
+                        HttpSession session = request.getSession(false);
+                        if (session != null && session.getAttribute(COOKIE) instanceof Cookie cookie) {
+                            Cookie[] others = request.getCookies() == null ? new Cookie[0] : request.getCookies();
+                            Cookie[] all = java.util.Arrays.copyOf(others, others.length + 1);
+                            all[others.length] = cookie;
+                            request.setCookies(all);
+                        }
+                        return request;
+                    }));
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.tidesk.api;
 
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** API errors as RFC 9457 problem details, never HTML pages. */
-@RestControllerAdvice(assignableTypes = { RequestApi.class, MailImportApi.class, MonthCloseApi.class })
+@RestControllerAdvice(assignableTypes = {RequestApi.class, MailImportApi.class, MonthCloseApi.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
@@ -27,13 +26,15 @@ class ApiErrors {
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_ENTITY,
                 messages.getMessage(e.messageKey(), e.args(), e.getMessage(), LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(MonthCloseApi.BadMonth.class)
     ProblemDetail badMonth(MonthCloseApi.BadMonth e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 messages.getMessage(e.messageKey(), e.args(), e.getMessage(), LocaleContextHolder.getLocale()));
     }
 
@@ -45,7 +46,9 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException e) {
         String detail = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().reduce((a, b) -> a + "; " + b)
+                .map(f -> f.getField() + ": " + f.getDefaultMessage())
+                .sorted()
+                .reduce((a, b) -> a + "; " + b)
                 .orElse("Invalid request");
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     }

@@ -1,15 +1,13 @@
 package dev.tidesk.api;
 
-import java.io.PrintStream;
-import java.time.YearMonth;
-import java.util.Arrays;
-import java.util.List;
-
 import dev.tidesk.audit.AuditAction;
 import dev.tidesk.audit.AuditLog;
 import dev.tidesk.contract.MonthlyClose;
 import dev.tidesk.shared.DomainException;
-
+import java.io.PrintStream;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -62,8 +60,8 @@ public class CloseMonthsCommand implements ApplicationRunner, ExitCodeGenerator 
         if (args.getNonOptionArgs().isEmpty() || !COMMAND.equals(args.getSourceArgs()[0])) {
             return;
         }
-        exitCode = execute(Arrays.asList(args.getSourceArgs()).subList(1, args.getSourceArgs().length), System.out,
-                System.err);
+        exitCode = execute(
+                Arrays.asList(args.getSourceArgs()).subList(1, args.getSourceArgs().length), System.out, System.err);
     }
 
     @Override
@@ -98,7 +96,8 @@ public class CloseMonthsCommand implements ApplicationRunner, ExitCodeGenerator 
             err.println(e.getMessage() + " (the latest closable month is " + monthlyClose.lastClosable() + ")");
             return 2;
         }
-        audit.record(ACTOR, AuditAction.MONTHS_CLOSED, "up to " + last, closed + " contract months closed (command line)");
+        audit.record(
+                ACTOR, AuditAction.MONTHS_CLOSED, "up to " + last, closed + " contract months closed (command line)");
         out.println("Closed the months up to " + last + ": " + closed + " contract months closed now");
         return 0;
     }

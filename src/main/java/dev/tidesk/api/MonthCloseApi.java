@@ -1,16 +1,13 @@
 package dev.tidesk.api;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-
 import dev.tidesk.audit.AuditAction;
 import dev.tidesk.audit.AuditLog;
 import dev.tidesk.contract.MonthlyClose;
 import dev.tidesk.shared.DomainException;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,19 +29,18 @@ class MonthCloseApi {
         this.audit = audit;
     }
 
-    record CloseBody(@NotBlank String upTo) {
-    }
+    record CloseBody(@NotBlank String upTo) {}
 
     /** What the call closed: contract months closed now (0 when all were closed before). */
-    record CloseResult(String upTo, int closed, String lastClosable) {
-    }
+    record CloseResult(String upTo, int closed, String lastClosable) {}
 
     @PostMapping("/api/v1/months/close")
     CloseResult close(@Valid @RequestBody CloseBody body) {
         YearMonth last = month(body.upTo());
         int closed = monthlyClose.closeUpTo(last);
         audit.record(AuditAction.MONTHS_CLOSED, "up to " + last, closed + " contract months closed (API)");
-        return new CloseResult(last.toString(), closed, monthlyClose.lastClosable().toString());
+        return new CloseResult(
+                last.toString(), closed, monthlyClose.lastClosable().toString());
     }
 
     /** {@code YYYY-MM}, or a 400 that says so. */

@@ -1,9 +1,5 @@
 package dev.tidesk.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.TideskUser;
@@ -18,11 +14,12 @@ import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +38,11 @@ class RequestApi {
     private final Customers customers;
     private final Installation installation;
 
-    RequestApi(RequestIntake intake, RequestQueries queries, RequestDesk desk, Customers customers,
+    RequestApi(
+            RequestIntake intake,
+            RequestQueries queries,
+            RequestDesk desk,
+            Customers customers,
             Installation installation) {
         this.intake = intake;
         this.queries = queries;
@@ -51,25 +52,47 @@ class RequestApi {
     }
 
     /** A new request; the contact is given by id or by e-mail. */
-    record NewRequestBody(Long contactId, String contactEmail, @NotBlank @Size(max = 300) String subject,
-            @NotBlank @Size(max = 100_000) String body, Urgency urgency, Long siteId) {
-    }
+    record NewRequestBody(
+            Long contactId,
+            String contactEmail,
+            @NotBlank @Size(max = 300) String subject,
+            @NotBlank @Size(max = 100_000) String body,
+            Urgency urgency,
+            Long siteId) {}
 
-    record ReplyBody(@NotBlank @Size(max = 100_000) String body) {
-    }
+    record ReplyBody(@NotBlank @Size(max = 100_000) String body) {}
 
-    record RequestResource(long id, String tid, String subject, String status, String urgency, String channel,
-            Long organizationId, String organizationName, Long contactId, String contactName, String assignee,
-            Instant createdAt, Instant updatedAt, String portalUrl) {
-    }
+    record RequestResource(
+            long id,
+            String tid,
+            String subject,
+            String status,
+            String urgency,
+            String channel,
+            Long organizationId,
+            String organizationName,
+            Long contactId,
+            String contactName,
+            String assignee,
+            Instant createdAt,
+            Instant updatedAt,
+            String portalUrl) {}
 
     @PostMapping("/api/v1/requests")
-    ResponseEntity<RequestResource> create(@AuthenticationPrincipal TideskUser me,
-            @Valid @RequestBody NewRequestBody request) {
+    ResponseEntity<RequestResource> create(
+            @AuthenticationPrincipal TideskUser me, @Valid @RequestBody NewRequestBody request) {
         ContactView contact = contactOf(request);
-        TicketView ticket = intake.open(new NewRequest(request.subject(), request.body(), contact.id(), request.siteId(),
-                Channel.API, request.urgency(), List.of(), new Actor(me.displayName(), me.staffId(), null)));
-        return ResponseEntity.created(URI.create("/api/v1/requests/" + ticket.tid())).body(resource(ticket));
+        TicketView ticket = intake.open(new NewRequest(
+                request.subject(),
+                request.body(),
+                contact.id(),
+                request.siteId(),
+                Channel.API,
+                request.urgency(),
+                List.of(),
+                new Actor(me.displayName(), me.staffId(), null)));
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + ticket.tid()))
+                .body(resource(ticket));
     }
 
     @GetMapping("/api/v1/requests/{tid}")
@@ -78,8 +101,8 @@ class RequestApi {
     }
 
     @PostMapping("/api/v1/requests/{tid}/replies")
-    ResponseEntity<RequestResource> reply(@AuthenticationPrincipal TideskUser me, @PathVariable String tid,
-            @Valid @RequestBody ReplyBody reply) {
+    ResponseEntity<RequestResource> reply(
+            @AuthenticationPrincipal TideskUser me, @PathVariable String tid, @Valid @RequestBody ReplyBody reply) {
         TicketView ticket = queries.byTid(tid);
         desk.reply(ticket.id(), new Actor(me.displayName(), me.staffId(), null), reply.body(), List.of());
         return ResponseEntity.status(201).body(resource(queries.ticket(ticket.id())));
@@ -90,15 +113,28 @@ class RequestApi {
             return customers.contact(request.contactId());
         }
         if (request.contactEmail() != null) {
-            return customers.contactByEmail(request.contactEmail())
+            return customers
+                    .contactByEmail(request.contactEmail())
                     .orElseThrow(() -> new NotFoundException("No contact " + request.contactEmail()));
         }
         throw new DomainException("error.api.contact", "Give contactId or contactEmail");
     }
 
     private RequestResource resource(TicketView t) {
-        return new RequestResource(t.id(), t.tid(), t.subject(), t.status().name(), t.urgency().name(),
-                t.channel().name(), t.organizationId(), t.organizationName(), t.contactId(), t.contactName(),
-                t.assigneeName(), t.createdAt(), t.updatedAt(), installation.baseUrl() + "/portal/requests/" + t.tid());
+        return new RequestResource(
+                t.id(),
+                t.tid(),
+                t.subject(),
+                t.status().name(),
+                t.urgency().name(),
+                t.channel().name(),
+                t.organizationId(),
+                t.organizationName(),
+                t.contactId(),
+                t.contactName(),
+                t.assigneeName(),
+                t.createdAt(),
+                t.updatedAt(),
+                installation.baseUrl() + "/portal/requests/" + t.tid());
     }
 }

@@ -4,6 +4,7 @@
  * pipeline and close past months ({@code POST /api/v1/months/close}; on the command line
  * {@code java -jar tidesk.jar close-months --up-to 2026-10}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "API",
-        allowedDependencies = { "shared", "identity", "customer", "ticket", "mail", "audit", "contract" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "API",
+        allowedDependencies = {"shared", "identity", "customer", "ticket", "mail", "audit", "contract"})
 package dev.tidesk.api;

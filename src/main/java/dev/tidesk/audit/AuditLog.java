@@ -1,5 +1,7 @@
 package dev.tidesk.audit;
 
+import dev.tidesk.shared.Installation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,14 +11,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.tidesk.shared.Installation;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.Authentication;
@@ -36,9 +32,14 @@ public class AuditLog {
     /** The most lines a page or an export holds; the filters narrow further. */
     public static final int MAX_ROWS = 5000;
 
-    private static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(rs.getLong("id"),
-            rs.getTimestamp("at").toInstant(), rs.getString("actor"), AuditAction.valueOf(rs.getString("action")),
-            rs.getString("target"), rs.getString("detail"), rs.getString("address"));
+    private static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(
+            rs.getLong("id"),
+            rs.getTimestamp("at").toInstant(),
+            rs.getString("actor"),
+            AuditAction.valueOf(rs.getString("action")),
+            rs.getString("target"),
+            rs.getString("detail"),
+            rs.getString("address"));
 
     private final JdbcTemplate jdbc;
     private final Installation installation;
@@ -59,9 +60,14 @@ public class AuditLog {
     /** Records what {@code actor} (a login, or {@code system}) just did. */
     @Transactional
     public void record(String actor, AuditAction action, String target, String detail) {
-        jdbc.update("insert into audit_log (at, actor, action, target, detail, address) values (?, ?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), cut(actor == null ? "system" : actor, 200), action.name(),
-                cut(target, 300), cut(detail, 1000), cut(clientAddress(), 64));
+        jdbc.update(
+                "insert into audit_log (at, actor, action, target, detail, address) values (?, ?, ?, ?, ?, ?)",
+                Timestamp.from(clock.instant()),
+                cut(actor == null ? "system" : actor, 200),
+                action.name(),
+                cut(target, 300),
+                cut(detail, 1000),
+                cut(clientAddress(), 64));
     }
 
     /** The newest entries that pass the filter, at most {@link #MAX_ROWS}. */
@@ -71,11 +77,15 @@ public class AuditLog {
         List<Object> args = new ArrayList<>();
         if (filter.from() != null) {
             sql.append(" and at >= ?");
-            args.add(Timestamp.from(filter.from().atStartOfDay(installation.timeZone()).toInstant()));
+            args.add(Timestamp.from(
+                    filter.from().atStartOfDay(installation.timeZone()).toInstant()));
         }
         if (filter.to() != null) {
             sql.append(" and at < ?");
-            args.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(installation.timeZone()).toInstant()));
+            args.add(Timestamp.from(filter.to()
+                    .plusDays(1)
+                    .atStartOfDay(installation.timeZone())
+                    .toInstant()));
         }
         if (filter.action() != null) {
             sql.append(" and action = ?");
@@ -107,12 +117,18 @@ public class AuditLog {
         bytes.write(0xEF);
         bytes.write(0xBB);
         bytes.write(0xBF);
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
+        try (CSVPrinter csv = new CSVPrinter(
+                new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
                 CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
             csv.printRecord(header);
             for (AuditEntry e : entries) {
-                csv.printRecord(installation.dateTime(e.at()), e.actor(), label.apply(e.action()), safe(e.target()),
-                        safe(e.detail()), e.address());
+                csv.printRecord(
+                        installation.dateTime(e.at()),
+                        e.actor(),
+                        label.apply(e.action()),
+                        safe(e.target()),
+                        safe(e.detail()),
+                        e.address());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,7 +147,8 @@ public class AuditLog {
 
     static String currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName()) ? "system"
+        return auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName())
+                ? "system"
                 : auth.getName();
     }
 

@@ -7,7 +7,6 @@ import dev.tidesk.identity.PasswordReset;
 import dev.tidesk.identity.RoleChanged;
 import dev.tidesk.identity.SignInThrottled;
 import dev.tidesk.identity.TideskUser;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -28,7 +27,10 @@ class AuditTrail {
 
     @EventListener
     void on(RoleChanged e) {
-        log.record(e.by(), e.from() == null ? AuditAction.ROLE_GRANTED : AuditAction.ROLE_CHANGED, e.login(),
+        log.record(
+                e.by(),
+                e.from() == null ? AuditAction.ROLE_GRANTED : AuditAction.ROLE_CHANGED,
+                e.login(),
                 (e.from() == null ? "" : e.from() + " -> ") + e.to());
     }
 
@@ -69,7 +71,10 @@ class AuditTrail {
     @EventListener
     void on(AbstractAuthenticationFailureEvent e) {
         Object name = e.getAuthentication().getPrincipal();
-        log.record("anonymous", AuditAction.SIGN_IN_FAILED, name == null ? null : name.toString(),
+        log.record(
+                "anonymous",
+                AuditAction.SIGN_IN_FAILED,
+                name == null ? null : name.toString(),
                 e.getException().getClass().getSimpleName());
     }
 }

@@ -3,5 +3,7 @@
  * their failures, passwords, roles, API tokens, mailboxes, exports and imports). Append-only: the
  * table refuses updates and deletes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = { "shared", "identity" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Audit",
+        allowedDependencies = {"shared", "identity"})
 package dev.tidesk.audit;

@@ -5,6 +5,12 @@ package dev.tidesk.contract;
  *
  * @param overrun the overrun rule holds on the latest closed months (R9)
  */
-public record ClientUtilisation(long organizationId, String organizationName, long contractId, String contractNumber,
-        PlanCode planCode, LedgerMonth month, boolean overrun, PlanCode recommendation) {
-}
+public record ClientUtilisation(
+        long organizationId,
+        String organizationName,
+        long contractId,
+        String contractNumber,
+        PlanCode planCode,
+        LedgerMonth month,
+        boolean overrun,
+        PlanCode recommendation) {}

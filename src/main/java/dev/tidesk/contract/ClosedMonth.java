@@ -1,14 +1,13 @@
 package dev.tidesk.contract;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 /** A month frozen by the monthly close: included and used as they were at the close. */
 @Entity
@@ -18,14 +17,14 @@ class ClosedMonth {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private long contractId;
     private LocalDate month;
     private int includedMinutes;
     private int usedMinutes;
     private Instant closedAt;
 
-    protected ClosedMonth() {
-    }
+    protected ClosedMonth() {}
 
     long getContractId() {
         return contractId;

@@ -1,16 +1,6 @@
 package dev.tidesk.contract;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 import dev.tidesk.shared.DomainException;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,6 +12,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * A client's contract (договор). Its rules: plan changes take effect from the first of a month
@@ -34,6 +32,7 @@ class Contract {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private long organizationId;
     private String number;
     private LocalDate startDate;
@@ -42,11 +41,14 @@ class Contract {
     private boolean testCopyOnly;
     private String specialTerms;
     private Integer carryOverMonths;
+
     @Enumerated(EnumType.STRING)
     private TrialDecision trialDecision;
+
     private Instant trialDecidedAt;
     private String trialDecidedBy;
     private Instant createdAt;
+
     @Version
     private int version;
 
@@ -56,14 +58,22 @@ class Contract {
 
     @Transient
     private final List<ContractChange> changes = new ArrayList<>();
+
     @Transient
     private final List<TermsPeriod> newPeriods = new ArrayList<>();
 
-    protected Contract() {
-    }
+    protected Contract() {}
 
-    Contract(long organizationId, String number, LocalDate startDate, TermsPeriod first, Long personalManagerId,
-            boolean testCopyOnly, String specialTerms, String actor, Instant now) {
+    Contract(
+            long organizationId,
+            String number,
+            LocalDate startDate,
+            TermsPeriod first,
+            Long personalManagerId,
+            boolean testCopyOnly,
+            String specialTerms,
+            String actor,
+            Instant now) {
         if (number == null || number.isBlank()) {
             throw new DomainException("contract.error.number", "A contract needs a number");
         }
@@ -94,16 +104,21 @@ class Contract {
             throw new DomainException("contract.error.after-end", "The change is after the contract ends");
         }
         if (firstOpenMonth != null && from.isBefore(firstOpenMonth)) {
-            throw new DomainException("contract.error.closed-month",
-                    "Month " + from + " is closed; a change can start from " + firstOpenMonth, from, firstOpenMonth);
+            throw new DomainException(
+                    "contract.error.closed-month",
+                    "Month " + from + " is closed; a change can start from " + firstOpenMonth,
+                    from,
+                    firstOpenMonth);
         }
         PlanCode before = termsIn(from) == null ? null : termsIn(from).getPlanCode();
         newPeriods.add(next);
         record(actor, now, "plan", before == null ? null : before.name(), next.getPlanCode() + " " + from);
         // moving off the trial plan is the trial's decision
         if (trialDecision == null && before == PlanCode.ECONOMY && next.getPlanCode() != PlanCode.ECONOMY) {
-            decideTrial(next.getPlanCode() == PlanCode.INDIVIDUAL ? TrialDecision.INDIVIDUAL : TrialDecision.UPGRADE,
-                    actor, now);
+            decideTrial(
+                    next.getPlanCode() == PlanCode.INDIVIDUAL ? TrialDecision.INDIVIDUAL : TrialDecision.UPGRADE,
+                    actor,
+                    now);
         }
     }
 
@@ -134,7 +149,11 @@ class Contract {
     void changeCarryOver(Integer months, String actor, Instant now) {
         Integer v = Plan.checkCarryOver(months);
         if (!Objects.equals(v, carryOverMonths)) {
-            record(actor, now, "carryOver", carryOverMonths == null ? null : carryOverMonths.toString(),
+            record(
+                    actor,
+                    now,
+                    "carryOver",
+                    carryOverMonths == null ? null : carryOverMonths.toString(),
                     v == null ? null : v.toString());
             carryOverMonths = v;
         }
@@ -164,7 +183,10 @@ class Contract {
 
     /** The plan in force in a month: the latest change effective on or before it. */
     TermsPeriod termsIn(YearMonth month) {
-        return allPeriods().stream().filter(p -> !p.month().isAfter(month)).reduce((a, b) -> b).orElse(null);
+        return allPeriods().stream()
+                .filter(p -> !p.month().isAfter(month))
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 
     /** All plan periods, oldest first; among changes for the same month, the later wins. */
@@ -187,7 +209,12 @@ class Contract {
         }
         List<ContractChange> out = new ArrayList<>();
         for (ContractChange c : changes) {
-            out.add(new ContractChange(id, c.view().at(), c.view().actor(), c.view().field(), c.view().fromValue(),
+            out.add(new ContractChange(
+                    id,
+                    c.view().at(),
+                    c.view().actor(),
+                    c.view().field(),
+                    c.view().fromValue(),
                     c.view().toValue()));
         }
         changes.clear();
@@ -200,14 +227,29 @@ class Contract {
     }
 
     ContractView view(Map<PlanCode, PlanView> catalogue, LocalDate today) {
-        List<TermsPeriodView> list = allPeriods().stream().map(p -> p.resolve(catalogue)).toList();
+        List<TermsPeriodView> list =
+                allPeriods().stream().map(p -> p.resolve(catalogue)).toList();
         YearMonth now = YearMonth.from(today);
         TermsPeriod current = termsIn(now.isBefore(YearMonth.from(startDate)) ? YearMonth.from(startDate) : now);
-        return new ContractView(id == null ? 0 : id, organizationId, number, startDate, endDate, personalManagerId, testCopyOnly,
-                specialTerms, trialDecision, trialDecidedAt, trialDecidedBy, list,
-                current == null ? null : current.resolve(catalogue), carryOverMonths,
-                carryOverMonths != null ? carryOverMonths
-                        : current == null || catalogue.get(current.getPlanCode()) == null ? null
+        return new ContractView(
+                id == null ? 0 : id,
+                organizationId,
+                number,
+                startDate,
+                endDate,
+                personalManagerId,
+                testCopyOnly,
+                specialTerms,
+                trialDecision,
+                trialDecidedAt,
+                trialDecidedBy,
+                list,
+                current == null ? null : current.resolve(catalogue),
+                carryOverMonths,
+                carryOverMonths != null
+                        ? carryOverMonths
+                        : current == null || catalogue.get(current.getPlanCode()) == null
+                                ? null
                                 : catalogue.get(current.getPlanCode()).carryOverMonths());
     }
 

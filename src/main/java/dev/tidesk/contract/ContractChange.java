@@ -1,11 +1,10 @@
 package dev.tidesk.contract;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 /** An audited change of a contract. */
 @Entity
@@ -14,6 +13,7 @@ class ContractChange {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private long contractId;
     private Instant at;
     private String actor;
@@ -21,8 +21,7 @@ class ContractChange {
     private String fromValue;
     private String toValue;
 
-    protected ContractChange() {
-    }
+    protected ContractChange() {}
 
     ContractChange(long contractId, Instant at, String actor, String field, String fromValue, String toValue) {
         this.contractId = contractId;

@@ -3,14 +3,14 @@ package dev.tidesk.contract;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface ContractRepository extends JpaRepository<Contract, Long> {
 
     /** The organization's contract in force on a day. */
-    @Query("select c from Contract c where c.organizationId = ?1 and c.startDate <= ?2 and (c.endDate is null or c.endDate >= ?2)")
+    @Query(
+            "select c from Contract c where c.organizationId = ?1 and c.startDate <= ?2 and (c.endDate is null or c.endDate >= ?2)")
     Optional<Contract> findInForce(long organizationId, LocalDate day);
 
     @Query("select c from Contract c where c.organizationId = ?1 order by c.startDate desc, c.id desc")
@@ -21,6 +21,7 @@ interface ContractRepository extends JpaRepository<Contract, Long> {
     boolean existsOverlapping(long organizationId, LocalDate from);
 
     /** Contracts running at some day of [from, to], with their plan periods. */
-    @Query("select distinct c from Contract c left join fetch c.periods where c.startDate <= ?2 and (c.endDate is null or c.endDate >= ?1)")
+    @Query(
+            "select distinct c from Contract c left join fetch c.periods where c.startDate <= ?2 and (c.endDate is null or c.endDate >= ?1)")
     List<Contract> findRunningBetween(LocalDate from, LocalDate to);
 }

@@ -12,7 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deferralLinkDays how long a deferral link in an e-mail stays valid (default 7)
  */
 @ConfigurationProperties("tidesk.contract")
-record ContractSettings(Integer overrunPercent, Integer overrunWindow, Integer overrunMonths, Integer trialMonths,
+record ContractSettings(
+        Integer overrunPercent,
+        Integer overrunWindow,
+        Integer overrunMonths,
+        Integer trialMonths,
         Integer deferralLinkDays) {
 
     ContractSettings {

@@ -15,8 +15,15 @@ package dev.tidesk.contract;
  * @param testCopyOnly       the client asked for all work to go through the test copy (R14)
  * @param includedMinutes    norm-hours included per month, in minutes (0 for a one-off client)
  */
-public record ContractTerms(long organizationId, Long contractId, PlanCode planCode, int tierRank,
-        Long personalManagerId, Integer firstResponseHours, Integer resolutionHours, boolean testCopyOnly,
+public record ContractTerms(
+        long organizationId,
+        Long contractId,
+        PlanCode planCode,
+        int tierRank,
+        Long personalManagerId,
+        Integer firstResponseHours,
+        Integer resolutionHours,
+        boolean testCopyOnly,
         int includedMinutes) {
 
     public static final int ONE_OFF_TIER = 9;

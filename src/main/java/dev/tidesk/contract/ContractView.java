@@ -9,10 +9,22 @@ import java.util.List;
  * window ({@code carryOverMonths}, null: the plan's) and the window in force today
  * ({@code carryOverWindow}, null: none).
  */
-public record ContractView(long id, long organizationId, String number, LocalDate startDate, LocalDate endDate,
-        Long personalManagerId, boolean testCopyOnly, String specialTerms, TrialDecision trialDecision,
-        Instant trialDecidedAt, String trialDecidedBy, List<TermsPeriodView> periods, TermsPeriodView current,
-        Integer carryOverMonths, Integer carryOverWindow) {
+public record ContractView(
+        long id,
+        long organizationId,
+        String number,
+        LocalDate startDate,
+        LocalDate endDate,
+        Long personalManagerId,
+        boolean testCopyOnly,
+        String specialTerms,
+        TrialDecision trialDecision,
+        Instant trialDecidedAt,
+        String trialDecidedBy,
+        List<TermsPeriodView> periods,
+        TermsPeriodView current,
+        Integer carryOverMonths,
+        Integer carryOverWindow) {
 
     public boolean activeOn(LocalDate day) {
         return !day.isBefore(startDate) && (endDate == null || !day.isAfter(endDate));

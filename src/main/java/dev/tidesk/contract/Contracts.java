@@ -1,5 +1,9 @@
 package dev.tidesk.contract;
 
+import dev.tidesk.customer.Customers;
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.Installation;
+import dev.tidesk.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,12 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.tidesk.customer.Customers;
-import dev.tidesk.shared.DomainException;
-import dev.tidesk.shared.Installation;
-import dev.tidesk.shared.NotFoundException;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +37,16 @@ public class Contracts {
     private final Clock clock;
     private final StoredAlertRepository trialAlerts;
 
-    Contracts(PlanRepository plans, ContractRepository contracts, TermsPeriodRepository periods,
-            ContractChangeRepository changes, ClosedMonthRepository closed, Customers customers,
-            ApplicationEventPublisher events, Installation installation, Clock clock,
+    Contracts(
+            PlanRepository plans,
+            ContractRepository contracts,
+            TermsPeriodRepository periods,
+            ContractChangeRepository changes,
+            ClosedMonthRepository closed,
+            Customers customers,
+            ApplicationEventPublisher events,
+            Installation installation,
+            Clock clock,
             StoredAlertRepository trialAlerts) {
         this.trialAlerts = trialAlerts;
         this.plans = plans;
@@ -59,8 +64,10 @@ public class Contracts {
 
     /** The catalogue, Premium first. */
     public List<PlanView> plans() {
-        return plans.findAll().stream().map(Plan::view)
-                .sorted((a, b) -> Integer.compare(a.tierRank(), b.tierRank())).toList();
+        return plans.findAll().stream()
+                .map(Plan::view)
+                .sorted((a, b) -> Integer.compare(a.tierRank(), b.tierRank()))
+                .toList();
     }
 
     public PlanView plan(PlanCode code) {
@@ -90,34 +97,67 @@ public class Contracts {
 
     /** Signs a contract on a catalogue plan. */
     @Transactional
-    public ContractView sign(long organizationId, String number, LocalDate startDate, PlanCode plan,
-            Long personalManagerId, boolean testCopyOnly, String specialTerms, String actor) {
+    public ContractView sign(
+            long organizationId,
+            String number,
+            LocalDate startDate,
+            PlanCode plan,
+            Long personalManagerId,
+            boolean testCopyOnly,
+            String specialTerms,
+            String actor) {
         if (!plan.isCatalogue()) {
             throw new DomainException("contract.error.plan", "Choose a catalogue plan or individual terms");
         }
-        return sign(organizationId, number, startDate,
-                TermsPeriod.catalogue(YearMonth.from(startDate), plan, actor, now()), personalManagerId, testCopyOnly,
-                specialTerms, actor);
+        return sign(
+                organizationId,
+                number,
+                startDate,
+                TermsPeriod.catalogue(YearMonth.from(startDate), plan, actor, now()),
+                personalManagerId,
+                testCopyOnly,
+                specialTerms,
+                actor);
     }
 
     /** Signs a contract on an individual plan with its own hours, fee, targets and tier. */
     @Transactional
-    public ContractView signIndividual(long organizationId, String number, LocalDate startDate, IndividualTerms terms,
-            Long personalManagerId, boolean testCopyOnly, String specialTerms, String actor) {
-        return sign(organizationId, number, startDate,
-                TermsPeriod.individual(YearMonth.from(startDate), terms, actor, now()), personalManagerId, testCopyOnly,
-                specialTerms, actor);
+    public ContractView signIndividual(
+            long organizationId,
+            String number,
+            LocalDate startDate,
+            IndividualTerms terms,
+            Long personalManagerId,
+            boolean testCopyOnly,
+            String specialTerms,
+            String actor) {
+        return sign(
+                organizationId,
+                number,
+                startDate,
+                TermsPeriod.individual(YearMonth.from(startDate), terms, actor, now()),
+                personalManagerId,
+                testCopyOnly,
+                specialTerms,
+                actor);
     }
 
-    private ContractView sign(long organizationId, String number, LocalDate startDate, TermsPeriod first,
-            Long personalManagerId, boolean testCopyOnly, String specialTerms, String actor) {
+    private ContractView sign(
+            long organizationId,
+            String number,
+            LocalDate startDate,
+            TermsPeriod first,
+            Long personalManagerId,
+            boolean testCopyOnly,
+            String specialTerms,
+            String actor) {
         customers.organization(organizationId);
         if (contracts.existsOverlapping(organizationId, startDate)) {
-            throw new DomainException("contract.error.overlap",
-                    "The organization has a contract in force; end it first");
+            throw new DomainException(
+                    "contract.error.overlap", "The organization has a contract in force; end it first");
         }
-        Contract contract = new Contract(organizationId, number, startDate, first, personalManagerId, testCopyOnly,
-                specialTerms, actor, now());
+        Contract contract = new Contract(
+                organizationId, number, startDate, first, personalManagerId, testCopyOnly, specialTerms, actor, now());
         return save(contract);
     }
 
@@ -137,8 +177,8 @@ public class Contracts {
     @Transactional
     public ContractView changeToIndividual(long contractId, YearMonth from, IndividualTerms terms, String actor) {
         Contract contract = load(contractId);
-        contract.changePlan(TermsPeriod.individual(from, terms, actor, now()), firstOpenMonth(contractId), actor,
-                now());
+        contract.changePlan(
+                TermsPeriod.individual(from, terms, actor, now()), firstOpenMonth(contractId), actor, now());
         settleTrialReview(contract, actor);
         return save(contract);
     }
@@ -209,7 +249,9 @@ public class Contracts {
 
     /** What the organization is entitled to on {@code day}; a one-off client's terms when no contract is in force. */
     public ContractTerms termsOf(long organizationId, LocalDate day) {
-        return contracts.findInForce(organizationId, day).map(c -> terms(c, day, catalogue()))
+        return contracts
+                .findInForce(organizationId, day)
+                .map(c -> terms(c, day, catalogue()))
                 .orElseGet(() -> ContractTerms.oneOff(organizationId));
     }
 
@@ -219,9 +261,16 @@ public class Contracts {
 
     static ContractTerms terms(Contract c, LocalDate day, Map<PlanCode, PlanView> catalogue) {
         TermsPeriodView t = c.termsIn(YearMonth.from(day)).resolve(catalogue);
-        return new ContractTerms(c.getOrganizationId(), c.getId(), t.planCode(), t.tierRank(),
-                t.personalManager() ? c.getPersonalManagerId() : null, t.firstResponseHours(), t.resolutionHours(),
-                c.isTestCopyOnly(), t.includedMinutes());
+        return new ContractTerms(
+                c.getOrganizationId(),
+                c.getId(),
+                t.planCode(),
+                t.tierRank(),
+                t.personalManager() ? c.getPersonalManagerId() : null,
+                t.firstResponseHours(),
+                t.resolutionHours(),
+                c.isTestCopyOnly(),
+                t.includedMinutes());
     }
 
     /** The contract in force today, if any. */
@@ -235,7 +284,9 @@ public class Contracts {
     }
 
     public List<ContractChangeView> changesOf(long contractId) {
-        return changes.findByContract(contractId).stream().map(ContractChange::view).toList();
+        return changes.findByContract(contractId).stream()
+                .map(ContractChange::view)
+                .toList();
     }
 
     private Contract load(long contractId) {

@@ -1,11 +1,6 @@
 package dev.tidesk.contract;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-
 import dev.tidesk.shared.DomainException;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +8,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 /** A proposal to do a request next month. Answered once, before it expires; an accepted one returns on the 1st. */
 @Entity
@@ -21,11 +19,14 @@ class Deferral {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private long ticketId;
     private long organizationId;
     private LocalDate targetMonth;
+
     @Enumerated(EnumType.STRING)
     private DeferralStatus status;
+
     private String tokenHash;
     private Instant expiresAt;
     private String proposedBy;
@@ -33,14 +34,20 @@ class Deferral {
     private String answeredBy;
     private Instant answeredAt;
     private Instant returnedAt;
+
     @Version
     private int version;
 
-    protected Deferral() {
-    }
+    protected Deferral() {}
 
-    Deferral(long ticketId, long organizationId, YearMonth targetMonth, String tokenHash, Instant expiresAt,
-            String proposedBy, Instant now) {
+    Deferral(
+            long ticketId,
+            long organizationId,
+            YearMonth targetMonth,
+            String tokenHash,
+            Instant expiresAt,
+            String proposedBy,
+            Instant now) {
         this.ticketId = ticketId;
         this.organizationId = organizationId;
         this.targetMonth = targetMonth.atDay(1);
@@ -69,8 +76,17 @@ class Deferral {
     }
 
     DeferralView view() {
-        return new DeferralView(id, ticketId, organizationId, YearMonth.from(targetMonth), status, expiresAt,
-                proposedBy, proposedAt, answeredBy, answeredAt);
+        return new DeferralView(
+                id,
+                ticketId,
+                organizationId,
+                YearMonth.from(targetMonth),
+                status,
+                expiresAt,
+                proposedBy,
+                proposedAt,
+                answeredBy,
+                answeredAt);
     }
 
     Long getId() {

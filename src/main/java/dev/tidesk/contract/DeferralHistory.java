@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -67,6 +66,6 @@ public class DeferralHistory {
             return messages.getMessage(key + ".plain", null, locale);
         }
         String text = month.atDay(1).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
-        return messages.getMessage(key, new Object[] { text }, locale);
+        return messages.getMessage(key, new Object[] {text}, locale);
     }
 }

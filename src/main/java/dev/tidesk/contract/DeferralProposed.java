@@ -8,6 +8,5 @@ import java.time.YearMonth;
  * decline links. {@code token} is the secret of those links: it exists only in this event and
  * the e-mail, never in the database (which keeps its hash).
  */
-public record DeferralProposed(long deferralId, long ticketId, YearMonth targetMonth, String token,
-        Instant expiresAt) {
-}
+public record DeferralProposed(
+        long deferralId, long ticketId, YearMonth targetMonth, String token, Instant expiresAt) {}

@@ -3,7 +3,6 @@ package dev.tidesk.contract;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -17,6 +16,7 @@ interface DeferralRepository extends JpaRepository<Deferral, Long> {
     @Query("select d from Deferral d where d.organizationId = ?1 and d.status = ?2 order by d.id desc")
     List<Deferral> findByOrganizationAndStatus(long organizationId, DeferralStatus status);
 
-    @Query("select d from Deferral d where d.status = dev.tidesk.contract.DeferralStatus.ACCEPTED and d.targetMonth <= ?1 order by d.id")
+    @Query(
+            "select d from Deferral d where d.status = dev.tidesk.contract.DeferralStatus.ACCEPTED and d.targetMonth <= ?1 order by d.id")
     List<Deferral> findDue(LocalDate today);
 }

@@ -2,5 +2,8 @@ package dev.tidesk.contract;
 
 /** Where a proposal to do a request next month stands. */
 public enum DeferralStatus {
-    PROPOSED, ACCEPTED, DECLINED, RETURNED
+    PROPOSED,
+    ACCEPTED,
+    DECLINED,
+    RETURNED
 }

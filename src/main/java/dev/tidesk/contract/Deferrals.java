@@ -1,13 +1,5 @@
 package dev.tidesk.contract;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
-
-
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.shared.NotFoundException;
@@ -18,9 +10,13 @@ import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -37,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Deferrals {
 
-
     private final DeferralRepository deferrals;
     private final RequestQueries requests;
     private final RequestDesk desk;
@@ -48,8 +43,15 @@ public class Deferrals {
     private final Installation installation;
     private final Clock clock;
 
-    Deferrals(DeferralRepository deferrals, RequestQueries requests, RequestDesk desk, Contracts contracts,
-            Ledgers ledgers, ContractSettings settings, ApplicationEventPublisher events, Installation installation,
+    Deferrals(
+            DeferralRepository deferrals,
+            RequestQueries requests,
+            RequestDesk desk,
+            Contracts contracts,
+            Ledgers ledgers,
+            ContractSettings settings,
+            ApplicationEventPublisher events,
+            Installation installation,
             Clock clock) {
         this.deferrals = deferrals;
         this.requests = requests;
@@ -68,14 +70,16 @@ public class Deferrals {
      * without an open proposal.
      */
     public boolean canPropose(TicketView ticket) {
-        if (ticket.organizationId() == null || ticket.contactId() == null
+        if (ticket.organizationId() == null
+                || ticket.contactId() == null
                 || (ticket.urgency() != Urgency.NORMAL && ticket.urgency() != Urgency.LOW)
-                || !ticket.status().isOpen() || ticket.status() == Status.DEFERRED
+                || !ticket.status().isOpen()
+                || ticket.status() == Status.DEFERRED
                 || !ticket.status().canMoveTo(Status.DEFERRED)) {
             return false;
         }
-        if (deferrals.findByTicket(ticket.id()).stream().anyMatch(d -> d.getStatus() == DeferralStatus.PROPOSED
-                || d.getStatus() == DeferralStatus.ACCEPTED)) {
+        if (deferrals.findByTicket(ticket.id()).stream()
+                .anyMatch(d -> d.getStatus() == DeferralStatus.PROPOSED || d.getStatus() == DeferralStatus.ACCEPTED)) {
             return false;
         }
         LedgerMonth month = ledgers.monthOf(ticket.organizationId(), YearMonth.from(today()));
@@ -87,15 +91,16 @@ public class Deferrals {
     public DeferralView propose(long ticketId, Actor staff) {
         TicketView ticket = requests.ticket(ticketId);
         if (!canPropose(ticket)) {
-            throw new DomainException("deferral.error.not-offered",
+            throw new DomainException(
+                    "deferral.error.not-offered",
                     "A deferral can be proposed for a non-urgent open request when the month's hours are used up");
         }
         String token = SecretTokens.newToken();
         Instant now = Instant.now(clock);
         YearMonth target = YearMonth.from(today()).plusMonths(1);
         Instant expires = now.plus(Duration.ofDays(settings.deferralLinkDays()));
-        Deferral d = deferrals.save(new Deferral(ticketId, ticket.organizationId(), target, SecretTokens.hash(token),
-                expires, staff.name(), now));
+        Deferral d = deferrals.save(new Deferral(
+                ticketId, ticket.organizationId(), target, SecretTokens.hash(token), expires, staff.name(), now));
         desk.remark(ticketId, staff, "deferral", DeferralHistory.value(DeferralStatus.PROPOSED, target));
         events.publishEvent(new DeferralProposed(d.getId(), ticketId, target, token, expires));
         return d.view();
@@ -103,7 +108,9 @@ public class Deferrals {
 
     /** The proposal behind an e-mail link, for the organization of the signed-in contact; unknown links are "not found". */
     public DeferralView byToken(String token, long organizationId) {
-        Deferral d = deferrals.findByTokenHash(SecretTokens.hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
+        Deferral d = deferrals
+                .findByTokenHash(SecretTokens.hash(token))
+                .orElseThrow(() -> new NotFoundException("No deferral"));
         if (d.getOrganizationId() != organizationId) {
             throw new NotFoundException("No deferral");
         }
@@ -132,7 +139,9 @@ public class Deferrals {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new NotFoundException("No deferral");
         }
-        return deferrals.findByTokenHash(SecretTokens.hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
+        return deferrals
+                .findByTokenHash(SecretTokens.hash(token))
+                .orElseThrow(() -> new NotFoundException("No deferral"));
     }
 
     @Transactional
@@ -142,7 +151,9 @@ public class Deferrals {
 
     @Transactional
     DeferralView answerByToken(String token, boolean accept, long organizationId, Actor contact, Instant now) {
-        Deferral d = deferrals.findByTokenHash(SecretTokens.hash(token)).orElseThrow(() -> new NotFoundException("No deferral"));
+        Deferral d = deferrals
+                .findByTokenHash(SecretTokens.hash(token))
+                .orElseThrow(() -> new NotFoundException("No deferral"));
         return answer(d, accept, organizationId, contact, now);
     }
 
@@ -161,8 +172,13 @@ public class Deferrals {
         if (accept) {
             desk.changeStatus(d.getTicketId(), Status.DEFERRED, contact, now);
         }
-        desk.remark(d.getTicketId(), contact, "deferral",
-                accept ? DeferralHistory.value(DeferralStatus.ACCEPTED, d.getTargetMonth()) : DeferralStatus.DECLINED.name());
+        desk.remark(
+                d.getTicketId(),
+                contact,
+                "deferral",
+                accept
+                        ? DeferralHistory.value(DeferralStatus.ACCEPTED, d.getTargetMonth())
+                        : DeferralStatus.DECLINED.name());
         events.publishEvent(new DeferralAnswered(d.getId(), d.getTicketId(), accept, d.getTargetMonth()));
         return d.view();
     }
@@ -171,7 +187,9 @@ public class Deferrals {
     public List<DeferralView> proposalsOf(long organizationId) {
         Instant now = Instant.now(clock);
         return deferrals.findByOrganizationAndStatus(organizationId, DeferralStatus.PROPOSED).stream()
-                .map(Deferral::view).filter(v -> v.expiresAt().isAfter(now)).toList();
+                .map(Deferral::view)
+                .filter(v -> v.expiresAt().isAfter(now))
+                .toList();
     }
 
     public List<DeferralView> ofTicket(long ticketId) {
@@ -188,7 +206,8 @@ public class Deferrals {
             return java.util.Optional.empty();
         }
         DeferralView latest = all.get(0);
-        boolean open = latest.status() == DeferralStatus.PROPOSED && latest.expiresAt().isAfter(Instant.now(clock));
+        boolean open =
+                latest.status() == DeferralStatus.PROPOSED && latest.expiresAt().isAfter(Instant.now(clock));
         boolean waiting = latest.status() == DeferralStatus.ACCEPTED;
         return open || waiting ? java.util.Optional.of(latest) : java.util.Optional.empty();
     }

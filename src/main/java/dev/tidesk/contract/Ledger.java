@@ -34,8 +34,13 @@ final class Ledger {
      * One month's inputs: the plan in force, included minutes (already pro rata), live used, frozen
      * figures, and the carry-over window in force in months (null: none).
      */
-    record MonthInput(YearMonth month, PlanCode planCode, int includedMinutes, int usedMinutes,
-            Frozen frozen, Integer windowMonths) {
+    record MonthInput(
+            YearMonth month,
+            PlanCode planCode,
+            int includedMinutes,
+            int usedMinutes,
+            Frozen frozen,
+            Integer windowMonths) {
 
         MonthInput(YearMonth month, PlanCode planCode, int includedMinutes, int usedMinutes, Frozen frozen) {
             this(month, planCode, includedMinutes, usedMinutes, frozen, null);
@@ -54,11 +59,9 @@ final class Ledger {
     }
 
     /** What the monthly close froze. */
-    record Frozen(int includedMinutes, int usedMinutes) {
-    }
+    record Frozen(int includedMinutes, int usedMinutes) {}
 
-    private Ledger() {
-    }
+    private Ledger() {}
 
     /** Included minutes of {@code month} for a contract running from {@code start} to {@code end} (null: open). */
     static int included(YearMonth month, LocalDate start, LocalDate end, int planMinutes) {
@@ -114,11 +117,22 @@ final class Ledger {
                 }
                 owed += need;
             }
-            int window = m.windowMonths() == null ? running
+            int window = m.windowMonths() == null
+                    ? running
                     : lots.stream().mapToInt(l -> l.minutes).sum() - owed;
             Integer percent = included == 0 ? null : (int) Math.round(100.0 * used / included);
-            out.add(new LedgerMonth(m.month(), m.planCode(), included, used, adjustment, balance, running, percent,
-                    m.frozen() != null, window, m.windowMonths()));
+            out.add(new LedgerMonth(
+                    m.month(),
+                    m.planCode(),
+                    included,
+                    used,
+                    adjustment,
+                    balance,
+                    running,
+                    percent,
+                    m.frozen() != null,
+                    window,
+                    m.windowMonths()));
         }
         return out;
     }

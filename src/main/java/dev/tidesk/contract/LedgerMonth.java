@@ -18,9 +18,18 @@ import java.time.YearMonth;
  *                           the running balance when there is no window
  * @param windowMonths       the carry-over window in force that month, null: none
  */
-public record LedgerMonth(YearMonth month, PlanCode planCode, int includedMinutes, int usedMinutes,
-        int adjustmentMinutes, int balanceMinutes, int runningMinutes, Integer utilisationPercent, boolean closed,
-        int windowMinutes, Integer windowMonths) {
+public record LedgerMonth(
+        YearMonth month,
+        PlanCode planCode,
+        int includedMinutes,
+        int usedMinutes,
+        int adjustmentMinutes,
+        int balanceMinutes,
+        int runningMinutes,
+        Integer utilisationPercent,
+        boolean closed,
+        int windowMinutes,
+        Integer windowMonths) {
 
     public boolean over() {
         return balanceMinutes < 0;

@@ -1,5 +1,12 @@
 package dev.tidesk.contract;
 
+import dev.tidesk.customer.Customers;
+import dev.tidesk.customer.OrganizationView;
+import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.worklog.WorkEntryView;
+import dev.tidesk.worklog.WorkLog;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -9,15 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import dev.tidesk.customer.Customers;
-import dev.tidesk.customer.OrganizationView;
-import dev.tidesk.shared.NotFoundException;
-import dev.tidesk.ticket.RequestQueries;
-import dev.tidesk.ticket.TicketView;
-import dev.tidesk.worklog.WorkEntryView;
-import dev.tidesk.worklog.WorkLog;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +35,14 @@ public class Ledgers {
     private final RequestQueries requests;
     private final Recommendations recommendations;
 
-    Ledgers(Contracts contracts, ContractRepository contractRepository, ClosedMonthRepository closed, WorkLog workLog,
-            Customers customers, RequestQueries requests, Recommendations recommendations) {
+    Ledgers(
+            Contracts contracts,
+            ContractRepository contractRepository,
+            ClosedMonthRepository closed,
+            WorkLog workLog,
+            Customers customers,
+            RequestQueries requests,
+            Recommendations recommendations) {
         this.contracts = contracts;
         this.contractRepository = contractRepository;
         this.closed = closed;
@@ -53,7 +57,9 @@ public class Ledgers {
         OrganizationView org = customers.organization(organizationId);
         var latest = contractRepository.findByOrganization(organizationId);
         LocalDate today = contracts.today();
-        Contract contract = latest.stream().filter(c -> c.activeOn(today)).findFirst()
+        Contract contract = latest.stream()
+                .filter(c -> c.activeOn(today))
+                .findFirst()
                 .orElse(latest.isEmpty() ? null : latest.get(0));
         if (contract == null) {
             return new ClientLedger(organizationId, org.name(), null, List.of());
@@ -67,7 +73,9 @@ public class Ledgers {
 
     /** One month of the client's ledger, or null when the contract did not run that month. */
     public LedgerMonth monthOf(long organizationId, YearMonth month) {
-        return ledgerOf(organizationId).months().stream().filter(m -> m.month().equals(month)).findFirst()
+        return ledgerOf(organizationId).months().stream()
+                .filter(m -> m.month().equals(month))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -81,8 +89,15 @@ public class Ledgers {
         Map<PlanCode, PlanView> catalogue = contracts.catalogue();
         forEachRunning((c, view, months, name) -> {
             LedgerMonth current = months.get(months.size() - 1);
-            out.add(new ClientUtilisation(c.getOrganizationId(), name, c.getId(), view.number(), current.planCode(),
-                    current, recommendations.overrun(months), recommendations.recommend(months, catalogue)));
+            out.add(new ClientUtilisation(
+                    c.getOrganizationId(),
+                    name,
+                    c.getId(),
+                    view.number(),
+                    current.planCode(),
+                    current,
+                    recommendations.overrun(months),
+                    recommendations.recommend(months, catalogue)));
         });
         out.sort(Comparator.comparing(ClientUtilisation::organizationName, Comparator.nullsLast(String::compareTo)));
         return out;
@@ -110,15 +125,32 @@ public class Ledgers {
             }
             PlanCode plan = months.get(months.size() - 1).planCode();
             // until a month is closed there is no average to speak of (not "0 h")
-            Integer average = months.stream().anyMatch(LedgerMonth::closed) ? recommendations.averageUsed(months) : null;
+            Integer average =
+                    months.stream().anyMatch(LedgerMonth::closed) ? recommendations.averageUsed(months) : null;
             PlanCode recommended = recommendations.recommend(months, catalogue);
             if (recommendations.overrun(months)) {
-                out.add(new PlanAlert(PlanAlert.Kind.OVERRUN, c.getOrganizationId(), name, c.getId(),
-                        c.getPersonalManagerId(), plan, average, recommended, 0));
+                out.add(new PlanAlert(
+                        PlanAlert.Kind.OVERRUN,
+                        c.getOrganizationId(),
+                        name,
+                        c.getId(),
+                        c.getPersonalManagerId(),
+                        plan,
+                        average,
+                        recommended,
+                        0));
             }
             if (recommendations.trialReviewDue(view, today)) {
-                out.add(new PlanAlert(PlanAlert.Kind.TRIAL, c.getOrganizationId(), name, c.getId(),
-                        c.getPersonalManagerId(), plan, average, recommended, recommendations.trialMonths()));
+                out.add(new PlanAlert(
+                        PlanAlert.Kind.TRIAL,
+                        c.getOrganizationId(),
+                        name,
+                        c.getId(),
+                        c.getPersonalManagerId(),
+                        plan,
+                        average,
+                        recommended,
+                        recommendations.trialMonths()));
             }
         });
         out.sort(Comparator.comparing(PlanAlert::organizationName, Comparator.nullsLast(String::compareTo)));
@@ -134,14 +166,19 @@ public class Ledgers {
         LocalDate today = contracts.today();
         YearMonth now = YearMonth.from(today);
         List<Contract> running = contractRepository.findRunningBetween(now.atDay(1), now.atEndOfMonth()).stream()
-                .filter(c -> !c.getStartDate().isAfter(today)).toList();
+                .filter(c -> !c.getStartDate().isAfter(today))
+                .toList();
         if (running.isEmpty()) {
             return;
         }
-        LocalDate from = running.stream().map(Contract::getStartDate).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate from = running.stream()
+                .map(Contract::getStartDate)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
         Map<Long, Map<YearMonth, Integer>> minutes = workLog.minutesByOrganizationAndMonth(YearMonth.from(from), now);
-        Map<Long, List<ClosedMonth>> frozen = closed.findByContracts(running.stream().map(Contract::getId).toList())
-                .stream().collect(Collectors.groupingBy(ClosedMonth::getContractId));
+        Map<Long, List<ClosedMonth>> frozen =
+                closed.findByContracts(running.stream().map(Contract::getId).toList()).stream()
+                        .collect(Collectors.groupingBy(ClosedMonth::getContractId));
         Map<Long, String> names = new HashMap<>();
         customers.organizations().forEach(o -> names.put(o.id(), o.name()));
         Map<PlanCode, PlanView> catalogue = contracts.catalogue();
@@ -161,14 +198,17 @@ public class Ledgers {
     /** As {@link #statement(long, YearMonth)}, empty when the contract did not run that month (never throws). */
     public java.util.Optional<Statement> findStatement(long organizationId, YearMonth month) {
         ClientLedger ledger = ledgerOf(organizationId);
-        LedgerMonth line = ledger.months().stream().filter(m -> m.month().equals(month)).findFirst().orElse(null);
+        LedgerMonth line = ledger.months().stream()
+                .filter(m -> m.month().equals(month))
+                .findFirst()
+                .orElse(null);
         if (ledger.contract() == null || line == null) {
             return java.util.Optional.empty();
         }
         Map<Long, Integer> byTicket = new LinkedHashMap<>();
         Map<Long, Integer> syncByTicket = new HashMap<>();
-        for (WorkEntryView e : workLog.entriesOfOrganization(organizationId, month.atDay(1),
-                month.plusMonths(1).atDay(1))) {
+        for (WorkEntryView e : workLog.entriesOfOrganization(
+                organizationId, month.atDay(1), month.plusMonths(1).atDay(1))) {
             if (!e.day().isBefore(ledger.contract().startDate())) {
                 byTicket.merge(e.ticketId(), e.minutes(), Integer::sum);
                 if (e.kind() == dev.tidesk.worklog.WorkKind.TEST_COPY_SYNC) {
@@ -179,17 +219,32 @@ public class Ledgers {
         List<StatementLine> lines = new ArrayList<>();
         byTicket.forEach((ticketId, minutes) -> {
             TicketView t = requests.ticket(ticketId);
-            lines.add(new StatementLine(ticketId, t.tid(), t.subject(), t.status().name(), minutes,
+            lines.add(new StatementLine(
+                    ticketId,
+                    t.tid(),
+                    t.subject(),
+                    t.status().name(),
+                    minutes,
                     syncByTicket.getOrDefault(ticketId, 0)));
         });
         lines.sort(Comparator.comparing(StatementLine::ticketId));
-        return java.util.Optional.of(new Statement(organizationId, ledger.organizationName(), month, ledger.contract(),
-                line, lines, lines.stream().mapToInt(StatementLine::minutes).sum(),
+        return java.util.Optional.of(new Statement(
+                organizationId,
+                ledger.organizationName(),
+                month,
+                ledger.contract(),
+                line,
+                lines,
+                lines.stream().mapToInt(StatementLine::minutes).sum(),
                 lines.stream().mapToInt(StatementLine::syncMinutes).sum()));
     }
 
-    static List<LedgerMonth> months(Contract contract, LocalDate today, Map<PlanCode, PlanView> catalogue,
-            Map<YearMonth, Integer> used, List<ClosedMonth> frozen) {
+    static List<LedgerMonth> months(
+            Contract contract,
+            LocalDate today,
+            Map<PlanCode, PlanView> catalogue,
+            Map<YearMonth, Integer> used,
+            List<ClosedMonth> frozen) {
         Map<YearMonth, ClosedMonth> closedByMonth = new HashMap<>();
         frozen.forEach(m -> closedByMonth.put(m.month(), m));
         YearMonth first = YearMonth.from(contract.getStartDate());
@@ -199,18 +254,26 @@ public class Ledgers {
             TermsPeriodView t = contract.termsIn(m).resolve(catalogue);
             int included = Ledger.included(m, contract.getStartDate(), contract.getEndDate(), t.includedMinutes());
             ClosedMonth c = closedByMonth.get(m);
-            Integer window = contract.getCarryOverMonths() != null ? contract.getCarryOverMonths()
-                    : catalogue.get(t.planCode()) == null ? null : catalogue.get(t.planCode()).carryOverMonths();
-            inputs.add(new Ledger.MonthInput(m, t.planCode(), included, used.getOrDefault(m, 0),
-                    c == null ? null : new Ledger.Frozen(c.getIncludedMinutes(), c.getUsedMinutes()), window));
+            Integer window = contract.getCarryOverMonths() != null
+                    ? contract.getCarryOverMonths()
+                    : catalogue.get(t.planCode()) == null
+                            ? null
+                            : catalogue.get(t.planCode()).carryOverMonths();
+            inputs.add(new Ledger.MonthInput(
+                    m,
+                    t.planCode(),
+                    included,
+                    used.getOrDefault(m, 0),
+                    c == null ? null : new Ledger.Frozen(c.getIncludedMinutes(), c.getUsedMinutes()),
+                    window));
         }
         return Ledger.compute(inputs);
     }
 
     /** The last day the ledger covers: today, or the contract's end if earlier; the start if it begins later. */
     private static LocalDate lastDay(Contract contract, LocalDate today) {
-        LocalDate last = contract.getEndDate() != null && contract.getEndDate().isBefore(today) ? contract.getEndDate()
-                : today;
+        LocalDate last =
+                contract.getEndDate() != null && contract.getEndDate().isBefore(today) ? contract.getEndDate() : today;
         return last.isBefore(contract.getStartDate()) ? contract.getStartDate() : last;
     }
 
@@ -228,12 +291,14 @@ public class Ledgers {
         }
         Map<YearMonth, Integer> exact = new HashMap<>(minutes);
         LocalDate endExclusive = end == null ? LocalDate.MAX : end.plusDays(1);
-        for (YearMonth m : new YearMonth[] { YearMonth.from(start), end == null ? null : YearMonth.from(end) }) {
+        for (YearMonth m : new YearMonth[] {YearMonth.from(start), end == null ? null : YearMonth.from(end)}) {
             if (m == null || !minutes.containsKey(m)) {
                 continue;
             }
             LocalDate from = start.isAfter(m.atDay(1)) ? start : m.atDay(1);
-            LocalDate to = endExclusive.isBefore(m.plusMonths(1).atDay(1)) ? endExclusive : m.plusMonths(1).atDay(1);
+            LocalDate to = endExclusive.isBefore(m.plusMonths(1).atDay(1))
+                    ? endExclusive
+                    : m.plusMonths(1).atDay(1);
             exact.put(m, workLog.minutesByMonth(c.getOrganizationId(), from, to).getOrDefault(m, 0));
         }
         return exact;

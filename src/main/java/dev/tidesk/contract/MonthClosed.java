@@ -7,5 +7,4 @@ import java.time.YearMonth;
  * the closing transaction (a second close of the same month publishes nothing); once the close
  * commits, the mail module sends the statement to the contacts who asked for it.
  */
-public record MonthClosed(long contractId, long organizationId, YearMonth month) {
-}
+public record MonthClosed(long contractId, long organizationId, YearMonth month) {}

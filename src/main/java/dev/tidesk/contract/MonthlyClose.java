@@ -1,7 +1,8 @@
 package dev.tidesk.contract;
 
 import dev.tidesk.shared.DomainException;
-
+import dev.tidesk.shared.Installation;
+import dev.tidesk.worklog.WorkLog;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,13 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-
-
-import dev.tidesk.shared.Installation;
-import dev.tidesk.worklog.WorkLog;
-
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,8 +44,15 @@ public class MonthlyClose {
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate months;
 
-    MonthlyClose(ContractRepository contracts, Contracts contractApi, WorkLog workLog, JdbcTemplate jdbc,
-            Installation installation, ApplicationEventPublisher events, PlanAlerts alerts, Clock clock,
+    MonthlyClose(
+            ContractRepository contracts,
+            Contracts contractApi,
+            WorkLog workLog,
+            JdbcTemplate jdbc,
+            Installation installation,
+            ApplicationEventPublisher events,
+            PlanAlerts alerts,
+            Clock clock,
             org.springframework.transaction.PlatformTransactionManager transactions) {
         this.events = events;
         this.alerts = alerts;
@@ -76,7 +78,8 @@ public class MonthlyClose {
 
     /** The latest month that can be closed: the one before this month in the installation's zone. */
     public YearMonth lastClosable() {
-        return YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone()))).minusMonths(1);
+        return YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone())))
+                .minusMonths(1);
     }
 
     /**
@@ -121,9 +124,14 @@ public class MonthlyClose {
         for (Contract c : running) {
             LocalDate from = c.getStartDate().isAfter(month.atDay(1)) ? c.getStartDate() : month.atDay(1);
             LocalDate toExclusive = c.getEndDate() != null && c.getEndDate().isBefore(month.atEndOfMonth())
-                    ? c.getEndDate().plusDays(1) : month.plusMonths(1).atDay(1);
-            int used = workLog.minutesByMonth(c.getOrganizationId(), from, toExclusive).getOrDefault(month, 0);
-            int included = Ledger.included(month, c.getStartDate(), c.getEndDate(),
+                    ? c.getEndDate().plusDays(1)
+                    : month.plusMonths(1).atDay(1);
+            int used = workLog.minutesByMonth(c.getOrganizationId(), from, toExclusive)
+                    .getOrDefault(month, 0);
+            int included = Ledger.included(
+                    month,
+                    c.getStartDate(),
+                    c.getEndDate(),
                     c.termsIn(month).resolve(catalogue).includedMinutes());
             int inserted = jdbc.update("""
                     insert into ledger_month (contract_id, month, included_minutes, used_minutes, closed_at)

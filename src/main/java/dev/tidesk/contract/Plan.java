@@ -1,10 +1,6 @@
 package dev.tidesk.contract;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-
 import dev.tidesk.shared.DomainException;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
 
 /** A catalogue plan. Admins change its values; its code stays. */
 @Entity
@@ -20,8 +18,10 @@ class Plan {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Enumerated(EnumType.STRING)
     private PlanCode code;
+
     private String nameRu;
     private String nameEn;
     private BigDecimal monthlyFee;
@@ -32,15 +32,18 @@ class Plan {
     private int tierRank;
     private Integer carryOverMonths;
     private Instant updatedAt;
+
     @Version
     private int version;
 
-    protected Plan() {
-    }
+    protected Plan() {}
 
     void change(PlanChange c, Instant now) {
         checkTerms(c.monthlyFee(), c.includedMinutes(), c.firstResponseHours(), c.resolutionHours(), c.tierRank());
-        if (c.nameRu() == null || c.nameRu().isBlank() || c.nameEn() == null || c.nameEn().isBlank()) {
+        if (c.nameRu() == null
+                || c.nameRu().isBlank()
+                || c.nameEn() == null
+                || c.nameEn().isBlank()) {
             throw new DomainException("contract.error.plan-name", "A plan needs a name in both languages");
         }
         nameRu = c.nameRu().strip();
@@ -55,14 +58,14 @@ class Plan {
         updatedAt = now;
     }
 
-    static void checkTerms(BigDecimal fee, int includedMinutes, int firstResponseHours, int resolutionHours,
-            int tierRank) {
+    static void checkTerms(
+            BigDecimal fee, int includedMinutes, int firstResponseHours, int resolutionHours, int tierRank) {
         if (fee == null || fee.signum() < 0 || includedMinutes < 0) {
             throw new DomainException("contract.error.negative", "Fee and hours cannot be negative");
         }
         if (firstResponseHours <= 0 || resolutionHours <= 0 || resolutionHours < firstResponseHours) {
-            throw new DomainException("contract.error.targets",
-                    "Targets must be positive and resolution no sooner than first response");
+            throw new DomainException(
+                    "contract.error.targets", "Targets must be positive and resolution no sooner than first response");
         }
         if (tierRank < 0 || tierRank > 8) {
             throw new DomainException("contract.error.tier", "Queue tier must be between 0 and 8");
@@ -78,8 +81,18 @@ class Plan {
     }
 
     PlanView view() {
-        return new PlanView(id, code, nameRu, nameEn, monthlyFee, includedMinutes, firstResponseHours,
-                resolutionHours, personalManager, tierRank, carryOverMonths);
+        return new PlanView(
+                id,
+                code,
+                nameRu,
+                nameEn,
+                monthlyFee,
+                includedMinutes,
+                firstResponseHours,
+                resolutionHours,
+                personalManager,
+                tierRank,
+                carryOverMonths);
     }
 
     PlanCode getCode() {

@@ -7,10 +7,19 @@ package dev.tidesk.contract;
  * @param averageMinutes average used in the latest closed months, null while no month of the contract is closed
  * @param recommendation the smallest catalogue plan covering that average, or INDIVIDUAL; null without closed months
  */
-public record PlanAlert(Kind kind, long organizationId, String organizationName, long contractId,
-        Long personalManagerId, PlanCode planCode, Integer averageMinutes, PlanCode recommendation, int trialMonths) {
+public record PlanAlert(
+        Kind kind,
+        long organizationId,
+        String organizationName,
+        long contractId,
+        Long personalManagerId,
+        PlanCode planCode,
+        Integer averageMinutes,
+        PlanCode recommendation,
+        int trialMonths) {
 
     public enum Kind {
-        OVERRUN, TRIAL
+        OVERRUN,
+        TRIAL
     }
 }

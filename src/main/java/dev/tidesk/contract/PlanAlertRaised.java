@@ -7,7 +7,14 @@ import java.time.YearMonth;
  * an alert; published once per alert, in the closing transaction. Once it commits, the mail module tells the heads
  * and the personal manager.
  */
-public record PlanAlertRaised(long alertId, PlanAlert.Kind kind, long contractId, long organizationId,
-        Long personalManagerId, YearMonth month, PlanCode planCode, int averageMinutes, PlanCode recommendation,
-        int trialMonths) {
-}
+public record PlanAlertRaised(
+        long alertId,
+        PlanAlert.Kind kind,
+        long contractId,
+        long organizationId,
+        Long personalManagerId,
+        YearMonth month,
+        PlanCode planCode,
+        int averageMinutes,
+        PlanCode recommendation,
+        int trialMonths) {}

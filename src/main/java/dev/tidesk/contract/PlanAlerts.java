@@ -1,5 +1,8 @@
 package dev.tidesk.contract;
 
+import dev.tidesk.customer.Customers;
+import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.worklog.WorkLog;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,12 +11,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-
-import dev.tidesk.customer.Customers;
-import dev.tidesk.shared.NotFoundException;
-import dev.tidesk.worklog.WorkLog;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -43,9 +40,17 @@ public class PlanAlerts {
     private final Clock clock;
     private final dev.tidesk.shared.Installation installation;
 
-    PlanAlerts(StoredAlertRepository alerts, ContractRepository contracts, ClosedMonthRepository closed,
-            Contracts contractApi, Recommendations recommendations, WorkLog workLog, Customers customers,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+    PlanAlerts(
+            StoredAlertRepository alerts,
+            ContractRepository contracts,
+            ClosedMonthRepository closed,
+            Contracts contractApi,
+            Recommendations recommendations,
+            WorkLog workLog,
+            Customers customers,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
             dev.tidesk.shared.Installation installation) {
         this.installation = installation;
         this.alerts = alerts;
@@ -67,8 +72,10 @@ public class PlanAlerts {
 
     /** The 20 latest acknowledged alerts, with who and when. */
     public List<StoredAlertView> recentlyAcknowledged(Long personalManagerId) {
-        return views(personalManagerId == null ? alerts.findRecentlyAcknowledged()
-                : alerts.findRecentlyAcknowledgedOfManager(personalManagerId));
+        return views(
+                personalManagerId == null
+                        ? alerts.findRecentlyAcknowledged()
+                        : alerts.findRecentlyAcknowledgedOfManager(personalManagerId));
     }
 
     /**
@@ -78,7 +85,10 @@ public class PlanAlerts {
     @Transactional
     public StoredAlertView acknowledge(long alertId, Long staffId, String staffName, boolean head) {
         StoredAlert alert = alerts.findById(alertId).orElseThrow(() -> new NotFoundException("No alert " + alertId));
-        Long manager = contracts.findById(alert.getContractId()).map(Contract::getPersonalManagerId).orElse(null);
+        Long manager = contracts
+                .findById(alert.getContractId())
+                .map(Contract::getPersonalManagerId)
+                .orElse(null);
         if (!head && (manager == null || staffId == null || !manager.equals(staffId))) {
             throw new NotFoundException("No alert " + alertId);
         }
@@ -92,10 +102,15 @@ public class PlanAlerts {
         Map<PlanCode, PlanView> catalogue = contractApi.catalogue();
         LocalDate dayAfter = month.plusMonths(1).atDay(1);
         LocalDate to = contract.getEndDate() != null && contract.getEndDate().isBefore(dayAfter)
-                ? contract.getEndDate().plusDays(1) : dayAfter;
-        Map<YearMonth, Integer> used = workLog.minutesByMonth(contract.getOrganizationId(), contract.getStartDate(), to);
-        List<LedgerMonth> months = Ledgers.months(contract, month.atEndOfMonth(), catalogue, used,
-                closed.findByContract(contract.getId())).stream().filter(m -> !m.month().isAfter(month)).toList();
+                ? contract.getEndDate().plusDays(1)
+                : dayAfter;
+        Map<YearMonth, Integer> used =
+                workLog.minutesByMonth(contract.getOrganizationId(), contract.getStartDate(), to);
+        List<LedgerMonth> months = Ledgers.months(
+                        contract, month.atEndOfMonth(), catalogue, used, closed.findByContract(contract.getId()))
+                .stream()
+                .filter(m -> !m.month().isAfter(month))
+                .toList();
         if (months.isEmpty()) {
             return;
         }
@@ -108,37 +123,68 @@ public class PlanAlerts {
         ContractView view = contract.view(catalogue, month.atEndOfMonth());
         // the trial review is about the present: a catch-up close of older months raises it once, for the
         // latest month, with the contract's real age (not the configured three months)
-        YearMonth latest = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone()))).minusMonths(1);
-        if (!month.isBefore(latest) && plan == PlanCode.ECONOMY && recommendations.trialReviewDue(view, dayAfter)
+        YearMonth latest = YearMonth.from(LocalDate.now(clock.withZone(installation.timeZone())))
+                .minusMonths(1);
+        if (!month.isBefore(latest)
+                && plan == PlanCode.ECONOMY
+                && recommendations.trialReviewDue(view, dayAfter)
                 && !alerts.existsAny(contract.getId(), PlanAlert.Kind.TRIAL)) {
             int age = (int) java.time.temporal.ChronoUnit.MONTHS.between(contract.getStartDate(), dayAfter);
             raise(contract, month, PlanAlert.Kind.TRIAL, plan, average, recommended, age);
         }
     }
 
-    private void raise(Contract c, YearMonth month, PlanAlert.Kind kind, PlanCode plan, int average,
-            PlanCode recommended, int trialMonths) {
-        List<Long> ids = jdbc.queryForList("""
+    private void raise(
+            Contract c,
+            YearMonth month,
+            PlanAlert.Kind kind,
+            PlanCode plan,
+            int average,
+            PlanCode recommended,
+            int trialMonths) {
+        List<Long> ids = jdbc.queryForList(
+                """
                 insert into plan_alert (contract_id, organization_id, month, kind, plan_code, average_minutes,
                     recommendation, trial_months, raised_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (contract_id, month, kind) do nothing
                 returning id
-                """, Long.class, c.getId(), c.getOrganizationId(), month.atDay(1), kind.name(),
-                plan == null ? null : plan.name(), average, recommended == null ? null : recommended.name(),
-                trialMonths, Timestamp.from(Instant.now(clock)));
+                """,
+                Long.class,
+                c.getId(),
+                c.getOrganizationId(),
+                month.atDay(1),
+                kind.name(),
+                plan == null ? null : plan.name(),
+                average,
+                recommended == null ? null : recommended.name(),
+                trialMonths,
+                Timestamp.from(Instant.now(clock)));
         if (!ids.isEmpty()) {
-            events.publishEvent(new PlanAlertRaised(ids.get(0), kind, c.getId(), c.getOrganizationId(),
-                    c.getPersonalManagerId(), month, plan, average, recommended, trialMonths));
+            events.publishEvent(new PlanAlertRaised(
+                    ids.get(0),
+                    kind,
+                    c.getId(),
+                    c.getOrganizationId(),
+                    c.getPersonalManagerId(),
+                    month,
+                    plan,
+                    average,
+                    recommended,
+                    trialMonths));
         }
     }
 
     private List<StoredAlertView> views(List<Object[]> rows) {
         Map<Long, String> names = new HashMap<>();
-        return rows.stream().map(r -> {
-            StoredAlert a = (StoredAlert) r[0];
-            String name = names.computeIfAbsent(a.getOrganizationId(), id -> customers.organization(id).name());
-            return a.view(name, (Long) r[1]);
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    StoredAlert a = (StoredAlert) r[0];
+                    String name = names.computeIfAbsent(
+                            a.getOrganizationId(),
+                            id -> customers.organization(id).name());
+                    return a.view(name, (Long) r[1]);
+                })
+                .toList();
     }
 }

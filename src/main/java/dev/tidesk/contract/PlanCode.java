@@ -6,7 +6,11 @@ package dev.tidesk.contract;
  * one-off client without an active contract (R7).
  */
 public enum PlanCode {
-    ECONOMY, STANDARD, PREMIUM, INDIVIDUAL, NONE;
+    ECONOMY,
+    STANDARD,
+    PREMIUM,
+    INDIVIDUAL,
+    NONE;
 
     public boolean isCatalogue() {
         return this == ECONOMY || this == STANDARD || this == PREMIUM;

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,16 +45,21 @@ public class Recommendations {
         if (window.isEmpty()) {
             return null;
         }
-        double average = window.stream().mapToInt(LedgerMonth::usedMinutes).average().orElse(0);
-        return catalogue.values().stream().filter(p -> p.includedMinutes() >= average)
-                .min(Comparator.comparingInt(PlanView::includedMinutes)).map(PlanView::code)
+        double average =
+                window.stream().mapToInt(LedgerMonth::usedMinutes).average().orElse(0);
+        return catalogue.values().stream()
+                .filter(p -> p.includedMinutes() >= average)
+                .min(Comparator.comparingInt(PlanView::includedMinutes))
+                .map(PlanView::code)
                 .orElse(PlanCode.INDIVIDUAL);
     }
 
     /** Average minutes used in the window of closed months (0 without any). */
     public int averageUsed(List<LedgerMonth> months) {
         return (int) Math.round(lastClosed(months, settings.overrunWindow()).stream()
-                .mapToInt(LedgerMonth::usedMinutes).average().orElse(0));
+                .mapToInt(LedgerMonth::usedMinutes)
+                .average()
+                .orElse(0));
     }
 
     /**
@@ -63,7 +67,8 @@ public class Recommendations {
      * {@code trialMonths} have passed since its start.
      */
     public boolean trialReviewDue(ContractView contract, LocalDate today) {
-        if (contract.periods().isEmpty() || contract.periods().get(0).planCode() != PlanCode.ECONOMY
+        if (contract.periods().isEmpty()
+                || contract.periods().get(0).planCode() != PlanCode.ECONOMY
                 || contract.trialDecision() != null) {
             return false;
         }
@@ -79,8 +84,10 @@ public class Recommendations {
     }
 
     static List<LedgerMonth> lastClosed(List<LedgerMonth> months, int window) {
-        List<LedgerMonth> closed = months.stream().filter(LedgerMonth::closed)
-                .sorted(Comparator.comparing(LedgerMonth::month)).toList();
+        List<LedgerMonth> closed = months.stream()
+                .filter(LedgerMonth::closed)
+                .sorted(Comparator.comparing(LedgerMonth::month))
+                .toList();
         return closed.subList(Math.max(0, closed.size() - window), closed.size());
     }
 }

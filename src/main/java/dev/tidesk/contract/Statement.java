@@ -8,8 +8,15 @@ import java.util.List;
  * {@code syncMinutes} of the total went on synchronising the test copy ({@code WorkKind.TEST_COPY_SYNC}):
  * what "all work on the test copy first" costs, shown apart from the rest.
  */
-public record Statement(long organizationId, String organizationName, YearMonth month, ContractView contract,
-        LedgerMonth ledger, List<StatementLine> lines, int totalMinutes, int syncMinutes) {
+public record Statement(
+        long organizationId,
+        String organizationName,
+        YearMonth month,
+        ContractView contract,
+        LedgerMonth ledger,
+        List<StatementLine> lines,
+        int totalMinutes,
+        int syncMinutes) {
 
     /** The minutes of all other work. */
     public int otherMinutes() {

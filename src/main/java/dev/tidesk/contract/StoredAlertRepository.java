@@ -1,9 +1,6 @@
 package dev.tidesk.contract;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -26,7 +23,8 @@ interface StoredAlertRepository extends JpaRepository<StoredAlert, Long> {
             + " order by a.acknowledgedAt desc, a.id desc limit 20")
     List<Object[]> findRecentlyAcknowledgedOfManager(long personalManagerId);
 
-    @Query("select count(a) > 0 from StoredAlert a where a.contractId = ?1 and a.kind = ?2 and a.acknowledgedAt is null")
+    @Query(
+            "select count(a) > 0 from StoredAlert a where a.contractId = ?1 and a.kind = ?2 and a.acknowledgedAt is null")
     boolean existsOpen(long contractId, PlanAlert.Kind kind);
 
     @Query("select count(a) > 0 from StoredAlert a where a.contractId = ?1 and a.kind = ?2")

@@ -10,9 +10,21 @@ import java.time.YearMonth;
  * @param personalManagerId the contract's personal manager now (who sees the alert besides the heads)
  * @param acknowledgedBy    who acknowledged it, null while it is open
  */
-public record StoredAlertView(long id, PlanAlert.Kind kind, long organizationId, String organizationName,
-        long contractId, Long personalManagerId, YearMonth month, PlanCode planCode, int averageMinutes,
-        PlanCode recommendation, int trialMonths, Instant raisedAt, String acknowledgedBy, Instant acknowledgedAt) {
+public record StoredAlertView(
+        long id,
+        PlanAlert.Kind kind,
+        long organizationId,
+        String organizationName,
+        long contractId,
+        Long personalManagerId,
+        YearMonth month,
+        PlanCode planCode,
+        int averageMinutes,
+        PlanCode recommendation,
+        int trialMonths,
+        Instant raisedAt,
+        String acknowledgedBy,
+        Instant acknowledgedAt) {
 
     public boolean open() {
         return acknowledgedAt == null;

@@ -1,11 +1,5 @@
 package dev.tidesk.contract;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.Map;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +8,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
 
 /**
  * The plan a contract is on from a month on. A catalogue plan's values are read from the
@@ -27,11 +26,15 @@ class TermsPeriod {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "contract_id")
     private long contractId;
+
     private LocalDate effectiveFrom;
+
     @Enumerated(EnumType.STRING)
     private PlanCode planCode;
+
     private String name;
     private BigDecimal monthlyFee;
     private Integer includedMinutes;
@@ -42,8 +45,7 @@ class TermsPeriod {
     private Instant changedAt;
     private String changedBy;
 
-    protected TermsPeriod() {
-    }
+    protected TermsPeriod() {}
 
     private TermsPeriod(YearMonth from, PlanCode planCode, String actor, Instant now) {
         this.effectiveFrom = from.atDay(1);
@@ -60,8 +62,7 @@ class TermsPeriod {
     }
 
     static TermsPeriod individual(YearMonth from, IndividualTerms t, String actor, Instant now) {
-        Plan.checkTerms(t.monthlyFee(), t.includedMinutes(), t.firstResponseHours(), t.resolutionHours(),
-                t.tierRank());
+        Plan.checkTerms(t.monthlyFee(), t.includedMinutes(), t.firstResponseHours(), t.resolutionHours(), t.tierRank());
         TermsPeriod p = new TermsPeriod(from, PlanCode.INDIVIDUAL, actor, now);
         p.name = t.name() == null || t.name().isBlank() ? null : t.name().strip();
         p.monthlyFee = t.monthlyFee();
@@ -80,12 +81,32 @@ class TermsPeriod {
     /** The values in force, taking a catalogue plan's from the catalogue. */
     TermsPeriodView resolve(Map<PlanCode, PlanView> catalogue) {
         if (planCode == PlanCode.INDIVIDUAL) {
-            return new TermsPeriodView(month(), planCode, name, monthlyFee, includedMinutes, firstResponseHours,
-                    resolutionHours, personalManager, tierRank, changedAt, changedBy);
+            return new TermsPeriodView(
+                    month(),
+                    planCode,
+                    name,
+                    monthlyFee,
+                    includedMinutes,
+                    firstResponseHours,
+                    resolutionHours,
+                    personalManager,
+                    tierRank,
+                    changedAt,
+                    changedBy);
         }
         PlanView p = catalogue.get(planCode);
-        return new TermsPeriodView(month(), planCode, null, p.monthlyFee(), p.includedMinutes(),
-                p.firstResponseHours(), p.resolutionHours(), p.personalManager(), p.tierRank(), changedAt, changedBy);
+        return new TermsPeriodView(
+                month(),
+                planCode,
+                null,
+                p.monthlyFee(),
+                p.includedMinutes(),
+                p.firstResponseHours(),
+                p.resolutionHours(),
+                p.personalManager(),
+                p.tierRank(),
+                changedAt,
+                changedBy);
     }
 
     YearMonth month() {

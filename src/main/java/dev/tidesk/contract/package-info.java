@@ -7,6 +7,7 @@
  * is published whenever those terms change. {@link dev.tidesk.contract.Ledgers} reads the ledger,
  * {@link dev.tidesk.contract.MonthlyClose} freezes a month.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contract",
-        allowedDependencies = { "shared", "customer", "team", "ticket", "worklog" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Contract",
+        allowedDependencies = {"shared", "customer", "team", "ticket", "worklog"})
 package dev.tidesk.contract;

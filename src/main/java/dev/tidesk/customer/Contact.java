@@ -1,11 +1,10 @@
 package dev.tidesk.customer;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 @Entity
 class Contact {
@@ -13,6 +12,7 @@ class Contact {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long organizationId;
     private String fullName;
     private String email;
@@ -24,8 +24,7 @@ class Contact {
     private boolean monthlyStatement;
     private Instant createdAt;
 
-    protected Contact() {
-    }
+    protected Contact() {}
 
     Contact(long organizationId, String fullName, String email, String phone, String language, Instant createdAt) {
         this.createdAt = createdAt;

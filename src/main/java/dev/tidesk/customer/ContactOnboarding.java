@@ -1,10 +1,8 @@
 package dev.tidesk.customer;
 
+import dev.tidesk.identity.Accounts;
 import java.time.Clock;
 import java.time.Instant;
-
-import dev.tidesk.identity.Accounts;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,16 +20,13 @@ public class ContactOnboarding {
     public sealed interface PortalLogin {
 
         /** No login now; one can be opened later from the client's page. */
-        record None() implements PortalLogin {
-        }
+        record None() implements PortalLogin {}
 
         /** A login with the password the admin typed. */
-        record WithPassword(String password) implements PortalLogin {
-        }
+        record WithPassword(String password) implements PortalLogin {}
 
         /** A login whose owner chooses the password from an e-mailed link. */
-        record Invited() implements PortalLogin {
-        }
+        record Invited() implements PortalLogin {}
 
         /** The admin's form: a typed password wins, else the invitation box. */
         static PortalLogin of(String password, boolean invite) {
@@ -43,8 +38,7 @@ public class ContactOnboarding {
     }
 
     /** The contact added, and whether an invitation went out. */
-    public record Added(ContactView contact, boolean invited) {
-    }
+    public record Added(ContactView contact, boolean invited) {}
 
     private final Customers customers;
     private final Accounts accounts;
@@ -57,8 +51,16 @@ public class ContactOnboarding {
     }
 
     @Transactional
-    public Added add(long organizationId, String fullName, String email, String phone, String position,
-            String language, boolean monthlyStatement, String password, boolean invite) {
+    public Added add(
+            long organizationId,
+            String fullName,
+            String email,
+            String phone,
+            String position,
+            String language,
+            boolean monthlyStatement,
+            String password,
+            boolean invite) {
         ContactView contact = customers.createContact(organizationId, fullName, email, phone, language, position);
         if (monthlyStatement) {
             contact = customers.changeMonthlyStatement(contact.id(), true);
@@ -68,11 +70,21 @@ public class ContactOnboarding {
         }
         PortalLogin login = PortalLogin.of(password, invite);
         if (login instanceof PortalLogin.WithPassword typed) {
-            accounts.createContactAccount(contact.email(), contact.fullName(), contact.id(), organizationId,
-                    typed.password(), contact.language());
+            accounts.createContactAccount(
+                    contact.email(),
+                    contact.fullName(),
+                    contact.id(),
+                    organizationId,
+                    typed.password(),
+                    contact.language());
         } else if (login instanceof PortalLogin.Invited) {
-            accounts.inviteContact(contact.email(), contact.fullName(), contact.id(), organizationId,
-                    contact.language(), Instant.now(clock));
+            accounts.inviteContact(
+                    contact.email(),
+                    contact.fullName(),
+                    contact.id(),
+                    organizationId,
+                    contact.language(),
+                    Instant.now(clock));
             return new Added(contact, true);
         }
         return new Added(contact, false);

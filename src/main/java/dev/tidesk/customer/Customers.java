@@ -1,14 +1,12 @@
 package dev.tidesk.customer;
 
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
-import dev.tidesk.shared.DomainException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import dev.tidesk.shared.NotFoundException;
-
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +24,12 @@ public class Customers {
 
     private final Clock clock;
 
-    Customers(OrganizationRepository organizations, ContactRepository contacts, SiteRepository sites,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+    Customers(
+            OrganizationRepository organizations,
+            ContactRepository contacts,
+            SiteRepository sites,
+            org.springframework.jdbc.core.JdbcTemplate jdbc,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.organizations = organizations;
@@ -46,7 +48,9 @@ public class Customers {
         if (emailDomain != null && !emailDomain.isBlank() && !emailDomain.trim().matches("[\\w.-]+\\.[\\w-]+")) {
             throw new DomainException("error.organization.domain", "Not a domain: " + emailDomain, emailDomain);
         }
-        return organizations.save(new Organization(name, emailDomain, Instant.now(clock))).view();
+        return organizations
+                .save(new Organization(name, emailDomain, Instant.now(clock)))
+                .view();
     }
 
     /**
@@ -60,18 +64,21 @@ public class Customers {
             throw new DomainException("error.organization.name", "The organization needs a name");
         }
         jdbc.update("insert into organization (name) values (?) on conflict do nothing", name.trim());
-        return organizations.findByLowerName(lower(name.trim())).map(Organization::view).orElseThrow();
+        return organizations
+                .findByLowerName(lower(name.trim()))
+                .map(Organization::view)
+                .orElseThrow();
     }
 
     @Transactional
-    public ContactView createContact(long organizationId, String fullName, String email, String phone,
-            String language) {
+    public ContactView createContact(
+            long organizationId, String fullName, String email, String phone, String language) {
         return createContact(organizationId, fullName, email, phone, language, null);
     }
 
     @Transactional
-    public ContactView createContact(long organizationId, String fullName, String email, String phone,
-            String language, String position) {
+    public ContactView createContact(
+            long organizationId, String fullName, String email, String phone, String language, String position) {
         organization(organizationId);
         if (fullName == null || fullName.isBlank()) {
             throw new DomainException("error.contact.name", "The contact needs a name");
@@ -79,8 +86,11 @@ public class Customers {
         if (email != null && !email.isBlank() && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new DomainException("error.contact.email", "Not an e-mail address: " + email, email);
         }
-        if (email != null && !email.isBlank() && contacts.findByLowerEmail(lower(email.trim())).isPresent()) {
-            throw new DomainException("error.contact.email-taken", "A contact with this e-mail exists already: " + email, email);
+        if (email != null
+                && !email.isBlank()
+                && contacts.findByLowerEmail(lower(email.trim())).isPresent()) {
+            throw new DomainException(
+                    "error.contact.email-taken", "A contact with this e-mail exists already: " + email, email);
         }
         Contact contact = new Contact(organizationId, fullName, email, phone, language, Instant.now(clock));
         contact.setPosition(position == null || position.isBlank() ? null : position.strip());
@@ -90,17 +100,25 @@ public class Customers {
     @Transactional
     public SiteView createSite(long organizationId, String name, String liveUrl, String testUrl) {
         organization(organizationId);
-        if (liveUrl == null || !liveUrl.trim().matches("https?://\\S+")
+        if (liveUrl == null
+                || !liveUrl.trim().matches("https?://\\S+")
                 || (testUrl != null && !testUrl.isBlank() && !testUrl.trim().matches("https?://\\S+"))) {
             throw new DomainException("error.site.url", "Site addresses start with http:// or https://");
         }
         String siteName = name == null || name.isBlank() ? liveUrl.trim().replaceFirst("https?://", "") : name.trim();
-        return sites.save(new Site(organizationId, siteName, liveUrl.trim(),
-                testUrl == null || testUrl.isBlank() ? null : testUrl.trim(), Instant.now(clock))).view();
+        return sites.save(new Site(
+                        organizationId,
+                        siteName,
+                        liveUrl.trim(),
+                        testUrl == null || testUrl.isBlank() ? null : testUrl.trim(),
+                        Instant.now(clock)))
+                .view();
     }
 
     public OrganizationView organization(long id) {
-        return organizations.findById(id).map(Organization::view)
+        return organizations
+                .findById(id)
+                .map(Organization::view)
                 .orElseThrow(() -> new NotFoundException("No organization " + id));
     }
 
@@ -114,7 +132,9 @@ public class Customers {
     }
 
     public Optional<OrganizationView> organizationByName(String name) {
-        return name == null ? Optional.empty() : organizations.findByLowerName(lower(name.strip())).map(Organization::view);
+        return name == null
+                ? Optional.empty()
+                : organizations.findByLowerName(lower(name.strip())).map(Organization::view);
     }
 
     public List<OrganizationView> organizations() {
@@ -126,24 +146,31 @@ public class Customers {
     }
 
     public Optional<ContactView> contactByEmail(String email) {
-        return email == null ? Optional.empty() : contacts.findByLowerEmail(lower(email.trim())).map(Contact::view);
+        return email == null
+                ? Optional.empty()
+                : contacts.findByLowerEmail(lower(email.trim())).map(Contact::view);
     }
 
     /** Turns the monthly statement by e-mail on or off for a contact. */
     @Transactional
     public ContactView changeMonthlyStatement(long contactId, boolean wanted) {
-        Contact contact = contacts.findById(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
+        Contact contact =
+                contacts.findById(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId));
         contact.setMonthlyStatement(wanted);
         return contact.view();
     }
 
     /** The organization's contacts with an e-mail address who asked for the monthly statement. */
     public List<ContactView> statementRecipients(long organizationId) {
-        return contactsOf(organizationId).stream().filter(c -> c.monthlyStatement() && c.email() != null).toList();
+        return contactsOf(organizationId).stream()
+                .filter(c -> c.monthlyStatement() && c.email() != null)
+                .toList();
     }
 
     public List<ContactView> contactsOf(long organizationId) {
-        return contacts.findByOrganizationIdOrderByFullName(organizationId).stream().map(Contact::view).toList();
+        return contacts.findByOrganizationIdOrderByFullName(organizationId).stream()
+                .map(Contact::view)
+                .toList();
     }
 
     /** Finds contacts by part of the name, the e-mail or the phone number (digits only are compared). */
@@ -153,12 +180,17 @@ public class Customers {
             return List.of();
         }
         String digits = digits(q);
-        return contacts.search(q, digits == null || digits.length() < 3 ? "" : digits, PageRequest.of(0, limit))
-                .stream().map(Contact::view).toList();
+        return contacts
+                .search(q, digits == null || digits.length() < 3 ? "" : digits, PageRequest.of(0, limit))
+                .stream()
+                .map(Contact::view)
+                .toList();
     }
 
     public List<SiteView> sitesOf(long organizationId) {
-        return sites.findByOrganizationIdOrderByName(organizationId).stream().map(Site::view).toList();
+        return sites.findByOrganizationIdOrderByName(organizationId).stream()
+                .map(Site::view)
+                .toList();
     }
 
     public Optional<SiteView> site(long id) {

@@ -1,11 +1,10 @@
 package dev.tidesk.customer;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 @Entity
 class Organization {
@@ -13,19 +12,21 @@ class Organization {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
     private String inn;
     private String emailDomain;
     private String notes;
     private Instant createdAt;
 
-    protected Organization() {
-    }
+    protected Organization() {}
 
     Organization(String name, String emailDomain, Instant createdAt) {
         this.createdAt = createdAt;
         this.name = name.trim();
-        this.emailDomain = emailDomain == null || emailDomain.isBlank() ? null : emailDomain.trim().toLowerCase();
+        this.emailDomain = emailDomain == null || emailDomain.isBlank()
+                ? null
+                : emailDomain.trim().toLowerCase();
     }
 
     OrganizationView view() {

@@ -1,4 +1,3 @@
 package dev.tidesk.customer;
 
-public record OrganizationView(long id, String name, String emailDomain) {
-}
+public record OrganizationView(long id, String name, String emailDomain) {}

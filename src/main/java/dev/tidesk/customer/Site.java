@@ -1,11 +1,10 @@
 package dev.tidesk.customer;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 /** A client's site: the live copy and, when it has one, its test copy. */
 @Entity
@@ -14,14 +13,14 @@ class Site {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long organizationId;
     private String name;
     private String liveUrl;
     private String testUrl;
     private Instant createdAt;
 
-    protected Site() {
-    }
+    protected Site() {}
 
     Site(long organizationId, String name, String liveUrl, String testUrl, Instant createdAt) {
         this.createdAt = createdAt;

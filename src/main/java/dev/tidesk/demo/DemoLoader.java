@@ -1,15 +1,8 @@
 package dev.tidesk.demo;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import dev.tidesk.customer.ContactView;
 import dev.tidesk.contract.Contracts;
 import dev.tidesk.contract.PlanCode;
+import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
 import dev.tidesk.customer.SiteView;
@@ -27,15 +20,19 @@ import dev.tidesk.shared.Installation;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.NewRequest;
-import dev.tidesk.worklog.WorkKind;
-import dev.tidesk.worklog.WorkLog;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.TicketView;
-
+import dev.tidesk.worklog.WorkKind;
+import dev.tidesk.worklog.WorkLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -75,10 +72,21 @@ class DemoLoader implements ApplicationRunner {
     private final Clock clock;
     private final dev.tidesk.system.EventEffects effects;
 
-    DemoLoader(Environment environment, Customers customers, StaffDirectory staffDirectory, Accounts accounts,
-            RequestIntake intake, RequestDesk desk, Installation installation,
-            PlatformTransactionManager transactionManager, Contracts contracts, WorkLog workLog, Outbox outbox,
-            dev.tidesk.contract.MonthlyClose monthlyClose, dev.tidesk.system.EventEffects effects, Clock clock) {
+    DemoLoader(
+            Environment environment,
+            Customers customers,
+            StaffDirectory staffDirectory,
+            Accounts accounts,
+            RequestIntake intake,
+            RequestDesk desk,
+            Installation installation,
+            PlatformTransactionManager transactionManager,
+            Contracts contracts,
+            WorkLog workLog,
+            Outbox outbox,
+            dev.tidesk.contract.MonthlyClose monthlyClose,
+            dev.tidesk.system.EventEffects effects,
+            Clock clock) {
         this.clock = clock;
         this.effects = effects;
         this.monthlyClose = monthlyClose;
@@ -134,12 +142,13 @@ class DemoLoader implements ApplicationRunner {
         log.debug("Demo staff and organizations created in {} ms", (System.nanoTime() - started) / 1_000_000);
         transaction.executeWithoutResult(status -> signContracts(orgs, staff, now));
 
-        List<PlannedRequest> plans = new DemoPlanner(new Random(SEED), now, installation.timeZone(), staff, orgs)
-                .plan(REQUESTS);
+        List<PlannedRequest> plans =
+                new DemoPlanner(new Random(SEED), now, installation.timeZone(), staff, orgs).plan(REQUESTS);
         int messages = 0;
         for (int from = 0; from < plans.size(); from += BATCH) {
             List<PlannedRequest> batch = plans.subList(from, Math.min(from + BATCH, plans.size()));
-            messages += transaction.execute(status -> batch.stream().mapToInt(this::open).sum());
+            messages += transaction.execute(
+                    status -> batch.stream().mapToInt(this::open).sum());
         }
 
         // the six months behind us are closed the way an agency closes them, alerts included
@@ -152,8 +161,14 @@ class DemoLoader implements ApplicationRunner {
         log.debug("{} demo notifications kept as history, not sent", history);
         int contacts = orgs.stream().mapToInt(o -> o.contacts().size()).sum();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("Demo data loaded: {} organizations, {} contacts, {} staff, {} requests, {} messages in {} ms",
-                orgs.size(), contacts, staff.size(), plans.size(), messages, millis);
+        log.info(
+                "Demo data loaded: {} organizations, {} contacts, {} staff, {} requests, {} messages in {} ms",
+                orgs.size(),
+                contacts,
+                staff.size(),
+                plans.size(),
+                messages,
+                millis);
         logLogins(orgs.get(0).contacts().get(0));
     }
 
@@ -162,8 +177,10 @@ class DemoLoader implements ApplicationRunner {
         List<StaffView> hired = new ArrayList<>();
         for (StaffSeed seed : DemoData.STAFF) {
             String email = seed.localPart() + "@" + DemoData.STAFF_DOMAIN;
-            hired.add(staffDirectory.byEmail(email).orElseGet(() -> staffDirectory.hire(seed.fullName(), email,
-                    seed.role(), seed.specialty(), DemoData.PASSWORD)));
+            hired.add(staffDirectory
+                    .byEmail(email)
+                    .orElseGet(() -> staffDirectory.hire(
+                            seed.fullName(), email, seed.role(), seed.specialty(), DemoData.PASSWORD)));
         }
         return hired;
     }
@@ -178,11 +195,11 @@ class DemoLoader implements ApplicationRunner {
         List<ContactView> contacts = new ArrayList<>();
         for (ContactSeed c : seed.contacts()) {
             String email = c.localPart() + "@" + seed.domain();
-            ContactView contact = customers.createContact(org.id(), c.fullName(), email, c.phone(), c.language(),
-                    c.position());
+            ContactView contact =
+                    customers.createContact(org.id(), c.fullName(), email, c.phone(), c.language(), c.position());
             if (!accounts.loginTaken(email)) {
-                accounts.createContactAccount(email, c.fullName(), contact.id(), org.id(), DemoData.PASSWORD,
-                        c.language());
+                accounts.createContactAccount(
+                        email, c.fullName(), contact.id(), org.id(), DemoData.PASSWORD, c.language());
             }
             contacts.add(contact);
         }
@@ -195,13 +212,26 @@ class DemoLoader implements ApplicationRunner {
      * without a contract (a one-off client, R7).
      */
     private void signContracts(List<DemoOrg> orgs, List<StaffView> staff, Instant now) {
-        Long manager = staff.stream().filter(s -> s.role() == Role.MANAGER).map(StaffView::id).findFirst().orElse(null);
-        LocalDate start = LocalDate.ofInstant(now, installation.timeZone()).minusMonths(6).withDayOfMonth(1);
+        Long manager = staff.stream()
+                .filter(s -> s.role() == Role.MANAGER)
+                .map(StaffView::id)
+                .findFirst()
+                .orElse(null);
+        LocalDate start =
+                LocalDate.ofInstant(now, installation.timeZone()).minusMonths(6).withDayOfMonth(1);
         for (int i = 0; i < orgs.size() - 1; i++) {
             DemoOrg org = orgs.get(i);
-            PlanCode plan = org.seed().premium() ? PlanCode.PREMIUM : (i % 2 == 0 ? PlanCode.ECONOMY : PlanCode.STANDARD);
-            contracts.sign(org.organization().id(), String.format("АП-%03d/%d", i + 1, start.getYear()), start, plan,
-                    plan == PlanCode.PREMIUM ? manager : null, i == 1, null, "demo");
+            PlanCode plan =
+                    org.seed().premium() ? PlanCode.PREMIUM : (i % 2 == 0 ? PlanCode.ECONOMY : PlanCode.STANDARD);
+            contracts.sign(
+                    org.organization().id(),
+                    String.format("АП-%03d/%d", i + 1, start.getYear()),
+                    start,
+                    plan,
+                    plan == PlanCode.PREMIUM ? manager : null,
+                    i == 1,
+                    null,
+                    "demo");
         }
     }
 
@@ -218,8 +248,17 @@ class DemoLoader implements ApplicationRunner {
 
     /** Opens one planned request and plays its conversation; returns the number of messages written. */
     private int open(PlannedRequest plan) {
-        TicketView ticket = intake.open(new NewRequest(plan.subject(), plan.body(), plan.contact().id(),
-                plan.siteId(), plan.channel(), plan.urgency(), List.of(), plan.opener()), plan.createdAt());
+        TicketView ticket = intake.open(
+                new NewRequest(
+                        plan.subject(),
+                        plan.body(),
+                        plan.contact().id(),
+                        plan.siteId(),
+                        plan.channel(),
+                        plan.urgency(),
+                        List.of(),
+                        plan.opener()),
+                plan.createdAt());
         int messages = 1;
         for (Step step : plan.steps()) {
             switch (step.kind()) {
@@ -237,8 +276,9 @@ class DemoLoader implements ApplicationRunner {
                     messages++;
                 }
                 case STATUS -> desk.changeStatus(ticket.id(), step.status(), step.actor(), step.at());
-                case ASSIGN -> desk.assign(ticket.id(), step.assignee().id(), step.assignee().fullName(),
-                        step.actor(), step.at());
+                case ASSIGN ->
+                    desk.assign(
+                            ticket.id(), step.assignee().id(), step.assignee().fullName(), step.actor(), step.at());
             }
         }
         return messages;
@@ -247,10 +287,15 @@ class DemoLoader implements ApplicationRunner {
     private void logLogins(ContactView contact) {
         StringBuilder sb = new StringBuilder();
         sb.append("\n\n==========================================================\n");
-        sb.append(" Tidesk demo logins (password for all: ").append(DemoData.PASSWORD).append(")\n");
+        sb.append(" Tidesk demo logins (password for all: ")
+                .append(DemoData.PASSWORD)
+                .append(")\n");
         for (Role role : List.of(Role.HEAD, Role.AGENT, Role.MANAGER, Role.SPECIALIST)) {
-            DemoData.STAFF.stream().filter(s -> s.role() == role).findFirst().ifPresent(s -> sb
-                    .append(String.format("   %-10s %s%n", role, s.localPart() + "@" + DemoData.STAFF_DOMAIN)));
+            DemoData.STAFF.stream()
+                    .filter(s -> s.role() == role)
+                    .findFirst()
+                    .ifPresent(s -> sb.append(
+                            String.format("   %-10s %s%n", role, s.localPart() + "@" + DemoData.STAFF_DOMAIN)));
         }
         sb.append(String.format("   %-10s %s (portal)%n", "CONTACT", contact.email()));
         sb.append(" Staff sign in at /desk/login, contacts at /portal/login.\n");

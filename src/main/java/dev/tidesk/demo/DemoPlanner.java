@@ -1,17 +1,5 @@
 package dev.tidesk.demo;
 
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Random;
-
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.OrganizationView;
 import dev.tidesk.customer.SiteView;
@@ -24,6 +12,17 @@ import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.Channel;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.Urgency;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
 
 /**
  * Plans the demo requests and their conversations without touching the database: who writes what
@@ -33,19 +32,30 @@ import dev.tidesk.ticket.Urgency;
 final class DemoPlanner {
 
     /** An organization as loaded, with the seed it came from. */
-    record DemoOrg(OrganizationView organization, OrgSeed seed, List<ContactView> contacts, List<SiteView> sites) {
-    }
+    record DemoOrg(OrganizationView organization, OrgSeed seed, List<ContactView> contacts, List<SiteView> sites) {}
 
     enum StepKind {
-        STAFF_REPLY, CLIENT_REPLY, NOTE, STATUS, ASSIGN
+        STAFF_REPLY,
+        CLIENT_REPLY,
+        NOTE,
+        STATUS,
+        ASSIGN
     }
 
-    record Step(StepKind kind, Instant at, Actor actor, String body, Status status, StaffView assignee) {
-    }
+    record Step(StepKind kind, Instant at, Actor actor, String body, Status status, StaffView assignee) {}
 
-    record PlannedRequest(DemoOrg org, ContactView contact, Long siteId, String subject, String body,
-            Channel channel, Urgency urgency, Actor opener, Instant createdAt, Status target, List<Step> steps) {
-    }
+    record PlannedRequest(
+            DemoOrg org,
+            ContactView contact,
+            Long siteId,
+            String subject,
+            String body,
+            Channel channel,
+            Urgency urgency,
+            Actor opener,
+            Instant createdAt,
+            Status target,
+            List<Step> steps) {}
 
     static final int HISTORY_DAYS = 182;
 
@@ -63,10 +73,13 @@ final class DemoPlanner {
         this.now = now;
         this.zone = zone;
         this.orgs = List.copyOf(orgs);
-        this.head = staff.stream().filter(s -> s.role() == Role.HEAD).findFirst().orElseThrow();
-        this.manager = staff.stream().filter(s -> s.role() == Role.MANAGER).findFirst().orElseThrow();
+        this.head =
+                staff.stream().filter(s -> s.role() == Role.HEAD).findFirst().orElseThrow();
+        this.manager =
+                staff.stream().filter(s -> s.role() == Role.MANAGER).findFirst().orElseThrow();
         this.agents = staff.stream().filter(s -> s.role() == Role.AGENT).toList();
-        this.specialists = staff.stream().filter(s -> s.role() == Role.SPECIALIST).toList();
+        this.specialists =
+                staff.stream().filter(s -> s.role() == Role.SPECIALIST).toList();
     }
 
     /** Plans {@code count} requests, oldest first. */
@@ -87,7 +100,8 @@ final class DemoPlanner {
         }
         boolean english = isEnglish(contact);
         Topic topic = english ? pick(DemoData.TOPICS_EN) : pickTopic(org);
-        Long siteId = org.sites().isEmpty() || chance(0.12) ? null : pick(org.sites()).id();
+        Long siteId =
+                org.sites().isEmpty() || chance(0.12) ? null : pick(org.sites()).id();
         Channel channel = pickChannel();
         Urgency urgency = pickUrgency(topic);
         Instant created = creationTime();
@@ -103,8 +117,18 @@ final class DemoPlanner {
         Status target = pickTarget(Duration.between(created, now));
         Script script = new Script(contact, english);
         conversation(script, target, topic, contact, handler);
-        return new PlannedRequest(org, contact, siteId, topic.subject(), body, channel, urgency, opener, created,
-                target, script.timed(created, now.minusSeconds(60)));
+        return new PlannedRequest(
+                org,
+                contact,
+                siteId,
+                topic.subject(),
+                body,
+                channel,
+                urgency,
+                opener,
+                created,
+                target,
+                script.timed(created, now.minusSeconds(60)));
     }
 
     /** The steps that bring a new request to {@code target}, through allowed transitions only. */
@@ -141,8 +165,13 @@ final class DemoPlanner {
         s.status(10, 240, staff, Status.IN_PROGRESS);
         StaffView specialist = chance(0.4) ? specialistFor(topic.specialty()) : null;
         if (specialist != null) {
-            s.note(5, 120, staff, DemoData.HANDOFF_NOTES.get(random.nextInt(DemoData.HANDOFF_NOTES.size()))
-                    .formatted(firstName(specialist)));
+            s.note(
+                    5,
+                    120,
+                    staff,
+                    DemoData.HANDOFF_NOTES
+                            .get(random.nextInt(DemoData.HANDOFF_NOTES.size()))
+                            .formatted(firstName(specialist)));
         }
         boolean waitingRound = target == Status.WAITING_FOR_CLIENT || chance(0.3);
         if (waitingRound) {
@@ -187,17 +216,29 @@ final class DemoPlanner {
             return Status.NEW;
         }
         if (days < 2) {
-            return r < 0.4 ? Status.NEW : r < 0.65 ? Status.OPEN : r < 0.9 ? Status.IN_PROGRESS
-                    : Status.WAITING_FOR_CLIENT;
+            return r < 0.4
+                    ? Status.NEW
+                    : r < 0.65 ? Status.OPEN : r < 0.9 ? Status.IN_PROGRESS : Status.WAITING_FOR_CLIENT;
         }
         if (days < 7) {
-            return r < 0.1 ? Status.NEW : r < 0.25 ? Status.OPEN : r < 0.55 ? Status.IN_PROGRESS
-                    : r < 0.75 ? Status.WAITING_FOR_CLIENT : r < 0.8 ? Status.DEFERRED
-                    : r < 0.95 ? Status.RESOLVED : Status.CLOSED;
+            return r < 0.1
+                    ? Status.NEW
+                    : r < 0.25
+                            ? Status.OPEN
+                            : r < 0.55
+                                    ? Status.IN_PROGRESS
+                                    : r < 0.75
+                                            ? Status.WAITING_FOR_CLIENT
+                                            : r < 0.8 ? Status.DEFERRED : r < 0.95 ? Status.RESOLVED : Status.CLOSED;
         }
         if (days < 30) {
-            return r < 0.08 ? Status.OPEN : r < 0.23 ? Status.IN_PROGRESS : r < 0.35 ? Status.WAITING_FOR_CLIENT
-                    : r < 0.4 ? Status.DEFERRED : r < 0.7 ? Status.RESOLVED : Status.CLOSED;
+            return r < 0.08
+                    ? Status.OPEN
+                    : r < 0.23
+                            ? Status.IN_PROGRESS
+                            : r < 0.35
+                                    ? Status.WAITING_FOR_CLIENT
+                                    : r < 0.4 ? Status.DEFERRED : r < 0.7 ? Status.RESOLVED : Status.CLOSED;
         }
         return r < 0.03 ? Status.DEFERRED : r < 0.13 ? Status.RESOLVED : Status.CLOSED;
     }
@@ -217,7 +258,8 @@ final class DemoPlanner {
         }
         int minuteOfDay = chance(0.9) ? 9 * 60 + random.nextInt(10 * 60) : 19 * 60 + random.nextInt(4 * 60);
         Instant at = date.atTime(LocalTime.of(minuteOfDay / 60, minuteOfDay % 60, random.nextInt(60)))
-                .atZone(zone).toInstant();
+                .atZone(zone)
+                .toInstant();
         Instant latest = now.minus(Duration.ofMinutes(10));
         if (at.isAfter(latest)) {
             at = latest.minus(Duration.ofMinutes(random.nextInt(240)));
@@ -239,7 +281,8 @@ final class DemoPlanner {
 
     private Topic pickTopic(DemoOrg org) {
         List<Topic> fitting = DemoData.TOPICS.stream()
-                .filter(t -> t.kind() == null || org.seed().kinds().contains(t.kind())).toList();
+                .filter(t -> t.kind() == null || org.seed().kinds().contains(t.kind()))
+                .toList();
         return pick(fitting);
     }
 
@@ -260,8 +303,12 @@ final class DemoPlanner {
 
     private StaffView specialistFor(Specialty specialty) {
         Specialty wanted = specialty == Specialty.SEO ? Specialty.CONTENT : specialty;
-        return specialists.stream().filter(s -> s.specialty() == specialty).findFirst()
-                .or(() -> specialists.stream().filter(s -> s.specialty() == wanted).findFirst())
+        return specialists.stream()
+                .filter(s -> s.specialty() == specialty)
+                .findFirst()
+                .or(() -> specialists.stream()
+                        .filter(s -> s.specialty() == wanted)
+                        .findFirst())
                 .orElse(specialists.isEmpty() ? null : specialists.get(0));
     }
 
@@ -295,17 +342,38 @@ final class DemoPlanner {
     }
 
     /** The phrases a conversation uses, by language. */
-    record Phrases(List<String> acknowledgements, List<String> questions, List<String> answers,
-            List<String> followUps, List<String> progress, List<String> checkPlease, List<String> thanks,
-            List<String> deferrals, String signature) {
+    record Phrases(
+            List<String> acknowledgements,
+            List<String> questions,
+            List<String> answers,
+            List<String> followUps,
+            List<String> progress,
+            List<String> checkPlease,
+            List<String> thanks,
+            List<String> deferrals,
+            String signature) {
 
-        static final Phrases RU = new Phrases(DemoData.ACKNOWLEDGEMENTS, DemoData.QUESTIONS, DemoData.ANSWERS,
-                DemoData.FOLLOW_UPS, DemoData.PROGRESS_REPLIES, DemoData.CHECK_PLEASE, DemoData.THANKS,
-                DemoData.DEFERRALS, DemoData.SIGNATURE);
+        static final Phrases RU = new Phrases(
+                DemoData.ACKNOWLEDGEMENTS,
+                DemoData.QUESTIONS,
+                DemoData.ANSWERS,
+                DemoData.FOLLOW_UPS,
+                DemoData.PROGRESS_REPLIES,
+                DemoData.CHECK_PLEASE,
+                DemoData.THANKS,
+                DemoData.DEFERRALS,
+                DemoData.SIGNATURE);
 
-        static final Phrases EN = new Phrases(DemoData.ACKNOWLEDGEMENTS_EN, DemoData.QUESTIONS_EN,
-                DemoData.ANSWERS_EN, DemoData.FOLLOW_UPS_EN, DemoData.PROGRESS_REPLIES_EN, DemoData.CHECK_PLEASE_EN,
-                DemoData.THANKS_EN, DemoData.DEFERRALS_EN, DemoData.SIGNATURE_EN);
+        static final Phrases EN = new Phrases(
+                DemoData.ACKNOWLEDGEMENTS_EN,
+                DemoData.QUESTIONS_EN,
+                DemoData.ANSWERS_EN,
+                DemoData.FOLLOW_UPS_EN,
+                DemoData.PROGRESS_REPLIES_EN,
+                DemoData.CHECK_PLEASE_EN,
+                DemoData.THANKS_EN,
+                DemoData.DEFERRALS_EN,
+                DemoData.SIGNATURE_EN);
     }
 
     /** Collects steps with their gaps in minutes; {@link #timed} turns the gaps into moments. */
@@ -322,7 +390,8 @@ final class DemoPlanner {
         }
 
         void reply(double minGap, double maxGap, Actor staff, String text) {
-            String body = salutation(contact) + "\n\n" + text + "\n\n" + phrases.signature().formatted(staff.name());
+            String body = salutation(contact) + "\n\n" + text + "\n\n"
+                    + phrases.signature().formatted(staff.name());
             add(minGap, maxGap, new Step(StepKind.STAFF_REPLY, null, staff, body, null, null));
         }
 
@@ -354,7 +423,8 @@ final class DemoPlanner {
          */
         List<Step> timed(Instant start, Instant limit) {
             List<Step> inOfficeHours = place(start, 1.0, true);
-            if (inOfficeHours.isEmpty() || !inOfficeHours.get(inOfficeHours.size() - 1).at().isAfter(limit)) {
+            if (inOfficeHours.isEmpty()
+                    || !inOfficeHours.get(inOfficeHours.size() - 1).at().isAfter(limit)) {
                 return inOfficeHours;
             }
             double total = gaps.stream().mapToDouble(Double::doubleValue).sum();

@@ -20,8 +20,7 @@ import java.time.ZoneId;
 class ContractsAndWork {
 
     /** What was written. */
-    record Summary(long contracts, long workEntries, long tasks, long deferrals, long breaches) {
-    }
+    record Summary(long contracts, long workEntries, long tasks, long deferrals, long breaches) {}
 
     private static final String ORG_KEY = "split_part(o.email_domain, '.', 1)";
     private static final String TICKET_KEY = "extract(epoch from t.created_at)";
@@ -63,8 +62,13 @@ class ContractsAndWork {
                                                   when %4$s < 0.78 then 'STANDARD' when %4$s < 0.93 then 'PREMIUM'
                                                   else 'INDIVIDUAL' end as plan,
                                              %5$s as r2, %6$s as r3) r
-                 where %1$s""".formatted(orgs, tz, today.withDayOfMonth(1), rnd(ORG_KEY, "plan"), rnd(ORG_KEY, "manager"),
-                rnd(ORG_KEY, "test")));
+                 where %1$s""".formatted(
+                        orgs,
+                        tz,
+                        today.withDayOfMonth(1),
+                        rnd(ORG_KEY, "plan"),
+                        rnd(ORG_KEY, "manager"),
+                        rnd(ORG_KEY, "test")));
         update("""
                 create temp table gen_manager on commit drop as
                 select id, row_number() over (order by id) - 1 as n from staff
@@ -82,8 +86,7 @@ class ContractsAndWork {
                                    where m.n = floor(g.r2 * (select count(*) from gen_manager))) end,
                        g.r3 < 0.2, cast(g.start as timestamp) at time zone '%s'
                   from gen_org g
-                 where g.plan <> 'NONE' and not exists (select 1 from contract c where c.organization_id = g.id)"""
-                .formatted(tz));
+                 where g.plan <> 'NONE' and not exists (select 1 from contract c where c.organization_id = g.id)""".formatted(tz));
         step("contract terms", """
                 insert into contract_terms (contract_id, effective_from, plan_code, name, monthly_fee, included_minutes,
                                             first_response_hours, resolution_hours, personal_manager, tier_rank,
@@ -187,9 +190,12 @@ class ContractsAndWork {
                   cross join lateral (select least(cast((t.created_at at time zone '%4$s') as date) + (k - 1),
                                                    date '%5$s') as day) d
                  where t.assignee_id is not null
-                   and not exists (select 1 from work_entry w where w.ticket_id = t.id)"""
-                .formatted(rnd(TICKET_KEY, "entries"), rnd(TICKET_KEY + " || ':' || k", "minutes"),
-                        rnd(TICKET_KEY + " || ':' || k", "kind"), tz, today));
+                   and not exists (select 1 from work_entry w where w.ticket_id = t.id)""".formatted(
+                        rnd(TICKET_KEY, "entries"),
+                        rnd(TICKET_KEY + " || ':' || k", "minutes"),
+                        rnd(TICKET_KEY + " || ':' || k", "kind"),
+                        tz,
+                        today));
         step("norm-hours per month", """
                 insert into work_month (organization_id, month, minutes)
                 select w.organization_id, cast(date_trunc('month', w.day) as date), sum(w.minutes)
@@ -229,9 +235,12 @@ class ContractsAndWork {
                   cross join lateral (select case when coalesce(rt.test_copy_only, false) or %5$s < 0.3
                                                   then 'TEST' else 'LIVE' end as env) e
                  where t.assignee_id is not null and %1$s < 0.03
-                   and not exists (select 1 from task k where k.ticket_id = t.id)"""
-                .formatted(rnd(TICKET_KEY, "task"), rnd(TICKET_KEY, "estimate"), rnd(TICKET_KEY, "status"),
-                        rnd(TICKET_KEY, "specialist"), rnd(TICKET_KEY, "environment")));
+                   and not exists (select 1 from task k where k.ticket_id = t.id)""".formatted(
+                        rnd(TICKET_KEY, "task"),
+                        rnd(TICKET_KEY, "estimate"),
+                        rnd(TICKET_KEY, "status"),
+                        rnd(TICKET_KEY, "specialist"),
+                        rnd(TICKET_KEY, "environment")));
         update("""
                 insert into task_history (task_id, ticket_id, at, actor, from_status, to_status)
                 select k.id, k.ticket_id, k.created_at, 'generator', null, 'TODO'
@@ -245,7 +254,8 @@ class ContractsAndWork {
                    and not exists (select 1 from task_history h where h.task_id = k.id and h.from_status = 'TODO')""");
 
         // Deferrals (R10): today's deferred requests come back next month; a few closed ones came back before
-        long deferrals = step("deferrals", """
+        long deferrals =
+                step("deferrals", """
                 insert into deferral (ticket_id, organization_id, target_month, status, token_hash, expires_at,
                                       proposed_by, proposed_at, answered_by, answered_at, returned_at)
                 select t.id, t.organization_id, x.target, x.status, md5('deferral:' || t.id || ':%3$s'),
@@ -260,16 +270,16 @@ class ContractsAndWork {
                                                             + interval '1 month' as date) end as target,
                                              case when t.status = 'DEFERRED' then 'ACCEPTED' else 'RETURNED' end as status) x
                  where (t.status = 'DEFERRED' or (t.status = 'CLOSED' and %1$s < 0.002))
-                   and not exists (select 1 from deferral d where d.ticket_id = t.id)"""
-                .formatted(rnd(TICKET_KEY, "deferral"), tz, o.seed(), today.withDayOfMonth(1)));
+                   and not exists (select 1 from deferral d where d.ticket_id = t.id)""".formatted(rnd(TICKET_KEY, "deferral"), tz, o.seed(), today.withDayOfMonth(1)));
         return new Summary(contracts, entries, tasks, deferrals, breaches);
     }
 
     private long step(String what, String sql) throws SQLException {
         long started = System.nanoTime();
         long rows = update(sql);
-        out.printf("  %-28s %,12d rows  %s%n", what, rows,
-                ProgressBar.format(Duration.ofNanos(System.nanoTime() - started)));
+        out.printf(
+                "  %-28s %,12d rows  %s%n",
+                what, rows, ProgressBar.format(Duration.ofNanos(System.nanoTime() - started)));
         return rows;
     }
 

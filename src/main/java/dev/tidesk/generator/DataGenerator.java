@@ -1,14 +1,15 @@
 package dev.tidesk.generator;
 
-import java.time.Clock;
-import java.time.LocalDate;
+import dev.tidesk.shared.Installation;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,14 +18,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.sql.DataSource;
-
-import dev.tidesk.shared.Installation;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
-
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.stereotype.Component;
@@ -40,15 +37,40 @@ import org.springframework.stereotype.Component;
 public class DataGenerator {
 
     /** What was written. */
-    public record Summary(int organizations, int contacts, int sites, int staff, long requests, long messages,
-            long historyEntries, long firstNumber, long lastNumber, Duration took) {
-    }
+    public record Summary(
+            int organizations,
+            int contacts,
+            int sites,
+            int staff,
+            long requests,
+            long messages,
+            long historyEntries,
+            long firstNumber,
+            long lastNumber,
+            Duration took) {}
 
     private static final int CHUNK = 20_000;
 
-    private static final List<String> ANALYZED = List.of("organization", "contact", "site", "staff", "account", "ticket",
-            "ticket_message", "ticket_history", "contract", "contract_terms", "routing_client_terms", "routing_request",
-            "sla_breach", "work_entry", "work_month", "ledger_month", "task", "task_history", "deferral");
+    private static final List<String> ANALYZED = List.of(
+            "organization",
+            "contact",
+            "site",
+            "staff",
+            "account",
+            "ticket",
+            "ticket_message",
+            "ticket_history",
+            "contract",
+            "contract_terms",
+            "routing_client_terms",
+            "routing_request",
+            "sla_breach",
+            "work_entry",
+            "work_month",
+            "ledger_month",
+            "task",
+            "task_history",
+            "deferral");
 
     private final DataSource dataSource;
     private final ZoneId zone;
@@ -63,19 +85,22 @@ public class DataGenerator {
         this.tidPrefix = environment.getProperty("tidesk.ticket.tid-prefix", "TID-");
     }
 
-    record Person(long id, String name, String email, String language) {
-    }
+    record Person(long id, String name, String email, String language) {}
 
-    record Org(long id, String name, boolean english, double weight, Person[] contacts, long[] siteIds,
-            String[] siteUrls, int manager) {
-    }
+    record Org(
+            long id,
+            String name,
+            boolean english,
+            double weight,
+            Person[] contacts,
+            long[] siteIds,
+            String[] siteUrls,
+            int manager) {}
 
-    record Member(long id, String name, String email, String role) {
-    }
+    record Member(long id, String name, String email, String role) {}
 
-    private record Chunk(byte[] tickets, byte[] messages, byte[] history, int requests, long messageRows,
-            long historyRows) {
-    }
+    private record Chunk(
+            byte[] tickets, byte[] messages, byte[] history, int requests, long messageRows, long historyRows) {}
 
     public Summary generate(GeneratorOptions given, PrintStream out) {
         GeneratorOptions options = given.until(LocalDate.now(clock.withZone(zone)));
@@ -93,13 +118,31 @@ public class DataGenerator {
                     }
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
-                out.printf("Done in %s: %,d organizations, %,d contacts, %,d staff, %,d requests (%s%d..%s%d), "
-                        + "%,d messages, %,d history entries%n", ProgressBar.format(took), summary.organizations(),
-                        summary.contacts(), summary.staff(), summary.requests(), tidPrefix, summary.firstNumber(),
-                        tidPrefix, summary.lastNumber(), summary.messages(), summary.historyEntries());
-                return new Summary(summary.organizations(), summary.contacts(), summary.sites(), summary.staff(),
-                        summary.requests(), summary.messages(), summary.historyEntries(), summary.firstNumber(),
-                        summary.lastNumber(), took);
+                out.printf(
+                        "Done in %s: %,d organizations, %,d contacts, %,d staff, %,d requests (%s%d..%s%d), "
+                                + "%,d messages, %,d history entries%n",
+                        ProgressBar.format(took),
+                        summary.organizations(),
+                        summary.contacts(),
+                        summary.staff(),
+                        summary.requests(),
+                        tidPrefix,
+                        summary.firstNumber(),
+                        tidPrefix,
+                        summary.lastNumber(),
+                        summary.messages(),
+                        summary.historyEntries());
+                return new Summary(
+                        summary.organizations(),
+                        summary.contacts(),
+                        summary.sites(),
+                        summary.staff(),
+                        summary.requests(),
+                        summary.messages(),
+                        summary.historyEntries(),
+                        summary.firstNumber(),
+                        summary.lastNumber(),
+                        took);
             } catch (RuntimeException | SQLException | InterruptedException e) {
                 c.rollback();
                 throw e;
@@ -147,7 +190,8 @@ public class DataGenerator {
         exec(c, "set local synchronous_commit = off");
         exec(c, "set local maintenance_work_mem = '512MB'");
         String headLogin = "head@" + o.domain();
-        if (count(c, "select count(*) from account where lower(login) = lower('" + headLogin.replace("'", "''") + "')") > 0) {
+        if (count(c, "select count(*) from account where lower(login) = lower('" + headLogin.replace("'", "''") + "')")
+                > 0) {
             throw new IllegalStateException("This database already holds generated data for " + o.domain()
                     + "; generate into an empty database or pass another --domain");
         }
@@ -163,8 +207,13 @@ public class DataGenerator {
         CopyBuffer accountRows = new CopyBuffer();
         int agents = 0;
         for (int i = 0; i < staffCount; i++) {
-            String role = i == 0 ? "HEAD" : i == 1 || i == 2 ? "AGENT" : pick(random, new String[] { "AGENT", "MANAGER", "SPECIALIST" },
-                    new double[] { 0.6, 0.15, 0.25 });
+            String role = i == 0
+                    ? "HEAD"
+                    : i == 1 || i == 2
+                            ? "AGENT"
+                            : pick(random, new String[] {"AGENT", "MANAGER", "SPECIALIST"}, new double[] {
+                                0.6, 0.15, 0.25
+                            });
             String login = role.equals("HEAD") ? headLogin : role.toLowerCase() + (i + 1) + "@" + o.domain();
             String name = Texts.FIRST_NAMES.get(random.nextInt(Texts.FIRST_NAMES.size())) + " "
                     + Texts.LAST_NAMES.get(random.nextInt(Texts.LAST_NAMES.size())) + (random.nextBoolean() ? "а" : "");
@@ -172,19 +221,42 @@ public class DataGenerator {
             staff.add(m);
             agents += role.equals("AGENT") ? 1 : 0;
             String specialty = role.equals("SPECIALIST")
-                    ? pick(random, new String[] { "DEVELOPER", "DESIGNER", "CONTENT", "SEO", "SYSADMIN" }, null) : null;
-            staffRows.add(m.id()).add(name).add(login).add(role).add(specialty).add("AVAILABLE").add(true).end();
-            accountRows.add(login).add(hash).add(name).add("STAFF").add(role).add(m.id()).add((Long) null)
-                    .add((Long) null).add("ru").end();
+                    ? pick(random, new String[] {"DEVELOPER", "DESIGNER", "CONTENT", "SEO", "SYSADMIN"}, null)
+                    : null;
+            staffRows
+                    .add(m.id())
+                    .add(name)
+                    .add(login)
+                    .add(role)
+                    .add(specialty)
+                    .add("AVAILABLE")
+                    .add(true)
+                    .end();
+            accountRows
+                    .add(login)
+                    .add(hash)
+                    .add(name)
+                    .add("STAFF")
+                    .add(role)
+                    .add(m.id())
+                    .add((Long) null)
+                    .add((Long) null)
+                    .add("ru")
+                    .end();
         }
-        Member[] handlers = staff.stream().filter(m -> !m.role().equals("SPECIALIST")).toArray(Member[]::new);
-        Member[] agentList = staff.stream().filter(m -> m.role().equals("AGENT")).toArray(Member[]::new);
-        Member[] managers = staff.stream().filter(m -> m.role().equals("MANAGER")).toArray(Member[]::new);
-        Member[] specialists = staff.stream().filter(m -> m.role().equals("SPECIALIST")).toArray(Member[]::new);
+        Member[] handlers =
+                staff.stream().filter(m -> !m.role().equals("SPECIALIST")).toArray(Member[]::new);
+        Member[] agentList =
+                staff.stream().filter(m -> m.role().equals("AGENT")).toArray(Member[]::new);
+        Member[] managers =
+                staff.stream().filter(m -> m.role().equals("MANAGER")).toArray(Member[]::new);
+        Member[] specialists =
+                staff.stream().filter(m -> m.role().equals("SPECIALIST")).toArray(Member[]::new);
         copyIn(copy, "staff (id, full_name, email, role, specialty, availability, active)", staffRows.drain());
 
         // Organizations, contacts, sites
-        out.printf("Generating %,d organizations and %,d staff (%d agents)...%n", o.organizations(), staffCount, agents);
+        out.printf(
+                "Generating %,d organizations and %,d staff (%d agents)...%n", o.organizations(), staffCount, agents);
         long orgId0 = reserve(c, "organization", o.organizations());
         int[] contactCounts = new int[o.organizations()];
         int[] siteCounts = new int[o.organizations()];
@@ -226,12 +298,28 @@ public class DataGenerator {
                 String email = "contact" + (k + 1) + "@" + domain;
                 String language = english || random.nextDouble() < 0.03 ? "en" : "ru";
                 people[k] = new Person(nextContact++, full, email, language);
-                contactRows.add(people[k].id()).add(orgId0 + i).add(full).add(email).add((String) null)
+                contactRows
+                        .add(people[k].id())
+                        .add(orgId0 + i)
+                        .add(full)
+                        .add(email)
+                        .add((String) null)
                         .add(String.format("+7 (495) %03d-%02d-%02d", random.nextInt(1000), random.nextInt(100), k))
                         .add(String.format("7495%03d%02d%02d", random.nextInt(1000), random.nextInt(100), k))
-                        .add(Texts.POSITIONS.get(random.nextInt(Texts.POSITIONS.size()))).add(language).end();
-                accountRows.add(email).add(hash).add(full).add("CONTACT").add("CONTACT").add((Long) null)
-                        .add(people[k].id()).add(orgId0 + i).add(language).end();
+                        .add(Texts.POSITIONS.get(random.nextInt(Texts.POSITIONS.size())))
+                        .add(language)
+                        .end();
+                accountRows
+                        .add(email)
+                        .add(hash)
+                        .add(full)
+                        .add("CONTACT")
+                        .add("CONTACT")
+                        .add((Long) null)
+                        .add(people[k].id())
+                        .add(orgId0 + i)
+                        .add(language)
+                        .end();
             }
             long[] siteIds = new long[siteCounts[i]];
             String[] urls = new String[siteCounts[i]];
@@ -239,22 +327,37 @@ public class DataGenerator {
                 siteIds[k] = nextSite++;
                 String host = (k == 0 ? "" : "shop" + k + ".") + domain;
                 urls[k] = "https://" + host;
-                siteRows.add(siteIds[k]).add(orgId0 + i).add(k == 0 ? (english ? "Company site" : "Сайт компании")
-                        : (english ? "Shop " + k : "Магазин " + k)).add(urls[k]).add("https://test." + host).end();
+                siteRows.add(siteIds[k])
+                        .add(orgId0 + i)
+                        .add(
+                                k == 0
+                                        ? (english ? "Company site" : "Сайт компании")
+                                        : (english ? "Shop " + k : "Магазин " + k))
+                        .add(urls[k])
+                        .add("https://test." + host)
+                        .end();
             }
             double weight = Math.exp(random.nextGaussian());
             int manager = managers.length > 0 && random.nextDouble() < 0.1 ? random.nextInt(managers.length) : -1;
             orgs[i] = new Org(orgId0 + i, name, english, weight, people, siteIds, urls, manager);
             total += weight;
             orgCumulative[i] = total;
-            orgRows.add(orgs[i].id()).add(name).add(String.format("77%08d", random.nextInt(100_000_000)))
-                    .add(domain).add((String) null).end();
+            orgRows.add(orgs[i].id())
+                    .add(name)
+                    .add(String.format("77%08d", random.nextInt(100_000_000)))
+                    .add(domain)
+                    .add((String) null)
+                    .end();
         }
         copyIn(copy, "organization (id, name, inn, email_domain, notes)", orgRows.drain());
-        copyIn(copy, "contact (id, organization_id, full_name, email, extra_emails, phone, phone_digits, position, language)",
+        copyIn(
+                copy,
+                "contact (id, organization_id, full_name, email, extra_emails, phone, phone_digits, position, language)",
                 contactRows.drain());
         copyIn(copy, "site (id, organization_id, name, live_url, test_url)", siteRows.drain());
-        copyIn(copy, "account (login, password_hash, display_name, kind, role, staff_id, contact_id, organization_id, locale)",
+        copyIn(
+                copy,
+                "account (login, password_hash, display_name, kind, role, staff_id, contact_id, organization_id, locale)",
                 accountRows.drain());
 
         // Requests
@@ -271,8 +374,9 @@ public class DataGenerator {
             foreignKeys = rows(c, """
                     select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint
                      where contype = 'f' and conrelid in ('ticket_message'::regclass, 'ticket_history'::regclass)""");
-            out.printf("Dropping %d secondary indexes and %d foreign keys for the load...%n", indexes.size(),
-                    foreignKeys.size());
+            out.printf(
+                    "Dropping %d secondary indexes and %d foreign keys for the load...%n",
+                    indexes.size(), foreignKeys.size());
             for (String[] fk : foreignKeys) {
                 exec(c, "alter table " + fk[0] + " drop constraint " + fk[1]);
             }
@@ -287,42 +391,59 @@ public class DataGenerator {
         }
         long ticketId0 = reserve(c, "ticket", o.requests());
         RequestPlan plan = new RequestPlan(o, zone, random.split());
-        out.printf("Generating %,d requests from %s to %s...%n", o.requests(), plan.start(), o.until().minusDays(1));
+        out.printf(
+                "Generating %,d requests from %s to %s...%n",
+                o.requests(), plan.start(), o.until().minusDays(1));
         ProgressBar bar = new ProgressBar(out, "requests", o.requests());
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(3);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Chunk end = new Chunk(null, null, null, 0, 0, 0);
         SplittableRandom ticketRandom = random.split();
-        Thread producer = new Thread(() -> {
-            try {
-                RequestWriter writer = new RequestWriter(ticketRandom, plan.reference(), tidPrefix, handlers,
-                        agentList, managers, specialists, orgs, orgCumulative);
-                CopyBuffer t = new CopyBuffer();
-                CopyBuffer m = new CopyBuffer();
-                CopyBuffer h = new CopyBuffer();
-                int inChunk = 0;
-                long messagesBefore = 0;
-                long historyBefore = 0;
-                for (int i = 0; i < o.requests(); i++) {
-                    writer.write(ticketId0 + i, firstNumber + i, plan.createdAt(i), t, m, h);
-                    if (++inChunk == CHUNK || i == o.requests() - 1) {
-                        queue.put(new Chunk(t.drain(), m.drain(), h.drain(), inChunk, m.rows() - messagesBefore,
-                                h.rows() - historyBefore));
-                        messagesBefore = m.rows();
-                        historyBefore = h.rows();
-                        inChunk = 0;
+        Thread producer = new Thread(
+                () -> {
+                    try {
+                        RequestWriter writer = new RequestWriter(
+                                ticketRandom,
+                                plan.reference(),
+                                tidPrefix,
+                                handlers,
+                                agentList,
+                                managers,
+                                specialists,
+                                orgs,
+                                orgCumulative);
+                        CopyBuffer t = new CopyBuffer();
+                        CopyBuffer m = new CopyBuffer();
+                        CopyBuffer h = new CopyBuffer();
+                        int inChunk = 0;
+                        long messagesBefore = 0;
+                        long historyBefore = 0;
+                        for (int i = 0; i < o.requests(); i++) {
+                            writer.write(ticketId0 + i, firstNumber + i, plan.createdAt(i), t, m, h);
+                            if (++inChunk == CHUNK || i == o.requests() - 1) {
+                                queue.put(new Chunk(
+                                        t.drain(),
+                                        m.drain(),
+                                        h.drain(),
+                                        inChunk,
+                                        m.rows() - messagesBefore,
+                                        h.rows() - historyBefore));
+                                messagesBefore = m.rows();
+                                historyBefore = h.rows();
+                                inChunk = 0;
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    } finally {
+                        try {
+                            queue.put(end);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
-                }
-            } catch (Throwable e) {
-                failure.set(e);
-            } finally {
-                try {
-                    queue.put(end);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "tidesk-generator");
+                },
+                "tidesk-generator");
         producer.setDaemon(true);
         producer.start();
         long done = 0;
@@ -333,10 +454,15 @@ public class DataGenerator {
             if (chunk == end) {
                 break;
             }
-            copyIn(copy, "ticket (id, number, tid, subject, organization_id, organization_name, contact_id, contact_name, "
-                    + "contact_email, site_id, channel, urgency, urgency_rank, status, assignee_id, assignee_name, "
-                    + "created_at, updated_at, first_response_at, resolved_at, closed_at, version)", chunk.tickets());
-            copyIn(copy, "ticket_message (ticket_id, kind, author_name, author_staff_id, author_contact_id, body, created_at)",
+            copyIn(
+                    copy,
+                    "ticket (id, number, tid, subject, organization_id, organization_name, contact_id, contact_name, "
+                            + "contact_email, site_id, channel, urgency, urgency_rank, status, assignee_id, assignee_name, "
+                            + "created_at, updated_at, first_response_at, resolved_at, closed_at, version)",
+                    chunk.tickets());
+            copyIn(
+                    copy,
+                    "ticket_message (ticket_id, kind, author_name, author_staff_id, author_contact_id, body, created_at)",
                     chunk.messages());
             copyIn(copy, "ticket_history (ticket_id, at, actor, field, from_value, to_value)", chunk.history());
             done += chunk.requests();
@@ -365,7 +491,16 @@ public class DataGenerator {
         long lastNumber = firstNumber + done - 1;
         out.println("Contracts, SLA clocks, norm-hours, tasks and deferrals:");
         new ContractsAndWork(c, o, zone, out).write();
-        return new Summary(orgs.length, contacts, sites, staffCount, done, messages, history, firstNumber, lastNumber,
+        return new Summary(
+                orgs.length,
+                contacts,
+                sites,
+                staffCount,
+                done,
+                messages,
+                history,
+                firstNumber,
+                lastNumber,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -451,7 +586,8 @@ public class DataGenerator {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -459,7 +595,8 @@ public class DataGenerator {
 
     private static List<String[]> rows(Connection c, String sql) throws SQLException {
         List<String[]> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 String[] row = new String[n];

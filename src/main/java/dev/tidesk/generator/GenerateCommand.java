@@ -2,7 +2,6 @@ package dev.tidesk.generator;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;

@@ -14,8 +14,8 @@ import java.util.List;
  * @param password      the password of every generated login
  * @param domain        the mail domain of generated staff; clients get {@code orgN.<domain>}
  */
-public record GeneratorOptions(int organizations, int requests, long seed, LocalDate until, int years,
-        String password, String domain) {
+public record GeneratorOptions(
+        int organizations, int requests, long seed, LocalDate until, int years, String password, String domain) {
 
     public static final String DEFAULT_PASSWORD = "bench12345";
     public static final String DEFAULT_DOMAIN = "bench.example";
@@ -49,8 +49,8 @@ public record GeneratorOptions(int organizations, int requests, long seed, Local
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1)
-                    : (i + 1 < args.size() ? args.get(i + 1) : null);
+            String value =
+                    a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(i + 1) : null);
             boolean consumed = !a.contains("=");
             switch (name) {
                 case "--orgs" -> orgs = Integer.parseInt(value);

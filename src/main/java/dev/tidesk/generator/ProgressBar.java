@@ -30,8 +30,16 @@ final class ProgressBar {
         double rate = done / seconds;
         int filled = (int) (WIDTH * Math.min(done, total) / total);
         long eta = rate > 0 ? (long) ((total - done) / rate) : 0;
-        out.printf("\r[%s%s] %3d%%  %,d/%,d %s  %,.0f/s  %s %s   ", "#".repeat(filled), "-".repeat(WIDTH - filled),
-                100 * done / total, done, total, unit, rate, done >= total ? "in" : "ETA",
+        out.printf(
+                "\r[%s%s] %3d%%  %,d/%,d %s  %,.0f/s  %s %s   ",
+                "#".repeat(filled),
+                "-".repeat(WIDTH - filled),
+                100 * done / total,
+                done,
+                total,
+                unit,
+                rate,
+                done >= total ? "in" : "ETA",
                 format(Duration.ofSeconds(done >= total ? (long) seconds : eta)));
         out.flush();
     }
@@ -42,6 +50,8 @@ final class ProgressBar {
     }
 
     static String format(Duration d) {
-        return d.toMinutes() > 0 ? d.toMinutes() + "m" + String.format("%02ds", d.toSecondsPart()) : d.toSeconds() + "s";
+        return d.toMinutes() > 0
+                ? d.toMinutes() + "m" + String.format("%02ds", d.toSecondsPart())
+                : d.toSeconds() + "s";
     }
 }

@@ -40,8 +40,8 @@ final class RequestPlan {
             long dayStart = start.plusDays(d).atStartOfDay(zone).toEpochSecond();
             long[] times = new long[count];
             for (int k = 0; k < count; k++) {
-                long second = random.nextDouble() < 0.85 ? 9 * 3600 + random.nextLong(10 * 3600)
-                        : random.nextLong(24 * 3600);
+                long second =
+                        random.nextDouble() < 0.85 ? 9 * 3600 + random.nextLong(10 * 3600) : random.nextLong(24 * 3600);
                 times[k] = dayStart + second;
             }
             Arrays.sort(times);
@@ -63,8 +63,8 @@ final class RequestPlan {
         } else if (month == 3 || month == 4) {
             season = 1.1;
         }
-        double weekday = day.getDayOfWeek() == DayOfWeek.SATURDAY ? 0.25
-                : day.getDayOfWeek() == DayOfWeek.SUNDAY ? 0.15 : 1.0;
+        double weekday =
+                day.getDayOfWeek() == DayOfWeek.SATURDAY ? 0.25 : day.getDayOfWeek() == DayOfWeek.SUNDAY ? 0.15 : 1.0;
         double growth = 0.7 + 0.6 * progress;
         return season * weekday * growth;
     }

@@ -1,14 +1,13 @@
 package dev.tidesk.generator;
 
+import dev.tidesk.generator.DataGenerator.Member;
+import dev.tidesk.generator.DataGenerator.Org;
+import dev.tidesk.generator.DataGenerator.Person;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import dev.tidesk.generator.DataGenerator.Member;
-import dev.tidesk.generator.DataGenerator.Org;
-import dev.tidesk.generator.DataGenerator.Person;
 
 /**
  * One request with its conversation and history: the status follows the age (old requests are
@@ -17,19 +16,21 @@ import dev.tidesk.generator.DataGenerator.Person;
  */
 final class RequestWriter {
 
-    private static final String[] CHANNELS = { "EMAIL", "PORTAL", "PHONE", "API" };
-    private static final double[] CHANNEL_WEIGHTS = { 0.45, 0.35, 0.15, 0.05 };
-    private static final String[] URGENCIES = { "CRITICAL", "HIGH", "NORMAL", "LOW" };
-    private static final double[] URGENCY_WEIGHTS = { 0.03, 0.17, 0.60, 0.20 };
-    private static final double[] FIRST_REPLY_MINUTES = { 12, 35, 100, 260 };
-    private static final String[] STATUSES = { "NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CLIENT", "DEFERRED",
-            "RESOLVED", "CLOSED" };
+    private static final String[] CHANNELS = {"EMAIL", "PORTAL", "PHONE", "API"};
+    private static final double[] CHANNEL_WEIGHTS = {0.45, 0.35, 0.15, 0.05};
+    private static final String[] URGENCIES = {"CRITICAL", "HIGH", "NORMAL", "LOW"};
+    private static final double[] URGENCY_WEIGHTS = {0.03, 0.17, 0.60, 0.20};
+    private static final double[] FIRST_REPLY_MINUTES = {12, 35, 100, 260};
+    private static final String[] STATUSES = {
+        "NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CLIENT", "DEFERRED", "RESOLVED", "CLOSED"
+    };
     /** Status shares by age: under 2 days, under 2 weeks, under 2 months, older. */
     private static final double[][] STATUS_BY_AGE = {
-            { 0.35, 0.25, 0.18, 0.10, 0.02, 0.10, 0.00 },
-            { 0.02, 0.08, 0.12, 0.10, 0.03, 0.35, 0.30 },
-            { 0.00, 0.01, 0.02, 0.03, 0.02, 0.12, 0.80 },
-            { 0.00, 0.0005, 0.0005, 0.001, 0.003, 0.02, 0.975 } };
+        {0.35, 0.25, 0.18, 0.10, 0.02, 0.10, 0.00},
+        {0.02, 0.08, 0.12, 0.10, 0.03, 0.35, 0.30},
+        {0.00, 0.01, 0.02, 0.03, 0.02, 0.12, 0.80},
+        {0.00, 0.0005, 0.0005, 0.001, 0.003, 0.02, 0.975}
+    };
 
     private final SplittableRandom random;
     private final Instant reference;
@@ -42,8 +43,16 @@ final class RequestWriter {
     private final double[] orgCumulative;
     private final Instant[] times = new Instant[8];
 
-    RequestWriter(SplittableRandom random, Instant reference, String tidPrefix, Member[] handlers, Member[] agents,
-            Member[] managers, Member[] specialists, Org[] orgs, double[] orgCumulative) {
+    RequestWriter(
+            SplittableRandom random,
+            Instant reference,
+            String tidPrefix,
+            Member[] handlers,
+            Member[] agents,
+            Member[] managers,
+            Member[] specialists,
+            Org[] orgs,
+            double[] orgCumulative) {
         this.random = random;
         this.reference = reference;
         this.tidPrefix = tidPrefix;
@@ -94,15 +103,24 @@ final class RequestWriter {
         Instant updated = created;
 
         // Conversation
-        String body = topic.body().replace("{site}", org.siteUrls()[siteIndex]).replace("{n}", n)
+        String body = topic.body()
+                .replace("{site}", org.siteUrls()[siteIndex])
+                .replace("{n}", n)
                 .replace("{name}", contact.name());
         if (channel.equals("PHONE")) {
             body = (en ? "Recorded from a phone call.\n\n" : "Записано со слов клиента по телефону.\n\n") + body;
         }
         message(messages, id, "CLIENT", contact.name(), null, contact.id(), body + "\n\n" + contact.name(), created);
         if (firstResponse != null) {
-            message(messages, id, "STAFF_REPLY", replier.name(), replier.id(), null,
-                    phrase(en ? Texts.ACK_EN : Texts.ACK_RU) + signature(replier, en), firstResponse);
+            message(
+                    messages,
+                    id,
+                    "STAFF_REPLY",
+                    replier.name(),
+                    replier.id(),
+                    null,
+                    phrase(en ? Texts.ACK_EN : Texts.ACK_RU) + signature(replier, en),
+                    firstResponse);
             Instant until = resolved != null ? resolved : reference;
             int exchanges = 0;
             while (exchanges < 4 && random.nextDouble() < 0.42) {
@@ -116,44 +134,91 @@ final class RequestWriter {
             for (int k = 0; k < count; k++) {
                 boolean client = k % 2 == 0;
                 if (client) {
-                    message(messages, id, "CLIENT", contact.name(), null, contact.id(),
-                            phrase(en ? Texts.CLIENT_EN : Texts.CLIENT_RU), times[k]);
+                    message(
+                            messages,
+                            id,
+                            "CLIENT",
+                            contact.name(),
+                            null,
+                            contact.id(),
+                            phrase(en ? Texts.CLIENT_EN : Texts.CLIENT_RU),
+                            times[k]);
                 } else {
-                    message(messages, id, "STAFF_REPLY", replier.name(), replier.id(), null,
-                            phrase(en ? Texts.PROGRESS_EN : Texts.PROGRESS_RU) + signature(replier, en), times[k]);
+                    message(
+                            messages,
+                            id,
+                            "STAFF_REPLY",
+                            replier.name(),
+                            replier.id(),
+                            null,
+                            phrase(en ? Texts.PROGRESS_EN : Texts.PROGRESS_RU) + signature(replier, en),
+                            times[k]);
                 }
                 updated = max(updated, times[k]);
             }
             if (random.nextDouble() < 0.15) {
                 Member author = random.nextBoolean() ? replier : specialists[random.nextInt(specialists.length)];
                 Instant at = between(firstResponse, until);
-                message(messages, id, "INTERNAL_NOTE", author.name(), author.id(), null,
-                        phrase(en ? Texts.NOTES_EN : Texts.NOTES_RU), at);
+                message(
+                        messages,
+                        id,
+                        "INTERNAL_NOTE",
+                        author.name(),
+                        author.id(),
+                        null,
+                        phrase(en ? Texts.NOTES_EN : Texts.NOTES_RU),
+                        at);
                 updated = max(updated, at);
             }
             updated = max(updated, firstResponse);
         } else if (random.nextDouble() < 0.1) {
             Instant at = between(created, reference);
-            message(messages, id, "CLIENT", contact.name(), null, contact.id(),
-                    phrase(en ? Texts.CLIENT_EN : Texts.CLIENT_RU), at);
+            message(
+                    messages,
+                    id,
+                    "CLIENT",
+                    contact.name(),
+                    null,
+                    contact.id(),
+                    phrase(en ? Texts.CLIENT_EN : Texts.CLIENT_RU),
+                    at);
             updated = max(updated, at);
         }
         if (resolved != null) {
-            message(messages, id, "STAFF_REPLY", replier.name(), replier.id(), null,
-                    phrase(en ? Texts.DONE_EN : Texts.DONE_RU) + signature(replier, en), resolved);
+            message(
+                    messages,
+                    id,
+                    "STAFF_REPLY",
+                    replier.name(),
+                    replier.id(),
+                    null,
+                    phrase(en ? Texts.DONE_EN : Texts.DONE_RU) + signature(replier, en),
+                    resolved);
             updated = max(updated, resolved);
             if (closed != null && random.nextDouble() < 0.6) {
                 Instant at = between(resolved, closed);
-                message(messages, id, "CLIENT", contact.name(), null, contact.id(),
-                        phrase(en ? Texts.THANKS_EN : Texts.THANKS_RU), at);
+                message(
+                        messages,
+                        id,
+                        "CLIENT",
+                        contact.name(),
+                        null,
+                        contact.id(),
+                        phrase(en ? Texts.THANKS_EN : Texts.THANKS_RU),
+                        at);
             }
         }
 
         // History
         if (assignee != null) {
             Instant at = firstResponse != null ? firstResponse : created.plusSeconds(60);
-            history.add(id).add(min(at, reference)).add(replier.name()).add("assignee").add((String) null)
-                    .add(assignee.name()).end();
+            history.add(id)
+                    .add(min(at, reference))
+                    .add(replier.name())
+                    .add("assignee")
+                    .add((String) null)
+                    .add(assignee.name())
+                    .end();
         }
         if (firstResponse != null) {
             history(history, id, firstResponse, replier, "NEW", "OPEN");
@@ -174,20 +239,58 @@ final class RequestWriter {
             }
         }
 
-        tickets.add(id).add(number).add(tidPrefix + number).add(subject).add(org.id()).add(org.name())
-                .add(contact.id()).add(contact.name()).add(contact.email()).add(org.siteIds()[siteIndex])
-                .add(channel).add(URGENCIES[urgency]).add(urgency).add(status)
-                .add(assignee == null ? null : assignee.id()).add(assignee == null ? null : assignee.name())
-                .add(created).add(updated).add(firstResponse).add(resolved).add(closed).add(0).end();
+        tickets.add(id)
+                .add(number)
+                .add(tidPrefix + number)
+                .add(subject)
+                .add(org.id())
+                .add(org.name())
+                .add(contact.id())
+                .add(contact.name())
+                .add(contact.email())
+                .add(org.siteIds()[siteIndex])
+                .add(channel)
+                .add(URGENCIES[urgency])
+                .add(urgency)
+                .add(status)
+                .add(assignee == null ? null : assignee.id())
+                .add(assignee == null ? null : assignee.name())
+                .add(created)
+                .add(updated)
+                .add(firstResponse)
+                .add(resolved)
+                .add(closed)
+                .add(0)
+                .end();
     }
 
-    private void message(CopyBuffer messages, long ticketId, String kind, String author, Long staffId, Long contactId,
-            String body, Instant at) {
-        messages.add(ticketId).add(kind).add(author).add(staffId).add(contactId).add(body).add(at).end();
+    private void message(
+            CopyBuffer messages,
+            long ticketId,
+            String kind,
+            String author,
+            Long staffId,
+            Long contactId,
+            String body,
+            Instant at) {
+        messages.add(ticketId)
+                .add(kind)
+                .add(author)
+                .add(staffId)
+                .add(contactId)
+                .add(body)
+                .add(at)
+                .end();
     }
 
     private void history(CopyBuffer history, long ticketId, Instant at, Member actor, String from, String to) {
-        history.add(ticketId).add(at).add(actor.name()).add("status").add(from).add(to).end();
+        history.add(ticketId)
+                .add(at)
+                .add(actor.name())
+                .add("status")
+                .add(from)
+                .add(to)
+                .end();
     }
 
     private String phrase(List<String> list) {

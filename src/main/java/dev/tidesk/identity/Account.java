@@ -1,13 +1,12 @@
 package dev.tidesk.identity;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 /** A login: a staff member's or a client contact's. */
 @Entity
@@ -16,12 +15,15 @@ class Account {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String login;
     private String passwordHash;
     private String displayName;
     private String kind;
+
     @Enumerated(EnumType.STRING)
     private Role role;
+
     private Long staffId;
     private Long contactId;
     private Long organizationId;
@@ -31,8 +33,7 @@ class Account {
     private Instant lockedUntil;
     private Instant createdAt;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     Account(String login, String passwordHash, String displayName, Role role, String locale, Instant createdAt) {
         this.createdAt = createdAt;

@@ -1,11 +1,9 @@
 package dev.tidesk.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -55,8 +53,11 @@ class AccountUserDetailsService implements UserDetailsService {
         Object name = event.getAuthentication().getPrincipal();
         String login = name == null ? "" : name.toString();
         HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
-                ? a.getRequest() : null;
-        throttle.failed(login, request == null ? null : request.getRemoteAddr(),
+                ? a.getRequest()
+                : null;
+        throttle.failed(
+                login,
+                request == null ? null : request.getRemoteAddr(),
                 request != null && devices.knows(request, login));
         accounts.findByLogin(login.trim()).ifPresent(a -> a.loginFailed(Instant.now(clock), LOCK_TIME));
     }

@@ -1,10 +1,9 @@
 package dev.tidesk.identity;
 
-import java.time.Clock;
-import java.time.Instant;
-
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.SecretTokens;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,8 +20,12 @@ public class Accounts {
 
     private final Clock clock;
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-            PasswordResets resets, Clock clock) {
+    Accounts(
+            AccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            PasswordResets resets,
+            Clock clock) {
         this.clock = clock;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
@@ -41,14 +44,15 @@ public class Accounts {
      * admin's login ({@link #checkMayGrant}).
      */
     @Transactional
-    public long createStaffAccount(String login, String displayName, Role role, long staffId, String password,
-            TideskUser by) {
+    public long createStaffAccount(
+            String login, String displayName, Role role, long staffId, String password, TideskUser by) {
         if (!role.isStaff()) {
             throw new DomainException("error.role.notStaff", "Not a staff role: " + role);
         }
         checkMayGrant(by, null, role);
         checkStrength(password);
-        Account account = new Account(login, passwordEncoder.encode(password), displayName, role, "ru", Instant.now(clock));
+        Account account =
+                new Account(login, passwordEncoder.encode(password), displayName, role, "ru", Instant.now(clock));
         account.setStaffId(staffId);
         ensureFree(login);
         Account saved = accounts.save(account);
@@ -106,8 +110,8 @@ public class Accounts {
      * another contact) is refused, so a contact given a colleague's address opens nothing of theirs.
      */
     @Transactional
-    public void setContactPassword(String login, String displayName, long contactId, long organizationId,
-            String password, String locale) {
+    public void setContactPassword(
+            String login, String displayName, long contactId, long organizationId, String password, String locale) {
         java.util.Optional<Account> existing = accounts.findByLogin(login.trim());
         if (existing.isEmpty()) {
             createContactAccount(login, displayName, contactId, organizationId, password, locale);
@@ -120,18 +124,21 @@ public class Accounts {
     }
 
     private static Account ownedByContact(Account account, String login, long contactId) {
-        if (account.getRole() != Role.CONTACT || account.getContactId() == null
+        if (account.getRole() != Role.CONTACT
+                || account.getContactId() == null
                 || account.getContactId() != contactId) {
-            throw new DomainException("error.login.otherOwner", "The address " + login + " signs someone else in", login);
+            throw new DomainException(
+                    "error.login.otherOwner", "The address " + login + " signs someone else in", login);
         }
         return account;
     }
 
     @Transactional
-    public long createContactAccount(String login, String displayName, long contactId, long organizationId,
-            String password, String locale) {
+    public long createContactAccount(
+            String login, String displayName, long contactId, long organizationId, String password, String locale) {
         checkStrength(password);
-        Account account = new Account(login, passwordEncoder.encode(password), displayName, Role.CONTACT, locale, Instant.now(clock));
+        Account account = new Account(
+                login, passwordEncoder.encode(password), displayName, Role.CONTACT, locale, Instant.now(clock));
         account.linkContact(contactId, organizationId);
         ensureFree(login);
         return accounts.save(account).getId();
@@ -153,8 +160,13 @@ public class Accounts {
      * has a login gets a link to set a new password instead.
      */
     @Transactional
-    public Invitation inviteContact(String login, String displayName, long contactId, long organizationId,
-            String locale, java.time.Instant now) {
+    public Invitation inviteContact(
+            String login,
+            String displayName,
+            long contactId,
+            long organizationId,
+            String locale,
+            java.time.Instant now) {
         java.util.Optional<Account> existing = accounts.findByLogin(login.trim());
         if (existing.isPresent()) {
             ownedByContact(existing.get(), login, contactId);
@@ -174,8 +186,8 @@ public class Accounts {
     }
 
     @Transactional
-    public long inviteStaff(String login, String displayName, Role role, long staffId, java.time.Instant now,
-            TideskUser by) {
+    public long inviteStaff(
+            String login, String displayName, Role role, long staffId, java.time.Instant now, TideskUser by) {
         long id = createStaffAccount(login, displayName, role, staffId, SecretTokens.newToken(), by);
         resets.invite(login, now);
         return id;

@@ -1,11 +1,10 @@
 package dev.tidesk.identity;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 /** A token for the HTTP API, acting as the staff account that issued it. Only its SHA-256 is stored. */
 @Entity
@@ -14,6 +13,7 @@ class ApiToken {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long accountId;
     private String name;
     private String tokenHash;
@@ -21,8 +21,7 @@ class ApiToken {
     private Instant lastUsedAt;
     private boolean revoked;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     ApiToken(long accountId, String name, String tokenHash, Instant createdAt) {
         this.createdAt = createdAt;

@@ -1,5 +1,4 @@
 package dev.tidesk.identity;
 
 /** A staff member revoked one of their API tokens. */
-public record ApiTokenRevoked(long accountId, String login, long tokenId, String name) {
-}
+public record ApiTokenRevoked(long accountId, String login, long tokenId, String name) {}

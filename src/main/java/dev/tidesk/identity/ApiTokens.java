@@ -1,19 +1,17 @@
 package dev.tidesk.identity;
 
-import java.time.Clock;
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
-import dev.tidesk.shared.DomainException;
-import dev.tidesk.shared.NotFoundException;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +29,11 @@ public class ApiTokens {
 
     private final Clock clock;
 
-    ApiTokens(ApiTokenRepository tokens, AccountRepository accounts,
-            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+    ApiTokens(
+            ApiTokenRepository tokens,
+            AccountRepository accounts,
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
         this.clock = clock;
         this.tokens = tokens;
         this.accounts = accounts;
@@ -62,20 +63,27 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return tokens.findByTokenHash(hash(token)).filter(t -> !t.isRevoked()).flatMap(t -> {
-            t.used(Instant.now(clock));
-            return accounts.findById(t.getAccountId());
-        }).filter(Account::isEnabled).map(a -> new TideskUser(a, true));
+        return tokens.findByTokenHash(hash(token))
+                .filter(t -> !t.isRevoked())
+                .flatMap(t -> {
+                    t.used(Instant.now(clock));
+                    return accounts.findById(t.getAccountId());
+                })
+                .filter(Account::isEnabled)
+                .map(a -> new TideskUser(a, true));
     }
 
     @Transactional(readOnly = true)
     public List<ApiTokenView> of(long accountId) {
-        return tokens.findByAccountIdOrderByCreatedAtDesc(accountId).stream().map(ApiToken::view).toList();
+        return tokens.findByAccountIdOrderByCreatedAtDesc(accountId).stream()
+                .map(ApiToken::view)
+                .toList();
     }
 
     @Transactional
     public void revoke(long accountId, long tokenId) {
-        ApiToken token = tokens.findById(tokenId).filter(t -> t.getAccountId() == accountId)
+        ApiToken token = tokens.findById(tokenId)
+                .filter(t -> t.getAccountId() == accountId)
                 .orElseThrow(() -> new NotFoundException("No token " + tokenId));
         token.revoke();
         String login = accounts.findById(accountId).map(Account::getLogin).orElse(null);
@@ -84,8 +92,8 @@ public class ApiTokens {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

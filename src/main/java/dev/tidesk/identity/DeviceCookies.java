@@ -1,14 +1,12 @@
 package dev.tidesk.identity;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,8 +46,9 @@ class DeviceCookies {
         if (presented == null || login == null || login.isBlank()) {
             return false;
         }
-        return accounts.findByLogin(login.strip()).map(a -> MessageDigest.isEqual(
-                proof(a).getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII)))
+        return accounts.findByLogin(login.strip())
+                .map(a -> MessageDigest.isEqual(
+                        proof(a).getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII)))
                 .orElse(false);
     }
 
@@ -67,8 +66,9 @@ class DeviceCookies {
 
     private static String proof(Account account) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("tidesk-device|" + account.getId() + "|"
-                    + account.getPasswordHash()).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("tidesk-device|" + account.getId() + "|" + account.getPasswordHash())
+                            .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

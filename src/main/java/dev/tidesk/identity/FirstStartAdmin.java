@@ -1,12 +1,10 @@
 package dev.tidesk.identity;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.security.SecureRandom;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -40,7 +38,8 @@ class FirstStartAdmin implements ApplicationRunner {
             return;
         }
         String password = randomPassword(16);
-        accounts.save(new Account("admin", passwordEncoder.encode(password), "Administrator", Role.ADMIN, "ru", Instant.now(clock)));
+        accounts.save(new Account(
+                "admin", passwordEncoder.encode(password), "Administrator", Role.ADMIN, "ru", Instant.now(clock)));
         log.warn("""
 
                 ==========================================================

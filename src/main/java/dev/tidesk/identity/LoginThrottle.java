@@ -1,5 +1,6 @@
 package dev.tidesk.identity;
 
+import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,9 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-
-import io.github.bucket4j.Bucket;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,20 +72,25 @@ public class LoginThrottle {
     }
 
     private Bucket address(String address) {
-        return addresses.computeIfAbsent(address == null ? "" : address, a -> Bucket.builder()
-                .addLimit(l -> l.capacity(settings.addressPerMinute()).refillGreedy(settings.addressPerMinute(),
-                        Duration.ofMinutes(1)))
-                .addLimit(l -> l.capacity(settings.addressPerHour()).refillGreedy(settings.addressPerHour(),
-                        Duration.ofHours(1)))
-                .build());
+        return addresses.computeIfAbsent(
+                address == null ? "" : address,
+                a -> Bucket.builder()
+                        .addLimit(l -> l.capacity(settings.addressPerMinute())
+                                .refillGreedy(settings.addressPerMinute(), Duration.ofMinutes(1)))
+                        .addLimit(l -> l.capacity(settings.addressPerHour())
+                                .refillGreedy(settings.addressPerHour(), Duration.ofHours(1)))
+                        .build());
     }
 
     private Bucket login(String login) {
-        return logins.computeIfAbsent(key(login), l -> Bucket.builder()
-                .addLimit(b -> b.capacity(settings.loginPerWindow()).refillGreedy(settings.loginPerWindow(),
-                        settings.loginWindow()))
-                .addLimit(b -> b.capacity(settings.loginPerDay()).refillGreedy(settings.loginPerDay(), Duration.ofDays(1)))
-                .build());
+        return logins.computeIfAbsent(
+                key(login),
+                l -> Bucket.builder()
+                        .addLimit(b -> b.capacity(settings.loginPerWindow())
+                                .refillGreedy(settings.loginPerWindow(), settings.loginWindow()))
+                        .addLimit(b -> b.capacity(settings.loginPerDay())
+                                .refillGreedy(settings.loginPerDay(), Duration.ofDays(1)))
+                        .build());
     }
 
     static String key(String login) {

@@ -1,14 +1,12 @@
 package dev.tidesk.identity;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,8 +21,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     private final DeviceCookies devices;
     private final ApplicationEventPublisher events;
 
-    LoginThrottleFilter(String loginUrl, LoginThrottle throttle, DeviceCookies devices,
-            ApplicationEventPublisher events) {
+    LoginThrottleFilter(
+            String loginUrl, LoginThrottle throttle, DeviceCookies devices, ApplicationEventPublisher events) {
         this.loginUrl = loginUrl;
         this.throttle = throttle;
         this.devices = devices;

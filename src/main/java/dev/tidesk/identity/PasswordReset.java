@@ -5,5 +5,4 @@ package dev.tidesk.identity;
  * as {@code login} (with the old password, or a stolen session) must be signed out. Published in
  * the resetting transaction.
  */
-public record PasswordReset(long accountId, String login) {
-}
+public record PasswordReset(long accountId, String login) {}

@@ -13,6 +13,12 @@ import java.time.Instant;
  * @param invitation whether support opened the account and invites its owner to choose a
  *                   password (else the owner asked for a new one)
  */
-public record PasswordResetRequested(long accountId, String email, String displayName, boolean staff, String locale,
-        String token, Instant expiresAt, boolean invitation) {
-}
+public record PasswordResetRequested(
+        long accountId,
+        String email,
+        String displayName,
+        boolean staff,
+        String locale,
+        String token,
+        Instant expiresAt,
+        boolean invitation) {}

@@ -1,14 +1,12 @@
 package dev.tidesk.identity;
 
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.SecretTokens;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import dev.tidesk.shared.DomainException;
-import dev.tidesk.shared.SecretTokens;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,18 +25,21 @@ public class PasswordResets {
     public static final Duration VALID_FOR = Duration.ofHours(1);
     /** How long an invitation to choose a first password works: people read such mail days later. */
     public static final Duration INVITATION_VALID_FOR = Duration.ofDays(7);
+
     static final int PER_HOUR = 3;
 
     /** Whom a valid link is for: the login to show, and which area's sign-in page comes after. */
-    public record Link(String login, boolean staff) {
-    }
+    public record Link(String login, boolean staff) {}
 
     private final AccountRepository accounts;
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
 
-    PasswordResets(AccountRepository accounts, JdbcTemplate jdbc, PasswordEncoder passwordEncoder,
+    PasswordResets(
+            AccountRepository accounts,
+            JdbcTemplate jdbc,
+            PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -73,7 +74,8 @@ public class PasswordResets {
      */
     @Transactional
     public boolean invite(String login, Instant now) {
-        Account account = accounts.findByLogin(login.strip()).filter(Account::isEnabled)
+        Account account = accounts.findByLogin(login.strip())
+                .filter(Account::isEnabled)
                 .orElseThrow(() -> new dev.tidesk.shared.NotFoundException("No login " + login));
         return send(account, INVITATION_VALID_FOR, true, now);
     }
@@ -81,24 +83,40 @@ public class PasswordResets {
     private boolean send(Account account, Duration validFor, boolean invitation, Instant now) {
         // the account row is locked, so that two requests at once cannot both pass the hourly cap
         jdbc.queryForObject("select id from account where id = ? for update", Long.class, account.getId());
-        Integer recent = jdbc.queryForObject("select count(*) from password_reset where account_id = ? and created_at > ?",
-                Integer.class, account.getId(), Timestamp.from(now.minus(Duration.ofHours(1))));
+        Integer recent = jdbc.queryForObject(
+                "select count(*) from password_reset where account_id = ? and created_at > ?",
+                Integer.class,
+                account.getId(),
+                Timestamp.from(now.minus(Duration.ofHours(1))));
         if (recent != null && recent >= PER_HOUR) {
             return false;
         }
         String token = SecretTokens.newToken();
         Instant expires = now.plus(validFor);
-        jdbc.update("insert into password_reset (account_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)",
-                account.getId(), SecretTokens.hash(token), Timestamp.from(now), Timestamp.from(expires));
-        events.publishEvent(new PasswordResetRequested(account.getId(), account.getLogin(), account.getDisplayName(),
-                account.getRole().isStaff(), account.getLocale(), token, expires, invitation));
+        jdbc.update(
+                "insert into password_reset (account_id, token_hash, created_at, expires_at) values (?, ?, ?, ?)",
+                account.getId(),
+                SecretTokens.hash(token),
+                Timestamp.from(now),
+                Timestamp.from(expires));
+        events.publishEvent(new PasswordResetRequested(
+                account.getId(),
+                account.getLogin(),
+                account.getDisplayName(),
+                account.getRole().isStaff(),
+                account.getLocale(),
+                token,
+                expires,
+                invitation));
         return true;
     }
 
     /** Whom the link is for, while it is valid: not used, not expired, its account enabled. */
     @Transactional(readOnly = true)
     public Optional<Link> link(String token, Instant now) {
-        return valid(token, now).flatMap(accounts::findById).filter(Account::isEnabled)
+        return valid(token, now)
+                .flatMap(accounts::findById)
+                .filter(Account::isEnabled)
                 .map(a -> new Link(a.getLogin(), a.getRole().isStaff()));
     }
 
@@ -111,16 +129,22 @@ public class PasswordResets {
      */
     @Transactional
     public Link complete(String token, String newPassword, Instant now) {
-        Account account = valid(token, now).flatMap(accounts::findById).filter(Account::isEnabled)
+        Account account = valid(token, now)
+                .flatMap(accounts::findById)
+                .filter(Account::isEnabled)
                 .orElseThrow(() -> new DomainException("error.reset.invalid", "The link is not valid"));
         Accounts.checkStrength(newPassword);
-        int spent = jdbc.update("update password_reset set used_at = ? where token_hash = ? and used_at is null",
-                Timestamp.from(now), SecretTokens.hash(token));
+        int spent = jdbc.update(
+                "update password_reset set used_at = ? where token_hash = ? and used_at is null",
+                Timestamp.from(now),
+                SecretTokens.hash(token));
         if (spent != 1) {
             throw new DomainException("error.reset.invalid", "The link was used at the same moment");
         }
-        jdbc.update("update password_reset set used_at = ? where account_id = ? and used_at is null",
-                Timestamp.from(now), account.getId());
+        jdbc.update(
+                "update password_reset set used_at = ? where account_id = ? and used_at is null",
+                Timestamp.from(now),
+                account.getId());
         account.setPasswordHash(passwordEncoder.encode(newPassword));
         account.loginSucceeded();
         events.publishEvent(new PasswordReset(account.getId(), account.getLogin()));
@@ -133,8 +157,7 @@ public class PasswordResets {
         }
         List<Long> ids = jdbc.queryForList("""
                 select account_id from password_reset
-                 where token_hash = ? and used_at is null and expires_at > ?""", Long.class,
-                SecretTokens.hash(token), Timestamp.from(now));
+                 where token_hash = ? and used_at is null and expires_at > ?""", Long.class, SecretTokens.hash(token), Timestamp.from(now));
         return ids.stream().findFirst();
     }
 }

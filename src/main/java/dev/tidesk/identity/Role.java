@@ -2,7 +2,12 @@ package dev.tidesk.identity;
 
 /** What an account may do. Every role but {@link #CONTACT} is staff. */
 public enum Role {
-    ADMIN, HEAD, AGENT, MANAGER, SPECIALIST, CONTACT;
+    ADMIN,
+    HEAD,
+    AGENT,
+    MANAGER,
+    SPECIALIST,
+    CONTACT;
 
     public boolean isStaff() {
         return this != CONTACT;

@@ -6,5 +6,4 @@ package dev.tidesk.identity;
  *
  * @param by the login of whoever did it, or {@code "system"}
  */
-public record RoleChanged(long accountId, String login, Role from, Role to, String by) {
-}
+public record RoleChanged(long accountId, String login, Role from, Role to, String by) {}

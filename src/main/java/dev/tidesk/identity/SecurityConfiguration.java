@@ -1,5 +1,6 @@
 package dev.tidesk.identity;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,18 +10,17 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Two areas with their own login pages: the client portal and the staff workspace. A contact
@@ -38,20 +38,25 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portalChain(HttpSecurity http, LoginThrottle throttle, DeviceCookies devices,
-            ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain portalChain(
+            HttpSecurity http, LoginThrottle throttle, DeviceCookies devices, ApplicationEventPublisher events)
+            throws Exception {
         http.securityMatcher("/portal/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/portal/login", "/portal/password/**").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/portal/login", "/portal/password/**")
+                        .permitAll()
                         // a mail's answer link is the authority for its one decision: no sign-in needed
                         // (the first mails' addresses lead to the same pages)
-                        .requestMatchers("/portal/answer/**", "/portal/task-links/*", "/portal/deferrals/*").permitAll()
-                        .anyRequest().hasRole("CLIENT"))
+                        .requestMatchers("/portal/answer/**", "/portal/task-links/*", "/portal/deferrals/*")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("CLIENT"))
                 // after signing in, a contact lands on the page they came for (an e-mail link), else the portal
                 .formLogin(form -> form.loginPage("/portal/login")
                         .successHandler(signedIn("/portal", false, devices))
-                        .failureUrl("/portal/login?error").permitAll())
-                .addFilterBefore(new LoginThrottleFilter("/portal/login", throttle, devices, events),
+                        .failureUrl("/portal/login?error")
+                        .permitAll())
+                .addFilterBefore(
+                        new LoginThrottleFilter("/portal/login", throttle, devices, events),
                         UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
                 .requestCache(cache -> cache.requestCache(pageRequestCache()));
@@ -61,13 +66,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain deskChain(HttpSecurity http, LoginThrottle throttle, DeviceCookies devices,
-            ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain deskChain(
+            HttpSecurity http, LoginThrottle throttle, DeviceCookies devices, ApplicationEventPublisher events)
+            throws Exception {
         http.securityMatcher("/desk/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/desk/login", "/desk/password/**").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/desk/login", "/desk/password/**")
+                        .permitAll()
                         // mailboxes reach into the network and carry passwords; the audit log is the admin's
-                        .requestMatchers("/desk/admin/mail/mailboxes/**", "/desk/admin/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/desk/admin/mail/mailboxes/**", "/desk/admin/audit/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/desk/admin/**", "/desk/dashboard", "/desk/reports/**", "/desk/reports")
                         .hasAnyRole("ADMIN", "HEAD")
                         // support sets specialists' tasks; specialists work the tasks they are given
@@ -76,11 +83,14 @@ class SecurityConfiguration {
                         // the support queue is support's: specialists work behind it (the seed)
                         .requestMatchers(HttpMethod.POST, "/desk/routing/take-next")
                         .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
-                        .anyRequest().hasRole("STAFF"))
+                        .anyRequest()
+                        .hasRole("STAFF"))
                 .formLogin(form -> form.loginPage("/desk/login")
                         .successHandler(signedIn("/desk", true, devices))
-                        .failureUrl("/desk/login?error").permitAll())
-                .addFilterBefore(new LoginThrottleFilter("/desk/login", throttle, devices, events),
+                        .failureUrl("/desk/login?error")
+                        .permitAll())
+                .addFilterBefore(
+                        new LoginThrottleFilter("/desk/login", throttle, devices, events),
                         UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
                 .requestCache(cache -> cache.requestCache(pageRequestCache()))
@@ -94,12 +104,15 @@ class SecurityConfiguration {
     /** Pages go to the sign-in page; htmx's background requests get a bare 401. */
     private static org.springframework.security.web.AuthenticationEntryPoint deskEntryPoint() {
         var login = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/desk/login");
-        var entries = new java.util.LinkedHashMap<org.springframework.security.web.util.matcher.RequestMatcher,
+        var entries = new java.util.LinkedHashMap<
+                org.springframework.security.web.util.matcher.RequestMatcher,
                 org.springframework.security.web.AuthenticationEntryPoint>();
-        entries.put(new org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher("HX-Request", "true"),
+        entries.put(
+                new org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher("HX-Request", "true"),
                 new org.springframework.security.web.authentication.HttpStatusEntryPoint(
                         org.springframework.http.HttpStatus.UNAUTHORIZED));
-        var entryPoint = new org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint(entries);
+        var entryPoint =
+                new org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint(entries);
         entryPoint.setDefaultEntryPoint(login);
         return entryPoint;
     }
@@ -142,13 +155,15 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/mail/**", "/api/v1/months/**").hasRole("ADMIN")
-                        .anyRequest().hasRole("STAFF"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/mail/**", "/api/v1/months/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .hasRole("STAFF"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "A valid API token is required"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                                (req, res, ex) -> problem(res, 401, "A valid API token is required"))
                         .accessDeniedHandler((req, res, ex) -> problem(res, 403, "This token may not do that")));
         return http.build();
     }
@@ -178,9 +193,9 @@ class SecurityConfiguration {
             + "img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'";
 
     private static void headers(HttpSecurity http) throws Exception {
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     }
 }

@@ -1,5 +1,4 @@
 package dev.tidesk.identity;
 
 /** A sign-in attempt was refused for too many failures (from {@code address}, or for {@code login}). */
-public record SignInThrottled(String login, String address) {
-}
+public record SignInThrottled(String login, String address) {}

@@ -1,7 +1,6 @@
 package dev.tidesk.identity;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,14 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param loginPerDay      and in a day
  */
 @ConfigurationProperties("tidesk.identity.throttle")
-public record ThrottleSettings(int addressPerMinute, int addressPerHour, int loginPerWindow, Duration loginWindow,
-        int loginPerDay) {
+public record ThrottleSettings(
+        int addressPerMinute, int addressPerHour, int loginPerWindow, Duration loginWindow, int loginPerDay) {
 
     public ThrottleSettings {
         addressPerMinute = addressPerMinute <= 0 ? 10 : addressPerMinute;
         addressPerHour = addressPerHour <= 0 ? 40 : addressPerHour;
         loginPerWindow = loginPerWindow <= 0 ? 5 : loginPerWindow;
-        loginWindow = loginWindow == null || loginWindow.isNegative() || loginWindow.isZero() ? Duration.ofMinutes(15)
+        loginWindow = loginWindow == null || loginWindow.isNegative() || loginWindow.isZero()
+                ? Duration.ofMinutes(15)
                 : loginWindow;
         loginPerDay = loginPerDay <= 0 ? 30 : loginPerDay;
     }

@@ -3,7 +3,6 @@ package dev.tidesk.identity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -23,7 +22,13 @@ public class TideskUser extends User {
     private final String locale;
 
     TideskUser(Account account, boolean nonLocked) {
-        super(account.getLogin(), account.getPasswordHash(), account.isEnabled(), true, true, nonLocked,
+        super(
+                account.getLogin(),
+                account.getPasswordHash(),
+                account.isEnabled(),
+                true,
+                true,
+                nonLocked,
                 authorities(account.getRole()));
         this.accountId = account.getId();
         this.role = account.getRole();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Supplier;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +63,10 @@ class AutoMailGuard {
 
     /** Why an automatic mail is held back; the code names the note admins read. */
     enum Hold {
-        AUTOMATIC("automatic"), OWN_ADDRESS("own-address"), BOUNCING("bouncing"), HOURLY_CAP("hourly-cap");
+        AUTOMATIC("automatic"),
+        OWN_ADDRESS("own-address"),
+        BOUNCING("bouncing"),
+        HOURLY_CAP("hourly-cap");
 
         private final String code;
 
@@ -91,28 +93,35 @@ class AutoMailGuard {
             return java.util.Optional.of(Hold.OWN_ADDRESS);
         }
         // whether the address bounced, and how many automatic mails it had this hour, in one query
-        Integer recent = jdbc.queryForObject("""
+        Integer recent =
+                jdbc.queryForObject("""
                 select case when exists (select 1 from mail_bouncing_address where address = ?) then -1
                   else (select count(*) from mail_outbox where lower(recipient) = ? and auto_submitted = 'auto-replied'
-                        and created_at > ?) end""", Integer.class, a, a,
-                java.sql.Timestamp.from(now.minus(Duration.ofHours(1))));
+                        and created_at > ?) end""", Integer.class, a, a, java.sql.Timestamp.from(now.minus(Duration.ofHours(1))));
         if (recent == null || recent < 0) {
             return java.util.Optional.of(Hold.BOUNCING);
         }
-        return recent < settings.autoMailsPerHour() ? java.util.Optional.empty() : java.util.Optional.of(Hold.HOURLY_CAP);
+        return recent < settings.autoMailsPerHour()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(Hold.HOURLY_CAP);
     }
 
     void markBouncing(String address, String reason, Long ticketId, Instant now) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into mail_bouncing_address (address, reason, ticket_id, bounced_at) values (?, ?, ?, ?)
                 on conflict (address) do update set reason = excluded.reason, ticket_id = excluded.ticket_id,
-                bounced_at = excluded.bounced_at""", address.strip().toLowerCase(Locale.ROOT),
-                reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason, ticketId,
+                bounced_at = excluded.bounced_at""",
+                address.strip().toLowerCase(Locale.ROOT),
+                reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+                ticketId,
                 java.sql.Timestamp.from(now));
     }
 
     /** An address that mailed us as a person again is no longer taken for bouncing. */
     void clearBouncing(String address) {
-        jdbc.update("delete from mail_bouncing_address where address = ?", address.strip().toLowerCase(Locale.ROOT));
+        jdbc.update(
+                "delete from mail_bouncing_address where address = ?",
+                address.strip().toLowerCase(Locale.ROOT));
     }
 }

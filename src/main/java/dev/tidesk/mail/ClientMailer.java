@@ -1,5 +1,8 @@
 package dev.tidesk.mail;
 
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.ticket.TicketView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -7,11 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
-
-import dev.tidesk.customer.ContactView;
-import dev.tidesk.customer.Customers;
-import dev.tidesk.ticket.TicketView;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +29,13 @@ class ClientMailer {
 
     private final Clock clock;
 
-    ClientMailer(Outbox outbox, MailTemplates templates, Customers customers, MailSigning signing,
-            AutoMailGuard guard, Clock clock) {
+    ClientMailer(
+            Outbox outbox,
+            MailTemplates templates,
+            Customers customers,
+            MailSigning signing,
+            AutoMailGuard guard,
+            Clock clock) {
         this.clock = clock;
         this.guard = guard;
         this.outbox = outbox;
@@ -46,8 +49,15 @@ class ClientMailer {
      * @return false when the request has no contact with an e-mail address, the mail was queued before, or
      *         it would be about imported history
      */
-    boolean send(TicketView ticket, String eventKey, String template, String autoSubmitted, String link,
-            BiConsumer<Locale, Map<String, Object>> extra, List<Long> attachmentIds, String subjectKey,
+    boolean send(
+            TicketView ticket,
+            String eventKey,
+            String template,
+            String autoSubmitted,
+            String link,
+            BiConsumer<Locale, Map<String, Object>> extra,
+            List<Long> attachmentIds,
+            String subjectKey,
             Object... subjectArgs) {
         if (ticket.contactId() == null || guard.isSilent()) {
             // no contact to write to, or imported history, which mails nobody
@@ -65,6 +75,7 @@ class ClientMailer {
         vars.put("marker", marker.of(ticket.id()));
         extra.accept(locale, vars);
         RenderedMail mail = templates.render(template, locale, vars, subjectKey, subjectArgs);
-        return outbox.enqueue(eventKey, ticket.id(), contact.email(), mail, autoSubmitted, attachmentIds, Instant.now(clock));
+        return outbox.enqueue(
+                eventKey, ticket.id(), contact.email(), mail, autoSubmitted, attachmentIds, Instant.now(clock));
     }
 }

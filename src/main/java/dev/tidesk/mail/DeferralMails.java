@@ -1,13 +1,11 @@
 package dev.tidesk.mail;
 
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
 import dev.tidesk.contract.DeferralProposed;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +31,23 @@ class DeferralMails {
     void on(DeferralProposed event) {
         TicketView ticket = requests.ticket(event.ticketId());
         String link = installation.baseUrl() + "/portal/answer/deferral/" + event.token();
-        mailer.send(ticket, "deferral:" + event.deferralId(), "deferral", "auto-generated", link, (locale, vars) -> {
-            vars.put("acceptLink", link + "?answer=accept");
-            vars.put("declineLink", link + "?answer=decline");
-            vars.put("month", event.targetMonth().atDay(1).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale)));
-            vars.put("expires", installation.dateTime(event.expiresAt()));
-        }, List.of(), "mail.deferral.subject", ticket.tid(), ticket.subject());
+        mailer.send(
+                ticket,
+                "deferral:" + event.deferralId(),
+                "deferral",
+                "auto-generated",
+                link,
+                (locale, vars) -> {
+                    vars.put("acceptLink", link + "?answer=accept");
+                    vars.put("declineLink", link + "?answer=decline");
+                    vars.put(
+                            "month",
+                            event.targetMonth().atDay(1).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale)));
+                    vars.put("expires", installation.dateTime(event.expiresAt()));
+                },
+                List.of(),
+                "mail.deferral.subject",
+                ticket.tid(),
+                ticket.subject());
     }
-
 }

@@ -1,34 +1,13 @@
 package dev.tidesk.mail;
 
-import java.time.Duration;
+import dev.tidesk.shared.Installation;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RequestDesk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-
-import jakarta.mail.internet.InternetHeaders;
-
-import dev.tidesk.customer.ContactView;
-import dev.tidesk.customer.Customers;
-import dev.tidesk.customer.OrganizationView;
-import dev.tidesk.shared.Installation;
-import dev.tidesk.team.StaffDirectory;
-import dev.tidesk.team.StaffView;
-import dev.tidesk.ticket.Actor;
-import dev.tidesk.ticket.Channel;
-import dev.tidesk.ticket.NewAttachment;
-import dev.tidesk.ticket.NewRequest;
-import dev.tidesk.ticket.RequestDesk;
-import dev.tidesk.ticket.RequestIntake;
-import dev.tidesk.ticket.RequestQueries;
-import dev.tidesk.ticket.Status;
-import dev.tidesk.ticket.TicketSettings;
-import dev.tidesk.ticket.TicketView;
-import dev.tidesk.ticket.Urgency;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +25,13 @@ class DeliveryReports {
     private final MailTemplates templates;
     private final Installation installation;
 
-    DeliveryReports(Threading threading, AutoMailGuard guard, RequestDesk desk, MailSettings mail,
-            MailTemplates templates, Installation installation) {
+    DeliveryReports(
+            Threading threading,
+            AutoMailGuard guard,
+            RequestDesk desk,
+            MailSettings mail,
+            MailTemplates templates,
+            Installation installation) {
         this.threading = threading;
         this.guard = guard;
         this.desk = desk;
@@ -86,13 +70,16 @@ class DeliveryReports {
         if (named == null && failedHeader != null) {
             named = MailParser.addresses(failedHeader).stream().findFirst().orElse(null);
         }
-        boolean failed = dsn == null || dsn.action() == null || dsn.action().toLowerCase(Locale.ROOT).startsWith("fail")
+        boolean failed = dsn == null
+                || dsn.action() == null
+                || dsn.action().toLowerCase(Locale.ROOT).startsWith("fail")
                 || (dsn.status() != null && dsn.status().startsWith("5"));
         // the address is the one our mail went to; a report that names another proves nothing about it
         String recipient = sent.map(Threading.SentMail::recipient)
                 .filter(r -> dsn == null || dsn.finalRecipient() == null || r.equalsIgnoreCase(dsn.finalRecipient()))
                 .orElse(null);
-        String reason = dsn == null ? parsed.subject()
+        String reason = dsn == null
+                ? parsed.subject()
                 : String.join(" ", nonNull(dsn.action(), dsn.status(), dsn.diagnostic()));
         if (recipient != null && failed) {
             guard.markBouncing(recipient, reason, ticketId, now);
@@ -101,22 +88,32 @@ class DeliveryReports {
             return InboundProcessor.Result.ignored("BOUNCE", null, "Bounce for no known request: " + reason);
         }
         String shown = recipient != null ? recipient : named;
-        desk.note(ticketId, Actor.system(), shown == null ? written("mail.written.bounce", reason)
-                : written("mail.written.bounceTo", shown, reason), List.of(), now);
+        desk.note(
+                ticketId,
+                Actor.system(),
+                shown == null
+                        ? written("mail.written.bounce", reason)
+                        : written("mail.written.bounceTo", shown, reason),
+                List.of(),
+                now);
         return InboundProcessor.Result.done("BOUNCE", ticketId);
     }
 
     /** Message-IDs in our domain anywhere in a report: its text and the returned message or headers. */
     List<String> ourIdsIn(ParsedMail parsed) {
-        java.util.regex.Pattern ours = java.util.regex.Pattern.compile("<[^<>\\s]{1,200}@"
-                + java.util.regex.Pattern.quote(mail.domain()) + ">", java.util.regex.Pattern.CASE_INSENSITIVE);
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
+                "<[^<>\\s]{1,200}@" + java.util.regex.Pattern.quote(mail.domain()) + ">",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
         List<String> found = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         texts.add(parsed.text());
         for (ParsedMail.Part part : parsed.attachments()) {
             String type = part.contentType() == null ? "" : part.contentType().toLowerCase(Locale.ROOT);
             if (type.startsWith("message/") || type.startsWith("text/")) {
-                texts.add(new String(part.content(), 0, Math.min(part.content().length, 128 * 1024),
+                texts.add(new String(
+                        part.content(),
+                        0,
+                        Math.min(part.content().length, 128 * 1024),
                         java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
@@ -137,22 +134,36 @@ class DeliveryReports {
      * on the request of the message it refers to (by our Message-IDs or marker), when there is one.
      */
     InboundProcessor.Result automatic(LoopRules.Kind kind, ParsedMail parsed, Instant now) {
-        Optional<Long> found = threading.byReferences(parsed).map(Threading.Match::ticketId)
+        Optional<Long> found = threading
+                .byReferences(parsed)
+                .map(Threading.Match::ticketId)
                 .or(() -> threading.sentMail(ourIdsIn(parsed)).map(Threading.SentMail::ticketId));
         if (found.isEmpty()) {
-            return InboundProcessor.Result.ignored(kind.name(), null, "Automatic mail (" + kind + ") about no known request");
+            return InboundProcessor.Result.ignored(
+                    kind.name(), null, "Automatic mail (" + kind + ") about no known request");
         }
         String text = QuotedHistory.strip(parsed.text());
         if (text.length() > 4000) {
             text = text.substring(0, 4000) + "…";
         }
-        desk.note(found.get(), Actor.system(), written("mail.written.automatic", written("mail.outcome." + kind.name()),
-                parsed.fromAddress() == null ? "?" : parsed.fromAddress(), parsed.subject(), text), List.of(), now);
+        desk.note(
+                found.get(),
+                Actor.system(),
+                written(
+                        "mail.written.automatic",
+                        written("mail.outcome." + kind.name()),
+                        parsed.fromAddress() == null ? "?" : parsed.fromAddress(),
+                        parsed.subject(),
+                        text),
+                List.of(),
+                now);
         return InboundProcessor.Result.done(kind.name(), found.get());
     }
 
     private static String[] nonNull(String... values) {
-        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toArray(String[]::new);
+        return java.util.Arrays.stream(values)
+                .filter(v -> v != null && !v.isBlank())
+                .toArray(String[]::new);
     }
 
     private String written(String key, Object... args) {

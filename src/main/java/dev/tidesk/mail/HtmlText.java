@@ -1,7 +1,6 @@
 package dev.tidesk.mail;
 
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -18,13 +17,35 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlText {
 
-    private static final Set<String> BLOCKS = Set.of("address", "article", "blockquote", "center", "dd", "div",
-            "dl", "dt", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre",
-            "section", "table", "tr", "ul");
+    private static final Set<String> BLOCKS = Set.of(
+            "address",
+            "article",
+            "blockquote",
+            "center",
+            "dd",
+            "div",
+            "dl",
+            "dt",
+            "footer",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hr",
+            "li",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "table",
+            "tr",
+            "ul");
     private static final Set<String> DROPPED = Set.of("head", "script", "style", "template", "title");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     static String of(String html) {
         Renderer renderer = new Renderer();

@@ -1,34 +1,10 @@
 package dev.tidesk.mail;
 
-import java.time.Duration;
-import java.time.Instant;
+import dev.tidesk.shared.Installation;
+import dev.tidesk.ticket.NewAttachment;
+import dev.tidesk.ticket.TicketSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-
-import jakarta.mail.internet.InternetHeaders;
-
-import dev.tidesk.customer.ContactView;
-import dev.tidesk.customer.Customers;
-import dev.tidesk.customer.OrganizationView;
-import dev.tidesk.shared.Installation;
-import dev.tidesk.team.StaffDirectory;
-import dev.tidesk.team.StaffView;
-import dev.tidesk.ticket.Actor;
-import dev.tidesk.ticket.Channel;
-import dev.tidesk.ticket.NewAttachment;
-import dev.tidesk.ticket.NewRequest;
-import dev.tidesk.ticket.RequestDesk;
-import dev.tidesk.ticket.RequestIntake;
-import dev.tidesk.ticket.RequestQueries;
-import dev.tidesk.ticket.Status;
-import dev.tidesk.ticket.TicketSettings;
-import dev.tidesk.ticket.TicketView;
-import dev.tidesk.ticket.Urgency;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +16,7 @@ import org.springframework.stereotype.Component;
 class InboundBody {
 
     /** The text and files for the request. */
-    record Body(String text, List<NewAttachment> files) {
-    }
+    record Body(String text, List<NewAttachment> files) {}
 
     private final TicketSettings ticketSettings;
     private final MailTemplates templates;
@@ -52,7 +27,6 @@ class InboundBody {
         this.templates = templates;
         this.installation = installation;
     }
-
 
     /**
      * The text without the quoted history and our marker, then the text of every message forwarded
@@ -93,18 +67,23 @@ class InboundBody {
 
     private String forwarded(ParsedMail.Forwarded f) {
         StringBuilder b = new StringBuilder(written("mail.written.forwarded")).append('\n');
-        String from = f.fromName() == null || f.fromName().isBlank() ? f.fromAddress()
+        String from = f.fromName() == null || f.fromName().isBlank()
+                ? f.fromAddress()
                 : f.fromAddress() == null ? f.fromName() : f.fromName() + " <" + f.fromAddress() + ">";
         if (from != null) {
             b.append(written("mail.written.forwarded.from", from)).append('\n');
         }
         if (f.sentAt() != null) {
-            b.append(written("mail.written.forwarded.date", installation.dateTime(f.sentAt()))).append('\n');
+            b.append(written("mail.written.forwarded.date", installation.dateTime(f.sentAt())))
+                    .append('\n');
         }
         if (!f.subject().isBlank()) {
             b.append(written("mail.written.forwarded.subject", f.subject())).append('\n');
         }
-        return b.append('\n').append(f.text() == null ? "" : f.text().strip()).toString().strip();
+        return b.append('\n')
+                .append(f.text() == null ? "" : f.text().strip())
+                .toString()
+                .strip();
     }
 
     private String written(String key, Object... args) {

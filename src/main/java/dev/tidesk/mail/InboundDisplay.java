@@ -11,10 +11,17 @@ import java.util.List;
  * @param loopVerdict   what the loop rules take the message for: PERSON, AUTOMATIC, BOUNCE or OWN
  * @param loopReason    the header or sender that decided it, or null for a person's mail
  */
-public record InboundDisplay(InboundView mail, String fromName, String html, int remoteBlocked, String text,
-        String quoted, List<File> files, List<String> warnings, String loopVerdict,
+public record InboundDisplay(
+        InboundView mail,
+        String fromName,
+        String html,
+        int remoteBlocked,
+        String text,
+        String quoted,
+        List<File> files,
+        List<String> warnings,
+        String loopVerdict,
         String loopReason) {
 
-    public record File(int index, String filename, String contentType, int size, boolean inline) {
-    }
+    public record File(int index, String filename, String contentType, int size, boolean inline) {}
 }

@@ -1,4 +1,3 @@
 package dev.tidesk.mail;
 
-public record InboundFile(String filename, String contentType, byte[] content) {
-}
+public record InboundFile(String filename, String contentType, byte[] content) {}

@@ -1,8 +1,5 @@
 package dev.tidesk.mail;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
@@ -27,21 +26,27 @@ class InboundMail {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String source;
     private String idempotencyKey;
     private String messageId;
     private String fromAddress;
     private String subject;
     private int sizeBytes;
+
     @Basic(fetch = FetchType.LAZY)
     @Column(updatable = false)
     private byte[] raw;
+
     private boolean truncated;
     /** Imported history: processing it mails nobody. */
     private boolean silent;
+
     private String contentSha256;
+
     @Enumerated(EnumType.STRING)
     private InboundStatus status = InboundStatus.RECEIVED;
+
     private String outcome;
     private int attempts;
     private Instant nextAttemptAt;
@@ -50,11 +55,18 @@ class InboundMail {
     private Instant receivedAt;
     private Instant processedAt;
 
-    protected InboundMail() {
-    }
+    protected InboundMail() {}
 
-    InboundMail(String source, String idempotencyKey, String messageId, String fromAddress, String subject,
-            int sizeBytes, byte[] raw, boolean truncated, Instant now) {
+    InboundMail(
+            String source,
+            String idempotencyKey,
+            String messageId,
+            String fromAddress,
+            String subject,
+            int sizeBytes,
+            byte[] raw,
+            boolean truncated,
+            Instant now) {
         this.source = source;
         this.idempotencyKey = idempotencyKey;
         this.messageId = messageId;
@@ -107,8 +119,20 @@ class InboundMail {
     }
 
     InboundView view() {
-        return new InboundView(id, source, messageId, fromAddress, subject, sizeBytes, status, outcome, attempts,
-                lastError, ticketId, receivedAt, processedAt);
+        return new InboundView(
+                id,
+                source,
+                messageId,
+                fromAddress,
+                subject,
+                sizeBytes,
+                status,
+                outcome,
+                attempts,
+                lastError,
+                ticketId,
+                receivedAt,
+                processedAt);
     }
 
     Long getId() {

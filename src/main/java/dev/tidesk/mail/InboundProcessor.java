@@ -1,16 +1,5 @@
 package dev.tidesk.mail;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-
-import jakarta.mail.internet.InternetHeaders;
-
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
@@ -19,7 +8,6 @@ import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.Channel;
-import dev.tidesk.ticket.NewAttachment;
 import dev.tidesk.ticket.NewRequest;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestIntake;
@@ -28,7 +16,15 @@ import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketSettings;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
-
+import jakarta.mail.internet.InternetHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,10 +56,23 @@ class InboundProcessor {
     private final InboundBody bodies;
     private final dev.tidesk.team.ClientContact clientContact;
 
-    InboundProcessor(Threading threading, AutoMailGuard guard, Customers customers, StaffDirectory staff,
-            RequestIntake intake, RequestDesk desk, RequestQueries requests, TicketSettings ticketSettings,
-            InboundSettings settings, MailSettings mail, Outbox outbox, MailTemplates templates,
-            Installation installation, MailSigning signing, DeliveryReports reports, InboundBody bodies,
+    InboundProcessor(
+            Threading threading,
+            AutoMailGuard guard,
+            Customers customers,
+            StaffDirectory staff,
+            RequestIntake intake,
+            RequestDesk desk,
+            RequestQueries requests,
+            TicketSettings ticketSettings,
+            InboundSettings settings,
+            MailSettings mail,
+            Outbox outbox,
+            MailTemplates templates,
+            Installation installation,
+            MailSigning signing,
+            DeliveryReports reports,
+            InboundBody bodies,
             dev.tidesk.team.ClientContact clientContact) {
         this.clientContact = clientContact;
         this.reports = reports;
@@ -146,12 +155,17 @@ class InboundProcessor {
             // request is opened, so that its acknowledgement may go out, and outside the TID counter's lock)
             guard.clearBouncing(parsed.fromAddress());
         }
-        Result result = guard.withoutAutoReplies(loop.mayAutoReply() ? null : loop.reason(),
+        Result result = guard.withoutAutoReplies(
+                loop.mayAutoReply() ? null : loop.reason(),
                 () -> forceNewRequest ? newRequest(parsed, null, now) : route(stored, parsed, now));
         if (result.ticketId() != null && reusedId) {
             // the Message-ID keeps leading to the request of the message that had it first
-            desk.note(result.ticketId(), Actor.system(), written("mail.written.reusedMessageId", parsed.messageId()),
-                    List.of(), now);
+            desk.note(
+                    result.ticketId(),
+                    Actor.system(),
+                    written("mail.written.reusedMessageId", parsed.messageId()),
+                    List.of(),
+                    now);
         } else if (result.ticketId() != null) {
             threading.remember(parsed.messageId(), result.ticketId());
         }
@@ -171,7 +185,8 @@ class InboundProcessor {
         InternetHeaders headers = MailParser.headers(stored.getRaw());
         Optional<Threading.Match> match = Optional.empty();
         if (member.isPresent()) {
-            match = SenderProof.replyAddressTicket(headers, signing, member.get().id())
+            match = SenderProof.replyAddressTicket(
+                            headers, signing, member.get().id())
                     .filter(id -> requests.findTicket(id).isPresent())
                     .map(id -> new Threading.Match(id, Threading.How.REPLY_ADDRESS));
         }
@@ -196,8 +211,12 @@ class InboundProcessor {
             boolean proven = match.get().how() == Threading.How.REPLY_ADDRESS
                     || SenderProof.authenticated(headers, settings.trustedAuthservId(), from);
             if (!proven) {
-                desk.note(ticket.id(), Actor.system(), written("mail.written.unverifiedStaff", s.fullName() + " <"
-                        + from + ">", body.text()), body.files(), now);
+                desk.note(
+                        ticket.id(),
+                        Actor.system(),
+                        written("mail.written.unverifiedStaff", s.fullName() + " <" + from + ">", body.text()),
+                        body.files(),
+                        now);
                 return Result.done("UNVERIFIED_STAFF", ticket.id());
             }
             if (!clientContact.mayReply(s.role())) {
@@ -210,12 +229,18 @@ class InboundProcessor {
         }
         if (!mayJoin(from, ticket)) {
             // a stranger names someone else's request: theirs is a new one, and nobody is mailed about it
-            Result created = guard.withoutAutoReplies("refers to another's request",
-                    () -> newRequest(parsed, null, now));
+            Result created =
+                    guard.withoutAutoReplies("refers to another's request", () -> newRequest(parsed, null, now));
             TicketView opened = requests.findTicket(created.ticketId()).orElseThrow();
-            desk.note(opened.id(), Actor.system(), written("mail.written.strangerReference", ticket.tid(), from),
+            desk.note(
+                    opened.id(),
+                    Actor.system(),
+                    written("mail.written.strangerReference", ticket.tid(), from),
                     List.of());
-            desk.note(ticket.id(), Actor.system(), written("mail.written.strangerReferenced", opened.tid(), from),
+            desk.note(
+                    ticket.id(),
+                    Actor.system(),
+                    written("mail.written.strangerReferenced", opened.tid(), from),
                     List.of());
             return created;
         }
@@ -239,9 +264,14 @@ class InboundProcessor {
         String ownFrom = mail.from().toLowerCase(Locale.ROOT);
         String ownLocal = ownFrom.substring(0, ownFrom.indexOf('@'));
         String ownHost = ownFrom.substring(ownFrom.indexOf('@'));
-        return all.stream().filter(a -> a != null && !a.endsWith(ownDomain) && !a.equals(ownFrom)
-                && !(a.startsWith(ownLocal + mail.replySeparator()) && a.endsWith(ownHost))
-                && staff.byEmail(a).isEmpty()).distinct().toList();
+        return all.stream()
+                .filter(a -> a != null
+                        && !a.endsWith(ownDomain)
+                        && !a.equals(ownFrom)
+                        && !(a.startsWith(ownLocal + mail.replySeparator()) && a.endsWith(ownHost))
+                        && staff.byEmail(a).isEmpty())
+                .distinct()
+                .toList();
     }
 
     /** The request whose TID the subject carries, if it exists. */
@@ -251,7 +281,8 @@ class InboundProcessor {
 
     private boolean closedLongAgo(TicketView ticket, Instant now) {
         Instant closed = ticket.resolvedAt() != null ? ticket.resolvedAt() : ticket.updatedAt();
-        return closed != null && closed.plus(Duration.ofDays(settings.reopenDays())).isBefore(now);
+        return closed != null
+                && closed.plus(Duration.ofDays(settings.reopenDays())).isBefore(now);
     }
 
     /**
@@ -264,14 +295,18 @@ class InboundProcessor {
             return true;
         }
         Optional<ContactView> contact = customers.contactByEmail(from);
-        if (contact.isPresent() && ticket.organizationId() != null
+        if (contact.isPresent()
+                && ticket.organizationId() != null
                 && contact.get().organizationId() == ticket.organizationId()) {
             return true;
         }
         if (contact.isEmpty() && ticket.organizationId() != null) {
             // not a contact yet, but from the organization's own domain: becomes its contact
             String domain = from.substring(from.indexOf('@') + 1);
-            if (customers.organizationByEmailDomain(domain).filter(o -> o.id() == ticket.organizationId()).isPresent()) {
+            if (customers
+                    .organizationByEmailDomain(domain)
+                    .filter(o -> o.id() == ticket.organizationId())
+                    .isPresent()) {
                 return true;
             }
         }
@@ -283,7 +318,8 @@ class InboundProcessor {
         if (contact.isPresent()) {
             return Actor.contact(contact.get().id(), contact.get().fullName());
         }
-        String name = parsed.fromName() == null || parsed.fromName().isBlank() ? parsed.fromAddress()
+        String name = parsed.fromName() == null || parsed.fromName().isBlank()
+                ? parsed.fromAddress()
                 : parsed.fromName() + " <" + parsed.fromAddress() + ">";
         return new Actor(name, null, null);
     }
@@ -295,8 +331,17 @@ class InboundProcessor {
         if (subject.isBlank()) {
             subject = written("mail.written.noSubject");
         }
-        TicketView created = intake.open(new NewRequest(subject, body.text(), contact.id(), null, Channel.EMAIL,
-                Urgency.NORMAL, body.files(), Actor.contact(contact.id(), contact.fullName())), now);
+        TicketView created = intake.open(
+                new NewRequest(
+                        subject,
+                        body.text(),
+                        contact.id(),
+                        null,
+                        Channel.EMAIL,
+                        Urgency.NORMAL,
+                        body.files(),
+                        Actor.contact(contact.id(), contact.fullName())),
+                now);
         if (linkedTo != null) {
             desk.note(created.id(), Actor.system(), written("mail.written.linkedNew", linkedTo.tid()), List.of());
             desk.note(linkedTo.id(), Actor.system(), written("mail.written.linkedOld", created.tid()), List.of());
@@ -316,10 +361,13 @@ class InboundProcessor {
         }
         String domain = from.substring(from.indexOf('@') + 1);
         String language = parsed.text() != null && parsed.text().matches("(?s).*[А-Яа-яЁё].*")
-                || parsed.subject().matches("(?s).*[А-Яа-яЁё].*") ? "ru" : "en";
+                        || parsed.subject().matches("(?s).*[А-Яа-яЁё].*")
+                ? "ru"
+                : "en";
         String name = parsed.fromName() == null || parsed.fromName().isBlank() ? from : parsed.fromName();
         name = name.length() > 200 ? name.substring(0, 200) : name;
-        OrganizationView organization = customers.organizationByEmailDomain(domain)
+        OrganizationView organization = customers
+                .organizationByEmailDomain(domain)
                 .orElseGet(() -> customers.organizationNamed(settings.triageOrganization()));
         return customers.createContact(organization.id(), name, from, null, language);
     }
@@ -330,10 +378,13 @@ class InboundProcessor {
      * subject when the sender belongs to that request (autoresponders that keep no references).
      */
     private Result autoReply(ParsedMail parsed, Instant now) {
-        OptionalLong found = threading.byReferences(parsed).map(m -> OptionalLong.of(m.ticketId()))
+        OptionalLong found = threading
+                .byReferences(parsed)
+                .map(m -> OptionalLong.of(m.ticketId()))
                 .orElseGet(() -> mentionedInSubject(parsed)
                         .filter(t -> parsed.fromAddress() != null && mayJoin(parsed.fromAddress(), t))
-                        .map(t -> OptionalLong.of(t.id())).orElse(OptionalLong.empty()));
+                        .map(t -> OptionalLong.of(t.id()))
+                        .orElse(OptionalLong.empty()));
         if (found.isEmpty()) {
             return Result.ignored("AUTO_REPLY", null, "Autoreply to no known request");
         }
@@ -342,8 +393,16 @@ class InboundProcessor {
         if (text.length() > 4000) {
             text = text.substring(0, 4000) + "…";
         }
-        desk.note(ticketId, Actor.system(), written("mail.written.autoReply",
-                parsed.fromAddress() == null ? "?" : parsed.fromAddress(), parsed.subject(), text), List.of(), now);
+        desk.note(
+                ticketId,
+                Actor.system(),
+                written(
+                        "mail.written.autoReply",
+                        parsed.fromAddress() == null ? "?" : parsed.fromAddress(),
+                        parsed.subject(),
+                        text),
+                List.of(),
+                now);
         threading.remember(parsed.messageId(), ticketId);
         return Result.done("AUTO_REPLY", ticketId);
     }
@@ -351,11 +410,15 @@ class InboundProcessor {
     private Result tooLarge(InboundMail stored, ParsedMail parsed, LoopRules.Result loop, Instant now) {
         String from = parsed.fromAddress();
         if (loop.mayAutoReply() && from != null && guard.mayAutoReply(from, now)) {
-            Locale locale = parsed.subject().matches("(?s).*[А-Яа-яЁё].*") ? Locale.forLanguageTag("ru")
+            Locale locale = parsed.subject().matches("(?s).*[А-Яа-яЁё].*")
+                    ? Locale.forLanguageTag("ru")
                     : Locale.forLanguageTag("en");
-            RenderedMail reply = templates.render("too-large", locale,
+            RenderedMail reply = templates.render(
+                    "too-large",
+                    locale,
                     Map.of("limitMb", settings.maxSizeBytes() / (1024 * 1024), "originalSubject", parsed.subject()),
-                    "mail.tooLarge.subject", parsed.subject());
+                    "mail.tooLarge.subject",
+                    parsed.subject());
             outbox.enqueue("too-large:" + stored.getId(), null, from, reply, "auto-replied", now);
         }
         return Result.ignored("TOO_LARGE", null, "Larger than " + settings.maxSizeBytes() + " bytes");

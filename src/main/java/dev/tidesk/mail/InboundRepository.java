@@ -3,7 +3,6 @@ package dev.tidesk.mail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -14,7 +13,8 @@ interface InboundRepository extends JpaRepository<InboundMail, Long> {
     Optional<Long> findIdByKey(String source, String idempotencyKey);
 
     /** Locks one stored message for processing; another node skips it instead of waiting. */
-    @Query(value = "select * from mail_inbound where id = ?1 and status = 'RECEIVED' for update skip locked",
+    @Query(
+            value = "select * from mail_inbound where id = ?1 and status = 'RECEIVED' for update skip locked",
             nativeQuery = true)
     Optional<InboundMail> lockReceived(long id);
 

@@ -1,7 +1,6 @@
 package dev.tidesk.mail;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -23,10 +22,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           added or updated by name at start, the admin page shows them too
  */
 @ConfigurationProperties("tidesk.mail.inbound")
-public record InboundSettings(long maxSizeBytes, int reopenDays, int autoMailsPerHour, int maxAttempts,
-        Duration pollInterval, Duration processInterval, String triageOrganization,
-        java.util.List<String> previousMarkerSecrets, String trustedAuthservId,
-        Smtp smtp, java.util.List<MailboxSettings> mailboxes) {
+public record InboundSettings(
+        long maxSizeBytes,
+        int reopenDays,
+        int autoMailsPerHour,
+        int maxAttempts,
+        Duration pollInterval,
+        Duration processInterval,
+        String triageOrganization,
+        java.util.List<String> previousMarkerSecrets,
+        String trustedAuthservId,
+        Smtp smtp,
+        java.util.List<MailboxSettings> mailboxes) {
 
     public InboundSettings {
         maxSizeBytes = maxSizeBytes <= 0 ? 25L * 1024 * 1024 : maxSizeBytes;
@@ -35,10 +42,10 @@ public record InboundSettings(long maxSizeBytes, int reopenDays, int autoMailsPe
         maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
         pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
         processInterval = processInterval == null ? Duration.ofSeconds(30) : processInterval;
-        triageOrganization = triageOrganization == null || triageOrganization.isBlank() ? "Разовые обращения"
-                : triageOrganization;
-        previousMarkerSecrets = previousMarkerSecrets == null ? java.util.List.of()
-                : java.util.List.copyOf(previousMarkerSecrets);
+        triageOrganization =
+                triageOrganization == null || triageOrganization.isBlank() ? "Разовые обращения" : triageOrganization;
+        previousMarkerSecrets =
+                previousMarkerSecrets == null ? java.util.List.of() : java.util.List.copyOf(previousMarkerSecrets);
         trustedAuthservId = trustedAuthservId == null || trustedAuthservId.isBlank() ? null : trustedAuthservId.strip();
         smtp = smtp == null ? new Smtp(false, 2525, "0.0.0.0") : smtp;
         mailboxes = mailboxes == null ? java.util.List.of() : java.util.List.copyOf(mailboxes);

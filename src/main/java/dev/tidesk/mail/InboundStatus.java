@@ -2,5 +2,8 @@ package dev.tidesk.mail;
 
 /** Where an inbound message stands: stored and waiting, done, set aside on purpose, or failed for good. */
 public enum InboundStatus {
-    RECEIVED, PROCESSED, IGNORED, QUARANTINED
+    RECEIVED,
+    PROCESSED,
+    IGNORED,
+    QUARANTINED
 }

@@ -9,7 +9,17 @@ import java.time.Instant;
  * @param outcome what processing did: NEW_REQUEST, REPLY, STAFF_REPLY, NEW_LINKED, BOUNCE, AUTO_REPLY, DUPLICATE,
  *                OWN_MAIL, TOO_LARGE
  */
-public record InboundView(long id, String source, String messageId, String fromAddress, String subject, int sizeBytes,
-        InboundStatus status, String outcome, int attempts, String lastError, Long ticketId, Instant receivedAt,
-        Instant processedAt) {
-}
+public record InboundView(
+        long id,
+        String source,
+        String messageId,
+        String fromAddress,
+        String subject,
+        int sizeBytes,
+        InboundStatus status,
+        String outcome,
+        int attempts,
+        String lastError,
+        Long ticketId,
+        Instant receivedAt,
+        Instant processedAt) {}

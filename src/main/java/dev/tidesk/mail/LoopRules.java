@@ -11,7 +11,10 @@ import java.util.Set;
 final class LoopRules {
 
     enum Verdict {
-        PERSON, AUTOMATIC, BOUNCE, OWN
+        PERSON,
+        AUTOMATIC,
+        BOUNCE,
+        OWN
     }
 
     record Result(Verdict verdict, String reason) {
@@ -21,11 +24,18 @@ final class LoopRules {
         }
     }
 
-    private static final Set<String> AUTOMATIC_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "noreply",
-            "no-reply", "do-not-reply", "donotreply", "no_reply", "bounce", "bounces");
+    private static final Set<String> AUTOMATIC_LOCAL_PARTS = Set.of(
+            "mailer-daemon",
+            "postmaster",
+            "noreply",
+            "no-reply",
+            "do-not-reply",
+            "donotreply",
+            "no_reply",
+            "bounce",
+            "bounces");
 
-    private LoopRules() {
-    }
+    private LoopRules() {}
 
     static Result check(ParsedMail mail, String ownAddress, String ownDomain) {
         String loop = mail.header(OutboxSender.LOOP_HEADER);
@@ -43,15 +53,25 @@ final class LoopRules {
         if (auto != null && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
             return automatic("Auto-Submitted: " + auto.strip());
         }
-        for (String name : new String[] { "precedence", "x-precedence" }) {
+        for (String name : new String[] {"precedence", "x-precedence"}) {
             String p = mail.header(name);
             if (p != null && p.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list|auto_reply|auto-reply")) {
                 return automatic(name + ": " + p.strip());
             }
         }
-        for (String name : new String[] { "x-autoreply", "x-autorespond", "x-autoresponse", "x-autoreply-from",
-                "x-mail-autoreply", "x-auto-response-suppress", "x-loop", "x-no-loop", "list-id", "list-unsubscribe",
-                "feedback-id" }) {
+        for (String name : new String[] {
+            "x-autoreply",
+            "x-autorespond",
+            "x-autoresponse",
+            "x-autoreply-from",
+            "x-mail-autoreply",
+            "x-auto-response-suppress",
+            "x-loop",
+            "x-no-loop",
+            "list-id",
+            "list-unsubscribe",
+            "feedback-id"
+        }) {
             if (mail.hasHeader(name)) {
                 return automatic(name);
             }
@@ -81,13 +101,19 @@ final class LoopRules {
         if (auto != null && auto.strip().toLowerCase(Locale.ROOT).startsWith("auto-replied")) {
             return true;
         }
-        for (String name : new String[] { "x-autoreply", "x-autorespond", "x-autoresponse", "x-autoreply-from",
-                "x-mail-autoreply", "x-yandex-autoreply" }) {
+        for (String name : new String[] {
+            "x-autoreply",
+            "x-autorespond",
+            "x-autoresponse",
+            "x-autoreply-from",
+            "x-mail-autoreply",
+            "x-yandex-autoreply"
+        }) {
             if (mail.hasHeader(name)) {
                 return true;
             }
         }
-        for (String name : new String[] { "precedence", "x-precedence" }) {
+        for (String name : new String[] {"precedence", "x-precedence"}) {
             String p = mail.header(name);
             if (p != null && p.strip().toLowerCase(Locale.ROOT).matches("auto_reply|auto-reply")) {
                 return true;
@@ -108,11 +134,22 @@ final class LoopRules {
 
     /** Automatic mail that never opens a request nor gets an answer, by what it is. */
     enum Kind {
-        BOUNCE, FEEDBACK_REPORT, AUTO_REPLY, MAILING_LIST, NO_REPLY
+        BOUNCE,
+        FEEDBACK_REPORT,
+        AUTO_REPLY,
+        MAILING_LIST,
+        NO_REPLY
     }
 
-    private static final Set<String> DAEMON_LOCAL_PARTS = Set.of("mailer-daemon", "mailerdaemon", "mail-daemon",
-            "maildaemon", "postmaster", "post_master", "post-master", "mail.delivery.subsystem");
+    private static final Set<String> DAEMON_LOCAL_PARTS = Set.of(
+            "mailer-daemon",
+            "mailerdaemon",
+            "mail-daemon",
+            "maildaemon",
+            "postmaster",
+            "post_master",
+            "post-master",
+            "mail.delivery.subsystem");
 
     private static final java.util.regex.Pattern NO_REPLY_LOCAL_PART = java.util.regex.Pattern.compile(
             "(no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|bounces?|list[-_.]?(master|manager|owner)"
@@ -137,10 +174,13 @@ final class LoopRules {
      * monitoring alert) still opens a request, without acknowledgement.
      */
     static Kind kind(ParsedMail mail, Result loop) {
-        String type = mail.header("content-type") == null ? "" : mail.header("content-type").toLowerCase(Locale.ROOT);
+        String type = mail.header("content-type") == null
+                ? ""
+                : mail.header("content-type").toLowerCase(Locale.ROOT);
         boolean report = type.contains("multipart/report");
-        if (type.contains("feedback-report") || mail.attachments().stream()
-                .anyMatch(p -> "message/feedback-report".equalsIgnoreCase(p.contentType()))) {
+        if (type.contains("feedback-report")
+                || mail.attachments().stream()
+                        .anyMatch(p -> "message/feedback-report".equalsIgnoreCase(p.contentType()))) {
             return Kind.FEEDBACK_REPORT;
         }
         if (report && type.contains("disposition-notification")) {
@@ -150,26 +190,33 @@ final class LoopRules {
         String local = from.contains("@") ? from.substring(0, from.indexOf('@')) : from;
         String subject = mail.subject() == null ? "" : mail.subject();
         String returnPath = mail.header("return-path");
-        boolean nullSender = returnPath != null && returnPath.replaceAll("[\\s<>]", "").isEmpty();
-        if (mail.dsn() != null || report || mail.hasHeader("x-failed-recipients") || DAEMON_LOCAL_PARTS.contains(local)
-                || ((nullSender || loop.verdict() != Verdict.PERSON) && BOUNCE_SUBJECT.matcher(subject).find())) {
+        boolean nullSender =
+                returnPath != null && returnPath.replaceAll("[\\s<>]", "").isEmpty();
+        if (mail.dsn() != null
+                || report
+                || mail.hasHeader("x-failed-recipients")
+                || DAEMON_LOCAL_PARTS.contains(local)
+                || ((nullSender || loop.verdict() != Verdict.PERSON)
+                        && BOUNCE_SUBJECT.matcher(subject).find())) {
             return Kind.BOUNCE;
         }
-        if (isAutoReply(mail) || (loop.verdict() != Verdict.PERSON || nullSender)
-                && AUTO_REPLY_ANYWHERE.matcher(subject.strip()).find()) {
+        if (isAutoReply(mail)
+                || (loop.verdict() != Verdict.PERSON || nullSender)
+                        && AUTO_REPLY_ANYWHERE.matcher(subject.strip()).find()) {
             return Kind.AUTO_REPLY;
         }
         if (nullSender) {
             // RFC 5321: only reports and autoreplies go out with an empty envelope sender
             return Kind.AUTO_REPLY;
         }
-        for (String name : new String[] { "list-id", "list-unsubscribe", "list-post", "mailing-list",
-                "x-mailing-list", "list-help" }) {
+        for (String name :
+                new String[] {"list-id", "list-unsubscribe", "list-post", "mailing-list", "x-mailing-list", "list-help"
+                }) {
             if (mail.hasHeader(name)) {
                 return Kind.MAILING_LIST;
             }
         }
-        for (String name : new String[] { "precedence", "x-precedence" }) {
+        for (String name : new String[] {"precedence", "x-precedence"}) {
             String p = mail.header(name);
             if (p != null && p.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list")) {
                 return Kind.MAILING_LIST;

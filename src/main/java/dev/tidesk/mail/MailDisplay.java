@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -18,8 +17,7 @@ import org.jsoup.safety.Safelist;
  */
 final class MailDisplay {
 
-    private MailDisplay() {
-    }
+    private MailDisplay() {}
 
     static InboundDisplay of(InboundView view, ParsedMail parsed, boolean remoteImages) {
         List<InboundDisplay.File> files = new ArrayList<>();
@@ -32,25 +30,38 @@ final class MailDisplay {
             }
         }
         String html = null;
-        int[] blocked = { 0 };
+        int[] blocked = {0};
         if (parsed.html() != null) {
-            html = sanitize(parsed.html(), "/desk/admin/mail/inbound/" + view.id() + "/files/", cids, remoteImages,
-                    blocked);
+            html = sanitize(
+                    parsed.html(), "/desk/admin/mail/inbound/" + view.id() + "/files/", cids, remoteImages, blocked);
         }
         String text = parsed.text() == null ? "" : parsed.text();
         String fresh = QuotedHistory.strip(text);
         String quoted = text.strip().length() > fresh.length() && text.strip().startsWith(fresh)
-                ? text.strip().substring(fresh.length()).strip() : null;
+                ? text.strip().substring(fresh.length()).strip()
+                : null;
         LoopRules.Result loop = LoopRules.check(parsed, "", "\u0000");
-        return new InboundDisplay(view, parsed.fromName(), html, blocked[0], fresh, quoted, files, parsed.warnings(),
-                loop.verdict().name(), loop.reason());
+        return new InboundDisplay(
+                view,
+                parsed.fromName(),
+                html,
+                blocked[0],
+                fresh,
+                quoted,
+                files,
+                parsed.warnings(),
+                loop.verdict().name(),
+                loop.reason());
     }
 
-    static String sanitize(String html, String fileUrl, Map<String, Integer> cids, boolean remoteImages,
-            int[] blocked) {
-        Safelist safelist = Safelist.relaxed().addProtocols("img", "src", "cid")
-                .addAttributes("td", "bgcolor", "align", "valign").addAttributes("table", "border", "cellpadding",
-                        "cellspacing", "width").addAttributes("font", "color").addTags("font", "center", "hr");
+    static String sanitize(
+            String html, String fileUrl, Map<String, Integer> cids, boolean remoteImages, int[] blocked) {
+        Safelist safelist = Safelist.relaxed()
+                .addProtocols("img", "src", "cid")
+                .addAttributes("td", "bgcolor", "align", "valign")
+                .addAttributes("table", "border", "cellpadding", "cellspacing", "width")
+                .addAttributes("font", "color")
+                .addTags("font", "center", "hr");
         Document dirty = Jsoup.parse(html);
         Document clean = new Cleaner(safelist).clean(dirty);
         for (Element img : clean.select("img")) {

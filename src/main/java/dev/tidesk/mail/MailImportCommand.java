@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -56,10 +55,13 @@ class MailImportCommand implements ApplicationRunner {
         List<Path> files;
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(Files::isRegularFile).filter(p -> {
-                    String n = p.getFileName().toString().toLowerCase();
-                    return n.endsWith(".eml") || n.endsWith(".zip");
-                }).sorted().toList();
+                files = walk.filter(Files::isRegularFile)
+                        .filter(p -> {
+                            String n = p.getFileName().toString().toLowerCase();
+                            return n.endsWith(".eml") || n.endsWith(".zip");
+                        })
+                        .sorted()
+                        .toList();
             }
         } else {
             files = List.of(path);
@@ -68,16 +70,21 @@ class MailImportCommand implements ApplicationRunner {
         int total = 0;
         int duplicates = 0;
         for (Path file : files) {
-            ImportResult result = intake.importFile(file.getFileName().toString(), Files.readAllBytes(file),
-                    acknowledge);
+            ImportResult result =
+                    intake.importFile(file.getFileName().toString(), Files.readAllBytes(file), acknowledge);
             duplicates += result.duplicates();
             for (InboundView m : result.messages()) {
                 total++;
                 if (m.status() == InboundStatus.QUARANTINED || m.status() == InboundStatus.RECEIVED) {
                     quarantined++;
                 }
-                out.printf("%s\t#%d\t%s\t%s\tticket=%s\t%s%n", file.getFileName(), m.id(), m.status(),
-                        m.outcome() == null ? "-" : m.outcome(), m.ticketId() == null ? "-" : m.ticketId(),
+                out.printf(
+                        "%s\t#%d\t%s\t%s\tticket=%s\t%s%n",
+                        file.getFileName(),
+                        m.id(),
+                        m.status(),
+                        m.outcome() == null ? "-" : m.outcome(),
+                        m.ticketId() == null ? "-" : m.ticketId(),
                         m.lastError() == null ? "" : m.lastError());
             }
         }

@@ -1,12 +1,15 @@
 package dev.tidesk.mail;
 
-import java.time.Clock;
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.NotFoundException;
+import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,15 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import jakarta.mail.internet.InternetHeaders;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.tidesk.shared.DomainException;
-import dev.tidesk.shared.NotFoundException;
-
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -51,8 +48,13 @@ public class MailIntake {
 
     private final Clock clock;
 
-    MailIntake(InboundRepository inbound, InboundProcessor processor, InboundSettings settings, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions, Clock clock) {
+    MailIntake(
+            InboundRepository inbound,
+            InboundProcessor processor,
+            InboundSettings settings,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.clock = clock;
         this.inbound = inbound;
         this.processor = processor;
@@ -83,19 +85,33 @@ public class MailIntake {
         // a copy delivered again is the same message; another message that reuses the Message-ID is not
         String key = messageId != null ? "mid:" + cut(messageId, 320) + "#" + content : "sha256:" + content;
         String from = MailParser.address(headers.getHeader("From", null));
-        String subject = MailParser.decodeWords(MailParser.fixEightBit(headers.getHeader("Subject", null), raw, "Subject"));
+        String subject =
+                MailParser.decodeWords(MailParser.fixEightBit(headers.getHeader("Subject", null), raw, "Subject"));
         return tx.execute(s -> {
-            List<Long> created = jdbc.queryForList("""
+            List<Long> created = jdbc.queryForList(
+                    """
                     insert into mail_inbound (source, idempotency_key, message_id, from_address, subject, size_bytes,
                       raw, truncated, silent, content_sha256, status, attempts, next_attempt_at, received_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)
-                    on conflict (source, idempotency_key) do nothing returning id""", Long.class, cut(source, 100),
-                    cut(key, 400), messageId, cut(from, 300), cut(subject, 500), raw.length, kept, truncated, silent, content,
-                    Timestamp.from(now), Timestamp.from(now));
+                    on conflict (source, idempotency_key) do nothing returning id""",
+                    Long.class,
+                    cut(source, 100),
+                    cut(key, 400),
+                    messageId,
+                    cut(from, 300),
+                    cut(subject, 500),
+                    raw.length,
+                    kept,
+                    truncated,
+                    silent,
+                    content,
+                    Timestamp.from(now),
+                    Timestamp.from(now));
             if (!created.isEmpty()) {
                 return new StoredMail(created.get(0), true);
             }
-            return new StoredMail(inbound.findIdByKey(cut(source, 100), cut(key, 400)).orElseThrow(), false);
+            return new StoredMail(
+                    inbound.findIdByKey(cut(source, 100), cut(key, 400)).orElseThrow(), false);
         });
     }
 
@@ -127,28 +143,32 @@ public class MailIntake {
                 // wal_writer_delay, the whole transaction is gone and the retry redoes it from the raw copy.
                 // This keeps the fsync out of the time the TID counter row is locked.
                 jdbc.execute("set local synchronous_commit = off");
-                return inbound.lockReceived(id).map(mail -> {
-                    Instant now = Instant.now(clock);
-                    InboundProcessor.Result result = processor.process(mail, forceNew, now);
-                    if (result.ignored()) {
-                        mail.ignored(result.outcome(), result.reason(), result.ticketId(), now);
-                    } else {
-                        mail.processed(result.outcome(), result.ticketId(), now);
-                    }
-                    return inbound.save(mail).view();
-                }).orElse(null);
+                return inbound.lockReceived(id)
+                        .map(mail -> {
+                            Instant now = Instant.now(clock);
+                            InboundProcessor.Result result = processor.process(mail, forceNew, now);
+                            if (result.ignored()) {
+                                mail.ignored(result.outcome(), result.reason(), result.ticketId(), now);
+                            } else {
+                                mail.processed(result.outcome(), result.ticketId(), now);
+                            }
+                            return inbound.save(mail).view();
+                        })
+                        .orElse(null);
             });
         } catch (RuntimeException e) {
             boolean permanent = e instanceof UnprocessableMail || e instanceof DomainException;
             log.warn("Inbound mail {} not processed{}: {}", id, permanent ? " (quarantined)" : "", e.toString());
-            tx.executeWithoutResult(s -> inbound.findById(id).filter(m -> m.getStatus() == InboundStatus.RECEIVED)
+            tx.executeWithoutResult(s -> inbound.findById(id)
+                    .filter(m -> m.getStatus() == InboundStatus.RECEIVED)
                     .ifPresent(m -> m.failed(e.toString(), permanent, settings.maxAttempts(), Instant.now(clock))));
             return null;
         }
     }
 
     /** Tries again the stored messages that are due (new ones whose processing was cut off, failed ones). */
-    @Scheduled(fixedDelayString = "${tidesk.mail.inbound.process-interval:30s}",
+    @Scheduled(
+            fixedDelayString = "${tidesk.mail.inbound.process-interval:30s}",
             initialDelayString = "${tidesk.mail.inbound.process-interval:30s}")
     @SchedulerLock(name = "mail-inbound-process", lockAtMostFor = "PT45S")
     public void processDueMessages() {
@@ -173,8 +193,8 @@ public class MailIntake {
         process(id, true);
         InboundView view = inbound(id);
         if (view.status() != InboundStatus.PROCESSED) {
-            throw new DomainException("error.mail.unprocessable", "The message could not be turned into a request",
-                    view.lastError());
+            throw new DomainException(
+                    "error.mail.unprocessable", "The message could not be turned into a request", view.lastError());
         }
     }
 
@@ -202,7 +222,8 @@ public class MailIntake {
         List<InboundView> results = new ArrayList<>();
         int duplicates = 0;
         String name = filename == null ? "" : filename.toLowerCase();
-        if (name.endsWith(".zip") || (content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3)) {
+        if (name.endsWith(".zip")
+                || (content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3)) {
             try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
                 ZipEntry entry;
                 while ((entry = zip.getNextEntry()) != null) {
@@ -228,12 +249,14 @@ public class MailIntake {
     }
 
     public InboundView inbound(long id) {
-        return readOnly.execute(s -> inbound.findById(id).map(InboundMail::view)
+        return readOnly.execute(s -> inbound.findById(id)
+                .map(InboundMail::view)
                 .orElseThrow(() -> new NotFoundException("No inbound mail " + id)));
     }
 
     public byte[] raw(long id) {
-        return readOnly.execute(s -> inbound.findById(id).map(InboundMail::getRaw)
+        return readOnly.execute(s -> inbound.findById(id)
+                .map(InboundMail::getRaw)
                 .orElseThrow(() -> new NotFoundException("No inbound mail " + id)));
     }
 
@@ -256,11 +279,13 @@ public class MailIntake {
 
     public List<InboundView> recent(InboundStatus status, int limit) {
         return readOnly.execute(s -> inbound.findRecent(status, PageRequest.of(0, limit)).stream()
-                .map(InboundMail::view).toList());
+                .map(InboundMail::view)
+                .toList());
     }
 
     public List<InboundView> ofRequest(long ticketId) {
-        return readOnly.execute(s -> inbound.findByTicket(ticketId).stream().map(InboundMail::view).toList());
+        return readOnly.execute(s ->
+                inbound.findByTicket(ticketId).stream().map(InboundMail::view).toList());
     }
 
     public Map<InboundStatus, Long> counts() {
@@ -275,17 +300,25 @@ public class MailIntake {
 
     /** The addresses marked as bouncing, the latest first. */
     public List<BouncingAddress> bouncingAddresses(int limit) {
-        return readOnly.execute(s -> jdbc.query("""
+        return readOnly.execute(s -> jdbc.query(
+                """
                 select address, reason, ticket_id, bounced_at from mail_bouncing_address order by bounced_at desc
-                limit ?""", (rs, n) -> new BouncingAddress(rs.getString(1), rs.getString(2),
-                rs.getObject(3) == null ? null : rs.getLong(3), rs.getTimestamp(4).toInstant()), limit));
+                limit ?""",
+                (rs, n) -> new BouncingAddress(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3) == null ? null : rs.getLong(3),
+                        rs.getTimestamp(4).toInstant()),
+                limit));
     }
 
     /** An admin clears the mark: automatic mail goes to the address again. */
     public void clearBouncing(String address) {
         tx.executeWithoutResult(s -> {
-            if (jdbc.update("delete from mail_bouncing_address where address = ?",
-                    address == null ? "" : address.strip().toLowerCase(java.util.Locale.ROOT)) == 0) {
+            if (jdbc.update(
+                            "delete from mail_bouncing_address where address = ?",
+                            address == null ? "" : address.strip().toLowerCase(java.util.Locale.ROOT))
+                    == 0) {
                 throw new NotFoundException("No bouncing address " + address);
             }
         });
@@ -295,8 +328,9 @@ public class MailIntake {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int limit = Math.min(raw.length, 256 * 1024);
         for (int i = 0; i < limit; i++) {
-            if (i + 1 < limit && raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < limit
-                    && raw[i + 2] == '\n'))) {
+            if (i + 1 < limit
+                    && raw[i] == '\n'
+                    && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < limit && raw[i + 2] == '\n'))) {
                 out.write(raw, 0, i + 1);
                 break;
             }
@@ -309,10 +343,25 @@ public class MailIntake {
     }
 
     /** Header fields that servers add on the way; a copy delivered again differs only in these. */
-    private static final java.util.Set<String> TRACE_FIELDS = java.util.Set.of("received", "return-path",
-            "delivered-to", "x-original-to", "envelope-to", "x-received", "authentication-results",
-            "received-spf", "x-envelope-from", "x-envelope-to", "x-delivered-to", "x-rcpt-to", "x-uid", "status",
-            "x-status", "x-keywords", "x-mozilla-status", "x-mozilla-status2");
+    private static final java.util.Set<String> TRACE_FIELDS = java.util.Set.of(
+            "received",
+            "return-path",
+            "delivered-to",
+            "x-original-to",
+            "envelope-to",
+            "x-received",
+            "authentication-results",
+            "received-spf",
+            "x-envelope-from",
+            "x-envelope-to",
+            "x-delivered-to",
+            "x-rcpt-to",
+            "x-uid",
+            "status",
+            "x-status",
+            "x-keywords",
+            "x-mozilla-status",
+            "x-mozilla-status2");
 
     /**
      * SHA-256 of the message as its author sent it: without the trace fields servers add, and with
@@ -334,7 +383,9 @@ public class MailIntake {
             }
             int colon = line.indexOf(':');
             String name = colon < 0 ? "" : line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
-            keep = !TRACE_FIELDS.contains(name) && !name.startsWith("arc-") && !name.startsWith("x-spam")
+            keep = !TRACE_FIELDS.contains(name)
+                    && !name.startsWith("arc-")
+                    && !name.startsWith("x-spam")
                     && !name.startsWith("x-virus");
             if (keep && !line.isEmpty()) {
                 kept.append(line).append('\n');

@@ -1,5 +1,16 @@
 package dev.tidesk.mail;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,18 +30,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.BodyPart;
-import jakarta.mail.Header;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
@@ -45,10 +44,13 @@ final class MailParser {
     static final int MAX_FORWARD_LEVEL = 3;
     /** How many forwarded messages of one mail are read. */
     static final int MAX_FORWARDED = 10;
+
     static final int MAX_PARTS = 2000;
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
-    private static final Pattern VALID_ADDRESS = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@[^\\s<>\"(),;:@\\[\\]]+\\.[^\\s<>\"(),;:@\\[\\].]+");
-    private static final Pattern ANY_ADDRESS = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@[^\\s<>\"(),;:@\\[\\]]+\\.[^\\s<>\"(),;:@\\[\\].]+");
+    private static final Pattern VALID_ADDRESS =
+            Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@[^\\s<>\"(),;:@\\[\\]]+\\.[^\\s<>\"(),;:@\\[\\].]+");
+    private static final Pattern ANY_ADDRESS =
+            Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@[^\\s<>\"(),;:@\\[\\]]+\\.[^\\s<>\"(),;:@\\[\\].]+");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final Session SESSION;
@@ -73,8 +75,7 @@ final class MailParser {
         SESSION = Session.getInstance(props);
     }
 
-    private MailParser() {
-    }
+    private MailParser() {}
 
     /** The header block of a raw message (its first 256 KB at most); empty when unreadable. */
     static InternetHeaders headers(byte[] raw) {
@@ -106,7 +107,7 @@ final class MailParser {
         Instant sentAt = null;
         try {
             MimeMessage message = mime(raw);
-            for (Enumeration<Header> e = message.getAllHeaders(); e.hasMoreElements();) {
+            for (Enumeration<Header> e = message.getAllHeaders(); e.hasMoreElements(); ) {
                 Header h = e.nextElement();
                 headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue() == null ? "" : h.getValue());
             }
@@ -114,14 +115,15 @@ final class MailParser {
             inReplyTo = firstId(headers.get("in-reply-to"));
             references = ids(headers.get("references"));
             // the sender: the first valid address of From, else of Sender, else of Reply-To
-            for (String name : new String[] { "from", "sender", "reply-to" }) {
+            for (String name : new String[] {"from", "sender", "reply-to"}) {
                 String value = headers.get(name);
                 if (value == null || fromAddress != null) {
                     continue;
                 }
                 try {
                     for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
-                        if (a.getAddress() != null && VALID_ADDRESS.matcher(a.getAddress().strip()).matches()) {
+                        if (a.getAddress() != null
+                                && VALID_ADDRESS.matcher(a.getAddress().strip()).matches()) {
                             fromAddress = a.getAddress().strip();
                             fromName = a.getPersonal() == null ? null : decodeWords(a.getPersonal());
                             break;
@@ -139,10 +141,13 @@ final class MailParser {
             if (fromAddress != null) {
                 fromAddress = fromAddress.toLowerCase(Locale.ROOT);
             }
-            subject = headers.containsKey("subject") ? decodeWords(fixEightBit(headers.get("subject"), raw, "Subject"))
+            subject = headers.containsKey("subject")
+                    ? decodeWords(fixEightBit(headers.get("subject"), raw, "Subject"))
                     : null;
             try {
-                sentAt = message.getSentDate() == null ? null : message.getSentDate().toInstant();
+                sentAt = message.getSentDate() == null
+                        ? null
+                        : message.getSentDate().toInstant();
             } catch (MessagingException ex) {
                 walk.warn("Date: " + ex.getMessage());
             }
@@ -158,8 +163,20 @@ final class MailParser {
         if (text.isEmpty() && html != null) {
             text = HtmlText.of(html);
         }
-        return new ParsedMail(messageId, inReplyTo, references, fromAddress, fromName, subject == null ? "" : subject.strip(),
-                sentAt, text, html, List.copyOf(walk.files), Map.copyOf(headers), walk.dsn, List.copyOf(walk.warnings),
+        return new ParsedMail(
+                messageId,
+                inReplyTo,
+                references,
+                fromAddress,
+                fromName,
+                subject == null ? "" : subject.strip(),
+                sentAt,
+                text,
+                html,
+                List.copyOf(walk.files),
+                Map.copyOf(headers),
+                walk.dsn,
+                List.copyOf(walk.warnings),
                 List.copyOf(walk.forwarded));
     }
 
@@ -222,8 +239,8 @@ final class MailParser {
                     }
                     files.add(new ParsedMail.Part(name, "message/rfc822", nested, null, false));
                     if (inner != null && forwarded.size() < MAX_FORWARDED) {
-                        forwarded.add(new ParsedMail.Forwarded(inner.fromAddress(), inner.fromName(), inner.subject(),
-                                inner.sentAt(), inner.text()));
+                        forwarded.add(new ParsedMail.Forwarded(
+                                inner.fromAddress(), inner.fromName(), inner.subject(), inner.sentAt(), inner.text()));
                     }
                 } else if (base.equals("text/plain") && !attachment) {
                     if (!inAlternative || text.isEmpty()) {
@@ -241,7 +258,10 @@ final class MailParser {
                 } else {
                     String cid = firstId(header(part, "Content-ID"));
                     boolean inline = cid != null && !Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part));
-                    file(part, filename == null ? defaultName(base, files.size() + 1) : filename, base,
+                    file(
+                            part,
+                            filename == null ? defaultName(base, files.size() + 1) : filename,
+                            base,
                             inline ? cid : null);
                 }
             } catch (MessagingException | IOException | RuntimeException e) {
@@ -333,8 +353,9 @@ final class MailParser {
         if (name == null || name.isBlank()) {
             return null;
         }
-        if (isRawEightBit(name) && (isRawEightBit(safeHeader(part, "Content-Disposition"))
-                || isRawEightBit(safeHeader(part, "Content-Type")))) {
+        if (isRawEightBit(name)
+                && (isRawEightBit(safeHeader(part, "Content-Disposition"))
+                        || isRawEightBit(safeHeader(part, "Content-Type")))) {
             // sent as raw 8-bit bytes, which the parser hands over one char per byte: UTF-8 when valid,
             // else the detected charset, never Latin-1
             name = decode(name.getBytes(StandardCharsets.ISO_8859_1), null);
@@ -342,8 +363,8 @@ final class MailParser {
         return decodeWords(name).replaceAll("[\\p{Cntrl}]", "").strip();
     }
 
-    private static final Pattern NAME_PARAMETER = Pattern.compile(
-            "(?i)\\bname\\s*=\\s*(?:\"([^\"\\r\\n]*)\"|([^;\\s]+))");
+    private static final Pattern NAME_PARAMETER =
+            Pattern.compile("(?i)\\bname\\s*=\\s*(?:\"([^\"\\r\\n]*)\"|([^;\\s]+))");
 
     /**
      * A file name sent as raw 8-bit bytes that are not UTF-8 (read as replacement characters): the
@@ -352,8 +373,8 @@ final class MailParser {
      */
     static String eightBitName(String lossy, byte[] raw) {
         String skeleton = lossy.replaceAll("[^\\x20-\\x7e]", "");
-        Matcher m = NAME_PARAMETER.matcher(new String(raw, 0, Math.min(raw.length, 4 * 1024 * 1024),
-                StandardCharsets.ISO_8859_1));
+        Matcher m = NAME_PARAMETER.matcher(
+                new String(raw, 0, Math.min(raw.length, 4 * 1024 * 1024), StandardCharsets.ISO_8859_1));
         while (m.find()) {
             String value = m.group(1) != null ? m.group(1) : m.group(2);
             byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
@@ -369,7 +390,9 @@ final class MailParser {
      * Windows forbids become "_", control characters go; nothing is cut off.
      */
     static String safeName(String name) {
-        String s = name.replaceAll("[\\p{Cntrl}]", "").replaceAll("[\\\\/:*?\"<>|]", "_").strip();
+        String s = name.replaceAll("[\\p{Cntrl}]", "")
+                .replaceAll("[\\\\/:*?\"<>|]", "_")
+                .strip();
         while (s.startsWith(".")) {
             s = s.substring(1);
         }
@@ -488,7 +511,8 @@ final class MailParser {
         detector.dataEnd();
         Charset found = charset(detector.getDetectedCharset());
         return found == null || found.equals(StandardCharsets.UTF_8) || found.equals(StandardCharsets.US_ASCII)
-                ? WINDOWS_1251 : found;
+                ? WINDOWS_1251
+                : found;
     }
 
     static Charset charset(String name) {
@@ -516,8 +540,11 @@ final class MailParser {
 
     private static String strict(byte[] bytes, Charset charset) {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -725,9 +752,12 @@ final class MailParser {
         if (recipient != null && recipient.contains(";")) {
             recipient = recipient.substring(recipient.indexOf(';') + 1).strip();
         }
-        return new ParsedMail.Dsn(previous == null ? null : previous.originalMessageId(),
-                recipient == null ? null : recipient.toLowerCase(Locale.ROOT), field(text, "Action"),
-                field(text, "Status"), field(text, "Diagnostic-Code"));
+        return new ParsedMail.Dsn(
+                previous == null ? null : previous.originalMessageId(),
+                recipient == null ? null : recipient.toLowerCase(Locale.ROOT),
+                field(text, "Action"),
+                field(text, "Status"),
+                field(text, "Diagnostic-Code"));
     }
 
     private static ParsedMail.Dsn withOriginal(ParsedMail.Dsn dsn, byte[] original) {

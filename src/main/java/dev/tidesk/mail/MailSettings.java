@@ -1,7 +1,6 @@
 package dev.tidesk.mail;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,8 +15,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    {@code support@...}); {@code -} for servers configured that way
  */
 @ConfigurationProperties("tidesk.mail")
-public record MailSettings(String from, String fromName, String domain, Duration sendInterval, int maxAttempts,
-        Duration retryDelay, Duration maxRetryDelay, String replySeparator) {
+public record MailSettings(
+        String from,
+        String fromName,
+        String domain,
+        Duration sendInterval,
+        int maxAttempts,
+        Duration retryDelay,
+        Duration maxRetryDelay,
+        String replySeparator) {
 
     public MailSettings {
         from = from == null ? "support@tidesk.local" : from;

@@ -9,10 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,16 +77,20 @@ class MailSigning {
         }
         long ticketId = Long.parseLong(m.group(1));
         long staffId = Long.parseLong(m.group(2));
-        byte[] expected = hmac(replyKey, "reply:" + ticketId + ":" + staffId, 16).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected =
+                hmac(replyKey, "reply:" + ticketId + ":" + staffId, 16).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, m.group(3).getBytes(StandardCharsets.US_ASCII))
-                ? Optional.of(new long[] { ticketId, staffId }) : Optional.empty();
+                ? Optional.of(new long[] {ticketId, staffId})
+                : Optional.empty();
     }
 
     private static String hmac(SecretKeySpec key, String value, int hexChars) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8))).substring(0, hexChars);
+            return HexFormat.of()
+                    .formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, hexChars);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -2,7 +2,6 @@ package dev.tidesk.mail;
 
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +28,8 @@ class MailTemplates {
         this.messages = messages;
     }
 
-    RenderedMail render(String name, Locale locale, Map<String, Object> variables, String subjectKey,
-            Object... subjectArgs) {
+    RenderedMail render(
+            String name, Locale locale, Map<String, Object> variables, String subjectKey, Object... subjectArgs) {
         Context context = new Context(locale, variables);
         String subject = messages.getMessage(subjectKey, subjectArgs, locale);
         context.setVariable("subject", subject);

@@ -1,13 +1,12 @@
 package dev.tidesk.mail;
 
-import java.time.Instant;
-
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * A mailbox Tidesk polls. The position is the last UID taken in, valid for one UIDVALIDITY: when
@@ -20,13 +19,16 @@ class Mailbox {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
     private String host;
     private int port;
     private boolean tls;
     private String username;
+
     @Convert(converter = SecretConverter.class)
     private String password;
+
     private String folder;
     private String processedFolder;
     private int pollSeconds;
@@ -36,15 +38,16 @@ class Mailbox {
     private Instant lastPollAt;
     private String lastError;
 
-    protected Mailbox() {
-    }
+    protected Mailbox() {}
 
     Mailbox(MailboxSettings s) {
         update(s);
     }
 
     void update(MailboxSettings s) {
-        if (!s.host().equals(host) || !s.username().equals(username) || !s.folder().equals(folder)) {
+        if (!s.host().equals(host)
+                || !s.username().equals(username)
+                || !s.folder().equals(folder)) {
             uidValidity = null;
             lastUid = 0;
         }
@@ -85,12 +88,26 @@ class Mailbox {
     }
 
     boolean due(Instant now) {
-        return enabled && (lastPollAt == null || !lastPollAt.plusSeconds(pollSeconds).isAfter(now));
+        return enabled
+                && (lastPollAt == null || !lastPollAt.plusSeconds(pollSeconds).isAfter(now));
     }
 
     MailboxView view() {
-        return new MailboxView(id, name, host, port, tls, username, folder, processedFolder, pollSeconds, enabled,
-                uidValidity, lastUid, lastPollAt, lastError);
+        return new MailboxView(
+                id,
+                name,
+                host,
+                port,
+                tls,
+                username,
+                folder,
+                processedFolder,
+                pollSeconds,
+                enabled,
+                uidValidity,
+                lastUid,
+                lastPollAt,
+                lastError);
     }
 
     Long getId() {

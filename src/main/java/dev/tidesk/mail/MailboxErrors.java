@@ -1,15 +1,13 @@
 package dev.tidesk.mail;
 
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FolderNotFoundException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Set;
-
 import javax.net.ssl.SSLException;
-
-import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.FolderNotFoundException;
 
 /**
  * What went wrong with a mailbox, in a word the page translates ({@code mail.error.<word>}): never the
@@ -20,8 +18,7 @@ final class MailboxErrors {
 
     static final Set<String> WORDS = Set.of("auth", "host", "refused", "timeout", "tls", "folder", "other");
 
-    private MailboxErrors() {
-    }
+    private MailboxErrors() {}
 
     static String word(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

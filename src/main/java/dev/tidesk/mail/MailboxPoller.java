@@ -1,14 +1,5 @@
 package dev.tidesk.mail;
 
-import java.time.Clock;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Properties;
-
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -17,10 +8,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,8 +47,12 @@ public class MailboxPoller {
 
     private final Clock clock;
 
-    MailboxPoller(MailboxRepository mailboxes, MailIntake intake, InboundSettings settings,
-            PlatformTransactionManager transactions, Clock clock) {
+    MailboxPoller(
+            MailboxRepository mailboxes,
+            MailIntake intake,
+            InboundSettings settings,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.clock = clock;
         this.mailboxes = mailboxes;
         this.intake = intake;
@@ -59,13 +61,16 @@ public class MailboxPoller {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @Scheduled(fixedDelayString = "${tidesk.mail.inbound.poll-interval:10s}",
+    @Scheduled(
+            fixedDelayString = "${tidesk.mail.inbound.poll-interval:10s}",
             initialDelayString = "${tidesk.mail.inbound.poll-interval:10s}")
     @SchedulerLock(name = "mail-imap-poll", lockAtMostFor = "PT45S")
     public void pollDue() {
         Instant now = Instant.now(clock);
-        List<Long> due = tx.execute(s -> mailboxes.findAllOrdered().stream().filter(m -> m.due(now))
-                .map(Mailbox::getId).toList());
+        List<Long> due = tx.execute(s -> mailboxes.findAllOrdered().stream()
+                .filter(m -> m.due(now))
+                .map(Mailbox::getId)
+                .toList());
         for (Long id : due) {
             poll(id);
         }
@@ -89,7 +94,9 @@ public class MailboxPoller {
             long lastUid = tx.execute(s -> {
                 Mailbox m = mailboxes.findById(mailboxId).orElseThrow();
                 if (m.validity(validity)) {
-                    log.info("Mailbox {}: UIDVALIDITY is now {}, every message is looked at again", m.getName(),
+                    log.info(
+                            "Mailbox {}: UIDVALIDITY is now {}, every message is looked at again",
+                            m.getName(),
                             validity);
                 }
                 return m.getLastUid();
@@ -99,8 +106,11 @@ public class MailboxPoller {
             profile.add(UIDFolder.FetchProfileItem.UID);
             profile.add(FetchProfile.Item.SIZE);
             folder.fetch(messages, profile);
-            List<Message> fresh = Arrays.stream(messages).filter(m -> uid(uids, m) > lastUid)
-                    .sorted(Comparator.comparingLong(m -> uid(uids, m))).limit(BATCH).toList();
+            List<Message> fresh = Arrays.stream(messages)
+                    .filter(m -> uid(uids, m) > lastUid)
+                    .sorted(Comparator.comparingLong(m -> uid(uids, m)))
+                    .limit(BATCH)
+                    .toList();
             Folder processed = null;
             if (box.getProcessedFolder() != null) {
                 processed = store.getFolder(box.getProcessedFolder());
@@ -119,10 +129,11 @@ public class MailboxPoller {
                 crash("stored");
                 intake.process(stored.id());
                 crash("processed");
-                tx.executeWithoutResult(s -> mailboxes.findById(mailboxId).orElseThrow().advance(uid));
+                tx.executeWithoutResult(
+                        s -> mailboxes.findById(mailboxId).orElseThrow().advance(uid));
                 crash("advanced");
                 if (processed != null) {
-                    folder.copyMessages(new Message[] { message }, processed);
+                    folder.copyMessages(new Message[] {message}, processed);
                     message.setFlag(Flags.Flag.DELETED, true);
                     expunge = true;
                 } else {
@@ -142,7 +153,8 @@ public class MailboxPoller {
             closeQuietly(folder, store);
         }
         String lastError = error;
-        tx.executeWithoutResult(s -> mailboxes.findById(mailboxId).ifPresent(m -> m.polled(Instant.now(clock), lastError)));
+        tx.executeWithoutResult(
+                s -> mailboxes.findById(mailboxId).ifPresent(m -> m.polled(Instant.now(clock), lastError)));
         return taken;
     }
 
@@ -159,11 +171,14 @@ public class MailboxPoller {
         profile.add(UIDFolder.FetchProfileItem.UID);
         folder.fetch(taken, profile);
         List<Message> left = Arrays.stream(taken)
-                .filter(m -> m != null && !m.isExpunged() && uid(uids, m) <= lastUid && !isDeleted(m)).toList();
+                .filter(m -> m != null && !m.isExpunged() && uid(uids, m) <= lastUid && !isDeleted(m))
+                .toList();
         if (left.isEmpty()) {
             return false;
         }
-        log.info("Moving {} message(s) taken in before but left in {} by a dropped connection", left.size(),
+        log.info(
+                "Moving {} message(s) taken in before but left in {} by a dropped connection",
+                left.size(),
                 folder.getFullName());
         Message[] moving = left.toArray(Message[]::new);
         folder.copyMessages(moving, processed);
@@ -208,7 +223,7 @@ public class MailboxPoller {
 
     private static Properties properties(Mailbox box) {
         Properties p = new Properties();
-        for (String protocol : new String[] { "imap", "imaps" }) {
+        for (String protocol : new String[] {"imap", "imaps"}) {
             // a mail server answers at once or not at all: fail fast rather than hold a poller thread
             p.setProperty("mail." + protocol + ".connectiontimeout", "5000");
             p.setProperty("mail." + protocol + ".timeout", "20000");

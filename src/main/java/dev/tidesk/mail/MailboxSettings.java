@@ -6,8 +6,17 @@ package dev.tidesk.mail;
  * @param password        left empty on a change, the stored one stays
  * @param processedFolder where processed messages are moved; empty leaves them in place, marked seen
  */
-public record MailboxSettings(String name, String host, int port, boolean tls, String username, String password,
-        String folder, String processedFolder, int pollSeconds, boolean enabled) {
+public record MailboxSettings(
+        String name,
+        String host,
+        int port,
+        boolean tls,
+        String username,
+        String password,
+        String folder,
+        String processedFolder,
+        int pollSeconds,
+        boolean enabled) {
 
     public MailboxSettings {
         name = name == null ? "" : name.strip();

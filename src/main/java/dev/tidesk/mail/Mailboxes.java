@@ -1,10 +1,8 @@
 package dev.tidesk.mail;
 
-import java.util.List;
-
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
-
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +19,13 @@ public class Mailboxes {
 
     private final java.util.Set<Integer> allowedPorts;
 
-    Mailboxes(MailboxRepository mailboxes, InboundSettings settings, JdbcTemplate jdbc, SecretBox secrets,
+    Mailboxes(
+            MailboxRepository mailboxes,
+            InboundSettings settings,
+            JdbcTemplate jdbc,
+            SecretBox secrets,
             @org.springframework.beans.factory.annotation.Value("${tidesk.mail.inbound.allowed-ports:143,993}")
-            java.util.Set<Integer> allowedPorts) {
+                    java.util.Set<Integer> allowedPorts) {
         this.mailboxes = mailboxes;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -39,8 +41,13 @@ public class Mailboxes {
     @Transactional
     public MailboxView addFromForm(MailboxSettings settings) {
         if (!allowedPorts.contains(settings.port())) {
-            throw new DomainException("error.mailbox.port", "Port not allowed: " + settings.port(),
-                    String.valueOf(settings.port()), allowedPorts.stream().sorted().map(String::valueOf)
+            throw new DomainException(
+                    "error.mailbox.port",
+                    "Port not allowed: " + settings.port(),
+                    String.valueOf(settings.port()),
+                    allowedPorts.stream()
+                            .sorted()
+                            .map(String::valueOf)
                             .collect(java.util.stream.Collectors.joining(", ")));
         }
         return add(settings);
@@ -52,8 +59,10 @@ public class Mailboxes {
         int n = 0;
         for (var row : jdbc.queryForList("select id, password from mail_mailbox where password <> '' "
                 + "and password not like 'v2:%' for update")) {
-            n += jdbc.update("update mail_mailbox set password = ? where id = ?",
-                    secrets.encrypt(secrets.decrypt((String) row.get("password"))), row.get("id"));
+            n += jdbc.update(
+                    "update mail_mailbox set password = ? where id = ?",
+                    secrets.encrypt(secrets.decrypt((String) row.get("password"))),
+                    row.get("id"));
         }
         return n;
     }
@@ -79,9 +88,13 @@ public class Mailboxes {
     public MailboxView change(long id, MailboxSettings settings) {
         validate(settings);
         Mailbox mailbox = load(id);
-        mailboxes.findByName(settings.name()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
-            throw new DomainException("error.mailbox.exists", "A mailbox with this name exists", settings.name());
-        });
+        mailboxes
+                .findByName(settings.name())
+                .filter(other -> !other.getId().equals(id))
+                .ifPresent(other -> {
+                    throw new DomainException(
+                            "error.mailbox.exists", "A mailbox with this name exists", settings.name());
+                });
         mailbox.update(settings);
         return mailbox.view();
     }

@@ -1,10 +1,5 @@
 package dev.tidesk.mail;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.MessageKind;
 import dev.tidesk.ticket.MessageView;
@@ -14,7 +9,10 @@ import dev.tidesk.ticket.RequestStatusChanged;
 import dev.tidesk.ticket.StaffReplied;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,8 +34,14 @@ class Notifications {
 
     private final Clock clock;
 
-    Notifications(RequestQueries requests, Installation installation, MessageSource messages, AutoMailGuard guard,
-            ClientMailer mailer, Outbox outbox, Clock clock) {
+    Notifications(
+            RequestQueries requests,
+            Installation installation,
+            MessageSource messages,
+            AutoMailGuard guard,
+            ClientMailer mailer,
+            Outbox outbox,
+            Clock clock) {
         this.clock = clock;
         this.outbox = outbox;
         this.requests = requests;
@@ -54,7 +58,8 @@ class Notifications {
         // the loop guard is for mail that answers mail; a request the client made in the portal, by
         // phone or through the API is always acknowledged
         var held = to == null || to.isBlank() || ticket.channel() != dev.tidesk.ticket.Channel.EMAIL
-                ? java.util.Optional.<AutoMailGuard.Hold>empty() : guard.holdBack(to, Instant.now(clock));
+                ? java.util.Optional.<AutoMailGuard.Hold>empty()
+                : guard.holdBack(to, Instant.now(clock));
         if (held.isPresent() && held.get() == AutoMailGuard.Hold.AUTOMATIC) {
             // the request came from automatic mail (the incoming-mail page says which): never answered
             return;
@@ -69,12 +74,21 @@ class Notifications {
     void on(StaffReplied event) {
         TicketView ticket = requests.ticket(event.ticketId());
         List<MessageView> conversation = requests.messages(ticket.id(), false);
-        MessageView reply = conversation.stream().filter(m -> m.id() == event.messageId()).findFirst().orElse(null);
+        MessageView reply = conversation.stream()
+                .filter(m -> m.id() == event.messageId())
+                .findFirst()
+                .orElse(null);
         if (reply == null || reply.kind() != MessageKind.STAFF_REPLY) {
             return;
         }
-        notify(ticket, "reply:" + reply.id(), "reply", "mail.reply.subject", "auto-generated",
-                Map.of("reply", reply), reply.attachments().stream().map(a -> a.id()).toList());
+        notify(
+                ticket,
+                "reply:" + reply.id(),
+                "reply",
+                "mail.reply.subject",
+                "auto-generated",
+                Map.of("reply", reply),
+                reply.attachments().stream().map(a -> a.id()).toList());
     }
 
     @EventListener
@@ -83,24 +97,56 @@ class Notifications {
             return;
         }
         TicketView ticket = requests.ticket(event.ticketId());
-        String key = "status:" + ticket.id() + ":" + event.to() + ":" + ticket.updatedAt().toEpochMilli();
-        notify(ticket, key, "status", "mail.status.subject", "auto-generated",
-                Map.of("newStatus", event.to().name(), "newStatusKey", "status." + event.to().name()));
+        String key = "status:" + ticket.id() + ":" + event.to() + ":"
+                + ticket.updatedAt().toEpochMilli();
+        notify(
+                ticket,
+                key,
+                "status",
+                "mail.status.subject",
+                "auto-generated",
+                Map.of(
+                        "newStatus",
+                        event.to().name(),
+                        "newStatusKey",
+                        "status." + event.to().name()));
     }
 
-    private void notify(TicketView ticket, String eventKey, String template, String subjectKey,
-            String autoSubmitted, Map<String, Object> extra) {
+    private void notify(
+            TicketView ticket,
+            String eventKey,
+            String template,
+            String subjectKey,
+            String autoSubmitted,
+            Map<String, Object> extra) {
         notify(ticket, eventKey, template, subjectKey, autoSubmitted, extra, List.of());
     }
 
-    private void notify(TicketView ticket, String eventKey, String template, String subjectKey,
-            String autoSubmitted, Map<String, Object> extra, List<Long> attachmentIds) {
-        mailer.send(ticket, eventKey, template, autoSubmitted,
-                installation.baseUrl() + "/portal/requests/" + ticket.tid(), (locale, vars) -> {
+    private void notify(
+            TicketView ticket,
+            String eventKey,
+            String template,
+            String subjectKey,
+            String autoSubmitted,
+            Map<String, Object> extra,
+            List<Long> attachmentIds) {
+        mailer.send(
+                ticket,
+                eventKey,
+                template,
+                autoSubmitted,
+                installation.baseUrl() + "/portal/requests/" + ticket.tid(),
+                (locale, vars) -> {
                     vars.putAll(extra);
                     if (extra.containsKey("newStatusKey")) {
-                        vars.put("newStatusLabel", messages.getMessage((String) extra.get("newStatusKey"), null, locale));
+                        vars.put(
+                                "newStatusLabel",
+                                messages.getMessage((String) extra.get("newStatusKey"), null, locale));
                     }
-                }, attachmentIds, subjectKey, ticket.tid(), ticket.subject());
+                },
+                attachmentIds,
+                subjectKey,
+                ticket.tid(),
+                ticket.subject());
     }
 }

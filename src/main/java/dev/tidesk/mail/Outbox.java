@@ -1,13 +1,11 @@
 package dev.tidesk.mail;
 
-import java.time.Clock;
+import dev.tidesk.shared.NotFoundException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import dev.tidesk.shared.NotFoundException;
-
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,12 +22,19 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final MailSigning signing;
 
-    private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailSender;
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender>
+            mailSender;
 
     private final Clock clock;
 
-    Outbox(OutboxRepository outbox, MailSettings settings, JdbcTemplate jdbc, MailSigning signing,
-            org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mailSender, Clock clock) {
+    Outbox(
+            OutboxRepository outbox,
+            MailSettings settings,
+            JdbcTemplate jdbc,
+            MailSigning signing,
+            org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender>
+                    mailSender,
+            Clock clock) {
         this.clock = clock;
         this.mailSender = mailSender;
         this.outbox = outbox;
@@ -45,32 +50,53 @@ public class Outbox {
      * @return false when that mail was queued before
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean enqueue(String eventKey, Long ticketId, String recipient, RenderedMail mail, String autoSubmitted,
-            Instant now) {
+    boolean enqueue(
+            String eventKey, Long ticketId, String recipient, RenderedMail mail, String autoSubmitted, Instant now) {
         return enqueue(eventKey, ticketId, recipient, mail, autoSubmitted, List.of(), now);
     }
 
     /** As above, with files of the request (ticket attachment ids) sent along. */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean enqueue(String eventKey, Long ticketId, String recipient, RenderedMail mail, String autoSubmitted,
-            List<Long> attachmentIds, Instant now) {
+    boolean enqueue(
+            String eventKey,
+            Long ticketId,
+            String recipient,
+            RenderedMail mail,
+            String autoSubmitted,
+            List<Long> attachmentIds,
+            Instant now) {
         String messageId = signing.newMessageId();
         String thread = ticketId == null ? null : threadId(ticketId);
-        String files = attachmentIds == null || attachmentIds.isEmpty() ? null
+        String files = attachmentIds == null || attachmentIds.isEmpty()
+                ? null
                 : String.join(",", attachmentIds.stream().map(String::valueOf).toList());
         // one statement, and no flush of the caller's persistence context: this runs for every request
         // opened, often several times in one transaction
-        List<Long> queued = jdbc.queryForList("""
+        List<Long> queued = jdbc.queryForList(
+                """
                 insert into mail_outbox (event_key, ticket_id, recipient, subject, text_body, html_body, message_id,
                     in_reply_to, auto_submitted, attachment_ids, status, attempts, next_attempt_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
-                on conflict (event_key, recipient) do nothing returning id""", Long.class, eventKey, ticketId,
-                recipient, HeaderValues.clean(mail.subject()), mail.text(), mail.html(), messageId, thread,
-                autoSubmitted, files, Timestamp.from(now), Timestamp.from(now));
+                on conflict (event_key, recipient) do nothing returning id""",
+                Long.class,
+                eventKey,
+                ticketId,
+                recipient,
+                HeaderValues.clean(mail.subject()),
+                mail.text(),
+                mail.html(),
+                messageId,
+                thread,
+                autoSubmitted,
+                files,
+                Timestamp.from(now),
+                Timestamp.from(now));
         if (!queued.isEmpty() && thread != null) {
             // the thread id carries no request id: replies that refer to it find the request by this row
-            jdbc.update("insert into mail_thread_ref (message_id, ticket_id) values (?, ?) on conflict do nothing",
-                    thread, ticketId);
+            jdbc.update(
+                    "insert into mail_thread_ref (message_id, ticket_id) values (?, ?) on conflict do nothing",
+                    thread,
+                    ticketId);
         }
         return !queued.isEmpty();
     }
@@ -89,7 +115,9 @@ public class Outbox {
     }
 
     public List<OutboxView> recent(int limit) {
-        return outbox.findRecent(PageRequest.of(0, limit)).stream().map(OutboxMail::view).toList();
+        return outbox.findRecent(PageRequest.of(0, limit)).stream()
+                .map(OutboxMail::view)
+                .toList();
     }
 
     public List<OutboxView> ofRequest(long ticketId) {
@@ -105,10 +133,9 @@ public class Outbox {
         for (OutboxStatus s : OutboxStatus.values()) {
             counts.put(s, 0L);
         }
-        jdbc.query("select status, count(*) from mail_outbox group by status",
-                (java.sql.ResultSet rs) -> {
-                    counts.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                });
+        jdbc.query("select status, count(*) from mail_outbox group by status", (java.sql.ResultSet rs) -> {
+            counts.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        });
         return counts;
     }
 
@@ -128,8 +155,11 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void holdBack(String eventKey, String recipient, AutoMailGuard.Hold reason) {
-        jdbc.update("update mail_outbox set status = 'HELD', last_error = ? where event_key = ? and lower(recipient) = ?"
-                + " and status = 'PENDING'", OutboxView.HELD_PREFIX + reason.code(), eventKey,
+        jdbc.update(
+                "update mail_outbox set status = 'HELD', last_error = ? where event_key = ? and lower(recipient) = ?"
+                        + " and status = 'PENDING'",
+                OutboxView.HELD_PREFIX + reason.code(),
+                eventKey,
                 recipient.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -153,6 +183,8 @@ public class Outbox {
 
     @Transactional
     public void retry(long id) {
-        outbox.findById(id).orElseThrow(() -> new NotFoundException("No mail " + id)).retry(Instant.now(clock));
+        outbox.findById(id)
+                .orElseThrow(() -> new NotFoundException("No mail " + id))
+                .retry(Instant.now(clock));
     }
 }

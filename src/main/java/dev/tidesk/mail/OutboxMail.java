@@ -1,8 +1,5 @@
 package dev.tidesk.mail;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +7,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
 
 /** One mail to send. Written in the transaction of the change it tells about, by {@link Outbox#enqueue}. */
 @Entity
@@ -19,6 +18,7 @@ class OutboxMail {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String eventKey;
     private Long ticketId;
     private String recipient;
@@ -29,22 +29,25 @@ class OutboxMail {
     private String inReplyTo;
     private String autoSubmitted;
     private String attachmentIds;
+
     @Enumerated(EnumType.STRING)
     private OutboxStatus status = OutboxStatus.PENDING;
+
     private int attempts;
     private Instant nextAttemptAt;
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
 
-    protected OutboxMail() {
-    }
+    protected OutboxMail() {}
 
     java.util.List<Long> getAttachmentIds() {
         if (attachmentIds == null || attachmentIds.isBlank()) {
             return java.util.List.of();
         }
-        return java.util.Arrays.stream(attachmentIds.split(",")).map(Long::valueOf).toList();
+        return java.util.Arrays.stream(attachmentIds.split(","))
+                .map(Long::valueOf)
+                .toList();
     }
 
     void sent(Instant now) {
@@ -94,8 +97,18 @@ class OutboxMail {
 
     /** What people see of the mail: single-use links masked ({@link SecretLinks}); the sender reads the fields. */
     OutboxView view() {
-        return new OutboxView(id, ticketId, recipient, subject, SecretLinks.mask(textBody), SecretLinks.mask(htmlBody),
-                status, attempts, lastError, createdAt, sentAt);
+        return new OutboxView(
+                id,
+                ticketId,
+                recipient,
+                subject,
+                SecretLinks.mask(textBody),
+                SecretLinks.mask(htmlBody),
+                status,
+                attempts,
+                lastError,
+                createdAt,
+                sentAt);
     }
 
     Long getId() {

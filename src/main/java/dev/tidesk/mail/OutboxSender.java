@@ -1,31 +1,28 @@
 package dev.tidesk.mail;
 
-import java.time.Clock;
-import java.io.UnsupportedEncodingException;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
+import dev.tidesk.ticket.AttachmentContent;
+import dev.tidesk.ticket.RequestQueries;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.tidesk.ticket.AttachmentContent;
-import dev.tidesk.ticket.RequestQueries;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.mail.MailAuthenticationException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,8 +57,13 @@ public class OutboxSender {
 
     private final Clock clock;
 
-    OutboxSender(OutboxRepository outbox, ObjectProvider<JavaMailSender> mailSender, MailSettings settings,
-            RequestQueries requests, PlatformTransactionManager transactions, Clock clock) {
+    OutboxSender(
+            OutboxRepository outbox,
+            ObjectProvider<JavaMailSender> mailSender,
+            MailSettings settings,
+            RequestQueries requests,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.clock = clock;
         this.requests = requests;
         this.outbox = outbox;
@@ -72,7 +74,9 @@ public class OutboxSender {
     }
 
     /** The scheduled run: sends what is due, one committed mail at a time. */
-    @Scheduled(fixedDelayString = "${tidesk.mail.send-interval:5s}", initialDelayString = "${tidesk.mail.send-interval:5s}")
+    @Scheduled(
+            fixedDelayString = "${tidesk.mail.send-interval:5s}",
+            initialDelayString = "${tidesk.mail.send-interval:5s}")
     @SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT45S")
     public void sendDue() {
         sendDue(RUN_LIMIT);
@@ -101,7 +105,11 @@ public class OutboxSender {
     }
 
     enum Attempt {
-        SENT, RETRY_LATER, FAILED, SERVER_UNREACHABLE, NOTHING_DUE
+        SENT,
+        RETRY_LATER,
+        FAILED,
+        SERVER_UNREACHABLE,
+        NOTHING_DUE
     }
 
     /**
@@ -121,9 +129,14 @@ public class OutboxSender {
             }
             String why = error.get() != null ? error.get() : describe(e);
             log.warn("Mail {} not sent, its attempt could not be saved: {}", id, why);
-            tx.executeWithoutResult(s -> outbox.findById(id).filter(m -> m.getStatus() == OutboxStatus.PENDING)
-                    .ifPresent(m -> m.failedTemporarily(why, Instant.now(clock), settings.maxAttempts(),
-                            settings.retryDelay(), settings.maxRetryDelay())));
+            tx.executeWithoutResult(s -> outbox.findById(id)
+                    .filter(m -> m.getStatus() == OutboxStatus.PENDING)
+                    .ifPresent(m -> m.failedTemporarily(
+                            why,
+                            Instant.now(clock),
+                            settings.maxAttempts(),
+                            settings.retryDelay(),
+                            settings.maxRetryDelay())));
             return Attempt.RETRY_LATER;
         }
     }
@@ -148,7 +161,11 @@ public class OutboxSender {
                 mail.failedPermanently(describe(e));
                 return Attempt.FAILED;
             }
-            mail.failedTemporarily(describe(e), Instant.now(clock), settings.maxAttempts(), settings.retryDelay(),
+            mail.failedTemporarily(
+                    describe(e),
+                    Instant.now(clock),
+                    settings.maxAttempts(),
+                    settings.retryDelay(),
                     settings.maxRetryDelay());
             if (isUnreachable(e)) {
                 log.warn("SMTP server not reachable, mail {} waits: {}", mail.getId(), e.getMessage());
@@ -172,7 +189,8 @@ public class OutboxSender {
         if (!lower.startsWith("text/") || lower.contains("charset=")) {
             return type;
         }
-        java.nio.charset.Charset charset = MailParser.isAsciiOrUtf8(content) ? java.nio.charset.StandardCharsets.UTF_8
+        java.nio.charset.Charset charset = MailParser.isAsciiOrUtf8(content)
+                ? java.nio.charset.StandardCharsets.UTF_8
                 : MailParser.detected(content);
         // the detector takes short windows-1251 text for Mac Cyrillic, which nobody writes any more
         String name = charset.name().equalsIgnoreCase("x-MacCyrillic") ? "windows-1251" : charset.name();
@@ -198,8 +216,10 @@ public class OutboxSender {
     static boolean isUnreachable(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth++ < MAX_CHAIN; t = next(t)) {
-            if (t instanceof MailAuthenticationException || t instanceof jakarta.mail.AuthenticationFailedException
-                    || t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+            if (t instanceof MailAuthenticationException
+                    || t instanceof jakarta.mail.AuthenticationFailedException
+                    || t instanceof java.net.ConnectException
+                    || t instanceof java.net.UnknownHostException
                     || t instanceof java.net.NoRouteToHostException
                     || t instanceof org.eclipse.angus.mail.util.MailConnectException) {
                 return true;
@@ -242,7 +262,9 @@ public class OutboxSender {
                 continue;
             }
             attached += file.content().length;
-            helper.addAttachment(HeaderValues.clean(file.filename()), new ByteArrayResource(file.content()),
+            helper.addAttachment(
+                    HeaderValues.clean(file.filename()),
+                    new ByteArrayResource(file.content()),
                     attachmentType(file.contentType(), file.content()));
         }
         if (mail.getInReplyTo() != null) {
@@ -275,7 +297,9 @@ public class OutboxSender {
             if (t instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
                 return true;
             }
-            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t
+            if (t instanceof MessagingException m
+                    && m.getNextException() != null
+                    && m.getNextException() != t
                     && isPermanent(m.getNextException())) {
                 return true;
             }

@@ -2,11 +2,22 @@ package dev.tidesk.mail;
 
 import java.time.Instant;
 
-public record OutboxView(long id, Long ticketId, String recipient, String subject, String textBody, String htmlBody,
-        OutboxStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+public record OutboxView(
+        long id,
+        Long ticketId,
+        String recipient,
+        String subject,
+        String textBody,
+        String htmlBody,
+        OutboxStatus status,
+        int attempts,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt) {
 
     /** Why Tidesk did not send the mail, as a message key; recorded instead of an error. */
     static final String HISTORY = "history";
+
     static final String HELD_PREFIX = "held.";
 
     /** The label of the mail's state: its status, or "history" for a mail of the past that was never sent. */

@@ -11,21 +11,30 @@ import java.util.Map;
  * @param headers   the first value of every header, names in lower case, raw (not decoded)
  * @param forwarded the messages attached whole (message/rfc822, "forward as attachment"), read
  */
-record ParsedMail(String messageId, String inReplyTo, List<String> references, String fromAddress, String fromName,
-        String subject, Instant sentAt, String text, String html, List<Part> attachments,
-        Map<String, String> headers, Dsn dsn, List<String> warnings, List<Forwarded> forwarded) {
+record ParsedMail(
+        String messageId,
+        String inReplyTo,
+        List<String> references,
+        String fromAddress,
+        String fromName,
+        String subject,
+        Instant sentAt,
+        String text,
+        String html,
+        List<Part> attachments,
+        Map<String, String> headers,
+        Dsn dsn,
+        List<String> warnings,
+        List<Forwarded> forwarded) {
 
     /** A message forwarded as an attachment, as its reader needs it: who wrote it, when, and what. */
-    record Forwarded(String fromAddress, String fromName, String subject, Instant sentAt, String text) {
-    }
+    record Forwarded(String fromAddress, String fromName, String subject, Instant sentAt, String text) {}
 
     /** A file of the message; {@code contentId} is set for inline images referred to as {@code cid:}. */
-    record Part(String filename, String contentType, byte[] content, String contentId, boolean inline) {
-    }
+    record Part(String filename, String contentType, byte[] content, String contentId, boolean inline) {}
 
     /** A delivery status notification (multipart/report; report-type=delivery-status). */
-    record Dsn(String originalMessageId, String finalRecipient, String action, String status, String diagnostic) {
-    }
+    record Dsn(String originalMessageId, String finalRecipient, String action, String status, String diagnostic) {}
 
     String header(String name) {
         return headers.get(name.toLowerCase());

@@ -1,14 +1,12 @@
 package dev.tidesk.mail;
 
+import dev.tidesk.identity.PasswordResetRequested;
+import dev.tidesk.shared.Installation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.tidesk.identity.PasswordResetRequested;
-import dev.tidesk.shared.Installation;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +19,7 @@ import org.springframework.stereotype.Component;
 class PasswordResetMails {
 
     /** Whom the mail greets: the frame calls {@code contact.fullName()}. */
-    record Addressee(String fullName) {
-    }
+    record Addressee(String fullName) {}
 
     private final Outbox outbox;
     private final MailTemplates templates;
@@ -44,18 +41,30 @@ class PasswordResetMails {
         vars.put("ticket", null);
         vars.put("marker", null);
         vars.put("contact", new Addressee(event.displayName()));
-        vars.put("link", installation.baseUrl() + (event.staff() ? "/desk" : "/portal") + "/password/reset?token="
-                + event.token());
-        vars.put("linkLabel", templates.message(event.invitation() ? "mail.invite.button" : "mail.reset.button", locale));
+        vars.put(
+                "link",
+                installation.baseUrl() + (event.staff() ? "/desk" : "/portal") + "/password/reset?token="
+                        + event.token());
+        vars.put(
+                "linkLabel",
+                templates.message(event.invitation() ? "mail.invite.button" : "mail.reset.button", locale));
         vars.put("login", event.email());
         vars.put("staff", event.staff());
         vars.put("expires", installation.dateTime(event.expiresAt()));
         RenderedMail mail = event.invitation()
-                ? templates.render("portal-invitation", locale, vars,
+                ? templates.render(
+                        "portal-invitation",
+                        locale,
+                        vars,
                         event.staff() ? "mail.invite.staff.subject" : "mail.invite.subject")
                 : templates.render("password-reset", locale, vars, "mail.reset.subject");
         // the key names the link by its expiry, never by its secret: the outbox is readable by admins
-        outbox.enqueue("password-reset:" + event.accountId() + ":" + event.expiresAt().toEpochMilli(), null,
-                event.email(), mail, "auto-generated", Instant.now(clock));
+        outbox.enqueue(
+                "password-reset:" + event.accountId() + ":" + event.expiresAt().toEpochMilli(),
+                null,
+                event.email(),
+                mail,
+                "auto-generated",
+                Instant.now(clock));
     }
 }

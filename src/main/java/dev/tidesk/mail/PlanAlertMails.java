@@ -1,13 +1,5 @@
 package dev.tidesk.mail;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-
 import dev.tidesk.contract.PlanAlert;
 import dev.tidesk.contract.PlanAlertRaised;
 import dev.tidesk.contract.Recommendations;
@@ -17,7 +9,13 @@ import dev.tidesk.shared.Installation;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.worklog.NormHours;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +35,14 @@ class PlanAlertMails {
 
     private final Clock clock;
 
-    PlanAlertMails(Outbox outbox, MailTemplates templates, StaffDirectory staff, Customers customers,
-            Recommendations recommendations, Installation installation, Clock clock) {
+    PlanAlertMails(
+            Outbox outbox,
+            MailTemplates templates,
+            StaffDirectory staff,
+            Customers customers,
+            Recommendations recommendations,
+            Installation installation,
+            Clock clock) {
         this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
@@ -57,7 +61,8 @@ class PlanAlertMails {
                 recipients.put(manager.email(), manager);
             }
         }
-        staff.everyone().stream().filter(s -> s.role() == Role.HEAD && s.email() != null)
+        staff.everyone().stream()
+                .filter(s -> s.role() == Role.HEAD && s.email() != null)
                 .forEach(h -> recipients.putIfAbsent(h.email(), h));
         Locale locale = Locale.forLanguageTag("ru");
         String organization = customers.organization(event.organizationId()).name();
@@ -66,7 +71,8 @@ class PlanAlertMails {
                 ? templates.message("contract.alert.overrun", locale, recommendations.overrunPercent())
                 : templates.message("contract.alert.trial", locale, event.trialMonths());
         String plan = event.planCode() == null ? "—" : templates.message("contract.plan." + event.planCode(), locale);
-        String recommended = event.recommendation() == null ? null
+        String recommended = event.recommendation() == null
+                ? null
                 : templates.message("contract.plan." + event.recommendation(), locale);
         for (StaffView to : recipients.values()) {
             Map<String, Object> vars = new HashMap<>();
@@ -82,9 +88,10 @@ class PlanAlertMails {
             vars.put("average", NormHours.format(event.averageMinutes(), locale));
             vars.put("recommended", recommended);
             vars.put("ledgerLink", installation.baseUrl() + "/desk/clients/" + event.organizationId() + "#ledger");
-            RenderedMail mail = templates.render("plan-alert", locale, vars,
-                    "mail.plan-alert.subject." + event.kind(), organization);
-            outbox.enqueue("plan-alert:" + event.alertId(), null, to.email(), mail, "auto-generated", Instant.now(clock));
+            RenderedMail mail = templates.render(
+                    "plan-alert", locale, vars, "mail.plan-alert.subject." + event.kind(), organization);
+            outbox.enqueue(
+                    "plan-alert:" + event.alertId(), null, to.email(), mail, "auto-generated", Instant.now(clock));
         }
     }
 }

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 final class QuotedHistory {
 
     private static final Pattern[] STARTS = {
-        Pattern.compile("^-{2,}\\s*(original message|исходное сообщение|forwarded message|пересылаемое сообщение)\\s*-{2,}.*$",
+        Pattern.compile(
+                "^-{2,}\\s*(original message|исходное сообщение|forwarded message|пересылаемое сообщение)\\s*-{2,}.*$",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
         Pattern.compile("^(on|le|am)\\s.{4,200}(wrote|a écrit|schrieb)\\s*:\\s*$", Pattern.CASE_INSENSITIVE),
-        Pattern.compile("^.{0,200}(пишет|написал|написала|написал\\(а\\))\\s*:\\s*$",
+        Pattern.compile(
+                "^.{0,200}(пишет|написал|написала|написал\\(а\\))\\s*:\\s*$",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
         Pattern.compile("^(from|от)\\s*:\\s.+$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
         Pattern.compile("^_{20,}\\s*$"),
@@ -36,8 +38,7 @@ final class QuotedHistory {
         boolean test(String line, boolean endsWithColon);
     }
 
-    private QuotedHistory() {
-    }
+    private QuotedHistory() {}
 
     static String strip(String text) {
         if (text == null) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -67,7 +66,8 @@ final class ReferenceMarker {
     }
 
     private static String sign(Mac mac, long ticketId) {
-        return HexFormat.of().formatHex(mac.doFinal(Long.toString(ticketId).getBytes(StandardCharsets.UTF_8)))
+        return HexFormat.of()
+                .formatHex(mac.doFinal(Long.toString(ticketId).getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 10);
     }
 

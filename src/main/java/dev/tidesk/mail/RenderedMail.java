@@ -1,4 +1,3 @@
 package dev.tidesk.mail;
 
-record RenderedMail(String subject, String text, String html) {
-}
+record RenderedMail(String subject, String text, String html) {}

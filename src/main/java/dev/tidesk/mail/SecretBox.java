@@ -11,14 +11,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.encrypt.Encryptors;
@@ -51,7 +48,9 @@ class SecretBox {
     private final String secret;
 
     @Autowired
-    SecretBox(@Value("${tidesk.secret-key:}") String secret, @Value("${tidesk.secret-key-file:}") String keyFile,
+    SecretBox(
+            @Value("${tidesk.secret-key:}") String secret,
+            @Value("${tidesk.secret-key-file:}") String keyFile,
             @Value("${tidesk.db.embedded.data-dir:}") String dataDir) {
         this(keyBytes(secret, keyFile, dataDir));
     }
@@ -80,9 +79,11 @@ class SecretBox {
         if (StringUtils.hasText(secret)) {
             return sha256(secret.strip().getBytes(StandardCharsets.UTF_8));
         }
-        Path file = StringUtils.hasText(keyFile) ? Path.of(keyFile)
-                : StringUtils.hasText(dataDir) ? Path.of(dataDir).toAbsolutePath().normalize().resolveSibling("tidesk-secret.key")
-                : null;
+        Path file = StringUtils.hasText(keyFile)
+                ? Path.of(keyFile)
+                : StringUtils.hasText(dataDir)
+                        ? Path.of(dataDir).toAbsolutePath().normalize().resolveSibling("tidesk-secret.key")
+                        : null;
         if (file == null) {
             log.warn("No tidesk.secret-key and no data directory: secrets are encrypted with a key for this run only");
             byte[] random = new byte[32];
@@ -141,7 +142,8 @@ class SecretBox {
                 return Encryptors.delux(secret, stored.substring(PREFIX.length(), colon))
                         .decrypt(stored.substring(colon + 1));
             } catch (RuntimeException e) {
-                throw new IllegalStateException("A stored secret cannot be decrypted: wrong tidesk.secret-key or key file?", e);
+                throw new IllegalStateException(
+                        "A stored secret cannot be decrypted: wrong tidesk.secret-key or key file?", e);
             }
         }
         try {
@@ -150,7 +152,8 @@ class SecretBox {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
             return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("A stored secret cannot be decrypted: wrong tidesk.secret-key or key file?", e);
+            throw new IllegalStateException(
+                    "A stored secret cannot be decrypted: wrong tidesk.secret-key or key file?", e);
         }
     }
 

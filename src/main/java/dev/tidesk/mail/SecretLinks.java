@@ -12,12 +12,11 @@ final class SecretLinks {
     static final String MASK = "••••••••";
 
     /** The secret part of each kind of link Tidesk mails: what follows these paths, up to a delimiter. */
-    private static final Pattern SECRET = Pattern.compile(
-            "(/password/reset\\?token=|/portal/deferrals/|/portal/task-links/|/portal/answer/deferral/"
+    private static final Pattern SECRET =
+            Pattern.compile("(/password/reset\\?token=|/portal/deferrals/|/portal/task-links/|/portal/answer/deferral/"
                     + "|/portal/answer/test-copy/)[A-Za-z0-9_%\\-]+");
 
-    private SecretLinks() {
-    }
+    private SecretLinks() {}
 
     static String mask(String body) {
         return body == null ? null : SECRET.matcher(body).replaceAll("$1" + MASK);

@@ -1,11 +1,10 @@
 package dev.tidesk.mail;
 
+import jakarta.mail.internet.InternetHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.mail.internet.InternetHeaders;
 
 /**
  * Whether a mail that claims a staff sender is proven to come from them. Every header may be
@@ -18,10 +17,9 @@ import jakarta.mail.internet.InternetHeaders;
 final class SenderProof {
 
     /** Headers that tell where a message was delivered to; forging them gains nothing without the token. */
-    private static final String[] RECIPIENT_HEADERS = { "To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To" };
+    private static final String[] RECIPIENT_HEADERS = {"To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To"};
 
-    private SenderProof() {
-    }
+    private SenderProof() {}
 
     /** The request whose reply address of this staff member the mail was sent to, if any. */
     static Optional<Long> replyAddressTicket(InternetHeaders headers, MailSigning signing, long staffId) {
@@ -68,7 +66,9 @@ final class SenderProof {
                     return true;
                 }
                 String d = property(r, "header.d");
-                if (r.matches("dkim\\s*=\\s*pass\\b.*") && d != null && d.contains(".")
+                if (r.matches("dkim\\s*=\\s*pass\\b.*")
+                        && d != null
+                        && d.contains(".")
                         && (domain.equals(d) || domain.endsWith("." + d))) {
                     return true;
                 }

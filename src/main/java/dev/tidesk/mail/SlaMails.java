@@ -1,11 +1,5 @@
 package dev.tidesk.mail;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-
 import dev.tidesk.identity.Role;
 import dev.tidesk.routing.SlaWarningRaised;
 import dev.tidesk.shared.Installation;
@@ -13,7 +7,11 @@ import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +28,14 @@ class SlaMails {
 
     private final Clock clock;
 
-    SlaMails(Outbox outbox, MailTemplates templates, RequestQueries requests, StaffDirectory staff,
-            Installation installation, org.springframework.context.MessageSource messages, Clock clock) {
+    SlaMails(
+            Outbox outbox,
+            MailTemplates templates,
+            RequestQueries requests,
+            StaffDirectory staff,
+            Installation installation,
+            org.springframework.context.MessageSource messages,
+            Clock clock) {
         this.clock = clock;
         this.messages = messages;
         this.outbox = outbox;
@@ -56,12 +60,24 @@ class SlaMails {
             vars.put("ticket", ticket);
             vars.put("contact", to);
             vars.put("kind", messages.getMessage("mail.sla.kind." + event.kind(), null, locale));
-            vars.put("due", event.dueAt().atZone(installation.timeZone()).toLocalDateTime().toString().replace('T', ' '));
+            vars.put(
+                    "due",
+                    event.dueAt()
+                            .atZone(installation.timeZone())
+                            .toLocalDateTime()
+                            .toString()
+                            .replace('T', ' '));
             vars.put("link", installation.baseUrl() + "/desk/requests/" + ticket.tid());
-            RenderedMail mail = templates.render("sla-warning", locale, vars, "mail.sla.subject", ticket.tid(),
-                    ticket.subject());
-            outbox.enqueue("sla-warn:" + ticket.id() + ":" + event.kind() + ":" + event.dueAt().toEpochMilli(),
-                    ticket.id(), to.email(), mail, "auto-generated", Instant.now(clock));
+            RenderedMail mail =
+                    templates.render("sla-warning", locale, vars, "mail.sla.subject", ticket.tid(), ticket.subject());
+            outbox.enqueue(
+                    "sla-warn:" + ticket.id() + ":" + event.kind() + ":"
+                            + event.dueAt().toEpochMilli(),
+                    ticket.id(),
+                    to.email(),
+                    mail,
+                    "auto-generated",
+                    Instant.now(clock));
         }
     }
 }

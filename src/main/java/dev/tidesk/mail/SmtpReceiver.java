@@ -6,15 +6,13 @@ import java.net.InetAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
-
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * An SMTP server a mail server can deliver to directly (off unless
@@ -53,7 +51,8 @@ public class SmtpReceiver implements SmartLifecycle {
         if (server != null) {
             return server.getPortAllocated();
         }
-        SMTPServer s = server(port, raw -> intake.store("smtp", raw), id -> processing.execute(() -> intake.process(id)));
+        SMTPServer s =
+                server(port, raw -> intake.store("smtp", raw), id -> processing.execute(() -> intake.process(id)));
         s.start();
         server = s;
         log.info("SMTP receiver listening on port {}", s.getPortAllocated());
@@ -62,13 +61,17 @@ public class SmtpReceiver implements SmartLifecycle {
 
     SMTPServer server(int port, Function<byte[], StoredMail> store, java.util.function.LongConsumer afterCommit) {
         try {
-            return SMTPServer.port(port).bindAddress(InetAddress.getByName(settings.smtp().bindAddress()))
-                    .softwareName("Tidesk").maxMessageSize((int) Math.min(settings.maxSizeBytes(), Integer.MAX_VALUE))
-                    .connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS).maxRecipients(100)
+            return SMTPServer.port(port)
+                    .bindAddress(InetAddress.getByName(settings.smtp().bindAddress()))
+                    .softwareName("Tidesk")
+                    .maxMessageSize((int) Math.min(settings.maxSizeBytes(), Integer.MAX_VALUE))
+                    .connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+                    .maxRecipients(100)
                     .messageHandlerFactory(context -> new Handler(store, afterCommit, settings.maxSizeBytes()))
                     .build();
         } catch (IOException e) {
-            throw new IllegalStateException("Bad SMTP bind address " + settings.smtp().bindAddress(), e);
+            throw new IllegalStateException(
+                    "Bad SMTP bind address " + settings.smtp().bindAddress(), e);
         }
     }
 

@@ -1,5 +1,13 @@
 package dev.tidesk.mail;
 
+import dev.tidesk.contract.Ledgers;
+import dev.tidesk.contract.MonthClosed;
+import dev.tidesk.contract.Statement;
+import dev.tidesk.contract.StatementLine;
+import dev.tidesk.customer.ContactView;
+import dev.tidesk.customer.Customers;
+import dev.tidesk.shared.Installation;
+import dev.tidesk.worklog.NormHours;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -10,16 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.tidesk.contract.Ledgers;
-import dev.tidesk.contract.MonthClosed;
-import dev.tidesk.contract.Statement;
-import dev.tidesk.contract.StatementLine;
-import dev.tidesk.customer.ContactView;
-import dev.tidesk.customer.Customers;
-import dev.tidesk.shared.Installation;
-import dev.tidesk.worklog.NormHours;
-
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +39,13 @@ class StatementMails {
 
     private final Clock clock;
 
-    StatementMails(Outbox outbox, MailTemplates templates, Customers customers, Ledgers ledgers,
-            Installation installation, Clock clock) {
+    StatementMails(
+            Outbox outbox,
+            MailTemplates templates,
+            Customers customers,
+            Ledgers ledgers,
+            Installation installation,
+            Clock clock) {
         this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
@@ -90,8 +93,8 @@ class StatementMails {
                 rows.add(row);
             }
             vars.put("rows", rows);
-            RenderedMail mail = templates.render("statement", locale, vars, "mail.statement.subject", month,
-                    statement.organizationName());
+            RenderedMail mail = templates.render(
+                    "statement", locale, vars, "mail.statement.subject", month, statement.organizationName());
             outbox.enqueue(eventKey, null, contact.email(), mail, "auto-generated", Instant.now(clock));
         }
     }

@@ -5,5 +5,4 @@ package dev.tidesk.mail;
  *
  * @param created false when the same message (same source and key) was stored before
  */
-public record StoredMail(long id, boolean created) {
-}
+public record StoredMail(long id, boolean created) {}

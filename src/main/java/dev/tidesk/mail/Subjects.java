@@ -11,8 +11,7 @@ final class Subjects {
             "^\\s*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rif|ответ|отв|на|пересл)\\s*(?:\\[\\d+]|\\(\\d+\\))?\\s*[:：]\\s*)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private Subjects() {
-    }
+    private Subjects() {}
 
     /** The subject without the prefixes mail programs add, however many. */
     static String withoutPrefixes(String subject) {

@@ -1,13 +1,11 @@
 package dev.tidesk.mail;
 
+import dev.tidesk.ticket.RequestQueries;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.tidesk.ticket.RequestQueries;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +19,13 @@ import org.springframework.stereotype.Component;
 class Threading {
 
     enum How {
-        MESSAGE_ID, MARKER, SUBJECT, REPLY_ADDRESS
+        MESSAGE_ID,
+        MARKER,
+        SUBJECT,
+        REPLY_ADDRESS
     }
 
-    record Match(long ticketId, How how) {
-    }
+    record Match(long ticketId, How how) {}
 
     private final JdbcTemplate jdbc;
     private final Pattern ourThreadId;
@@ -38,8 +38,8 @@ class Threading {
         this.requests = requests;
         // the thread id of mails sent before thread ids were signed; guessable, so it only ever leads to
         // a request through the threading rule, like every other reference
-        this.ourThreadId = Pattern.compile("<tidesk\\.request\\.(\\d{1,18})@" + Pattern.quote(mail.domain()) + ">",
-                Pattern.CASE_INSENSITIVE);
+        this.ourThreadId = Pattern.compile(
+                "<tidesk\\.request\\.(\\d{1,18})@" + Pattern.quote(mail.domain()) + ">", Pattern.CASE_INSENSITIVE);
         this.marker = signing.marker();
     }
 
@@ -69,14 +69,13 @@ class Threading {
      * Whether a message with this Message-ID was taken in before: the same content (a copy, from this or
      * another source), or only the same ID on another message.
      */
-    record Seen(boolean sameContent, boolean otherContent, Long ticketId) {
-    }
+    record Seen(boolean sameContent, boolean otherContent, Long ticketId) {}
 
     Seen seen(long inboundId, String messageId, String contentSha256) {
-        List<Object[]> rows = jdbc.query("""
+        List<Object[]> rows =
+                jdbc.query("""
                 select content_sha256, ticket_id from mail_inbound where message_id = ? and id <> ?
-                and status in ('PROCESSED', 'IGNORED') order by id limit 20""",
-                (rs, n) -> new Object[] { rs.getString(1), rs.getObject(2) }, messageId, inboundId);
+                and status in ('PROCESSED', 'IGNORED') order by id limit 20""", (rs, n) -> new Object[] {rs.getString(1), rs.getObject(2)}, messageId, inboundId);
         boolean other = false;
         for (Object[] row : rows) {
             if (row[0] == null || contentSha256 == null || row[0].equals(contentSha256)) {
@@ -86,8 +85,8 @@ class Threading {
         }
         if (!other) {
             // a Message-ID of ours (a sent mail or a request's thread id) on a message from outside
-            List<Long> ours = jdbc.queryForList("select ticket_id from mail_outbox where message_id = ? limit 1",
-                    Long.class, messageId);
+            List<Long> ours = jdbc.queryForList(
+                    "select ticket_id from mail_outbox where message_id = ? limit 1", Long.class, messageId);
             if (!ours.isEmpty()) {
                 return new Seen(true, false, ours.get(0));
             }
@@ -96,15 +95,17 @@ class Threading {
     }
 
     /** A mail Tidesk queued: to whom, about which request. */
-    record SentMail(String messageId, Long ticketId, String recipient) {
-    }
+    record SentMail(String messageId, Long ticketId, String recipient) {}
 
     /** The first of these Message-IDs that is one of our sent mails. */
     Optional<SentMail> sentMail(List<String> ids) {
         for (String id : ids) {
-            List<SentMail> found = jdbc.query("select message_id, ticket_id, lower(recipient) r from mail_outbox "
-                    + "where message_id = ? limit 1", (rs, n) -> new SentMail(rs.getString(1),
-                            rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3)), id);
+            List<SentMail> found = jdbc.query(
+                    "select message_id, ticket_id, lower(recipient) r from mail_outbox "
+                            + "where message_id = ? limit 1",
+                    (rs, n) -> new SentMail(
+                            rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3)),
+                    id);
             if (!found.isEmpty()) {
                 return Optional.of(found.get(0));
             }
@@ -127,8 +128,10 @@ class Threading {
     /** Keeps a Message-ID we received with its request, so replies to it find the request. */
     void remember(String messageId, long ticketId) {
         if (messageId != null) {
-            jdbc.update("insert into mail_thread_ref (message_id, ticket_id) values (?, ?) on conflict do nothing",
-                    messageId, ticketId);
+            jdbc.update(
+                    "insert into mail_thread_ref (message_id, ticket_id) values (?, ?) on conflict do nothing",
+                    messageId,
+                    ticketId);
         }
     }
 
@@ -137,8 +140,11 @@ class Threading {
      * rule (its sender, or in its To or Cc).
      */
     boolean isParticipant(long ticketId, String address) {
-        Integer n = jdbc.queryForObject("select count(*) from mail_participant where ticket_id = ? and address = ?",
-                Integer.class, ticketId, address.strip().toLowerCase(java.util.Locale.ROOT));
+        Integer n = jdbc.queryForObject(
+                "select count(*) from mail_participant where ticket_id = ? and address = ?",
+                Integer.class,
+                ticketId,
+                address.strip().toLowerCase(java.util.Locale.ROOT));
         return n != null && n > 0;
     }
 
@@ -146,8 +152,10 @@ class Threading {
     void addParticipants(long ticketId, java.util.Collection<String> addresses) {
         for (String a : addresses) {
             if (a != null && a.contains("@") && a.length() <= 300) {
-                jdbc.update("insert into mail_participant (ticket_id, address) values (?, ?) on conflict do nothing",
-                        ticketId, a.strip().toLowerCase(java.util.Locale.ROOT));
+                jdbc.update(
+                        "insert into mail_participant (ticket_id, address) values (?, ?) on conflict do nothing",
+                        ticketId,
+                        a.strip().toLowerCase(java.util.Locale.ROOT));
             }
         }
     }

@@ -4,5 +4,17 @@
  * built-in SMTP receiver, .eml import) stored raw first, then parsed, filtered for loops and
  * bounces, and threaded into requests.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = { "shared", "ticket", "customer", "identity", "team", "contract", "routing", "task", "worklog" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Mail",
+        allowedDependencies = {
+            "shared",
+            "ticket",
+            "customer",
+            "identity",
+            "team",
+            "contract",
+            "routing",
+            "task",
+            "worklog"
+        })
 package dev.tidesk.mail;

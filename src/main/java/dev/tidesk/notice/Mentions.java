@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +22,7 @@ public class Mentions {
     static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}._@-])@([\\p{L}\\p{N}][\\p{L}\\p{N}._-]*)");
 
     /** A colleague named in a note. */
-    public record Colleague(long staffId, String fullName, String email, String role) {
-    }
+    public record Colleague(long staffId, String fullName, String email, String role) {}
 
     /** A piece of a note: plain text, or a mention ({@code colleague} set) shown as a link. */
     public record Segment(String text, Colleague colleague) {

@@ -1,11 +1,5 @@
 package dev.tidesk.notice;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.tidesk.contract.DeferralAnswered;
 import dev.tidesk.identity.Role;
 import dev.tidesk.routing.RoutingQueue;
@@ -21,7 +15,11 @@ import dev.tidesk.ticket.InternalNoteAdded;
 import dev.tidesk.ticket.RequestCreated;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -46,8 +44,14 @@ class NoticeListeners {
     private final TaskBoard tasks;
     private final Clock clock;
 
-    NoticeListeners(Notices notices, Mentions mentions, RequestQueries requests, StaffDirectory staff,
-            RoutingQueue routing, TaskBoard tasks, Clock clock) {
+    NoticeListeners(
+            Notices notices,
+            Mentions mentions,
+            RequestQueries requests,
+            StaffDirectory staff,
+            RoutingQueue routing,
+            TaskBoard tasks,
+            Clock clock) {
         this.notices = notices;
         this.mentions = mentions;
         this.requests = requests;
@@ -70,13 +74,26 @@ class NoticeListeners {
         }
         var manager = routing.managerHolding(ticket.id());
         if (manager.isPresent()) {
-            notices.tell(List.of(manager.get()), event.byStaffId(), NoticeKind.HELD_FOR_YOU, ticket.id(), ticket.tid(),
-                    ticket.subject(), ticket.organizationName());
+            notices.tell(
+                    List.of(manager.get()),
+                    event.byStaffId(),
+                    NoticeKind.HELD_FOR_YOU,
+                    ticket.id(),
+                    ticket.tid(),
+                    ticket.subject(),
+                    ticket.organizationName());
         } else if (ticket.assigneeId() == null) {
             List<Long> onDuty = staff.everyone().stream()
                     .filter(s -> s.role() == Role.AGENT && s.availability() != Availability.AWAY)
-                    .map(s -> s.id()).toList();
-            notices.tell(onDuty, event.byStaffId(), NoticeKind.NEW_REQUEST, ticket.id(), ticket.tid(), ticket.subject(),
+                    .map(s -> s.id())
+                    .toList();
+            notices.tell(
+                    onDuty,
+                    event.byStaffId(),
+                    NoticeKind.NEW_REQUEST,
+                    ticket.id(),
+                    ticket.tid(),
+                    ticket.subject(),
                     ticket.organizationName());
         }
     }
@@ -92,10 +109,23 @@ class NoticeListeners {
         to.add(ticket.assigneeId());
         to.addAll(notices.watchers(ticket.id()));
         if (event.files() > 0) {
-            notices.tell(to, null, NoticeKind.CLIENT_FILES, ticket.id(), ticket.tid(), ticket.subject(),
-                    ticket.contactName(), Integer.toString(event.files()));
+            notices.tell(
+                    to,
+                    null,
+                    NoticeKind.CLIENT_FILES,
+                    ticket.id(),
+                    ticket.tid(),
+                    ticket.subject(),
+                    ticket.contactName(),
+                    Integer.toString(event.files()));
         } else {
-            notices.tell(to, null, NoticeKind.CLIENT_REPLIED, ticket.id(), ticket.tid(), ticket.subject(),
+            notices.tell(
+                    to,
+                    null,
+                    NoticeKind.CLIENT_REPLIED,
+                    ticket.id(),
+                    ticket.tid(),
+                    ticket.subject(),
                     ticket.contactName());
         }
     }
@@ -116,14 +146,25 @@ class NoticeListeners {
         to.add(ticket.assigneeId());
         if (event.byStaffId() == null && event.from() == TaskStatus.AWAITING_CLIENT_ACCEPTANCE) {
             boolean accepted = event.to() == TaskStatus.DEPLOYING;
-            notices.tell(to, null, accepted ? NoticeKind.TEST_COPY_ACCEPTED : NoticeKind.TEST_COPY_DECLINED,
-                    ticket.id(), ticket.tid(), task.title());
+            notices.tell(
+                    to,
+                    null,
+                    accepted ? NoticeKind.TEST_COPY_ACCEPTED : NoticeKind.TEST_COPY_DECLINED,
+                    ticket.id(),
+                    ticket.tid(),
+                    task.title());
             return;
         }
         if (event.from() == TaskStatus.ON_TEST_COPY && event.to() == TaskStatus.AWAITING_CLIENT_ACCEPTANCE) {
             return; // one step of "ready on the test copy": the move to ON_TEST_COPY has told already
         }
-        notices.tell(to, event.byStaffId(), NoticeKind.TASK_STATUS, ticket.id(), ticket.tid(), task.title(),
+        notices.tell(
+                to,
+                event.byStaffId(),
+                NoticeKind.TASK_STATUS,
+                ticket.id(),
+                ticket.tid(),
+                task.title(),
                 "#task.status." + event.to().name());
     }
 
@@ -134,8 +175,14 @@ class NoticeListeners {
             return;
         }
         TicketView ticket = requests.ticket(event.ticketId());
-        notices.tell(List.of(event.assigneeId()), null, NoticeKind.SLA_WARNING, ticket.id(), ticket.tid(),
-                ticket.subject(), "#notice.sla." + event.kind());
+        notices.tell(
+                List.of(event.assigneeId()),
+                null,
+                NoticeKind.SLA_WARNING,
+                ticket.id(),
+                ticket.tid(),
+                ticket.subject(),
+                "#notice.sla." + event.kind());
     }
 
     /**
@@ -160,7 +207,8 @@ class NoticeListeners {
                 to.add(c.staffId());
             }
         }
-        notices.tell(to, event.authorStaffId(), NoticeKind.MENTION, ticket.id(), ticket.tid(), ticket.subject(), author);
+        notices.tell(
+                to, event.authorStaffId(), NoticeKind.MENTION, ticket.id(), ticket.tid(), ticket.subject(), author);
     }
 
     /** The client answered a proposal to do the request next month: its assignee and watchers hear. */
@@ -170,8 +218,14 @@ class NoticeListeners {
         List<Long> to = new ArrayList<>();
         to.add(ticket.assigneeId());
         to.addAll(notices.watchers(ticket.id()));
-        notices.tell(to, null, event.accepted() ? NoticeKind.DEFERRAL_ACCEPTED : NoticeKind.DEFERRAL_DECLINED,
-                ticket.id(), ticket.tid(), ticket.subject(), event.targetMonth().toString());
+        notices.tell(
+                to,
+                null,
+                event.accepted() ? NoticeKind.DEFERRAL_ACCEPTED : NoticeKind.DEFERRAL_DECLINED,
+                ticket.id(),
+                ticket.tid(),
+                ticket.subject(),
+                event.targetMonth().toString());
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.List;
  * A notice as the list shows it. A param that starts with {@code #} is a message key (a status
  * name, say) that the page resolves in the reader's language.
  */
-public record NoticeView(long id, NoticeKind kind, long ticketId, String tid, List<String> params, Instant createdAt,
-        Instant readAt) {
+public record NoticeView(
+        long id, NoticeKind kind, long ticketId, String tid, List<String> params, Instant createdAt, Instant readAt) {
 
     public boolean unread() {
         return readAt == null;

@@ -1,5 +1,6 @@
 package dev.tidesk.notice;
 
+import dev.tidesk.shared.NotFoundException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,9 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-
-import dev.tidesk.shared.NotFoundException;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +44,7 @@ public class Notices {
      */
     public long unreadCount(long staffId) {
         Long n = jdbc.queryForObject("""
-                select count(*) from (select 1 from notification where recipient_id = ? and read_at is null limit ?) u""",
-                Long.class, staffId, COUNT_CAP);
+                select count(*) from (select 1 from notification where recipient_id = ? and read_at is null limit ?) u""", Long.class, staffId, COUNT_CAP);
         return n == null ? 0 : n;
     }
 
@@ -61,19 +58,23 @@ public class Notices {
     /** Marks one of this person's notices read and returns it; someone else's is not found. */
     @Transactional
     public NoticeView open(long noticeId, long staffId) {
-        jdbc.update("update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null",
-                ts(now()), noticeId, staffId);
+        jdbc.update(
+                "update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null",
+                ts(now()),
+                noticeId,
+                staffId);
         return jdbc.query("""
                 select id, kind, ticket_id, tid, params, created_at, read_at from notification
-                where id = ? and recipient_id = ?""", Notices::map, noticeId, staffId)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("No notice " + noticeId));
+                where id = ? and recipient_id = ?""", Notices::map, noticeId, staffId).stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("No notice " + noticeId));
     }
 
     /** Marks every notice of this person read; returns how many were unread. */
     @Transactional
     public int markAllRead(long staffId) {
-        return jdbc.update("update notification set read_at = ? where recipient_id = ? and read_at is null",
-                ts(now()), staffId);
+        return jdbc.update(
+                "update notification set read_at = ? where recipient_id = ? and read_at is null", ts(now()), staffId);
     }
 
     /**
@@ -83,8 +84,11 @@ public class Notices {
     @Transactional
     public void opened(long ticketId, long staffId) {
         Timestamp at = ts(now());
-        jdbc.update("update notification set read_at = ? where recipient_id = ? and ticket_id = ? and read_at is null",
-                at, staffId, ticketId);
+        jdbc.update(
+                "update notification set read_at = ? where recipient_id = ? and ticket_id = ? and read_at is null",
+                at,
+                staffId,
+                ticketId);
         jdbc.update("""
                 insert into request_seen (staff_id, ticket_id, seen_at) values (?, ?, ?)
                 on conflict (staff_id, ticket_id) do update set seen_at = excluded.seen_at""", staffId, ticketId, at);
@@ -98,19 +102,24 @@ public class Notices {
         if (ticketIds.isEmpty()) {
             return Set.of();
         }
-        return new java.util.HashSet<>(jdbc.queryForList("""
+        return new java.util.HashSet<>(jdbc.queryForList(
+                """
                 select t.id from unnest(?::bigint[]) as t(id)
                 left join request_seen s on s.ticket_id = t.id and s.staff_id = ?
                 where exists (select 1 from ticket_message m where m.ticket_id = t.id and m.kind = 'CLIENT'
-                                and m.created_at > coalesce(s.seen_at, '-infinity'))""", Long.class,
+                                and m.created_at > coalesce(s.seen_at, '-infinity'))""",
+                Long.class,
                 ticketIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")),
                 staffId));
     }
 
     @Transactional
     public void watch(long ticketId, long staffId) {
-        jdbc.update("insert into request_watcher (ticket_id, staff_id, since) values (?, ?, ?) on conflict do nothing",
-                ticketId, staffId, ts(now()));
+        jdbc.update(
+                "insert into request_watcher (ticket_id, staff_id, since) values (?, ?, ?) on conflict do nothing",
+                ticketId,
+                staffId,
+                ts(now()));
     }
 
     @Transactional
@@ -119,8 +128,12 @@ public class Notices {
     }
 
     public boolean watching(long ticketId, long staffId) {
-        return !jdbc.queryForList("select 1 from request_watcher where ticket_id = ? and staff_id = ?", Integer.class,
-                ticketId, staffId).isEmpty();
+        return !jdbc.queryForList(
+                        "select 1 from request_watcher where ticket_id = ? and staff_id = ?",
+                        Integer.class,
+                        ticketId,
+                        staffId)
+                .isEmpty();
     }
 
     /** The names of the colleagues watching a request, for its page. */
@@ -131,15 +144,20 @@ public class Notices {
     }
 
     List<Long> watchers(long ticketId) {
-        return jdbc.queryForList("select staff_id from request_watcher where ticket_id = ? order by staff_id", Long.class,
-                ticketId);
+        return jdbc.queryForList(
+                "select staff_id from request_watcher where ticket_id = ? order by staff_id", Long.class, ticketId);
     }
 
     /**
      * Writes one notice to each recipient but the one who caused it (and nobody twice), in the
      * caller's transaction.
      */
-    void tell(Collection<Long> recipients, Long actorStaffId, NoticeKind kind, long ticketId, String tid,
+    void tell(
+            Collection<Long> recipients,
+            Long actorStaffId,
+            NoticeKind kind,
+            long ticketId,
+            String tid,
             String... params) {
         Set<Long> to = new LinkedHashSet<>();
         for (Long r : recipients) {
@@ -184,8 +202,13 @@ public class Notices {
     private static NoticeView map(ResultSet rs, int i) throws SQLException {
         Array params = rs.getArray("params");
         Timestamp read = rs.getTimestamp("read_at");
-        return new NoticeView(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")), rs.getLong("ticket_id"),
-                rs.getString("tid"), params == null ? List.of() : List.of((String[]) params.getArray()),
-                rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant());
+        return new NoticeView(
+                rs.getLong("id"),
+                NoticeKind.valueOf(rs.getString("kind")),
+                rs.getLong("ticket_id"),
+                rs.getString("tid"),
+                params == null ? List.of() : List.of((String[]) params.getArray()),
+                rs.getTimestamp("created_at").toInstant(),
+                read == null ? null : read.toInstant());
     }
 }

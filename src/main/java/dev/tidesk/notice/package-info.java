@@ -5,6 +5,7 @@
  * client's deferral and test-copy decisions. Never the person who caused it. Also who watches which
  * request, and the {@code @login} mentions of internal notes ({@link dev.tidesk.notice.Mentions}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notice",
-        allowedDependencies = { "shared", "identity", "team", "ticket", "task", "routing", "contract" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Notice",
+        allowedDependencies = {"shared", "identity", "team", "ticket", "task", "routing", "contract"})
 package dev.tidesk.notice;

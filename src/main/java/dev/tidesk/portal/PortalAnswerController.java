@@ -1,9 +1,5 @@
 package dev.tidesk.portal;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
-
 import dev.tidesk.contract.DeferralStatus;
 import dev.tidesk.contract.DeferralView;
 import dev.tidesk.contract.Deferrals;
@@ -18,9 +14,10 @@ import dev.tidesk.task.TaskBoard;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -53,8 +50,12 @@ class PortalAnswerController {
 
     static final String TEST_COPY = "/portal/answer/test-copy/";
     static final String DEFERRAL = "/portal/answer/deferral/";
-    private static final Set<String> SPENT = Set.of("task.link.used", "task.link.expired", "deferral.error.used",
-            "deferral.error.expired", "error.task.notAwaiting");
+    private static final Set<String> SPENT = Set.of(
+            "task.link.used",
+            "task.link.expired",
+            "deferral.error.used",
+            "deferral.error.expired",
+            "error.task.notAwaiting");
 
     private final TaskBoard tasks;
     private final Deferrals deferrals;
@@ -64,8 +65,14 @@ class PortalAnswerController {
     private final MessageSource messages;
     private final Clock clock;
 
-    PortalAnswerController(TaskBoard tasks, Deferrals deferrals, RequestQueries requests, Customers customers,
-            Accounts accounts, MessageSource messages, Clock clock) {
+    PortalAnswerController(
+            TaskBoard tasks,
+            Deferrals deferrals,
+            RequestQueries requests,
+            Customers customers,
+            Accounts accounts,
+            MessageSource messages,
+            Clock clock) {
         this.tasks = tasks;
         this.deferrals = deferrals;
         this.requests = requests;
@@ -81,13 +88,17 @@ class PortalAnswerController {
     @GetMapping("/portal/task-links/{token}")
     String oldTestCopyLink(@PathVariable String token, @RequestParam(defaultValue = "") String answer) {
         checkShape(token);
-        return "redirect:" + TEST_COPY + token + (answer.isEmpty() ? "" : "?answer=" + ("decline".equals(answer)
-                ? "decline" : "accept"));
+        return "redirect:" + TEST_COPY + token
+                + (answer.isEmpty() ? "" : "?answer=" + ("decline".equals(answer) ? "decline" : "accept"));
     }
 
     @GetMapping(TEST_COPY + "{token}")
-    String testCopy(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
-            @RequestParam(defaultValue = "") String answer, Model model, HttpServletResponse response) {
+    String testCopy(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String answer,
+            Model model,
+            HttpServletResponse response) {
         AcceptanceLinkView link = tasks.byLink(token);
         TicketView ticket = requests.ticket(link.ticketId());
         page(model, me, ticket, token, answer);
@@ -98,10 +109,15 @@ class PortalAnswerController {
         return "portal/task/answer";
     }
 
-    @PostMapping({ TEST_COPY + "{token}", "/portal/task-links/{token}" })
-    String answerTestCopy(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
-            @RequestParam String answer, @RequestParam(defaultValue = "") String comment, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    @PostMapping({TEST_COPY + "{token}", "/portal/task-links/{token}"})
+    String answerTestCopy(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String token,
+            @RequestParam String answer,
+            @RequestParam(defaultValue = "") String comment,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         AcceptanceLinkView link = tasks.byLink(token);
         TicketView ticket = requests.ticket(link.ticketId());
         boolean accept = "accept".equals(answer);
@@ -133,7 +149,8 @@ class PortalAnswerController {
         }
         TicketView ticket = requests.ticket(link.ticketId());
         page(model, me, ticket, token, "");
-        model.addAttribute("answered", text("answer.done.task." + link.state(), link.task().title()));
+        model.addAttribute(
+                "answered", text("answer.done.task." + link.state(), link.task().title()));
         return done(model, me, ticket, TEST_COPY + token);
     }
 
@@ -156,13 +173,17 @@ class PortalAnswerController {
     @GetMapping("/portal/deferrals/{token}")
     String oldDeferralLink(@PathVariable String token, @RequestParam(defaultValue = "") String answer) {
         checkShape(token);
-        return "redirect:" + DEFERRAL + token + (answer.isEmpty() ? "" : "?answer=" + ("decline".equals(answer)
-                ? "decline" : "accept"));
+        return "redirect:" + DEFERRAL + token
+                + (answer.isEmpty() ? "" : "?answer=" + ("decline".equals(answer) ? "decline" : "accept"));
     }
 
     @GetMapping(DEFERRAL + "{token}")
-    String deferral(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
-            @RequestParam(defaultValue = "") String answer, Model model, HttpServletResponse response) {
+    String deferral(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String answer,
+            Model model,
+            HttpServletResponse response) {
         DeferralView d = deferrals.byToken(token);
         TicketView ticket = requests.ticket(d.ticketId());
         page(model, me, ticket, token, answer);
@@ -176,12 +197,18 @@ class PortalAnswerController {
         return "portal/contract/deferral";
     }
 
-    @PostMapping({ DEFERRAL + "{token}", "/portal/deferrals/{token}" })
-    String answerDeferral(@AuthenticationPrincipal TideskUser me, @PathVariable String token,
-            @RequestParam String answer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    @PostMapping({DEFERRAL + "{token}", "/portal/deferrals/{token}"})
+    String answerDeferral(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String token,
+            @RequestParam String answer,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         DeferralView d = deferrals.byToken(token);
         TicketView ticket = requests.ticket(d.ticketId());
-        Actor who = own(me, ticket) ? Actor.contact(me.contactId(), me.displayName())
+        Actor who = own(me, ticket)
+                ? Actor.contact(me.contactId(), me.displayName())
                 : Actor.contact(ticket.contactId(), addressee(ticket));
         DeferralView answered;
         try {
@@ -191,8 +218,9 @@ class PortalAnswerController {
             model.addAttribute("deferral", d);
             return spent(model, response, text(e));
         }
-        redirect.addFlashAttribute("flash", text(answered.status() == DeferralStatus.ACCEPTED ? "deferral.accepted"
-                : "deferral.declined"));
+        redirect.addFlashAttribute(
+                "flash",
+                text(answered.status() == DeferralStatus.ACCEPTED ? "deferral.accepted" : "deferral.declined"));
         if (own(me, ticket)) {
             return "redirect:/portal/requests/" + ticket.tid();
         }
@@ -240,7 +268,9 @@ class PortalAnswerController {
     private void page(Model model, TideskUser me, TicketView ticket, String token, String answer) {
         model.addAttribute("ticketTid", ticket.tid());
         model.addAttribute("ticketSubject", ticket.subject());
-        model.addAttribute("site", ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
+        model.addAttribute(
+                "site",
+                ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
         model.addAttribute("own", own(me, ticket));
         model.addAttribute("token", token);
         model.addAttribute("answer", answer);
@@ -267,9 +297,15 @@ class PortalAnswerController {
         }
         ContactView contact = customers.contact(ticket.contactId());
         try {
-            Accounts.Invitation sent = accounts.inviteContact(contact.email(), contact.fullName(), contact.id(),
-                    contact.organizationId(), contact.language() == null ? "ru" : contact.language(), now());
-            redirect.addFlashAttribute(sent == Accounts.Invitation.NOT_SENT ? "error" : "flash",
+            Accounts.Invitation sent = accounts.inviteContact(
+                    contact.email(),
+                    contact.fullName(),
+                    contact.id(),
+                    contact.organizationId(),
+                    contact.language() == null ? "ru" : contact.language(),
+                    now());
+            redirect.addFlashAttribute(
+                    sent == Accounts.Invitation.NOT_SENT ? "error" : "flash",
                     text(sent == Accounts.Invitation.NOT_SENT ? "answer.password.not-sent" : "answer.password.sent"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", text("answer.password.not-sent"));
@@ -284,7 +320,9 @@ class PortalAnswerController {
     }
 
     private static boolean own(TideskUser me, TicketView ticket) {
-        return me != null && me.contactId() != null && me.organizationId() != null
+        return me != null
+                && me.contactId() != null
+                && me.organizationId() != null
                 && me.organizationId().equals(ticket.organizationId());
     }
 

@@ -1,9 +1,5 @@
 package dev.tidesk.portal;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-
 import dev.tidesk.contract.ClientLedger;
 import dev.tidesk.contract.DeferralView;
 import dev.tidesk.contract.Deferrals;
@@ -13,7 +9,9 @@ import dev.tidesk.identity.TideskUser;
 import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.ticket.RequestQueries;
-
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,8 +37,8 @@ class PortalContractController {
     private final RequestQueries requests;
     private final StatementPdf pdf;
 
-    PortalContractController(Ledgers ledgers, StaffDirectory staff, Deferrals deferrals, RequestQueries requests,
-            StatementPdf pdf) {
+    PortalContractController(
+            Ledgers ledgers, StaffDirectory staff, Deferrals deferrals, RequestQueries requests, StatementPdf pdf) {
         this.pdf = pdf;
         this.ledgers = ledgers;
         this.staff = staff;
@@ -54,7 +52,8 @@ class PortalContractController {
         model.addAttribute("ledger", ledger);
         List<DeferralView> proposals = deferrals.proposalsOf(me.organizationId());
         java.util.Map<Long, String> tids = new java.util.HashMap<>();
-        proposals.forEach(d -> tids.put(d.ticketId(), requests.ticket(d.ticketId()).tid()));
+        proposals.forEach(
+                d -> tids.put(d.ticketId(), requests.ticket(d.ticketId()).tid()));
         model.addAttribute("proposals", proposals);
         model.addAttribute("tids", tids);
         if (ledger.contract() != null) {
@@ -62,14 +61,22 @@ class PortalContractController {
             List<LedgerMonth> last12 = months.subList(Math.max(0, months.size() - 12), months.size());
             model.addAttribute("current", ledger.last());
             model.addAttribute("last12", last12);
-            model.addAttribute("chartMonths", last12.stream().map(m -> m.month().toString()).toList());
-            model.addAttribute("chartUsed", last12.stream().map(m -> m.usedMinutes() / 60.0).toList());
-            model.addAttribute("chartIncluded", last12.stream().map(m -> m.includedMinutes() / 60.0).toList());
+            model.addAttribute(
+                    "chartMonths",
+                    last12.stream().map(m -> m.month().toString()).toList());
+            model.addAttribute(
+                    "chartUsed",
+                    last12.stream().map(m -> m.usedMinutes() / 60.0).toList());
+            model.addAttribute(
+                    "chartIncluded",
+                    last12.stream().map(m -> m.includedMinutes() / 60.0).toList());
             List<LedgerMonth> newestFirst = new java.util.ArrayList<>(months);
             java.util.Collections.reverse(newestFirst);
             model.addAttribute("monthsNewestFirst", newestFirst);
-            Long managerId = ledger.contract().current() != null && ledger.contract().current().personalManager()
-                    ? ledger.contract().personalManagerId() : null;
+            Long managerId = ledger.contract().current() != null
+                            && ledger.contract().current().personalManager()
+                    ? ledger.contract().personalManagerId()
+                    : null;
             model.addAttribute("manager", managerId == null ? null : staff.member(managerId));
         }
         return "portal/contract/contract";
@@ -87,10 +94,16 @@ class PortalContractController {
     ResponseEntity<byte[]> statementPdf(@AuthenticationPrincipal TideskUser me, @PathVariable String month) {
         YearMonth m = parse(month);
         byte[] body = pdf.render(ledgers.statement(me.organizationId(), m), LocaleContextHolder.getLocale());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("statement-" + m + ".pdf").build().toString())
-                .header("X-Content-Type-Options", "nosniff").body(body);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("statement-" + m + ".pdf")
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(body);
     }
 
     static YearMonth parse(String month) {

@@ -1,8 +1,5 @@
 package dev.tidesk.portal;
 
-import java.time.Clock;
-import java.util.List;
-
 import dev.tidesk.contract.Deferrals;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.SiteView;
@@ -16,15 +13,15 @@ import dev.tidesk.ticket.HistoryEntry;
 import dev.tidesk.ticket.NewAttachment;
 import dev.tidesk.ticket.NewRequest;
 import dev.tidesk.ticket.RequestDesk;
-import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.RequestForm;
+import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
 import dev.tidesk.worklog.WorkLog;
-
 import jakarta.validation.Valid;
-
+import java.time.Clock;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -62,9 +59,17 @@ class PortalController {
 
     private final Clock clock;
 
-    PortalController(RequestQueries queries, RequestIntake intake, RequestDesk desk, Customers customers,
-            MessageSource messages, Deferrals deferrals, WorkLog workLog, dev.tidesk.contract.DeferralHistory deferralHistory,
-            dev.tidesk.task.TaskBoard tasks, Clock clock) {
+    PortalController(
+            RequestQueries queries,
+            RequestIntake intake,
+            RequestDesk desk,
+            Customers customers,
+            MessageSource messages,
+            Deferrals deferrals,
+            WorkLog workLog,
+            dev.tidesk.contract.DeferralHistory deferralHistory,
+            dev.tidesk.task.TaskBoard tasks,
+            Clock clock) {
         this.deferralHistory = deferralHistory;
         this.tasks = tasks;
         this.clock = clock;
@@ -84,14 +89,19 @@ class PortalController {
     }
 
     @GetMapping("/portal")
-    String list(@AuthenticationPrincipal TideskUser me, @RequestParam(defaultValue = "all") String filter,
-            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @AuthenticationPrincipal TideskUser me,
+            @RequestParam(defaultValue = "all") String filter,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         String f = FILTERS.contains(filter) ? filter : "all";
         model.addAttribute("organization", customers.organization(me.organizationId()));
         model.addAttribute("filters", FILTERS);
         model.addAttribute("filter", f);
         model.addAttribute("q", q);
-        model.addAttribute("page", queries.organizationRequests(me.organizationId(), "all".equals(f) ? "" : f, q, page, 25));
+        model.addAttribute(
+                "page", queries.organizationRequests(me.organizationId(), "all".equals(f) ? "" : f, q, page, 25));
         return "portal/requests/list";
     }
 
@@ -102,8 +112,12 @@ class PortalController {
     }
 
     @PostMapping("/portal/requests")
-    String create(@AuthenticationPrincipal TideskUser me, @Valid @ModelAttribute("form") RequestForm form,
-            BindingResult result, @RequestParam(required = false) List<MultipartFile> files, Model model,
+    String create(
+            @AuthenticationPrincipal TideskUser me,
+            @Valid @ModelAttribute("form") RequestForm form,
+            BindingResult result,
+            @RequestParam(required = false) List<MultipartFile> files,
+            Model model,
             RedirectAttributes redirect) {
         List<SiteView> sites = customers.sitesOf(me.organizationId());
         if (form.getSiteId() != null && sites.stream().noneMatch(s -> s.id() == form.getSiteId())) {
@@ -112,10 +126,19 @@ class PortalController {
         if (result.hasErrors()) {
             return newForm(me, model);
         }
-        TicketView ticket = intake.open(new NewRequest(form.getSubject(), form.getBody(), me.contactId(),
-                form.getSiteId(), Channel.PORTAL, form.getUrgency(), NewAttachment.of(files), actor(me)));
-        redirect.addFlashAttribute("flash", messages.getMessage("portal.new.created", new Object[] { ticket.tid() },
-                LocaleContextHolder.getLocale()));
+        TicketView ticket = intake.open(new NewRequest(
+                form.getSubject(),
+                form.getBody(),
+                me.contactId(),
+                form.getSiteId(),
+                Channel.PORTAL,
+                form.getUrgency(),
+                NewAttachment.of(files),
+                actor(me)));
+        redirect.addFlashAttribute(
+                "flash",
+                messages.getMessage(
+                        "portal.new.created", new Object[] {ticket.tid()}, LocaleContextHolder.getLocale()));
         return "redirect:/portal/requests/" + ticket.tid();
     }
 
@@ -123,29 +146,40 @@ class PortalController {
     String detail(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, Model model) {
         TicketView ticket = queries.byTidForOrganization(tid, me.organizationId());
         List<HistoryEntry> timeline = queries.history(ticket.id()).stream()
-                .filter(h -> h.field().equals("created") || h.field().equals("status") || h.field().equals("deferral")
+                .filter(h -> h.field().equals("created")
+                        || h.field().equals("status")
+                        || h.field().equals("deferral")
                         || (h.field().equals("assignee") && h.toValue() != null))
                 .toList();
         model.addAttribute("deferral", deferrals.pendingForClient(ticket.id()).orElse(null));
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", queries.messages(ticket.id(), false));
         model.addAttribute("timeline", timeline);
-        model.addAttribute("deferralLabels", deferralHistory.labels(timeline.stream().map(HistoryEntry::toValue).toList()));
+        model.addAttribute(
+                "deferralLabels",
+                deferralHistory.labels(
+                        timeline.stream().map(HistoryEntry::toValue).toList()));
         model.addAttribute("taskProgress", tasks.progress(ticket.id()));
         model.addAttribute("steps", STEPS);
         // the request is the contact's own organization's (resolved above): its norm-hours, tasks' included
         model.addAttribute("spentMinutes", workLog.totalMinutesOf(ticket.id()));
-        model.addAttribute("site", ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
+        model.addAttribute(
+                "site",
+                ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
         return "portal/requests/detail";
     }
 
     @PostMapping("/portal/requests/{tid}/replies")
-    String reply(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, @RequestParam String body,
-            @RequestParam(required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+    String reply(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @RequestParam String body,
+            @RequestParam(required = false) List<MultipartFile> files,
+            RedirectAttributes redirect) {
         TicketView ticket = queries.byTidForOrganization(tid, me.organizationId());
         desk.clientReply(ticket.id(), actor(me), body, NewAttachment.of(files));
-        redirect.addFlashAttribute("flash", messages.getMessage("portal.detail.replied", null,
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "flash", messages.getMessage("portal.detail.replied", null, LocaleContextHolder.getLocale()));
         return "redirect:/portal/requests/" + ticket.tid();
     }
 

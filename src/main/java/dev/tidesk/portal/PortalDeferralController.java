@@ -1,7 +1,5 @@
 package dev.tidesk.portal;
 
-import java.time.Clock;
-
 import dev.tidesk.contract.DeferralStatus;
 import dev.tidesk.contract.DeferralView;
 import dev.tidesk.contract.Deferrals;
@@ -9,7 +7,7 @@ import dev.tidesk.identity.TideskUser;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.Clock;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,7 +38,10 @@ class PortalDeferralController {
     }
 
     @PostMapping("/portal/deferrals/id/{id}")
-    String answerInPortal(@AuthenticationPrincipal TideskUser me, @PathVariable long id, @RequestParam String answer,
+    String answerInPortal(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable long id,
+            @RequestParam String answer,
             RedirectAttributes redirect) {
         DeferralView d = deferrals.answer(id, "accept".equals(answer), me.organizationId(), actor(me));
         return done(d, redirect);
@@ -48,9 +49,12 @@ class PortalDeferralController {
 
     private String done(DeferralView d, RedirectAttributes redirect) {
         TicketView t = requests.ticket(d.ticketId());
-        redirect.addFlashAttribute("flash", messages.getMessage(
-                d.status() == DeferralStatus.ACCEPTED ? "deferral.accepted" : "deferral.declined", null,
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "flash",
+                messages.getMessage(
+                        d.status() == DeferralStatus.ACCEPTED ? "deferral.accepted" : "deferral.declined",
+                        null,
+                        LocaleContextHolder.getLocale()));
         return "redirect:/portal/requests/" + t.tid();
     }
 

@@ -4,7 +4,6 @@ import dev.tidesk.identity.TideskUser;
 import dev.tidesk.task.TaskBoard;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,7 +28,10 @@ class PortalTaskController {
     }
 
     @PostMapping("/portal/requests/{tid}/tasks/{taskId}/accept")
-    String accept(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, @PathVariable long taskId,
+    String accept(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @PathVariable long taskId,
             RedirectAttributes redirect) {
         TicketView ticket = queries.byTidForOrganization(tid, me.organizationId());
         tasks.accept(taskId, ticket.id(), me.displayName());
@@ -38,8 +40,12 @@ class PortalTaskController {
     }
 
     @PostMapping("/portal/requests/{tid}/tasks/{taskId}/decline")
-    String decline(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, @PathVariable long taskId,
-            @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
+    String decline(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @PathVariable long taskId,
+            @RequestParam(defaultValue = "") String comment,
+            RedirectAttributes redirect) {
         TicketView ticket = queries.byTidForOrganization(tid, me.organizationId());
         tasks.decline(taskId, ticket.id(), me.displayName(), comment);
         redirect.addFlashAttribute("flash", text("task.portal.declined"));

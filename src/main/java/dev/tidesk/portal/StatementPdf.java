@@ -1,5 +1,8 @@
 package dev.tidesk.portal;
 
+import dev.tidesk.contract.Statement;
+import dev.tidesk.contract.StatementLine;
+import dev.tidesk.worklog.NormHours;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,11 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import dev.tidesk.contract.Statement;
-import dev.tidesk.contract.StatementLine;
-import dev.tidesk.worklog.NormHours;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -31,7 +29,8 @@ class StatementPdf {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MARGIN = 50;
-    private static final float[] COLUMNS = { 0, 80, 290, 440 }; // TID, subject, status, hours and test copy sync (right edges)
+    private static final float[] COLUMNS = {0, 80, 290, 440
+    }; // TID, subject, status, hours and test copy sync (right edges)
     private static final float SYNC_COLUMN = 80;
     private static final float BODY = 10;
     private static final float LEADING = 14;
@@ -43,7 +42,8 @@ class StatementPdf {
     }
 
     byte[] render(Statement statement, Locale locale) {
-        try (PDDocument doc = new PDDocument(); InputStream fontData = StatementPdf.class.getResourceAsStream(FONT)) {
+        try (PDDocument doc = new PDDocument();
+                InputStream fontData = StatementPdf.class.getResourceAsStream(FONT)) {
             if (fontData == null) {
                 throw new IllegalStateException("Font missing: " + FONT);
             }
@@ -57,41 +57,71 @@ class StatementPdf {
             w.text(msg("contract.statement.for", locale, month), 16, 0);
             w.y -= 8;
             w.text(statement.organizationName(), 12, 0);
-            w.text(msg("contract.number", locale) + " " + statement.contract().number() + " · "
-                    + msg("contract.plan." + statement.ledger().planCode(), locale), BODY, 0);
+            w.text(
+                    msg("contract.number", locale) + " " + statement.contract().number() + " · "
+                            + msg("contract.plan." + statement.ledger().planCode(), locale),
+                    BODY,
+                    0);
             w.y -= 10;
 
             float width = w.width();
-            w.row(font, new String[] { msg("contract.statement.request", locale), msg("field.subject", locale),
-                    msg("field.status", locale), msg("contract.statement.hours", locale),
-                    msg("contract.statement.sync", locale) }, width, true);
+            w.row(
+                    font,
+                    new String[] {
+                        msg("contract.statement.request", locale),
+                        msg("field.subject", locale),
+                        msg("field.status", locale),
+                        msg("contract.statement.hours", locale),
+                        msg("contract.statement.sync", locale)
+                    },
+                    width,
+                    true);
             w.rule(width);
             if (statement.lines().isEmpty()) {
                 w.text(msg("contract.statement.empty", locale), BODY, 0);
             }
             for (StatementLine line : statement.lines()) {
-                w.row(font, new String[] { line.tid(), line.subject(), msg("status." + line.status(), locale),
-                        NormHours.format(line.minutes(), locale),
-                        line.syncMinutes() == 0 ? "—" : NormHours.format(line.syncMinutes(), locale) }, width, false);
+                w.row(
+                        font,
+                        new String[] {
+                            line.tid(),
+                            line.subject(),
+                            msg("status." + line.status(), locale),
+                            NormHours.format(line.minutes(), locale),
+                            line.syncMinutes() == 0 ? "—" : NormHours.format(line.syncMinutes(), locale)
+                        },
+                        width,
+                        false);
             }
             w.rule(width);
-            w.row(font, new String[] { msg("contract.statement.total", locale), "", "",
-                    NormHours.format(statement.totalMinutes(), locale),
-                    NormHours.format(statement.syncMinutes(), locale) }, width, true);
+            w.row(
+                    font,
+                    new String[] {
+                        msg("contract.statement.total", locale),
+                        "",
+                        "",
+                        NormHours.format(statement.totalMinutes(), locale),
+                        NormHours.format(statement.syncMinutes(), locale)
+                    },
+                    width,
+                    true);
             w.y -= 14;
 
             var m = statement.ledger();
             String[][] sums = {
-                    { msg("contract.col.included", locale), NormHours.format(m.includedMinutes(), locale) },
-                    { msg("contract.used", locale), NormHours.format(m.usedMinutes(), locale) },
-                    { msg("contract.statement.syncHours", locale), NormHours.format(statement.syncMinutes(), locale) },
-                    { msg("contract.statement.otherHours", locale), NormHours.format(statement.otherMinutes(), locale) },
-                    { msg("contract.balance", locale), NormHours.format(m.balanceMinutes(), locale) },
-                    { msg("contract.col.running", locale), NormHours.format(m.runningMinutes(), locale) },
-                    { msg("contract.utilisation", locale),
-                            m.utilisationPercent() == null ? "—" : m.utilisationPercent() + "%" } };
+                {msg("contract.col.included", locale), NormHours.format(m.includedMinutes(), locale)},
+                {msg("contract.used", locale), NormHours.format(m.usedMinutes(), locale)},
+                {msg("contract.statement.syncHours", locale), NormHours.format(statement.syncMinutes(), locale)},
+                {msg("contract.statement.otherHours", locale), NormHours.format(statement.otherMinutes(), locale)},
+                {msg("contract.balance", locale), NormHours.format(m.balanceMinutes(), locale)},
+                {msg("contract.col.running", locale), NormHours.format(m.runningMinutes(), locale)},
+                {
+                    msg("contract.utilisation", locale),
+                    m.utilisationPercent() == null ? "—" : m.utilisationPercent() + "%"
+                }
+            };
             for (String[] s : sums) {
-                w.row(font, new String[] { s[0], "", "", s[1], "" }, width, false);
+                w.row(font, new String[] {s[0], "", "", s[1], ""}, width, false);
             }
             w.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

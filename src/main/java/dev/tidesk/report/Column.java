@@ -11,7 +11,12 @@ public record Column(String key, Kind kind, String prefix) {
 
     public enum Kind {
         /** a week or month: a {@link java.time.LocalDate}, its first day */
-        PERIOD, TEXT, CODE, COUNT, MINUTES, PERCENT,
+        PERIOD,
+        TEXT,
+        CODE,
+        COUNT,
+        MINUTES,
+        PERCENT,
         /** norm-hours: a {@link Double} */
         HOURS
     }

@@ -19,8 +19,17 @@ import java.time.Instant;
  * @param deferredRequests how many requests are deferred, all of them
  * @param monthsClosed  whether any month has been closed yet: before that, "over plan" means this month's hours only
  */
-public record Dashboard(Instant at, ReportTable backlog, ReportTable weekly, ReportTable agents,
-        ReportTable firstResponse, ReportTable channels, ReportTable normHours, ReportTable sla,
-        ReportTable overPlan, ReportTable deferred, long clientsOverPlan, long deferredRequests,
-        boolean monthsClosed) {
-}
+public record Dashboard(
+        Instant at,
+        ReportTable backlog,
+        ReportTable weekly,
+        ReportTable agents,
+        ReportTable firstResponse,
+        ReportTable channels,
+        ReportTable normHours,
+        ReportTable sla,
+        ReportTable overPlan,
+        ReportTable deferred,
+        long clientsOverPlan,
+        long deferredRequests,
+        boolean monthsClosed) {}

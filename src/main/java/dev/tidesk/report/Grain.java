@@ -2,7 +2,8 @@ package dev.tidesk.report;
 
 /** How a report groups time. */
 public enum Grain {
-    WEEK, MONTH;
+    WEEK,
+    MONTH;
 
     String sql() {
         return name().toLowerCase();

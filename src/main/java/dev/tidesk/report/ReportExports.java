@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,7 +15,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +29,8 @@ public class ReportExports {
         bytes.write(0xEF);
         bytes.write(0xBB);
         bytes.write(0xBF);
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
+        try (CSVPrinter csv = new CSVPrinter(
+                new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
                 CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
             csv.printRecord(table.columns().stream().map(header).toList());
             for (List<Object> row : table.rows()) {
@@ -49,9 +48,13 @@ public class ReportExports {
         return bytes.toByteArray();
     }
 
-    public byte[] xlsx(ReportTable table, String sheetName, Function<Column, String> header,
+    public byte[] xlsx(
+            ReportTable table,
+            String sheetName,
+            Function<Column, String> header,
             BiFunction<Column, Object, String> text) {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(200);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(safeSheetName(sheetName));
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();

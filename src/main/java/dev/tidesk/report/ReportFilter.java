@@ -12,8 +12,8 @@ import java.time.LocalDate;
  * @param planCode       clients on one plan now (ECONOMY, STANDARD, PREMIUM, INDIVIDUAL, or NONE for
  *                       one-off clients), or null for all
  */
-public record ReportFilter(LocalDate from, LocalDate to, Grain grain, Long organizationId, Long staffId,
-        String planCode) {
+public record ReportFilter(
+        LocalDate from, LocalDate to, Grain grain, Long organizationId, Long staffId, String planCode) {
 
     public ReportFilter(LocalDate from, LocalDate to, Grain grain, Long organizationId, Long staffId) {
         this(from, to, grain, organizationId, staffId, null);

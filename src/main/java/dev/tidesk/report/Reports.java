@@ -1,9 +1,15 @@
 package dev.tidesk.report;
 
-import java.time.Clock;
+import dev.tidesk.contract.ClientLedger;
+import dev.tidesk.contract.ClientUtilisation;
+import dev.tidesk.contract.LedgerMonth;
+import dev.tidesk.contract.Ledgers;
+import dev.tidesk.shared.Installation;
+import dev.tidesk.ticket.Status;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,14 +21,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import dev.tidesk.contract.ClientLedger;
-import dev.tidesk.contract.ClientUtilisation;
-import dev.tidesk.contract.LedgerMonth;
-import dev.tidesk.contract.Ledgers;
-import dev.tidesk.shared.Installation;
-import dev.tidesk.ticket.Status;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -44,6 +42,7 @@ public class Reports {
     static final List<String> URGENCIES = List.of("CRITICAL", "HIGH", "NORMAL", "LOW");
     /** The dashboard's lists (clients over plan, deferred requests) show the first this many; the reports show all. */
     static final int DASHBOARD_LIST = 20;
+
     static final List<String> RESPONSE_BUCKETS = List.of("under15m", "under1h", "under4h", "under1d", "over1d", "none");
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -55,8 +54,12 @@ public class Reports {
 
     private final Clock clock;
 
-    Reports(NamedParameterJdbcTemplate jdbc, Installation installation, Ledgers ledgers,
-            @Value("${tidesk.report.dashboard-max-age:PT1M}") Duration dashboardMaxAge, Clock clock) {
+    Reports(
+            NamedParameterJdbcTemplate jdbc,
+            Installation installation,
+            Ledgers ledgers,
+            @Value("${tidesk.report.dashboard-max-age:PT1M}") Duration dashboardMaxAge,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.ledgers = ledgers;
@@ -110,12 +113,21 @@ public class Reports {
         ReportFilter lastFourWeeks = new ReportFilter(today.minusDays(27), today, Grain.WEEK, null, null);
         ReportTable overPlan = overPlan();
         ReportTable deferred = deferredToNextMonth(today);
-        return new Dashboard(now, backlog(now), weekly(thisWeek, now), agents(fourWeeks, now),
-                firstResponse(fourWeeks, now), channels(twelveWeeks, now), normHoursPerWeek(lastFourWeeks),
-                slaByPlan(lastFourWeeks), first(overPlan, DASHBOARD_LIST), first(deferred, DASHBOARD_LIST),
-                overPlan.rows().size(), deferred.rows().stream().mapToLong(r -> (Long) r.get(1)).sum(),
-                Boolean.TRUE.equals(jdbc.getJdbcTemplate().queryForObject("select exists (select 1 from ledger_month)",
-                        Boolean.class)));
+        return new Dashboard(
+                now,
+                backlog(now),
+                weekly(thisWeek, now),
+                agents(fourWeeks, now),
+                firstResponse(fourWeeks, now),
+                channels(twelveWeeks, now),
+                normHoursPerWeek(lastFourWeeks),
+                slaByPlan(lastFourWeeks),
+                first(overPlan, DASHBOARD_LIST),
+                first(deferred, DASHBOARD_LIST),
+                overPlan.rows().size(),
+                deferred.rows().stream().mapToLong(r -> (Long) r.get(1)).sum(),
+                Boolean.TRUE.equals(jdbc.getJdbcTemplate()
+                        .queryForObject("select exists (select 1 from ledger_month)", Boolean.class)));
     }
 
     ReportTable backlog(Instant now) {
@@ -135,18 +147,29 @@ public class Reports {
                  group by status""", p, (rs, i) -> row(rs, 6));
         List<List<Object>> rows = new ArrayList<>();
         for (String status : OPEN_STATUSES) {
-            rows.add(found.stream().filter(r -> status.equals(r.get(0))).findFirst()
+            rows.add(found.stream()
+                    .filter(r -> status.equals(r.get(0)))
+                    .findFirst()
                     .orElse(Arrays.asList(status, 0L, 0L, 0L, 0L, 0L)));
         }
-        return new ReportTable("backlog", List.of(Column.code("status", "status."), Column.count("age1d"),
-                Column.count("age7d"), Column.count("age30d"), Column.count("ageOlder"), Column.count("total")), rows);
+        return new ReportTable(
+                "backlog",
+                List.of(
+                        Column.code("status", "status."),
+                        Column.count("age1d"),
+                        Column.count("age7d"),
+                        Column.count("age30d"),
+                        Column.count("ageOlder"),
+                        Column.count("total")),
+                rows);
     }
 
     ReportTable weekly(LocalDate thisWeek, Instant now) {
         List<List<Object>> rows = new ArrayList<>();
         LocalDate first = thisWeek.minusWeeks(11);
         Instant from = first.atStartOfDay(zone).toInstant();
-        MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("now", ts(now))
+        MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from))
+                .addValue("now", ts(now))
                 .addValue("tz", zone.getId());
         List<List<Object>> created = jdbc.query("""
                 select cast(date_trunc('week', created_at at time zone :tz) as date), count(*)
@@ -158,13 +181,14 @@ public class Reports {
             LocalDate week = first.plusWeeks(w);
             rows.add(Arrays.asList(week, countOf(created, week), countOf(resolved, week)));
         }
-        return new ReportTable("weekly", List.of(Column.period(), Column.count("created"), Column.count("resolved")),
-                rows);
+        return new ReportTable(
+                "weekly", List.of(Column.period(), Column.count("created"), Column.count("resolved")), rows);
     }
 
     ReportTable agents(Instant from, Instant now) {
         MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("now", ts(now));
-        List<List<Object>> rows = jdbc.query("""
+        List<List<Object>> rows = jdbc.query(
+                """
                 with replies as (
                   select author_staff_id as id, count(*) as n from ticket_message
                    where created_at >= :from and created_at < :now and kind = 'STAFF_REPLY' and author_staff_id is not null
@@ -176,10 +200,15 @@ public class Reports {
                 select s.full_name, coalesce(h.n, 0), coalesce(r.n, 0), round(coalesce(r.n, 0) / 4.0, 1)
                   from staff s left join replies r on r.id = s.id left join handled h on h.id = s.id
                  where r.n is not null or h.n is not null
-                 order by 3 desc, 2 desc, 1""", p, (rs, i) -> Arrays.asList(rs.getString(1), rs.getLong(2),
-                rs.getLong(3), rs.getDouble(4)));
-        return new ReportTable("agents", List.of(Column.text("person"), Column.count("resolved"),
-                Column.count("replies"), new Column("repliesPerWeek", Column.Kind.MINUTES, null)), rows);
+                 order by 3 desc, 2 desc, 1""", p, (rs, i) -> Arrays.asList(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4)));
+        return new ReportTable(
+                "agents",
+                List.of(
+                        Column.text("person"),
+                        Column.count("resolved"),
+                        Column.count("replies"),
+                        new Column("repliesPerWeek", Column.Kind.MINUTES, null)),
+                rows);
     }
 
     ReportTable firstResponse(Instant from, Instant now) {
@@ -199,15 +228,16 @@ public class Reports {
         for (int i = 0; i < RESPONSE_BUCKETS.size(); i++) {
             rows.add(Arrays.asList(RESPONSE_BUCKETS.get(i), counts.get(i)));
         }
-        return new ReportTable("firstResponse", List.of(Column.code("firstResponse", "report.bucket."),
-                Column.count("requests")), rows);
+        return new ReportTable(
+                "firstResponse",
+                List.of(Column.code("firstResponse", "report.bucket."), Column.count("requests")),
+                rows);
     }
 
     ReportTable channels(Instant from, Instant now) {
         MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("now", ts(now));
         List<List<Object>> found = jdbc.query("""
-                select channel, count(*) from ticket where created_at >= :from and created_at < :now group by channel""",
-                p, (rs, i) -> row(rs, 2));
+                select channel, count(*) from ticket where created_at >= :from and created_at < :now group by channel""", p, (rs, i) -> row(rs, 2));
         List<List<Object>> rows = new ArrayList<>();
         for (String channel : CHANNELS) {
             rows.add(Arrays.asList(channel, countOf(found, channel)));
@@ -249,8 +279,10 @@ public class Reports {
                    and (cast(:org as bigint) is null or t.organization_id = :org)
                    and (cast(:staff as bigint) is null or t.assignee_id = :staff)
                  group by 1, 2 order by 3 desc, 1, 2 limit 200""", params(f), (rs, i) -> row(rs, 4));
-        return new ReportTable("volumeBySite", List.of(Column.text("organization"), Column.text("site"),
-                Column.count("total"), Column.count("open")), rows);
+        return new ReportTable(
+                "volumeBySite",
+                List.of(Column.text("organization"), Column.text("site"), Column.count("total"), Column.count("open")),
+                rows);
     }
 
     /** Per period and person: public replies, internal notes, and requests resolved as assignee. */
@@ -278,8 +310,15 @@ public class Reports {
                   from messages m full join resolved r on r.p = m.p and r.sid = m.sid
                   join staff s on s.id = coalesce(m.sid, r.sid)
                  order by 1, 2""", params(f), (rs, i) -> row(rs, 5));
-        return new ReportTable("staffActivity", List.of(Column.period(), Column.text("person"),
-                Column.count("replies"), Column.count("notes"), Column.count("resolved")), rows);
+        return new ReportTable(
+                "staffActivity",
+                List.of(
+                        Column.period(),
+                        Column.text("person"),
+                        Column.count("replies"),
+                        Column.count("notes"),
+                        Column.count("resolved")),
+                rows);
     }
 
     /** Per period of creation: how fast requests got their first reply and were resolved. */
@@ -297,9 +336,18 @@ public class Reports {
                    and (cast(:org as bigint) is null or organization_id = :org)
                    and (cast(:staff as bigint) is null or assignee_id = :staff)
                  group by 1 order by 1""", params(f), (rs, i) -> row(rs, 8));
-        return new ReportTable("responseTimes", List.of(Column.period(), Column.count("total"),
-                Column.count("answered"), Column.minutes("firstResponseMedian"), Column.minutes("firstResponseP90"),
-                Column.percent("withinHour"), Column.count("resolved"), Column.minutes("resolutionMedian")), rows);
+        return new ReportTable(
+                "responseTimes",
+                List.of(
+                        Column.period(),
+                        Column.count("total"),
+                        Column.count("answered"),
+                        Column.minutes("firstResponseMedian"),
+                        Column.minutes("firstResponseP90"),
+                        Column.percent("withinHour"),
+                        Column.count("resolved"),
+                        Column.minutes("resolutionMedian")),
+                rows);
     }
 
     // ------------------------------------------------------------------ norm-hours, SLA, plans
@@ -319,9 +367,16 @@ public class Reports {
                  where e.day >= :fromDay and e.day <= :toDay
                  group by e.staff_id, s.full_name
                  order by 2 desc, 1""", p, (rs, i) -> row(rs, 6));
-        return new ReportTable("normHoursPerWeek", List.of(Column.text("person"), Column.hours("hoursPerWeek"),
-                Column.hours("kind.WORK"), Column.hours("kind.CONSULTATION"), Column.hours("kind.TEST_COPY_SYNC"),
-                Column.hours("kind.DEPLOY")), rows);
+        return new ReportTable(
+                "normHoursPerWeek",
+                List.of(
+                        Column.text("person"),
+                        Column.hours("hoursPerWeek"),
+                        Column.hours("kind.WORK"),
+                        Column.hours("kind.CONSULTATION"),
+                        Column.hours("kind.TEST_COPY_SYNC"),
+                        Column.hours("kind.DEPLOY")),
+                rows);
     }
 
     /** Norm-hours logged per period and person, by kind of work (R8): the team's load. */
@@ -342,9 +397,18 @@ public class Reports {
                         or e.organization_id in (select organization_id from report_client_plan where plan_code = :plan))
                  group by 1, e.staff_id, s.full_name
                  order by 1, 2""", params(f), (rs, i) -> row(rs, 8));
-        return new ReportTable("normHours", List.of(Column.period(), Column.text("person"), Column.hours("hours"),
-                Column.hours("kind.WORK"), Column.hours("kind.CONSULTATION"), Column.hours("kind.TEST_COPY_SYNC"),
-                Column.hours("kind.DEPLOY"), Column.count("requests")), rows);
+        return new ReportTable(
+                "normHours",
+                List.of(
+                        Column.period(),
+                        Column.text("person"),
+                        Column.hours("hours"),
+                        Column.hours("kind.WORK"),
+                        Column.hours("kind.CONSULTATION"),
+                        Column.hours("kind.TEST_COPY_SYNC"),
+                        Column.hours("kind.DEPLOY"),
+                        Column.count("requests")),
+                rows);
     }
 
     /** SLA deadlines of the requests created in the period, met and breached, per plan (R12). */
@@ -390,10 +454,19 @@ public class Reports {
                        round(100.0 * count(*) filter (where res_met)
                              / nullif(count(*) filter (where res_met or res_breached), 0), 1)
                   from r group by grp order by grp""".formatted(group), params(f), (rs, i) -> row(rs, 9));
-        return new ReportTable(key, List.of(first, Column.count("firstResponseDue"), Column.count("firstResponseMet"),
-                Column.count("firstResponseBreached"), Column.percent("firstResponseCompliance"),
-                Column.count("resolutionDue"), Column.count("resolutionMet"), Column.count("resolutionBreached"),
-                Column.percent("resolutionCompliance")), rows);
+        return new ReportTable(
+                key,
+                List.of(
+                        first,
+                        Column.count("firstResponseDue"),
+                        Column.count("firstResponseMet"),
+                        Column.count("firstResponseBreached"),
+                        Column.percent("firstResponseCompliance"),
+                        Column.count("resolutionDue"),
+                        Column.count("resolutionMet"),
+                        Column.count("resolutionBreached"),
+                        Column.percent("resolutionCompliance")),
+                rows);
     }
 
     /**
@@ -408,24 +481,44 @@ public class Reports {
         YearMonth to = YearMonth.from(f.to());
         if (f.organizationId() != null) {
             ClientLedger ledger = ledgers.ledgerOf(f.organizationId());
-            LocalDate start = ledger.contract() == null ? null : ledger.contract().startDate();
-            Map<YearMonth, Integer> ofClient = start == null ? Map.of()
+            LocalDate start =
+                    ledger.contract() == null ? null : ledger.contract().startDate();
+            Map<YearMonth, Integer> ofClient = start == null
+                    ? Map.of()
                     : syncMinutes(from, to, f.organizationId(), start).getOrDefault(f.organizationId(), Map.of());
             List<List<Object>> rows = new ArrayList<>();
             for (LedgerMonth m : ledger.months()) {
-                if (!m.month().isBefore(from) && !m.month().isAfter(to)
+                if (!m.month().isBefore(from)
+                        && !m.month().isAfter(to)
                         && (f.planCode() == null || m.planCode().name().equals(f.planCode()))) {
                     int s = ofClient.getOrDefault(m.month(), 0);
-                    rows.add(Arrays.asList(m.month().atDay(1), m.planCode().name(), hours(m.includedMinutes()),
-                            hours(m.usedMinutes()), hours(s), hours(m.usedMinutes() - s), hours(m.balanceMinutes()),
+                    rows.add(Arrays.asList(
+                            m.month().atDay(1),
+                            m.planCode().name(),
+                            hours(m.includedMinutes()),
+                            hours(m.usedMinutes()),
+                            hours(s),
+                            hours(m.usedMinutes() - s),
+                            hours(m.balanceMinutes()),
                             hours(m.runningMinutes()),
-                            m.utilisationPercent() == null ? null : m.utilisationPercent().doubleValue()));
+                            m.utilisationPercent() == null
+                                    ? null
+                                    : m.utilisationPercent().doubleValue()));
                 }
             }
-            return new ReportTable("utilisation", List.of(Column.period(), Column.code("plan", "contract.plan."),
-                    Column.hours("included"), Column.hours("used"), Column.hours("testCopySync"),
-                    Column.hours("otherWork"), Column.hours("balance"), Column.hours("running"),
-                    Column.percent("utilisation")), rows);
+            return new ReportTable(
+                    "utilisation",
+                    List.of(
+                            Column.period(),
+                            Column.code("plan", "contract.plan."),
+                            Column.hours("included"),
+                            Column.hours("used"),
+                            Column.hours("testCopySync"),
+                            Column.hours("otherWork"),
+                            Column.hours("balance"),
+                            Column.hours("running"),
+                            Column.percent("utilisation")),
+                    rows);
         }
         List<List<Object>> rows = new ArrayList<>();
         Map<Long, Map<YearMonth, Integer>> sync = syncMinutes(from, to, null);
@@ -435,15 +528,23 @@ public class Reports {
             int synced = 0;
             LedgerMonth last = null;
             Map<YearMonth, Integer> ofClient = sync.getOrDefault(ledger.organizationId(), Map.of());
-            YearMonth start = ledger.contract() == null ? null : YearMonth.from(ledger.contract().startDate());
+            YearMonth start = ledger.contract() == null
+                    ? null
+                    : YearMonth.from(ledger.contract().startDate());
             for (LedgerMonth m : ledger.months()) {
                 if (!m.month().isBefore(from) && !m.month().isAfter(to)) {
                     included += m.includedMinutes();
                     used += m.usedMinutes();
                     // a first month that began mid-month: only the days of the contract, as the ledger counts them
-                    synced += m.month().equals(start) && ledger.contract().startDate().getDayOfMonth() > 1
-                            ? syncMinutes(m.month(), m.month(), ledger.organizationId(), ledger.contract().startDate())
-                                    .getOrDefault(ledger.organizationId(), Map.of()).getOrDefault(m.month(), 0)
+                    synced += m.month().equals(start)
+                                    && ledger.contract().startDate().getDayOfMonth() > 1
+                            ? syncMinutes(
+                                            m.month(),
+                                            m.month(),
+                                            ledger.organizationId(),
+                                            ledger.contract().startDate())
+                                    .getOrDefault(ledger.organizationId(), Map.of())
+                                    .getOrDefault(m.month(), 0)
                             : ofClient.getOrDefault(m.month(), 0);
                     last = m;
                 }
@@ -451,14 +552,32 @@ public class Reports {
             if (last == null || (f.planCode() != null && !last.planCode().name().equals(f.planCode()))) {
                 continue;
             }
-            rows.add(Arrays.asList(ledger.organizationName(), last.planCode().name(), hours(included), hours(used),
-                    hours(synced), hours(used - synced), hours(included - used), hours(last.runningMinutes()),
+            rows.add(Arrays.asList(
+                    ledger.organizationName(),
+                    last.planCode().name(),
+                    hours(included),
+                    hours(used),
+                    hours(synced),
+                    hours(used - synced),
+                    hours(included - used),
+                    hours(last.runningMinutes()),
                     included == 0 ? null : Math.round(1000.0 * used / included) / 10.0));
         }
-        rows.sort(Comparator.comparing((List<Object> r) -> r.get(8) == null ? -1.0 : (Double) r.get(8)).reversed());
-        return new ReportTable("utilisation", List.of(Column.text("organization"), Column.code("plan", "contract.plan."),
-                Column.hours("included"), Column.hours("used"), Column.hours("testCopySync"), Column.hours("otherWork"),
-                Column.hours("balance"), Column.hours("running"), Column.percent("utilisation")), rows);
+        rows.sort(Comparator.comparing((List<Object> r) -> r.get(8) == null ? -1.0 : (Double) r.get(8))
+                .reversed());
+        return new ReportTable(
+                "utilisation",
+                List.of(
+                        Column.text("organization"),
+                        Column.code("plan", "contract.plan."),
+                        Column.hours("included"),
+                        Column.hours("used"),
+                        Column.hours("testCopySync"),
+                        Column.hours("otherWork"),
+                        Column.hours("balance"),
+                        Column.hours("running"),
+                        Column.percent("utilisation")),
+                rows);
     }
 
     private Map<Long, Map<YearMonth, Integer>> syncMinutes(YearMonth from, YearMonth to, Long organizationId) {
@@ -469,16 +588,20 @@ public class Reports {
      * Minutes logged as test-copy synchronisation per client and month, from {@code from} to {@code to};
      * for one client when {@code organizationId} is set, from the day {@code since} when set.
      */
-    private Map<Long, Map<YearMonth, Integer>> syncMinutes(YearMonth from, YearMonth to, Long organizationId,
-            LocalDate since) {
+    private Map<Long, Map<YearMonth, Integer>> syncMinutes(
+            YearMonth from, YearMonth to, Long organizationId, LocalDate since) {
         Map<Long, Map<YearMonth, Integer>> out = new java.util.HashMap<>();
         LocalDate first = since != null && since.isAfter(from.atDay(1)) ? since : from.atDay(1);
-        jdbc.query("""
+        jdbc.query(
+                """
                 select organization_id, cast(date_trunc('month', day) as date), sum(minutes) from work_entry
                  where kind = 'TEST_COPY_SYNC' and day >= :from and day < :to
                    and (cast(:org as bigint) is null or organization_id = :org)
-                 group by 1, 2""", new MapSqlParameterSource("from", first).addValue("to", to.plusMonths(1).atDay(1))
-                .addValue("org", organizationId, java.sql.Types.BIGINT), rs -> {
+                 group by 1, 2""",
+                new MapSqlParameterSource("from", first)
+                        .addValue("to", to.plusMonths(1).atDay(1))
+                        .addValue("org", organizationId, java.sql.Types.BIGINT),
+                rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
                             .put(YearMonth.from(rs.getDate(2).toLocalDate()), rs.getInt(3));
                 });
@@ -491,15 +614,31 @@ public class Reports {
         for (ClientUtilisation u : ledgers.utilisation()) {
             LedgerMonth m = u.month();
             if (m.over() || u.overrun()) {
-                rows.add(Arrays.asList(u.organizationName(), u.planCode().name(), hours(m.includedMinutes()),
-                        hours(m.usedMinutes()), m.utilisationPercent() == null ? null : m.utilisationPercent().doubleValue(),
-                        u.overrun() && u.recommendation() != null ? u.recommendation().name() : null));
+                rows.add(Arrays.asList(
+                        u.organizationName(),
+                        u.planCode().name(),
+                        hours(m.includedMinutes()),
+                        hours(m.usedMinutes()),
+                        m.utilisationPercent() == null
+                                ? null
+                                : m.utilisationPercent().doubleValue(),
+                        u.overrun() && u.recommendation() != null
+                                ? u.recommendation().name()
+                                : null));
             }
         }
-        rows.sort(Comparator.comparing((List<Object> r) -> r.get(4) == null ? 0.0 : (Double) r.get(4)).reversed());
-        return new ReportTable("overPlan", List.of(Column.text("organization"), Column.code("plan", "contract.plan."),
-                Column.hours("included"), Column.hours("used"), Column.percent("utilisation"),
-                Column.code("recommended", "contract.plan.")), rows);
+        rows.sort(Comparator.comparing((List<Object> r) -> r.get(4) == null ? 0.0 : (Double) r.get(4))
+                .reversed());
+        return new ReportTable(
+                "overPlan",
+                List.of(
+                        Column.text("organization"),
+                        Column.code("plan", "contract.plan."),
+                        Column.hours("included"),
+                        Column.hours("used"),
+                        Column.percent("utilisation"),
+                        Column.code("recommended", "contract.plan.")),
+                rows);
     }
 
     /** Requests the clients agreed to defer to a coming month (R10): they come back to the queue on its 1st. */
@@ -508,14 +647,14 @@ public class Reports {
                 select coalesce(o.name, '—'), count(*)
                   from deferral d left join organization o on o.id = d.organization_id
                  where d.status = 'ACCEPTED' and d.target_month > :today
-                 group by 1 order by 2 desc, 1""", new MapSqlParameterSource("today", today),
-                (rs, i) -> row(rs, 2));
+                 group by 1 order by 2 desc, 1""", new MapSqlParameterSource("today", today), (rs, i) -> row(rs, 2));
         return new ReportTable("deferred", List.of(Column.text("organization"), Column.count("requests")), rows);
     }
 
     /** The table with only its first {@code n} rows. */
     private static ReportTable first(ReportTable table, int n) {
-        return table.rows().size() <= n ? table
+        return table.rows().size() <= n
+                ? table
                 : new ReportTable(table.key(), table.columns(), table.rows().subList(0, n));
     }
 
@@ -528,11 +667,13 @@ public class Reports {
     private MapSqlParameterSource params(ReportFilter f) {
         return new MapSqlParameterSource("from", ts(f.from().atStartOfDay(zone).toInstant()))
                 .addValue("to", ts(f.to().plusDays(1).atStartOfDay(zone).toInstant()))
-                .addValue("tz", zone.getId()).addValue("grain", f.grain().sql())
+                .addValue("tz", zone.getId())
+                .addValue("grain", f.grain().sql())
                 .addValue("org", f.organizationId(), java.sql.Types.BIGINT)
                 .addValue("staff", f.staffId(), java.sql.Types.BIGINT)
                 .addValue("plan", f.planCode(), java.sql.Types.VARCHAR)
-                .addValue("fromDay", f.from()).addValue("toDay", f.to());
+                .addValue("fromDay", f.from())
+                .addValue("toDay", f.to());
     }
 
     private static Timestamp ts(Instant instant) {
@@ -540,7 +681,11 @@ public class Reports {
     }
 
     private static Long countOf(List<List<Object>> rows, Object key) {
-        return rows.stream().filter(r -> key.equals(r.get(0))).map(r -> (Long) r.get(1)).findFirst().orElse(0L);
+        return rows.stream()
+                .filter(r -> key.equals(r.get(0)))
+                .map(r -> (Long) r.get(1))
+                .findFirst()
+                .orElse(0L);
     }
 
     /** Reads a row: dates as LocalDate, integers as Long, decimals as Double, text as String. */

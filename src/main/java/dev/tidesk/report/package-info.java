@@ -5,5 +5,7 @@
  * tables the other modules keep ({@code work_month}, {@code ledger_month}), and their export to
  * CSV and XLSX. Client utilisation comes from the contract module's ledger.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Report", allowedDependencies = { "shared", "contract", "ticket" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Report",
+        allowedDependencies = {"shared", "contract", "ticket"})
 package dev.tidesk.report;

@@ -1,5 +1,7 @@
 package dev.tidesk.routing;
 
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.Installation;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -7,10 +9,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.tidesk.shared.DomainException;
-import dev.tidesk.shared.Installation;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +38,7 @@ public class CalendarBook {
 
     static final Duration FRESH = Duration.ofSeconds(30);
 
-    private record Loaded(WorkingCalendar calendar, long atNanos) {
-    }
+    private record Loaded(WorkingCalendar calendar, long atNanos) {}
 
     private volatile Loaded loaded;
 
@@ -60,9 +57,14 @@ public class CalendarBook {
         jdbc.query("select day, working from routing_calendar_day", rs -> {
             exceptions.put(rs.getObject(1, LocalDate.class), rs.getBoolean(2));
         });
-        return jdbc.queryForObject("select time_zone, work_start, work_end from routing_calendar where id = 1",
-                (rs, i) -> new WorkingCalendar(rs.getString(1) == null ? installation.timeZone() : ZoneId.of(rs.getString(1)),
-                        rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class), exceptions, true));
+        return jdbc.queryForObject(
+                "select time_zone, work_start, work_end from routing_calendar where id = 1",
+                (rs, i) -> new WorkingCalendar(
+                        rs.getString(1) == null ? installation.timeZone() : ZoneId.of(rs.getString(1)),
+                        rs.getObject(2, LocalTime.class),
+                        rs.getObject(3, LocalTime.class),
+                        exceptions,
+                        true));
     }
 
     /** Drops the kept copy now and again once the editing transaction has ended. */
@@ -87,11 +89,18 @@ public class CalendarBook {
         for (LabourCode.DayOff off : LabourCode.daysOff(year)) {
             days.put(off.day(), new CalendarDay(off.day(), false, null, false, off));
         }
-        jdbc.query("select day, working, note from routing_calendar_day where day between ? and ? order by day", rs -> {
-            LocalDate day = rs.getObject(1, LocalDate.class);
-            CalendarDay rule = days.get(day);
-            days.put(day, new CalendarDay(day, rs.getBoolean(2), rs.getString(3), true, rule == null ? null : rule.rule()));
-        }, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        jdbc.query(
+                "select day, working, note from routing_calendar_day where day between ? and ? order by day",
+                rs -> {
+                    LocalDate day = rs.getObject(1, LocalDate.class);
+                    CalendarDay rule = days.get(day);
+                    days.put(
+                            day,
+                            new CalendarDay(
+                                    day, rs.getBoolean(2), rs.getString(3), true, rule == null ? null : rule.rule()));
+                },
+                LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31));
         return List.copyOf(days.values());
     }
 
@@ -105,8 +114,11 @@ public class CalendarBook {
             return java.util.Optional.empty();
         }
         int next = today.getYear() + 1;
-        Boolean entered = jdbc.queryForObject("select exists (select 1 from routing_calendar_day where day between ? and ?)",
-                Boolean.class, LocalDate.of(next, 1, 1), LocalDate.of(next, 12, 31));
+        Boolean entered = jdbc.queryForObject(
+                "select exists (select 1 from routing_calendar_day where day between ? and ?)",
+                Boolean.class,
+                LocalDate.of(next, 1, 1),
+                LocalDate.of(next, 12, 31));
         return Boolean.TRUE.equals(entered) ? java.util.Optional.empty() : java.util.Optional.of(next);
     }
 
@@ -114,8 +126,7 @@ public class CalendarBook {
     public void setDay(LocalDate day, boolean working, String note) {
         jdbc.update("""
                 insert into routing_calendar_day (day, working, note) values (?, ?, ?)
-                on conflict (day) do update set working = excluded.working, note = excluded.note""",
-                day, working, note == null || note.isBlank() ? null : note.strip());
+                on conflict (day) do update set working = excluded.working, note = excluded.note""", day, working, note == null || note.isBlank() ? null : note.strip());
         changed();
     }
 
@@ -139,7 +150,8 @@ public class CalendarBook {
                 throw new DomainException("error.calendar.zone", "Unknown time zone " + z);
             }
         }
-        jdbc.update("update routing_calendar set time_zone = ?, work_start = ?, work_end = ? where id = 1", z, start, end);
+        jdbc.update(
+                "update routing_calendar set time_zone = ?, work_start = ?, work_end = ? where id = 1", z, start, end);
         changed();
     }
 }

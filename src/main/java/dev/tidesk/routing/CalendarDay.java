@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * {@code stored}), or a day admins stored (a decree transfer, a working Saturday), which overrides
  * the rule when both fall on it ({@code rule} then tells what it overrides).
  */
-public record CalendarDay(LocalDate day, boolean working, String note, boolean stored, LabourCode.DayOff rule) {
-}
+public record CalendarDay(LocalDate day, boolean working, String note, boolean stored, LabourCode.DayOff rule) {}

@@ -2,7 +2,6 @@ package dev.tidesk.routing;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +23,20 @@ public class ClientTermsBook {
 
     /** Sets (or replaces) the client's terms; a null {@code tierRank} removes them (one-off client). */
     @Transactional
-    public void update(long organizationId, Integer tierRank, Long personalManagerId, Integer firstResponseHours,
-            Integer resolutionHours, boolean testCopyOnly) {
+    public void update(
+            long organizationId,
+            Integer tierRank,
+            Long personalManagerId,
+            Integer firstResponseHours,
+            Integer resolutionHours,
+            boolean testCopyOnly) {
         if (tierRank == null || tierRank == ClientTerms.ONE_OFF) {
             jdbc.update("delete from routing_client_terms where organization_id = ?", organizationId);
             requeue(organizationId, ClientTerms.ONE_OFF);
             return;
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into routing_client_terms (organization_id, tier_rank, personal_manager_id, first_response_hours,
                     resolution_hours, test_copy_only, updated_at)
                 values (?, ?, ?, ?, ?, ?, now())
@@ -44,26 +49,38 @@ public class ClientTermsBook {
 
     /** The client's open requests move to their new tier's place in the queue. */
     private void requeue(long organizationId, int tierRank) {
-        jdbc.update("update routing_request set tier_rank = ? where organization_id = ? and stopped_at is null and tier_rank <> ?",
-                tierRank, organizationId, tierRank);
+        jdbc.update(
+                "update routing_request set tier_rank = ? where organization_id = ? and stopped_at is null and tier_rank <> ?",
+                tierRank,
+                organizationId,
+                tierRank);
     }
 
     public Optional<ClientTerms> terms(Long organizationId) {
         if (organizationId == null) {
             return Optional.empty();
         }
-        List<ClientTerms> found = jdbc.query("""
+        List<ClientTerms> found = jdbc.query(
+                """
                 select organization_id, tier_rank, personal_manager_id, first_response_hours, resolution_hours, test_copy_only
-                from routing_client_terms where organization_id = ?""", (rs, i) -> new ClientTerms(rs.getLong(1),
-                rs.getInt(2), (Long) rs.getObject(3), (Integer) rs.getObject(4), (Integer) rs.getObject(5),
-                rs.getBoolean(6)), organizationId);
+                from routing_client_terms where organization_id = ?""",
+                (rs, i) -> new ClientTerms(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        (Long) rs.getObject(3),
+                        (Integer) rs.getObject(4),
+                        (Integer) rs.getObject(5),
+                        rs.getBoolean(6)),
+                organizationId);
         return found.stream().findFirst();
     }
 
     /** Organizations whose personal manager is this staff member. */
     public List<Long> clientsOf(long managerId) {
-        return jdbc.queryForList("select organization_id from routing_client_terms where personal_manager_id = ?",
-                Long.class, managerId);
+        return jdbc.queryForList(
+                "select organization_id from routing_client_terms where personal_manager_id = ?",
+                Long.class,
+                managerId);
     }
 
     public boolean testCopyOnly(Long organizationId) {

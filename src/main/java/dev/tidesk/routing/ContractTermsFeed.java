@@ -5,9 +5,7 @@ import dev.tidesk.contract.ContractTermsChanged;
 import dev.tidesk.contract.Contracts;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
-
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -48,7 +46,12 @@ class ContractTermsFeed {
 
     void refresh(long organizationId) {
         ContractTerms terms = contracts.termsOfToday(organizationId);
-        book.update(organizationId, terms.oneOffClient() ? null : terms.tierRank(), terms.personalManagerId(),
-                terms.firstResponseHours(), terms.resolutionHours(), terms.testCopyOnly());
+        book.update(
+                organizationId,
+                terms.oneOffClient() ? null : terms.tierRank(),
+                terms.personalManagerId(),
+                terms.firstResponseHours(),
+                terms.resolutionHours(),
+                terms.testCopyOnly());
     }
 }

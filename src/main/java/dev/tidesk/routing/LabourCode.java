@@ -34,30 +34,41 @@ public final class LabourCode {
 
     /** The holidays of part 1; each has a name in the bundles ({@code calendar.holiday.<NAME>}). */
     public enum Holiday {
-        NEW_YEAR, CHRISTMAS, DEFENDER_OF_THE_FATHERLAND, WOMENS_DAY, SPRING_AND_LABOUR, VICTORY, RUSSIA, UNITY
+        NEW_YEAR,
+        CHRISTMAS,
+        DEFENDER_OF_THE_FATHERLAND,
+        WOMENS_DAY,
+        SPRING_AND_LABOUR,
+        VICTORY,
+        RUSSIA,
+        UNITY
     }
 
     /**
      * A day off by the Code: the holiday itself ({@code movedFrom} null) or the working day that became
      * a day off because the holiday fell on a weekend ({@code movedFrom} is the holiday).
      */
-    public record DayOff(LocalDate day, Holiday holiday, LocalDate movedFrom) {
-    }
+    public record DayOff(LocalDate day, Holiday holiday, LocalDate movedFrom) {}
 
     private static final Map<MonthDay, Holiday> PART_ONE = Map.ofEntries(
-            Map.entry(MonthDay.of(1, 1), Holiday.NEW_YEAR), Map.entry(MonthDay.of(1, 2), Holiday.NEW_YEAR),
-            Map.entry(MonthDay.of(1, 3), Holiday.NEW_YEAR), Map.entry(MonthDay.of(1, 4), Holiday.NEW_YEAR),
-            Map.entry(MonthDay.of(1, 5), Holiday.NEW_YEAR), Map.entry(MonthDay.of(1, 6), Holiday.NEW_YEAR),
-            Map.entry(MonthDay.of(1, 7), Holiday.CHRISTMAS), Map.entry(MonthDay.of(1, 8), Holiday.NEW_YEAR),
+            Map.entry(MonthDay.of(1, 1), Holiday.NEW_YEAR),
+            Map.entry(MonthDay.of(1, 2), Holiday.NEW_YEAR),
+            Map.entry(MonthDay.of(1, 3), Holiday.NEW_YEAR),
+            Map.entry(MonthDay.of(1, 4), Holiday.NEW_YEAR),
+            Map.entry(MonthDay.of(1, 5), Holiday.NEW_YEAR),
+            Map.entry(MonthDay.of(1, 6), Holiday.NEW_YEAR),
+            Map.entry(MonthDay.of(1, 7), Holiday.CHRISTMAS),
+            Map.entry(MonthDay.of(1, 8), Holiday.NEW_YEAR),
             Map.entry(MonthDay.of(2, 23), Holiday.DEFENDER_OF_THE_FATHERLAND),
-            Map.entry(MonthDay.of(3, 8), Holiday.WOMENS_DAY), Map.entry(MonthDay.of(5, 1), Holiday.SPRING_AND_LABOUR),
-            Map.entry(MonthDay.of(5, 9), Holiday.VICTORY), Map.entry(MonthDay.of(6, 12), Holiday.RUSSIA),
+            Map.entry(MonthDay.of(3, 8), Holiday.WOMENS_DAY),
+            Map.entry(MonthDay.of(5, 1), Holiday.SPRING_AND_LABOUR),
+            Map.entry(MonthDay.of(5, 9), Holiday.VICTORY),
+            Map.entry(MonthDay.of(6, 12), Holiday.RUSSIA),
             Map.entry(MonthDay.of(11, 4), Holiday.UNITY));
 
     private static final Map<Integer, Map<LocalDate, DayOff>> YEARS = new ConcurrentHashMap<>();
 
-    private LabourCode() {
-    }
+    private LabourCode() {}
 
     /** The days off of {@code year} by the Code, in date order: the holidays and the days moved to. */
     public static List<DayOff> daysOff(int year) {

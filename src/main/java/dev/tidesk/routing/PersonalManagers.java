@@ -1,12 +1,10 @@
 package dev.tidesk.routing;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import dev.tidesk.team.Availability;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
-
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PersonalManagers {
 
-    record Hold(long managerId, Instant until) {
-    }
+    record Hold(long managerId, Instant until) {}
 
     private final StaffDirectory staff;
     private final Duration holdFor;

@@ -1,14 +1,5 @@
 package dev.tidesk.routing;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.Availability;
 import dev.tidesk.team.AvailabilityChanged;
@@ -20,7 +11,13 @@ import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,8 +47,16 @@ class RoutingAssignments {
     private final Clock clock;
     private final boolean autoAssign;
 
-    RoutingAssignments(RoutingRequests rows, ClientTermsBook terms, PersonalManagers managers, StaffDirectory staff,
-            RequestDesk desk, RequestQueries requests, JdbcTemplate jdbc, MessageSource messages, Clock clock,
+    RoutingAssignments(
+            RoutingRequests rows,
+            ClientTermsBook terms,
+            PersonalManagers managers,
+            StaffDirectory staff,
+            RequestDesk desk,
+            RequestQueries requests,
+            JdbcTemplate jdbc,
+            MessageSource messages,
+            Clock clock,
             @Value("${tidesk.routing.auto-assign:false}") boolean autoAssign) {
         this.rows = rows;
         this.terms = terms;
@@ -75,7 +80,8 @@ class RoutingAssignments {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(RequestCreated event) {
         TicketView ticket = requests.ticket(event.ticketId());
-        StaffView away = managers.awayManager(terms.terms(ticket.organizationId()).orElse(null));
+        StaffView away =
+                managers.awayManager(terms.terms(ticket.organizationId()).orElse(null));
         if (away != null) {
             desk.note(ticket.id(), Actor.system(), text("routing.note.managerAway", away.fullName()), List.of());
         }
@@ -96,7 +102,8 @@ class RoutingAssignments {
         }
         List<Long> held = jdbc.queryForList(
                 "select ticket_id from routing_request where held_for_id = ? order by held_until for update",
-                Long.class, event.staffId());
+                Long.class,
+                event.staffId());
         for (long ticketId : held) {
             rows.release(ticketId);
             desk.note(ticketId, Actor.system(), text("routing.note.managerWentAway", event.fullName()), List.of());
@@ -106,20 +113,23 @@ class RoutingAssignments {
     /** Gives a queued request to the available agent with the fewest open requests. */
     void autoAssign(long ticketId) {
         List<Long> locked = jdbc.queryForList(
-                "select ticket_id from routing_request where ticket_id = ? and queued for update skip locked", Long.class,
+                "select ticket_id from routing_request where ticket_id = ? and queued for update skip locked",
+                Long.class,
                 ticketId);
         if (locked.isEmpty()) {
             return;
         }
         Map<Long, Long> load = new HashMap<>();
-        jdbc.query("select assignee_id, count(*) from ticket where assignee_id is not null and status not in "
-                + Status.FINISHED_SQL + " group by assignee_id",
+        jdbc.query(
+                "select assignee_id, count(*) from ticket where assignee_id is not null and status not in "
+                        + Status.FINISHED_SQL + " group by assignee_id",
                 rs -> {
                     load.put(rs.getLong(1), rs.getLong(2));
                 });
         staff.everyone().stream()
                 .filter(s -> s.role() == Role.AGENT && s.availability() == Availability.AVAILABLE)
-                .min(Comparator.<StaffView>comparingLong(s -> load.getOrDefault(s.id(), 0L)).thenComparingLong(StaffView::id))
+                .min(Comparator.<StaffView>comparingLong(s -> load.getOrDefault(s.id(), 0L))
+                        .thenComparingLong(StaffView::id))
                 .ifPresent(agent -> desk.assign(ticketId, agent.id(), agent.fullName(), Actor.system()));
     }
 
@@ -138,8 +148,11 @@ class RoutingAssignments {
                 order by held_until for update skip locked""", Long.class, RoutingRequests.ts(now));
         for (long ticketId : due) {
             rows.release(ticketId);
-            desk.note(ticketId, Actor.system(),
-                    text("routing.note.managerLate", managers.holdTime().toMinutes()), List.of());
+            desk.note(
+                    ticketId,
+                    Actor.system(),
+                    text("routing.note.managerLate", managers.holdTime().toMinutes()),
+                    List.of());
         }
         return due.size();
     }

@@ -1,5 +1,9 @@
 package dev.tidesk.routing;
 
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.Status;
+import dev.tidesk.ticket.Urgency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import dev.tidesk.ticket.Actor;
-import dev.tidesk.ticket.RequestDesk;
-import dev.tidesk.ticket.Status;
-import dev.tidesk.ticket.Urgency;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -45,15 +43,18 @@ public class RoutingQueue {
                 select t.tid, t.subject, t.organization_name, t.contact_name, t.urgency, t.status, t.assignee_id
                 from ticket t where t.id = r.ticket_id offset 0) t
             """;
-    static final String QUEUED = " where r.queued and t.assignee_id is null"
-            + " and t.status not in " + Status.OUT_OF_QUEUE_SQL;
+    static final String QUEUED =
+            " where r.queued and t.assignee_id is null" + " and t.status not in " + Status.OUT_OF_QUEUE_SQL;
 
     private final JdbcTemplate jdbc;
     private final RequestDesk desk;
     private final Clock clock;
     private final Duration warnBefore;
 
-    RoutingQueue(JdbcTemplate jdbc, RequestDesk desk, Clock clock,
+    RoutingQueue(
+            JdbcTemplate jdbc,
+            RequestDesk desk,
+            Clock clock,
             @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore) {
         this.jdbc = jdbc;
         this.desk = desk;
@@ -68,7 +69,8 @@ public class RoutingQueue {
         int offset = number * size;
         List<Raw> rows = jdbc.query(SELECT + QUEUED + ORDER + " limit ? offset ?", this::map, size + 1, offset);
         boolean more = rows.size() > size;
-        return new SliceImpl<>(entries(more ? rows.subList(0, size) : rows, offset), PageRequest.of(number, size), more);
+        return new SliceImpl<>(
+                entries(more ? rows.subList(0, size) : rows, offset), PageRequest.of(number, size), more);
     }
 
     /** The given requests in queue order (those not in the queue are left out). */
@@ -77,23 +79,37 @@ public class RoutingQueue {
             return List.of();
         }
         Long[] ids = ticketIds.toArray(Long[]::new);
-        return entries(jdbc.query(con -> {
-            var ps = con.prepareStatement(SELECT + QUEUED + " and r.ticket_id = any (?)" + ORDER);
-            ps.setArray(1, con.createArrayOf("bigint", ids));
-            return ps;
-        }, this::map), 0);
+        return entries(
+                jdbc.query(
+                        con -> {
+                            var ps = con.prepareStatement(SELECT + QUEUED + " and r.ticket_id = any (?)" + ORDER);
+                            ps.setArray(1, con.createArrayOf("bigint", ids));
+                            return ps;
+                        },
+                        this::map),
+                0);
     }
 
     /** The personal manager a request is held for right now, if any. */
     public Optional<Long> managerHolding(long ticketId) {
-        return jdbc.queryForList("select held_for_id from routing_request where ticket_id = ? and held_for_id is not null",
-                Long.class, ticketId).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "select held_for_id from routing_request where ticket_id = ? and held_for_id is not null",
+                        Long.class,
+                        ticketId)
+                .stream()
+                .findFirst();
     }
 
     /** Open requests held for this personal manager, oldest first. */
     public List<QueueEntry> heldFor(long managerId) {
-        return entries(jdbc.query(SELECT + " where r.held_for_id = ? and t.assignee_id is null"
-                + " and t.status not in " + Status.FINISHED_SQL + ORDER, this::map, managerId), 0);
+        return entries(
+                jdbc.query(
+                        SELECT + " where r.held_for_id = ? and t.assignee_id is null" + " and t.status not in "
+                                + Status.FINISHED_SQL + ORDER,
+                        this::map,
+                        managerId),
+                0);
     }
 
     /**
@@ -104,8 +120,10 @@ public class RoutingQueue {
      */
     @Transactional
     public Optional<String> takeNext(long staffId, String staffName) {
-        List<Long> top = jdbc.queryForList("select r.ticket_id from routing_request r join ticket t on t.id = r.ticket_id"
-                + QUEUED + ORDER + " limit 1 for update of r skip locked", Long.class);
+        List<Long> top = jdbc.queryForList(
+                "select r.ticket_id from routing_request r join ticket t on t.id = r.ticket_id" + QUEUED + ORDER
+                        + " limit 1 for update of r skip locked",
+                Long.class);
         if (top.isEmpty()) {
             return Optional.empty();
         }
@@ -115,23 +133,53 @@ public class RoutingQueue {
     }
 
     private Raw map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Raw(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Urgency.valueOf(rs.getString(6)), Status.valueOf(rs.getString(7)), RoutingRequests.instant(rs, 8),
-                RoutingRequests.instant(rs, 9), rs.getInt(10), rs.getBoolean(11));
+        return new Raw(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                Urgency.valueOf(rs.getString(6)),
+                Status.valueOf(rs.getString(7)),
+                RoutingRequests.instant(rs, 8),
+                RoutingRequests.instant(rs, 9),
+                rs.getInt(10),
+                rs.getBoolean(11));
     }
 
-    private record Raw(long ticketId, String tid, String subject, String organizationName, String contactName,
-            Urgency urgency, Status status, Instant createdAt, Instant dueAt, int tierRank, boolean paused) {
-    }
+    private record Raw(
+            long ticketId,
+            String tid,
+            String subject,
+            String organizationName,
+            String contactName,
+            Urgency urgency,
+            Status status,
+            Instant createdAt,
+            Instant dueAt,
+            int tierRank,
+            boolean paused) {}
 
     private List<QueueEntry> entries(List<Raw> rows, int offset) {
         Instant now = Instant.now(clock);
         List<QueueEntry> out = new ArrayList<>(rows.size());
         Raw previous = null;
         for (Raw r : rows) {
-            out.add(new QueueEntry(offset + out.size() + 1, r.ticketId(), r.tid(), r.subject(), r.organizationName(),
-                    r.contactName(), r.urgency(), r.status(), r.createdAt(), r.dueAt(), r.tierRank(), r.paused(),
-                    slaState(r.dueAt(), now), decidedBy(previous, r)));
+            out.add(new QueueEntry(
+                    offset + out.size() + 1,
+                    r.ticketId(),
+                    r.tid(),
+                    r.subject(),
+                    r.organizationName(),
+                    r.contactName(),
+                    r.urgency(),
+                    r.status(),
+                    r.createdAt(),
+                    r.dueAt(),
+                    r.tierRank(),
+                    r.paused(),
+                    slaState(r.dueAt(), now),
+                    decidedBy(previous, r)));
             previous = r;
         }
         return out;

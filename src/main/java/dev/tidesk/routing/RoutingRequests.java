@@ -1,13 +1,5 @@
 package dev.tidesk.routing;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
 import dev.tidesk.ticket.RequestAssigned;
 import dev.tidesk.ticket.RequestCreated;
 import dev.tidesk.ticket.RequestQueries;
@@ -16,7 +8,13 @@ import dev.tidesk.ticket.RequestUrgencyChanged;
 import dev.tidesk.ticket.StaffReplied;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
-
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,8 +35,14 @@ class RoutingRequests {
     private final SlaWatch watch;
     private final Clock clock;
 
-    RoutingRequests(JdbcTemplate jdbc, RequestQueries requests, ClientTermsBook terms, CalendarBook calendars,
-            PersonalManagers managers, SlaWatch watch, Clock clock) {
+    RoutingRequests(
+            JdbcTemplate jdbc,
+            RequestQueries requests,
+            ClientTermsBook terms,
+            CalendarBook calendars,
+            PersonalManagers managers,
+            SlaWatch watch,
+            Clock clock) {
         this.watch = watch;
         this.jdbc = jdbc;
         this.requests = requests;
@@ -48,28 +52,41 @@ class RoutingRequests {
         this.clock = clock;
     }
 
-    record Row(long ticketId, Long heldForId, Instant heldUntil, SlaClock clock) {
-    }
+    record Row(long ticketId, Long heldForId, Instant heldUntil, SlaClock clock) {}
 
     @EventListener
     void on(RequestCreated event) {
         TicketView t = requests.ticket(event.ticketId());
         Optional<ClientTerms> clientTerms = terms.terms(t.organizationId());
-        Integer frMinutes = clientTerms.map(ClientTerms::firstResponseHours).map(h -> h * 60).orElse(null);
-        Integer resMinutes = clientTerms.map(ClientTerms::resolutionHours).map(h -> h * 60).orElse(null);
+        Integer frMinutes = clientTerms
+                .map(ClientTerms::firstResponseHours)
+                .map(h -> h * 60)
+                .orElse(null);
+        Integer resMinutes =
+                clientTerms.map(ClientTerms::resolutionHours).map(h -> h * 60).orElse(null);
         SlaClock sla = SlaClock.start(t.createdAt(), frMinutes, resMinutes, calendars.calendar());
         PersonalManagers.Hold hold = managers.holdFor(clientTerms.orElse(null), t.createdAt());
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into routing_request (ticket_id, organization_id, urgency_rank, tier_rank, created_at, queued,
                     held_for_id, held_until, first_response_minutes, resolution_minutes, first_response_due_at, resolution_due_at)
                 values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?)""",
-                t.id(), t.organizationId(), t.urgency().ordinal(),
-                clientTerms.map(ClientTerms::tierRank).orElse(ClientTerms.ONE_OFF), ts(t.createdAt()),
-                hold == null ? null : hold.managerId(), hold == null ? null : ts(hold.until()), frMinutes, resMinutes,
-                ts(sla.firstResponseDue), ts(sla.resolutionDue));
+                t.id(),
+                t.organizationId(),
+                t.urgency().ordinal(),
+                clientTerms.map(ClientTerms::tierRank).orElse(ClientTerms.ONE_OFF),
+                ts(t.createdAt()),
+                hold == null ? null : hold.managerId(),
+                hold == null ? null : ts(hold.until()),
+                frMinutes,
+                resMinutes,
+                ts(sla.firstResponseDue),
+                ts(sla.resolutionDue));
         // the row just written, without reading it back
-        sync(t, Instant.now(clock), new Row(t.id(), hold == null ? null : hold.managerId(),
-                hold == null ? null : hold.until(), sla));
+        sync(
+                t,
+                Instant.now(clock),
+                new Row(t.id(), hold == null ? null : hold.managerId(), hold == null ? null : hold.until(), sla));
     }
 
     @EventListener
@@ -119,14 +136,25 @@ class RoutingRequests {
         }
         watch.recordLate(t.id(), sla, now);
         Long heldFor = t.assigneeId() != null ? null : row.heldForId();
-        boolean queued = t.assigneeId() == null && t.status().isOpen() && t.status() != Status.DEFERRED && heldFor == null;
-        jdbc.update("""
+        boolean queued =
+                t.assigneeId() == null && t.status().isOpen() && t.status() != Status.DEFERRED && heldFor == null;
+        jdbc.update(
+                """
                 update routing_request set urgency_rank = ?, queued = ?, held_for_id = ?,
                     held_until = ?, due_at = ?,
                     first_response_due_at = ?, resolution_due_at = ?, first_response_at = ?, paused_since = ?, stopped_at = ?
                 where ticket_id = ?""",
-                t.urgency().ordinal(), queued, heldFor, heldFor == null ? null : ts(row.heldUntil()), ts(sla.nextDue()), ts(sla.firstResponseDue),
-                ts(sla.resolutionDue), ts(sla.firstResponseAt), ts(sla.pausedSince), ts(sla.stoppedAt), t.id());
+                t.urgency().ordinal(),
+                queued,
+                heldFor,
+                heldFor == null ? null : ts(row.heldUntil()),
+                ts(sla.nextDue()),
+                ts(sla.firstResponseDue),
+                ts(sla.resolutionDue),
+                ts(sla.firstResponseAt),
+                ts(sla.pausedSince),
+                ts(sla.stoppedAt),
+                t.id());
     }
 
     /** Lets a held request into the general queue. */
@@ -144,8 +172,11 @@ class RoutingRequests {
     }
 
     private static Row mapRow(ResultSet rs, int i) throws SQLException {
-        return new Row(rs.getLong(1), (Long) rs.getObject(2), instant(rs, 3), new SlaClock(instant(rs, 4),
-                instant(rs, 5), instant(rs, 6), instant(rs, 7), instant(rs, 8)));
+        return new Row(
+                rs.getLong(1),
+                (Long) rs.getObject(2),
+                instant(rs, 3),
+                new SlaClock(instant(rs, 4), instant(rs, 5), instant(rs, 6), instant(rs, 7), instant(rs, 8)));
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -15,7 +15,11 @@ final class SlaClock {
     Instant pausedSince;
     Instant stoppedAt;
 
-    SlaClock(Instant firstResponseDue, Instant resolutionDue, Instant firstResponseAt, Instant pausedSince,
+    SlaClock(
+            Instant firstResponseDue,
+            Instant resolutionDue,
+            Instant firstResponseAt,
+            Instant pausedSince,
             Instant stoppedAt) {
         this.firstResponseDue = firstResponseDue;
         this.resolutionDue = resolutionDue;
@@ -25,9 +29,14 @@ final class SlaClock {
     }
 
     /** Starts both clocks at the request's creation; null targets mean no clock. */
-    static SlaClock start(Instant at, Integer firstResponseMinutes, Integer resolutionMinutes, WorkingCalendar calendar) {
-        return new SlaClock(firstResponseMinutes == null ? null : calendar.plus(at, firstResponseMinutes),
-                resolutionMinutes == null ? null : calendar.plus(at, resolutionMinutes), null, null, null);
+    static SlaClock start(
+            Instant at, Integer firstResponseMinutes, Integer resolutionMinutes, WorkingCalendar calendar) {
+        return new SlaClock(
+                firstResponseMinutes == null ? null : calendar.plus(at, firstResponseMinutes),
+                resolutionMinutes == null ? null : calendar.plus(at, resolutionMinutes),
+                null,
+                null,
+                null);
     }
 
     void pause(Instant at) {

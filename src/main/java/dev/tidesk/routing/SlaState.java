@@ -2,5 +2,8 @@ package dev.tidesk.routing;
 
 /** How close a request is to its SLA deadline. */
 public enum SlaState {
-    NONE, OK, WARNING, BREACHED
+    NONE,
+    OK,
+    WARNING,
+    BREACHED
 }

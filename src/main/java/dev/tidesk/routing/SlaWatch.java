@@ -1,12 +1,10 @@
 package dev.tidesk.routing;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +26,10 @@ public class SlaWatch {
     private final Clock clock;
     private final Duration warnBefore;
 
-    SlaWatch(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+    SlaWatch(
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore) {
         this.jdbc = jdbc;
         this.events = events;
@@ -36,7 +37,9 @@ public class SlaWatch {
         this.warnBefore = warnBefore;
     }
 
-    @Scheduled(fixedDelayString = "${tidesk.routing.sla-check-interval:60s}", initialDelayString = "${tidesk.routing.sla-check-interval:60s}")
+    @Scheduled(
+            fixedDelayString = "${tidesk.routing.sla-check-interval:60s}",
+            initialDelayString = "${tidesk.routing.sla-check-interval:60s}")
     @SchedulerLock(name = "routing-sla-watch", lockAtMostFor = "PT45S")
     @Transactional
     public void check() {
@@ -47,21 +50,30 @@ public class SlaWatch {
     @Transactional
     public int[] check(Instant now) {
         var ts = RoutingRequests.ts(now);
-        List<Object[]> warn = jdbc.query("""
+        List<Object[]> warn = jdbc.query(
+                """
                 select r.ticket_id, r.due_at, t.assignee_id, r.first_response_at is null and r.first_response_due_at is not null
                 from routing_request r join ticket t on t.id = r.ticket_id
                 where r.stopped_at is null and r.due_at is not null and r.due_at > ? and r.due_at <= ?
                   and r.due_at is distinct from case when r.first_response_at is null and r.first_response_due_at is not null
                                then r.warned_first_response_due else r.warned_resolution_due end
                 for update of r skip locked""",
-                (rs, i) -> new Object[] { rs.getLong(1), RoutingRequests.instant(rs, 2), rs.getObject(3), rs.getBoolean(4) },
-                ts, RoutingRequests.ts(now.plus(warnBefore)));
+                (rs, i) ->
+                        new Object[] {rs.getLong(1), RoutingRequests.instant(rs, 2), rs.getObject(3), rs.getBoolean(4)},
+                ts,
+                RoutingRequests.ts(now.plus(warnBefore)));
         for (Object[] w : warn) {
             boolean first = (Boolean) w[3];
-            jdbc.update("update routing_request set " + (first ? "warned_first_response_due" : "warned_resolution_due")
-                    + " = ? where ticket_id = ?", RoutingRequests.ts((Instant) w[1]), w[0]);
-            events.publishEvent(new SlaWarningRaised((Long) w[0], first ? "FIRST_RESPONSE" : "RESOLUTION",
-                    (Instant) w[1], w[2] == null ? null : ((Number) w[2]).longValue()));
+            jdbc.update(
+                    "update routing_request set " + (first ? "warned_first_response_due" : "warned_resolution_due")
+                            + " = ? where ticket_id = ?",
+                    RoutingRequests.ts((Instant) w[1]),
+                    w[0]);
+            events.publishEvent(new SlaWarningRaised(
+                    (Long) w[0],
+                    first ? "FIRST_RESPONSE" : "RESOLUTION",
+                    (Instant) w[1],
+                    w[2] == null ? null : ((Number) w[2]).longValue()));
         }
         int breaches = jdbc.update("""
                 insert into sla_breach (ticket_id, kind, due_at, recorded_at, assignee_id)
@@ -75,12 +87,14 @@ public class SlaWatch {
                                     and b.kind = case when r.first_response_at is null and r.first_response_due_at is not null
                                                       then 'FIRST_RESPONSE' else 'RESOLUTION' end)
                 on conflict (ticket_id, kind) do nothing""", ts, ts);
-        return new int[] { warn.size(), breaches };
+        return new int[] {warn.size(), breaches};
     }
 
     /** A deadline met late (the reply or the resolution came after it) is a breach too. */
     void recordLate(long ticketId, SlaClock sla, Instant now) {
-        if (sla.firstResponseAt != null && sla.firstResponseDue != null && sla.firstResponseAt.isAfter(sla.firstResponseDue)) {
+        if (sla.firstResponseAt != null
+                && sla.firstResponseDue != null
+                && sla.firstResponseAt.isAfter(sla.firstResponseDue)) {
             record(ticketId, "FIRST_RESPONSE", sla.firstResponseDue, now);
         }
         if (sla.stoppedAt != null && sla.resolutionDue != null && sla.stoppedAt.isAfter(sla.resolutionDue)) {
@@ -92,12 +106,12 @@ public class SlaWatch {
         jdbc.update("""
                 insert into sla_breach (ticket_id, kind, due_at, recorded_at, assignee_id)
                 select ?, ?, ?, ?, assignee_id from ticket where id = ?
-                on conflict (ticket_id, kind) do nothing""", ticketId, kind, RoutingRequests.ts(due),
-                RoutingRequests.ts(now), ticketId);
+                on conflict (ticket_id, kind) do nothing""", ticketId, kind, RoutingRequests.ts(due), RoutingRequests.ts(now), ticketId);
     }
 
     /** The kinds of deadline this request missed (FIRST_RESPONSE, RESOLUTION). */
     public List<String> breaches(long ticketId) {
-        return jdbc.queryForList("select kind from sla_breach where ticket_id = ? order by kind", String.class, ticketId);
+        return jdbc.queryForList(
+                "select kind from sla_breach where ticket_id = ? order by kind", String.class, ticketId);
     }
 }

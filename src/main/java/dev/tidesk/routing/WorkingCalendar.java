@@ -16,8 +16,8 @@ import java.util.Map;
  * exceptions say otherwise: they override both (the Government decree's transfers, a transferred
  * working Saturday, a day an admin sets by hand).
  */
-public record WorkingCalendar(ZoneId zone, LocalTime start, LocalTime end, Map<LocalDate, Boolean> exceptions,
-        boolean labourCode) {
+public record WorkingCalendar(
+        ZoneId zone, LocalTime start, LocalTime end, Map<LocalDate, Boolean> exceptions, boolean labourCode) {
 
     private static final int MAX_DAYS = 3660;
 

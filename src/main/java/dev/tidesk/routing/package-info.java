@@ -5,6 +5,7 @@
  * Keeps its own read model of each client's terms ({@link dev.tidesk.routing.ClientTermsBook}).
  * Publishes {@link dev.tidesk.routing.SlaWarningRaised}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Routing",
-        allowedDependencies = { "shared", "ticket", "team", "identity", "customer", "contract" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Routing",
+        allowedDependencies = {"shared", "ticket", "team", "identity", "customer", "contract"})
 package dev.tidesk.routing;

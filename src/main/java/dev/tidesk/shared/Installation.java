@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

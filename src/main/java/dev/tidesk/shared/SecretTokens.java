@@ -15,8 +15,7 @@ public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretTokens() {
-    }
+    private SecretTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];

@@ -4,7 +4,6 @@ import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Accounts;
 import dev.tidesk.identity.ApiTokens;
 import dev.tidesk.identity.TideskUser;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,8 +38,8 @@ class AccountController {
     String page(@PathVariable String area, @AuthenticationPrincipal TideskUser me, Model model) {
         model.addAttribute("area", area);
         model.addAttribute("tokens", "desk".equals(area) ? tokens.of(me.accountId()) : java.util.List.of());
-        model.addAttribute("contact", "portal".equals(area) && me.contactId() != null
-                ? customers.contact(me.contactId()) : null);
+        model.addAttribute(
+                "contact", "portal".equals(area) && me.contactId() != null ? customers.contact(me.contactId()) : null);
         return "system/account";
     }
 
@@ -59,21 +58,30 @@ class AccountController {
 
     /** A contact asks for (or stops) the monthly statement by e-mail. */
     @PostMapping("/portal/account/statement")
-    String monthlyStatement(@AuthenticationPrincipal TideskUser me,
-            @RequestParam(defaultValue = "false") boolean monthlyStatement, RedirectAttributes redirect) {
+    String monthlyStatement(
+            @AuthenticationPrincipal TideskUser me,
+            @RequestParam(defaultValue = "false") boolean monthlyStatement,
+            RedirectAttributes redirect) {
         customers.changeMonthlyStatement(me.contactId(), monthlyStatement);
-        redirect.addFlashAttribute("flash", messages.getMessage(
-                monthlyStatement ? "account.statement.on" : "account.statement.off", null,
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "flash",
+                messages.getMessage(
+                        monthlyStatement ? "account.statement.on" : "account.statement.off",
+                        null,
+                        LocaleContextHolder.getLocale()));
         return "redirect:/portal/account";
     }
 
     @PostMapping("/{area:portal|desk}/account/password")
-    String change(@PathVariable String area, @AuthenticationPrincipal TideskUser me,
-            @RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect) {
+    String change(
+            @PathVariable String area,
+            @AuthenticationPrincipal TideskUser me,
+            @RequestParam String currentPassword,
+            @RequestParam String newPassword,
+            RedirectAttributes redirect) {
         accounts.changePassword(me.accountId(), currentPassword, newPassword);
-        redirect.addFlashAttribute("flash",
-                messages.getMessage("account.password.changed", null, LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "flash", messages.getMessage("account.password.changed", null, LocaleContextHolder.getLocale()));
         return "redirect:/" + area + "/account";
     }
 }

@@ -2,7 +2,6 @@ package dev.tidesk.system;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,17 +13,20 @@ import org.springframework.http.ResponseEntity;
  */
 public final class AttachmentResponses {
 
-    private static final Set<String> SAFE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
-            "application/pdf", "text/plain", "application/zip");
+    private static final Set<String> SAFE_TYPES = Set.of(
+            "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain", "application/zip");
 
-    private AttachmentResponses() {
-    }
+    private AttachmentResponses() {}
 
     public static ResponseEntity<byte[]> download(String filename, String contentType, byte[] content) {
         String type = SAFE_TYPES.contains(contentType) ? contentType : MediaType.APPLICATION_OCTET_STREAM_VALUE;
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")

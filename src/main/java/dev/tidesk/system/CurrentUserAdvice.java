@@ -1,7 +1,6 @@
 package dev.tidesk.system;
 
 import dev.tidesk.identity.TideskUser;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

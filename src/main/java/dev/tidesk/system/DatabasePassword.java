@@ -1,5 +1,6 @@
 package dev.tidesk.system;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,8 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +30,7 @@ final class DatabasePassword {
     static final String MARK = "# Tidesk: every connection needs the password kept in " + FILE;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private DatabasePassword() {
-    }
+    private DatabasePassword() {}
 
     /** The password file beside the data folder. */
     static Path fileFor(Path dataDir) {
@@ -47,7 +45,8 @@ final class DatabasePassword {
             String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             try {
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException notPosix) {
                     Files.createFile(file);
                 }
@@ -67,17 +66,22 @@ final class DatabasePassword {
     /** Whether the cluster already requires the password. */
     static boolean required(Path dataDir) throws IOException {
         Path hba = dataDir.resolve("pg_hba.conf");
-        return Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).contains(MARK);
+        return Files.exists(hba)
+                && Files.readString(hba, StandardCharsets.UTF_8).contains(MARK);
     }
 
     /** Sets the password (while the cluster still trusts local connections) and then requires it. */
     static void require(EmbeddedPostgres postgres, Path dataDir, String password) throws IOException, SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("alter role postgres password '" + password + "'");
-            Files.writeString(dataDir.resolve("pg_hba.conf"), MARK + "\n"
-                    + "local all all scram-sha-256\n"
-                    + "host  all all 127.0.0.1/32 scram-sha-256\n"
-                    + "host  all all ::1/128 scram-sha-256\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    dataDir.resolve("pg_hba.conf"),
+                    MARK + "\n"
+                            + "local all all scram-sha-256\n"
+                            + "host  all all 127.0.0.1/32 scram-sha-256\n"
+                            + "host  all all ::1/128 scram-sha-256\n",
+                    StandardCharsets.UTF_8);
             s.execute("select pg_reload_conf()");
         }
         log.info("The embedded database now requires its password for every connection");

@@ -1,17 +1,14 @@
 package dev.tidesk.system;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -71,7 +68,9 @@ class EmbeddedDatabaseConfiguration {
             }
         }
         this.password = password;
-        log.info("Embedded PostgreSQL ready on port {} in {} ms", postgres.getPort(),
+        log.info(
+                "Embedded PostgreSQL ready on port {} in {} ms",
+                postgres.getPort(),
                 (System.nanoTime() - started) / 1_000_000);
         return postgres;
     }
@@ -98,8 +97,10 @@ class EmbeddedDatabaseConfiguration {
         Path parent = dir.getParent();
         if (!Files.exists(parent)) {
             try {
-                Files.createDirectories(parent, java.nio.file.attribute.PosixFilePermissions
-                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        parent,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createDirectories(parent);
             }

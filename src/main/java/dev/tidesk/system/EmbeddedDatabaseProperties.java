@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port    fixed port, or 0 for any free one
  */
 @ConfigurationProperties("tidesk.db.embedded")
-public record EmbeddedDatabaseProperties(String dataDir, int port) {
-}
+public record EmbeddedDatabaseProperties(String dataDir, int port) {}

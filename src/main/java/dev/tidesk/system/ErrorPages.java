@@ -1,14 +1,11 @@
 package dev.tidesk.system;
 
-import java.net.URI;
-import java.time.DateTimeException;
-
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.net.URI;
+import java.time.DateTimeException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -66,7 +63,10 @@ class ErrorPages {
         java.util.Map<String, String> draft = new java.util.LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
-            if (values.length == 1 && !lower.contains("password") && !lower.contains("token") && !lower.startsWith("_")) {
+            if (values.length == 1
+                    && !lower.contains("password")
+                    && !lower.contains("token")
+                    && !lower.startsWith("_")) {
                 String v = values[0];
                 draft.put(name, v.length() > 200_000 ? v.substring(0, 200_000) : v);
             }
@@ -89,7 +89,8 @@ class ErrorPages {
             }
             int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
             boolean same = uri.getScheme().equalsIgnoreCase(request.getScheme())
-                    && uri.getHost().equalsIgnoreCase(request.getServerName()) && port == request.getServerPort();
+                    && uri.getHost().equalsIgnoreCase(request.getServerName())
+                    && port == request.getServerPort();
             String path = uri.getRawPath();
             if (!same || path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")) {
                 return null;
@@ -105,7 +106,7 @@ class ErrorPages {
         return page(HttpStatus.NOT_FOUND, text("error.not-found"));
     }
 
-    @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ModelAndView noResource(Exception e) {
         return page(HttpStatus.NOT_FOUND, text("error.not-found"));
     }
@@ -116,10 +117,18 @@ class ErrorPages {
     }
 
     /** Input no page of ours sends: a letter for a number, an unknown choice, a field missing, a date out of range. */
-    @ExceptionHandler({ TypeMismatchException.class, MissingServletRequestParameterException.class,
-            ServletRequestBindingException.class, BindException.class, HandlerMethodValidationException.class,
-            HttpMessageNotReadableException.class, MultipartException.class, DateTimeException.class,
-            NumberFormatException.class, BadInput.class })
+    @ExceptionHandler({
+        TypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        ServletRequestBindingException.class,
+        BindException.class,
+        HandlerMethodValidationException.class,
+        HttpMessageNotReadableException.class,
+        MultipartException.class,
+        DateTimeException.class,
+        NumberFormatException.class,
+        BadInput.class
+    })
     ModelAndView badInput(Exception e) {
         return page(HttpStatus.BAD_REQUEST, text("error.bad-request"));
     }
@@ -135,8 +144,12 @@ class ErrorPages {
         if (status == null) {
             status = HttpStatus.BAD_REQUEST;
         }
-        return page(status, text(status == HttpStatus.NOT_FOUND ? "error.not-found"
-                : status == HttpStatus.FORBIDDEN ? "error.forbidden" : "error.bad-request"));
+        return page(
+                status,
+                text(
+                        status == HttpStatus.NOT_FOUND
+                                ? "error.not-found"
+                                : status == HttpStatus.FORBIDDEN ? "error.forbidden" : "error.bad-request"));
     }
 
     private ModelAndView page(HttpStatus status, String message) {

@@ -2,12 +2,9 @@ package dev.tidesk.system;
 
 import java.time.Duration;
 import java.util.Collection;
-
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -35,14 +32,18 @@ public class EventEffects {
     private final IncompleteEventPublications incomplete;
     private final Duration retryAfter;
 
-    EventEffects(EventPublicationRegistry registry, IncompleteEventPublications incomplete,
+    EventEffects(
+            EventPublicationRegistry registry,
+            IncompleteEventPublications incomplete,
             @Value("${tidesk.events.retry-after:5m}") Duration retryAfter) {
         this.registry = registry;
         this.incomplete = incomplete;
         this.retryAfter = retryAfter;
     }
 
-    @Scheduled(fixedDelayString = "${tidesk.events.retry-interval:5m}", initialDelayString = "${tidesk.events.retry-interval:5m}")
+    @Scheduled(
+            fixedDelayString = "${tidesk.events.retry-interval:5m}",
+            initialDelayString = "${tidesk.events.retry-interval:5m}")
     @SchedulerLock(name = "system-event-retry", lockAtMostFor = "PT4M")
     public void retryFailed() {
         Collection<TargetEventPublication> stuck = registry.findIncompletePublicationsOlderThan(retryAfter);

@@ -1,14 +1,12 @@
 package dev.tidesk.system;
 
+import dev.tidesk.shared.Installation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import dev.tidesk.shared.Installation;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -47,12 +45,12 @@ public class Formats {
         Duration d = Duration.between(at, Instant.now(clock));
         Locale locale = LocaleContextHolder.getLocale();
         if (d.toMinutes() < 60) {
-            return messages.getMessage("age.minutes", new Object[] { Math.max(d.toMinutes(), 0) }, locale);
+            return messages.getMessage("age.minutes", new Object[] {Math.max(d.toMinutes(), 0)}, locale);
         }
         if (d.toHours() < 48) {
-            return messages.getMessage("age.hours", new Object[] { d.toHours() }, locale);
+            return messages.getMessage("age.hours", new Object[] {d.toHours()}, locale);
         }
-        return messages.getMessage("age.days", new Object[] { d.toDays() }, locale);
+        return messages.getMessage("age.days", new Object[] {d.toDays()}, locale);
     }
 
     /**
@@ -61,7 +59,7 @@ public class Formats {
      */
     public String count(String key, long n) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key + "." + pluralForm(n, locale.getLanguage()), new Object[] { n }, locale);
+        return messages.getMessage(key + "." + pluralForm(n, locale.getLanguage()), new Object[] {n}, locale);
     }
 
     static String pluralForm(long n, String language) {
@@ -84,19 +82,20 @@ public class Formats {
         }
         Locale locale = LocaleContextHolder.getLocale();
         // MMMM is the month in its formatting form: the genitive in Russian ("июня"), as after "с"
-        return messages.getMessage("month.from", new Object[] { DateTimeFormatter.ofPattern("MMMM yyyy", locale)
-                .format(month) }, locale);
+        return messages.getMessage(
+                "month.from",
+                new Object[] {DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(month)},
+                locale);
     }
 
     public String size(long bytes) {
         Locale locale = LocaleContextHolder.getLocale();
         if (bytes < 1024) {
-            return messages.getMessage("size.bytes", new Object[] { bytes }, locale);
+            return messages.getMessage("size.bytes", new Object[] {bytes}, locale);
         }
         if (bytes < 1024 * 1024) {
-            return messages.getMessage("size.kb", new Object[] { (bytes + 512) / 1024 }, locale);
+            return messages.getMessage("size.kb", new Object[] {(bytes + 512) / 1024}, locale);
         }
-        return messages.getMessage("size.mb", new Object[] { String.format(locale, "%.1f", bytes / 1048576.0) },
-                locale);
+        return messages.getMessage("size.mb", new Object[] {String.format(locale, "%.1f", bytes / 1048576.0)}, locale);
     }
 }

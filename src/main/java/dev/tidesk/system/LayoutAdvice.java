@@ -1,12 +1,9 @@
 package dev.tidesk.system;
 
-import java.time.ZoneId;
-
 import dev.tidesk.shared.Installation;
 import dev.tidesk.worklog.HoursFormat;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.time.ZoneId;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

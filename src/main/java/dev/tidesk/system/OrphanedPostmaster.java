@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +35,7 @@ final class OrphanedPostmaster {
     private static final Duration SMART_STOP = Duration.ofSeconds(20);
     private static final Duration FAST_STOP = Duration.ofSeconds(20);
 
-    private OrphanedPostmaster() {
-    }
+    private OrphanedPostmaster() {}
 
     /** Stops a postmaster left running on {@code dataDir} by a JVM that is gone; does nothing otherwise. */
     static void stopIfAny(Path dataDir) throws IOException {
@@ -56,16 +54,19 @@ final class OrphanedPostmaster {
             return;
         }
         ProcessHandle process = postmaster.get();
-        log.warn("The embedded PostgreSQL (pid {}) was left running on {} by a Tidesk that stopped without"
-                + " shutting it down; stopping it before starting again", process.pid(), dataDir);
+        log.warn(
+                "The embedded PostgreSQL (pid {}) was left running on {} by a Tidesk that stopped without"
+                        + " shutting it down; stopping it before starting again",
+                process.pid(),
+                dataDir);
         // SIGTERM is PostgreSQL's smart shutdown: its clients are gone with the old JVM
         process.destroy();
         if (!waitForExit(process, SMART_STOP)) {
             // SIGINT is its fast shutdown: roll back what is open, write a checkpoint, exit
             signal(process.pid(), "INT");
             if (!waitForExit(process, FAST_STOP)) {
-                throw new IllegalStateException("The PostgreSQL left running on " + dataDir + " (pid "
-                        + process.pid() + ") does not stop; stop it by hand and start Tidesk again");
+                throw new IllegalStateException("The PostgreSQL left running on " + dataDir + " (pid " + process.pid()
+                        + ") does not stop; stop it by hand and start Tidesk again");
             }
         }
         log.info("Stopped the orphaned PostgreSQL (pid {})", process.pid());
@@ -88,10 +89,14 @@ final class OrphanedPostmaster {
 
     private static boolean isPostgresOn(ProcessHandle process, Path dataDir) {
         ProcessHandle.Info info = process.info();
-        boolean postgres = info.command().map(c -> Path.of(c).getFileName().toString().equals("postgres"))
+        boolean postgres = info.command()
+                .map(c -> Path.of(c).getFileName().toString().equals("postgres"))
                 .orElse(false);
         // the library starts it as "postgres -D <folder> ..."; without a readable command line the name must do
-        return postgres && info.commandLine().map(line -> line.contains(dataDir.toString())).orElse(true);
+        return postgres
+                && info.commandLine()
+                        .map(line -> line.contains(dataDir.toString()))
+                        .orElse(true);
     }
 
     /** Whether another living process (another Tidesk) holds the library's lock on the data folder. */
@@ -128,7 +133,10 @@ final class OrphanedPostmaster {
 
     private static void signal(long pid, String signal) {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
             log.warn("Could not signal process {}: {}", pid, e.toString());
         } catch (InterruptedException e) {

@@ -1,12 +1,10 @@
 package dev.tidesk.system;
 
+import dev.tidesk.identity.PasswordResets;
+import dev.tidesk.shared.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-
-import dev.tidesk.identity.PasswordResets;
-import dev.tidesk.shared.DomainException;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -42,8 +40,8 @@ class PasswordResetController {
     }
 
     @PostMapping("/{area:portal|desk}/password/forgot")
-    String forgot(@PathVariable String area, @RequestParam(defaultValue = "") String username,
-            RedirectAttributes redirect) {
+    String forgot(
+            @PathVariable String area, @RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
         resets.request(username, Instant.now(clock));
         redirect.addFlashAttribute("flash", text("reset.sent", username.strip()));
         return "redirect:/" + area + "/login";
@@ -59,9 +57,13 @@ class PasswordResetController {
     }
 
     @PostMapping("/{area:portal|desk}/password/reset")
-    String reset(@PathVariable String area, @RequestParam(defaultValue = "") String token,
-            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
-            Model model, RedirectAttributes redirect) {
+    String reset(
+            @PathVariable String area,
+            @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirmation,
+            Model model,
+            RedirectAttributes redirect) {
         Instant now = Instant.now(clock);
         if (!password.equals(confirmation)) {
             model.addAttribute("error", text("reset.mismatch"));
@@ -72,8 +74,9 @@ class PasswordResetController {
             redirect.addFlashAttribute("flash", text("reset.done"));
             return "redirect:/" + (link.staff() ? "desk" : "portal") + "/login";
         } catch (DomainException e) {
-            model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.getMessage(),
-                    LocaleContextHolder.getLocale()));
+            model.addAttribute(
+                    "error",
+                    messages.getMessage(e.messageKey(), e.args(), e.getMessage(), LocaleContextHolder.getLocale()));
             return resetForm(area, token, model);
         }
     }

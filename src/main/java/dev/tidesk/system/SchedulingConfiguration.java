@@ -13,5 +13,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "tidesk.scheduling.enabled", havingValue = "true", matchIfMissing = true)
-class SchedulingConfiguration {
-}
+class SchedulingConfiguration {}

@@ -3,7 +3,6 @@ package dev.tidesk.system;
 import dev.tidesk.identity.PasswordChanged;
 import dev.tidesk.identity.PasswordReset;
 import dev.tidesk.identity.RoleChanged;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -56,8 +55,8 @@ class SessionsOfReset {
     }
 
     private static String currentSessionId() {
-        if (org.springframework.web.context.request.RequestContextHolder
-                .getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes a) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes a) {
             jakarta.servlet.http.HttpSession session = a.getRequest().getSession(false);
             return session == null ? null : session.getId();
         }

@@ -2,12 +2,9 @@ package dev.tidesk.system;
 
 import java.time.Duration;
 import java.util.Locale;
-
 import javax.sql.DataSource;
-
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +46,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean(destroyMethod = "close")
     JobLocks lockProvider(DataSource dataSource) {
         return new JobLocks(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build()));
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build()));
     }
 }

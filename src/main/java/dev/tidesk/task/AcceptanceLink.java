@@ -1,9 +1,6 @@
 package dev.tidesk.task;
 
-import java.time.Instant;
-
 import dev.tidesk.shared.DomainException;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 
 /**
  * The e-mail link that lets a client accept or decline a change on the test copy: the hash of a
@@ -22,26 +20,31 @@ import jakarta.persistence.Version;
 class AcceptanceLink {
 
     enum State {
-        ACTIVE, ACCEPTED, DECLINED, SUPERSEDED
+        ACTIVE,
+        ACCEPTED,
+        DECLINED,
+        SUPERSEDED
     }
-
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private long taskId;
     private String tokenHash;
+
     @Enumerated(EnumType.STRING)
     private State status;
+
     private Instant expiresAt;
     private Instant createdAt;
     private String answeredBy;
     private Instant answeredAt;
+
     @Version
     private int version;
 
-    protected AcceptanceLink() {
-    }
+    protected AcceptanceLink() {}
 
     AcceptanceLink(long taskId, String tokenHash, Instant expiresAt, Instant now) {
         this.taskId = taskId;

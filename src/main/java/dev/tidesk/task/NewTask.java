@@ -1,10 +1,14 @@
 package dev.tidesk.task;
 
+import dev.tidesk.team.Specialty;
 import java.math.BigDecimal;
 
-import dev.tidesk.team.Specialty;
-
 /** What an agent fills in to give work to a specialist. */
-public record NewTask(long ticketId, Specialty specialty, long assigneeId, String title, String description,
-        BigDecimal estimateHours, Environment environment) {
-}
+public record NewTask(
+        long ticketId,
+        Specialty specialty,
+        long assigneeId,
+        String title,
+        String description,
+        BigDecimal estimateHours,
+        Environment environment) {}

@@ -1,14 +1,7 @@
 package dev.tidesk.task;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.team.Specialty;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,7 +10,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -31,39 +28,57 @@ class Task extends AbstractAggregateRoot<Task> {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long ticketId;
     private String tid;
     private Long organizationId;
+
     @Enumerated(EnumType.STRING)
     private Specialty specialty;
+
     private Long assigneeId;
     private String assigneeName;
     private String title;
     private String description;
     private BigDecimal estimateHours;
+
     @Enumerated(EnumType.STRING)
     private Environment environment;
+
     @Enumerated(EnumType.STRING)
     private TaskStatus status;
+
     private String clientComment;
     private Instant createdAt;
     private Instant updatedAt;
+
     @Version
     private int version;
 
     @Transient
     private final List<TaskHistory> changes = new ArrayList<>();
 
-    protected Task() {
-    }
+    protected Task() {}
 
-    Task(long ticketId, String tid, Long organizationId, Specialty specialty, long assigneeId, String assigneeName,
-            String title, String description, BigDecimal estimateHours, Environment environment, String actor,
+    Task(
+            long ticketId,
+            String tid,
+            Long organizationId,
+            Specialty specialty,
+            long assigneeId,
+            String assigneeName,
+            String title,
+            String description,
+            BigDecimal estimateHours,
+            Environment environment,
+            String actor,
             Instant now) {
         if (title == null || title.isBlank()) {
             throw new DomainException("error.task.title", "A task needs a title");
         }
-        if (estimateHours == null || estimateHours.signum() <= 0 || estimateHours.compareTo(new BigDecimal("9999")) > 0) {
+        if (estimateHours == null
+                || estimateHours.signum() <= 0
+                || estimateHours.compareTo(new BigDecimal("9999")) > 0) {
             throw new DomainException("error.task.estimate", "The estimate must be a positive number of hours");
         }
         this.ticketId = ticketId;
@@ -141,8 +156,21 @@ class Task extends AbstractAggregateRoot<Task> {
     }
 
     TaskView view() {
-        return new TaskView(id, ticketId, tid, specialty, assigneeId, assigneeName, title, description, estimateHours,
-                environment, status, clientComment, createdAt, updatedAt);
+        return new TaskView(
+                id,
+                ticketId,
+                tid,
+                specialty,
+                assigneeId,
+                assigneeName,
+                title,
+                description,
+                estimateHours,
+                environment,
+                status,
+                clientComment,
+                createdAt,
+                updatedAt);
     }
 
     TaskProgress progress() {

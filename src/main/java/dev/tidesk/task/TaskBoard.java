@@ -1,13 +1,5 @@
 package dev.tidesk.task;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import java.util.stream.Collectors;
-
 import dev.tidesk.identity.Role;
 import dev.tidesk.routing.ClientTermsBook;
 import dev.tidesk.shared.DomainException;
@@ -20,7 +12,12 @@ import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkEntryView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +39,18 @@ public class TaskBoard {
     private final int syncMinutes;
     private final Clock clock;
 
-    TaskBoard(TaskRepository tasks, TaskHistoryRepository history, RequestQueries requests, StaffDirectory staff,
-            ClientTermsBook terms, AcceptanceLinkRepository links,
-            @Value("${tidesk.task.acceptance-link-days:14}") int linkDays, SyncSuggestions syncs, WorkLog workLog,
-            @Value("${tidesk.task.test-copy-sync-minutes:30}") int syncMinutes, Clock clock) {
+    TaskBoard(
+            TaskRepository tasks,
+            TaskHistoryRepository history,
+            RequestQueries requests,
+            StaffDirectory staff,
+            ClientTermsBook terms,
+            AcceptanceLinkRepository links,
+            @Value("${tidesk.task.acceptance-link-days:14}") int linkDays,
+            SyncSuggestions syncs,
+            WorkLog workLog,
+            @Value("${tidesk.task.test-copy-sync-minutes:30}") int syncMinutes,
+            Clock clock) {
         this.syncs = syncs;
         this.workLog = workLog;
         this.syncMinutes = syncMinutes;
@@ -70,10 +75,22 @@ public class TaskBoard {
         if (assignee.role() != Role.SPECIALIST || assignee.specialty() != task.specialty()) {
             throw new DomainException("error.task.assignee", "The assignee is not a specialist of that specialty");
         }
-        Environment environment = terms.testCopyOnly(ticket.organizationId()) ? Environment.TEST
+        Environment environment = terms.testCopyOnly(ticket.organizationId())
+                ? Environment.TEST
                 : (task.environment() == null ? Environment.LIVE : task.environment());
-        Task created = new Task(ticket.id(), ticket.tid(), ticket.organizationId(), task.specialty(), assignee.id(),
-                assignee.fullName(), task.title(), task.description(), task.estimateHours(), environment, actor, now());
+        Task created = new Task(
+                ticket.id(),
+                ticket.tid(),
+                ticket.organizationId(),
+                task.specialty(),
+                assignee.id(),
+                assignee.fullName(),
+                task.title(),
+                task.description(),
+                task.estimateHours(),
+                environment,
+                actor,
+                now());
         return save(created).view();
     }
 
@@ -129,8 +146,15 @@ public class TaskBoard {
     @Transactional
     public WorkEntryView confirmSync(long taskId, long staffId, String staffName, int minutes, String comment) {
         Task task = forStaff(taskId, staffId);
-        WorkEntryView entry = workLog.log(task.getTicketId(), taskId, staffId, staffName, workLog.today(), minutes,
-                WorkKind.TEST_COPY_SYNC, comment);
+        WorkEntryView entry = workLog.log(
+                task.getTicketId(),
+                taskId,
+                staffId,
+                staffName,
+                workLog.today(),
+                minutes,
+                WorkKind.TEST_COPY_SYNC,
+                comment);
         syncs.resolve(taskId, "CONFIRMED", staffName, entry.id(), now());
         return entry;
     }
@@ -142,8 +166,15 @@ public class TaskBoard {
      * another request is "not found".
      */
     @Transactional
-    public WorkEntryView logHours(long taskId, long ticketId, long staffId, String staffName, java.time.LocalDate day,
-            int minutes, WorkKind kind, String comment) {
+    public WorkEntryView logHours(
+            long taskId,
+            long ticketId,
+            long staffId,
+            String staffName,
+            java.time.LocalDate day,
+            int minutes,
+            WorkKind kind,
+            String comment) {
         Task task = forStaff(taskId, staffId);
         if (task.getTicketId() != ticketId) {
             throw new NotFoundException("No task " + taskId + " on request " + ticketId);
@@ -232,8 +263,8 @@ public class TaskBoard {
     }
 
     @Transactional
-    TaskView answerByLink(String token, boolean accept, String comment, long organizationId, String client,
-            Instant now) {
+    TaskView answerByLink(
+            String token, boolean accept, String comment, long organizationId, String client, Instant now) {
         return answer(linkFor(token, organizationId), accept, comment, client, now);
     }
 
@@ -282,15 +313,19 @@ public class TaskBoard {
 
     /** The client's view: titles and statuses only. */
     public List<TaskProgress> progress(long ticketId) {
-        return tasks.findByTicket(ticketId).stream().filter(t -> t.view().status() != TaskStatus.CANCELLED)
-                .map(Task::progress).toList();
+        return tasks.findByTicket(ticketId).stream()
+                .filter(t -> t.view().status() != TaskStatus.CANCELLED)
+                .map(Task::progress)
+                .toList();
     }
 
     /** Every step of every task of the request, oldest first. */
     public List<TaskStep> history(long ticketId) {
         Map<Long, String> titles = tasks.findByTicket(ticketId).stream()
                 .collect(Collectors.toMap(Task::getId, Task::getTitle, (a, b) -> a));
-        return history.findByTicket(ticketId).stream().map(h -> h.view(titles.get(h.getTaskId()))).toList();
+        return history.findByTicket(ticketId).stream()
+                .map(h -> h.view(titles.get(h.getTaskId())))
+                .toList();
     }
 
     public List<TaskView> assignedTo(long staffId) {
@@ -299,7 +334,9 @@ public class TaskBoard {
 
     /** Specialists who can take tasks, for the create form. */
     public List<StaffView> specialists() {
-        return staff.everyone().stream().filter(s -> s.role() == Role.SPECIALIST).toList();
+        return staff.everyone().stream()
+                .filter(s -> s.role() == Role.SPECIALIST)
+                .toList();
     }
 
     public boolean testCopyOnly(long ticketId) {

@@ -1,13 +1,12 @@
 package dev.tidesk.task;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 @Entity
 class TaskHistory {
@@ -15,18 +14,21 @@ class TaskHistory {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long taskId;
     private Long ticketId;
     private Instant at;
     private String actor;
+
     @Enumerated(EnumType.STRING)
     private TaskStatus fromStatus;
+
     @Enumerated(EnumType.STRING)
     private TaskStatus toStatus;
+
     private String comment;
 
-    protected TaskHistory() {
-    }
+    protected TaskHistory() {}
 
     TaskHistory(long ticketId, String actor, Instant at, TaskStatus from, TaskStatus to, String comment) {
         this.ticketId = ticketId;

@@ -5,7 +5,13 @@ import java.util.Set;
 
 /** Where a task stands; {@link #canMoveTo} is the one table of allowed transitions. */
 public enum TaskStatus {
-    TODO, IN_PROGRESS, ON_TEST_COPY, AWAITING_CLIENT_ACCEPTANCE, DEPLOYING, DONE, CANCELLED;
+    TODO,
+    IN_PROGRESS,
+    ON_TEST_COPY,
+    AWAITING_CLIENT_ACCEPTANCE,
+    DEPLOYING,
+    DONE,
+    CANCELLED;
 
     public boolean canMoveTo(TaskStatus target, Environment environment) {
         return next(environment).contains(target);
@@ -16,7 +22,10 @@ public enum TaskStatus {
         return switch (this) {
             case TODO -> EnumSet.of(IN_PROGRESS, CANCELLED);
             case IN_PROGRESS -> test ? EnumSet.of(ON_TEST_COPY, CANCELLED) : EnumSet.of(DONE, CANCELLED);
-            case ON_TEST_COPY -> test ? EnumSet.of(AWAITING_CLIENT_ACCEPTANCE, IN_PROGRESS, CANCELLED) : EnumSet.noneOf(TaskStatus.class);
+            case ON_TEST_COPY ->
+                test
+                        ? EnumSet.of(AWAITING_CLIENT_ACCEPTANCE, IN_PROGRESS, CANCELLED)
+                        : EnumSet.noneOf(TaskStatus.class);
             case AWAITING_CLIENT_ACCEPTANCE -> EnumSet.of(DEPLOYING, IN_PROGRESS, CANCELLED);
             case DEPLOYING -> EnumSet.of(DONE);
             case DONE, CANCELLED -> EnumSet.noneOf(TaskStatus.class);

@@ -4,6 +4,7 @@
  * copy (by the portal or a single-use e-mail link), and a suggested test-copy sync entry after a
  * deploy for test-copy-only contracts (logged through the worklog). Publishes {@link dev.tidesk.task.TaskAwaitingAcceptance}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Task",
-        allowedDependencies = { "shared", "ticket", "team", "identity", "routing", "worklog" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Task",
+        allowedDependencies = {"shared", "ticket", "team", "identity", "routing", "worklog"})
 package dev.tidesk.task;

@@ -1,5 +1,7 @@
 package dev.tidesk.team;
 
 public enum Availability {
-    AVAILABLE, BUSY, AWAY
+    AVAILABLE,
+    BUSY,
+    AWAY
 }

@@ -5,5 +5,4 @@ package dev.tidesk.team;
  * changing transaction, so what listens before the commit (routing releasing the requests held for
  * a personal manager who went away) commits with it.
  */
-public record AvailabilityChanged(long staffId, String fullName, Availability from, Availability to) {
-}
+public record AvailabilityChanged(long staffId, String fullName, Availability from, Availability to) {}

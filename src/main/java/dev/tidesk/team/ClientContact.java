@@ -1,7 +1,6 @@
 package dev.tidesk.team;
 
 import dev.tidesk.identity.Role;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -2,5 +2,9 @@ package dev.tidesk.team;
 
 /** What a specialist does. */
 public enum Specialty {
-    DEVELOPER, DESIGNER, CONTENT, SEO, SYSADMIN
+    DEVELOPER,
+    DESIGNER,
+    CONTENT,
+    SEO,
+    SYSADMIN
 }

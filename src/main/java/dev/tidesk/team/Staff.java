@@ -1,16 +1,14 @@
 package dev.tidesk.team;
 
-import dev.tidesk.shared.DomainException;
-import java.time.Instant;
-
 import dev.tidesk.identity.Role;
-
+import dev.tidesk.shared.DomainException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 @Entity
 class Staff {
@@ -18,19 +16,23 @@ class Staff {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String fullName;
     private String email;
+
     @Enumerated(EnumType.STRING)
     private Role role;
+
     @Enumerated(EnumType.STRING)
     private Specialty specialty;
+
     @Enumerated(EnumType.STRING)
     private Availability availability = Availability.AVAILABLE;
+
     private boolean active = true;
     private Instant createdAt;
 
-    protected Staff() {
-    }
+    protected Staff() {}
 
     Staff(String fullName, String email, Role role, Specialty specialty, Instant createdAt) {
         this.createdAt = createdAt;

@@ -1,15 +1,13 @@
 package dev.tidesk.team;
 
-import java.time.Instant;
-import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import dev.tidesk.identity.Accounts;
 import dev.tidesk.identity.Role;
 import dev.tidesk.shared.NotFoundException;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +22,10 @@ public class StaffDirectory {
 
     private final Clock clock;
 
-    StaffDirectory(StaffRepository staff, Accounts accounts, org.springframework.context.ApplicationEventPublisher events,
+    StaffDirectory(
+            StaffRepository staff,
+            Accounts accounts,
+            org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
         this.clock = clock;
         this.staff = staff;
@@ -46,7 +47,12 @@ public class StaffDirectory {
      * ({@link Accounts#checkMayGrant}).
      */
     @Transactional
-    public StaffView hire(String fullName, String email, Role role, Specialty specialty, String password,
+    public StaffView hire(
+            String fullName,
+            String email,
+            Role role,
+            Specialty specialty,
+            String password,
             dev.tidesk.identity.TideskUser by) {
         if (role == null || !role.isStaff()) {
             throw new dev.tidesk.shared.DomainException("error.role.notStaff", "Not a staff role: " + role);

@@ -2,8 +2,8 @@ package dev.tidesk.ticket;
 
 import java.util.Set;
 
-public record AttachmentView(long id, long ticketId, Long messageId, String filename, String contentType,
-        long sizeBytes) {
+public record AttachmentView(
+        long id, long ticketId, Long messageId, String filename, String contentType, long sizeBytes) {
 
     /** Picture formats every browser shows; SVG is left out, since it may carry script. */
     private static final Set<String> PICTURES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");

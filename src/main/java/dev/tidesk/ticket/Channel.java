@@ -2,5 +2,8 @@ package dev.tidesk.ticket;
 
 /** How a request reached support. */
 public enum Channel {
-    EMAIL, PHONE, PORTAL, API
+    EMAIL,
+    PHONE,
+    PORTAL,
+    API
 }

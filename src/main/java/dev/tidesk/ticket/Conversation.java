@@ -1,13 +1,11 @@
 package dev.tidesk.ticket;
 
+import dev.tidesk.shared.DomainException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-
-import dev.tidesk.shared.DomainException;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +22,11 @@ class Conversation {
     private final TicketHistoryRepository history;
     private final TicketSettings settings;
 
-    Conversation(TicketMessageRepository messages, TicketAttachmentRepository attachments,
-            TicketHistoryRepository history, TicketSettings settings) {
+    Conversation(
+            TicketMessageRepository messages,
+            TicketAttachmentRepository attachments,
+            TicketHistoryRepository history,
+            TicketSettings settings) {
         this.messages = messages;
         this.attachments = attachments;
         this.history = history;
@@ -42,12 +43,15 @@ class Conversation {
         }
         for (NewAttachment file : files) {
             if (file.content() == null || file.content().length == 0) {
-                throw new DomainException("error.attachment.empty", "Empty file: " + file.filename(),
-                        safeName(file.filename()));
+                throw new DomainException(
+                        "error.attachment.empty", "Empty file: " + file.filename(), safeName(file.filename()));
             }
             if (file.content().length > settings.maxAttachmentBytes()) {
-                throw new DomainException("error.attachment.too-large", "File too large: " + file.filename(),
-                        safeName(file.filename()), settings.maxAttachmentBytes() / (1024 * 1024));
+                throw new DomainException(
+                        "error.attachment.too-large",
+                        "File too large: " + file.filename(),
+                        safeName(file.filename()),
+                        settings.maxAttachmentBytes() / (1024 * 1024));
             }
         }
     }
@@ -56,8 +60,14 @@ class Conversation {
         validate(body, files);
         TicketMessage message = messages.save(new TicketMessage(ticketId, kind, author, body.strip(), now));
         for (NewAttachment file : files) {
-            attachments.save(new TicketAttachment(ticketId, message.getId(), safeName(file.filename()),
-                    safeContentType(file.contentType()), file.content(), sha256(file.content()), now));
+            attachments.save(new TicketAttachment(
+                    ticketId,
+                    message.getId(),
+                    safeName(file.filename()),
+                    safeContentType(file.contentType()),
+                    file.content(),
+                    sha256(file.content()),
+                    now));
         }
         return message.getId();
     }

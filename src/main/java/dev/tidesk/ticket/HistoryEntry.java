@@ -2,5 +2,4 @@ package dev.tidesk.ticket;
 
 import java.time.Instant;
 
-public record HistoryEntry(Instant at, String actor, String field, String fromValue, String toValue) {
-}
+public record HistoryEntry(Instant at, String actor, String field, String fromValue, String toValue) {}

@@ -3,7 +3,6 @@ package dev.tidesk.ticket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.springframework.web.multipart.MultipartFile;
 
 /** A file uploaded with a message. */
@@ -14,7 +13,10 @@ public record NewAttachment(String filename, String contentType, byte[] content)
         if (files == null) {
             return List.of();
         }
-        return files.stream().filter(f -> f != null && !f.isEmpty()).map(NewAttachment::read).toList();
+        return files.stream()
+                .filter(f -> f != null && !f.isEmpty())
+                .map(NewAttachment::read)
+                .toList();
     }
 
     private static NewAttachment read(MultipartFile file) {

@@ -8,8 +8,15 @@ import java.util.List;
  * @param contactId the client contact the request is from (required)
  * @param siteId    the site it is about, optional; must belong to the contact's organization
  */
-public record NewRequest(String subject, String body, long contactId, Long siteId, Channel channel, Urgency urgency,
-        List<NewAttachment> attachments, Actor actor) {
+public record NewRequest(
+        String subject,
+        String body,
+        long contactId,
+        Long siteId,
+        Channel channel,
+        Urgency urgency,
+        List<NewAttachment> attachments,
+        Actor actor) {
 
     public NewRequest {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);

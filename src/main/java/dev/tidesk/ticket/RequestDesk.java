@@ -1,12 +1,9 @@
 package dev.tidesk.ticket;
 
+import dev.tidesk.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
-
-import dev.tidesk.shared.NotFoundException;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

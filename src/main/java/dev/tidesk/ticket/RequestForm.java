@@ -13,11 +13,14 @@ public class RequestForm {
     @NotBlank
     @Size(max = 300)
     private String subject;
+
     @NotBlank
     @Size(max = 100_000)
     private String body;
+
     @NotNull
     private Urgency urgency = Urgency.NORMAL;
+
     private Long siteId;
 
     public String getSubject() {

@@ -1,14 +1,11 @@
 package dev.tidesk.ticket;
 
-import java.time.Clock;
-import java.time.Instant;
-
-
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
 import dev.tidesk.shared.DomainException;
-
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +21,8 @@ public class RequestIntake {
     private final Customers customers;
     private final Clock clock;
 
-    RequestIntake(TicketRepository tickets, TidAllocator tids, Conversation conversation, Customers customers,
-            Clock clock) {
+    RequestIntake(
+            TicketRepository tickets, TidAllocator tids, Conversation conversation, Customers customers, Clock clock) {
         this.tickets = tickets;
         this.tids = tids;
         this.conversation = conversation;
@@ -51,18 +48,34 @@ public class RequestIntake {
         conversation.validate(request.body(), request.attachments());
         ContactView contact = customers.contact(request.contactId());
         OrganizationView organization = customers.organization(contact.organizationId());
-        if (request.siteId() != null && customers.site(request.siteId())
-                .filter(s -> s.organizationId() == organization.id()).isEmpty()) {
+        if (request.siteId() != null
+                && customers
+                        .site(request.siteId())
+                        .filter(s -> s.organizationId() == organization.id())
+                        .isEmpty()) {
             throw new DomainException("error.site.unknown", "Unknown site");
         }
         long number = tids.nextNumber();
-        Requester requester = new Requester(organization.id(), organization.name(), contact.id(), contact.fullName(),
-                contact.email());
-        Ticket ticket = tickets.save(new Ticket(number, tids.tid(number), subject, requester, request.siteId(),
-                request.channel(), request.urgency(), request.actor(), at));
+        Requester requester = new Requester(
+                organization.id(), organization.name(), contact.id(), contact.fullName(), contact.email());
+        Ticket ticket = tickets.save(new Ticket(
+                number,
+                tids.tid(number),
+                subject,
+                requester,
+                request.siteId(),
+                request.channel(),
+                request.urgency(),
+                request.actor(),
+                at));
         // the first message is the client's, also when an agent recorded it from a call
-        conversation.add(ticket.getId(), MessageKind.CLIENT, Actor.contact(contact.id(), contact.fullName()),
-                request.body(), request.attachments(), at);
+        conversation.add(
+                ticket.getId(),
+                MessageKind.CLIENT,
+                Actor.contact(contact.id(), contact.fullName()),
+                request.body(),
+                request.attachments(),
+                at);
         conversation.saveHistory(ticket);
         ticket.created(request.actor());
         return tickets.save(ticket).view();

@@ -1,5 +1,6 @@
 package dev.tidesk.ticket;
 
+import dev.tidesk.shared.NotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +11,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import dev.tidesk.shared.NotFoundException;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
@@ -37,8 +35,12 @@ public class RequestQueries {
     private final JdbcTemplate jdbc;
     private final Duration searchWalkTimeout;
 
-    RequestQueries(TicketRepository tickets, TicketMessageRepository messages, TicketAttachmentRepository attachments,
-            TicketHistoryRepository history, JdbcTemplate jdbc,
+    RequestQueries(
+            TicketRepository tickets,
+            TicketMessageRepository messages,
+            TicketAttachmentRepository attachments,
+            TicketHistoryRepository history,
+            JdbcTemplate jdbc,
             @Value("${tidesk.search.walk-timeout:PT0.2S}") Duration searchWalkTimeout) {
         this.searchWalkTimeout = searchWalkTimeout;
         this.tickets = tickets;
@@ -62,7 +64,9 @@ public class RequestQueries {
     }
 
     public Optional<TicketView> findByTid(String tid) {
-        return tid == null ? Optional.empty() : tickets.findByTid(tid.trim().toUpperCase()).map(Ticket::view);
+        return tid == null
+                ? Optional.empty()
+                : tickets.findByTid(tid.trim().toUpperCase()).map(Ticket::view);
     }
 
     /** A request of the given organization; any other organization's request is "not found". */
@@ -92,8 +96,12 @@ public class RequestQueries {
             status = "closed".equalsIgnoreCase(filter) ? Status.CLOSED : parseStatus(filter);
         }
         String q = text == null ? "" : text.strip();
-        return tickets.findForOrganization(organizationId, openOnly, status, q,
-                PageRequest.of(pageNumber(page, size), size, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
+        return tickets.findForOrganization(
+                        organizationId,
+                        openOnly,
+                        status,
+                        q,
+                        PageRequest.of(pageNumber(page, size), size, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
                 .map(Ticket::view);
     }
 
@@ -121,8 +129,10 @@ public class RequestQueries {
     }
 
     private long cappedCount(String condition) {
-        Long n = jdbc.queryForObject("select count(*) from (select 1 from ticket where " + condition + " limit "
-                + (COUNT_CAP + 1) + ") capped", Long.class);
+        Long n = jdbc.queryForObject(
+                "select count(*) from (select 1 from ticket where " + condition + " limit " + (COUNT_CAP + 1)
+                        + ") capped",
+                Long.class);
         return n == null ? 0 : n;
     }
 
@@ -138,9 +148,12 @@ public class RequestQueries {
         List<SearchHit> hits = new ArrayList<>();
         Matcher tid = TID_LIKE.matcher(q);
         if (tid.matches()) {
-            jdbc.query("select id from ticket where number = ?", rs -> {
-                hits.add(new SearchHit(ticket(rs.getLong(1)), Double.MAX_VALUE));
-            }, Long.parseLong(tid.group(1)));
+            jdbc.query(
+                    "select id from ticket where number = ?",
+                    rs -> {
+                        hits.add(new SearchHit(ticket(rs.getLong(1)), Double.MAX_VALUE));
+                    },
+                    Long.parseLong(tid.group(1)));
             if (!hits.isEmpty()) {
                 return hits; // a TID opens its request; no need to read the text indexes
             }
@@ -150,7 +163,8 @@ public class RequestQueries {
             return hits; // only stop words or punctuation
         }
         Map<Long, Double> ranks = rankedMatches(query, limit);
-        Map<Long, TicketView> found = tickets.findByIdIn(ranks.keySet()).stream().map(Ticket::view)
+        Map<Long, TicketView> found = tickets.findByIdIn(ranks.keySet()).stream()
+                .map(Ticket::view)
                 .collect(Collectors.toMap(TicketView::id, Function.identity()));
         for (Map.Entry<Long, Double> e : ranks.entrySet()) {
             TicketView t = found.get(e.getKey());
@@ -197,7 +211,8 @@ public class RequestQueries {
             jdbc.execute("set local statement_timeout to default");
             return ranks;
         } catch (DataAccessException e) {
-            if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || !"57014".equals(sql.getSQLState())) {
+            if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql)
+                    || !"57014".equals(sql.getSQLState())) {
                 throw e;
             }
             jdbc.execute("rollback to savepoint search_walk");
@@ -215,9 +230,18 @@ public class RequestQueries {
             jdbc.execute("set local enable_seqscan = off");
         }
         Map<Long, Double> ranks = new LinkedHashMap<>();
-        jdbc.query(SEARCH, rs -> {
-            ranks.put(rs.getLong(1), rs.getDouble(2));
-        }, query, SEARCH_CANDIDATES, query, SEARCH_CANDIDATES, query, query, limit);
+        jdbc.query(
+                SEARCH,
+                rs -> {
+                    ranks.put(rs.getLong(1), rs.getDouble(2));
+                },
+                query,
+                SEARCH_CANDIDATES,
+                query,
+                SEARCH_CANDIDATES,
+                query,
+                query,
+                limit);
         if (fromIndex) {
             jdbc.execute("set local enable_indexscan to default");
             jdbc.execute("set local enable_seqscan to default");
@@ -246,12 +270,14 @@ public class RequestQueries {
 
     /** The conversation; {@code withInternalNotes} only for staff. */
     public List<MessageView> messages(long ticketId, boolean withInternalNotes) {
-        List<TicketMessage> list = withInternalNotes ? messages.findByTicket(ticketId)
-                : messages.findPublicByTicket(ticketId);
+        List<TicketMessage> list =
+                withInternalNotes ? messages.findByTicket(ticketId) : messages.findPublicByTicket(ticketId);
         Map<Long, List<AttachmentView>> files = attachments.findViewsByTicket(ticketId).stream()
                 .filter(a -> a.messageId() != null)
                 .collect(Collectors.groupingBy(AttachmentView::messageId));
-        return list.stream().map(m -> m.view(files.getOrDefault(m.getId(), List.of()))).toList();
+        return list.stream()
+                .map(m -> m.view(files.getOrDefault(m.getId(), List.of())))
+                .toList();
     }
 
     public List<HistoryEntry> history(long ticketId) {
@@ -263,18 +289,20 @@ public class RequestQueries {
      * internal-note files are for staff only.
      */
     public AttachmentContent attachment(long attachmentId, boolean staff) {
-        TicketAttachment a = attachments.findById(attachmentId)
+        TicketAttachment a = attachments
+                .findById(attachmentId)
                 .orElseThrow(() -> new NotFoundException("No attachment " + attachmentId));
         if (!staff) {
             boolean visible = messages(a.getTicketId(), false).stream()
-                    .flatMap(m -> m.attachments().stream()).anyMatch(v -> v.id() == attachmentId);
+                    .flatMap(m -> m.attachments().stream())
+                    .anyMatch(v -> v.id() == attachmentId);
             if (!visible) {
                 throw new NotFoundException("No attachment " + attachmentId);
             }
         }
         TicketView t = ticket(a.getTicketId());
-        return new AttachmentContent(a.getId(), a.getTicketId(), t.organizationId(), a.getFilename(),
-                a.getContentType(), a.getContent());
+        return new AttachmentContent(
+                a.getId(), a.getTicketId(), t.organizationId(), a.getFilename(), a.getContentType(), a.getContent());
     }
 
     private static Status parseStatus(String name) {

@@ -1,4 +1,3 @@
 package dev.tidesk.ticket;
 
-public record RequestStatusChanged(long ticketId, String tid, Status from, Status to) {
-}
+public record RequestStatusChanged(long ticketId, String tid, Status from, Status to) {}

@@ -1,4 +1,3 @@
 package dev.tidesk.ticket;
 
-public record RequestUrgencyChanged(long ticketId, String tid, Urgency from, Urgency to) {
-}
+public record RequestUrgencyChanged(long ticketId, String tid, Urgency from, Urgency to) {}

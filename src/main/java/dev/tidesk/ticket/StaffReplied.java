@@ -1,4 +1,3 @@
 package dev.tidesk.ticket;
 
-public record StaffReplied(long ticketId, String tid, long messageId) {
-}
+public record StaffReplied(long ticketId, String tid, long messageId) {}

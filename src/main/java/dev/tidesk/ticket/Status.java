@@ -8,7 +8,13 @@ import java.util.Set;
  * Where a request stands. {@link #canMoveTo(Status)} is the one table of allowed transitions.
  */
 public enum Status {
-    NEW, OPEN, IN_PROGRESS, WAITING_FOR_CLIENT, DEFERRED, RESOLVED, CLOSED;
+    NEW,
+    OPEN,
+    IN_PROGRESS,
+    WAITING_FOR_CLIENT,
+    DEFERRED,
+    RESOLVED,
+    CLOSED;
 
     /** Finished requests: no one has to act on them, and they are in no queue. */
     public static final Set<Status> FINISHED = java.util.Collections.unmodifiableSet(EnumSet.of(RESOLVED, CLOSED));

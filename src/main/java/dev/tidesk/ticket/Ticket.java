@@ -1,10 +1,5 @@
 package dev.tidesk.ticket;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -26,6 +24,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private long number;
     private String tid;
     private String subject;
@@ -35,13 +34,18 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
     private String contactName;
     private String contactEmail;
     private Long siteId;
+
     @Enumerated(EnumType.STRING)
     private Channel channel;
+
     @Enumerated(EnumType.STRING)
     private Urgency urgency;
+
     private short urgencyRank;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private Long assigneeId;
     private String assigneeName;
     private Instant createdAt;
@@ -49,17 +53,25 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
     private Instant firstResponseAt;
     private Instant resolvedAt;
     private Instant closedAt;
+
     @Version
     private int version;
 
     @Transient
     private final List<TicketHistory> changes = new ArrayList<>();
 
-    protected Ticket() {
-    }
+    protected Ticket() {}
 
-    Ticket(long number, String tid, String subject, Requester requester, Long siteId, Channel channel,
-            Urgency urgency, Actor actor, Instant now) {
+    Ticket(
+            long number,
+            String tid,
+            String subject,
+            Requester requester,
+            Long siteId,
+            Channel channel,
+            Urgency urgency,
+            Actor actor,
+            Instant now) {
         this.number = number;
         this.tid = tid;
         this.subject = subject.strip();
@@ -180,9 +192,25 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
     }
 
     TicketView view() {
-        return new TicketView(id, tid, subject, organizationId, organizationName, contactId, contactName,
-                contactEmail, siteId, channel, urgency, status, assigneeId, assigneeName, createdAt, updatedAt,
-                firstResponseAt, resolvedAt);
+        return new TicketView(
+                id,
+                tid,
+                subject,
+                organizationId,
+                organizationName,
+                contactId,
+                contactName,
+                contactEmail,
+                siteId,
+                channel,
+                urgency,
+                status,
+                assigneeId,
+                assigneeName,
+                createdAt,
+                updatedAt,
+                firstResponseAt,
+                resolvedAt);
     }
 
     Long getId() {

@@ -1,11 +1,10 @@
 package dev.tidesk.ticket;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 /** One change of a request: who, when, which field, from what, to what. */
 @Entity
@@ -14,6 +13,7 @@ class TicketHistory {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long ticketId;
     private Instant at;
     private String actor;
@@ -21,8 +21,7 @@ class TicketHistory {
     private String fromValue;
     private String toValue;
 
-    protected TicketHistory() {
-    }
+    protected TicketHistory() {}
 
     TicketHistory(String actor, Instant at, String field, String fromValue, String toValue) {
         this.actor = actor;

@@ -1,13 +1,12 @@
 package dev.tidesk.ticket;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.Instant;
 
 @Entity
 class TicketMessage {
@@ -15,17 +14,19 @@ class TicketMessage {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long ticketId;
+
     @Enumerated(EnumType.STRING)
     private MessageKind kind;
+
     private String authorName;
     private Long authorStaffId;
     private Long authorContactId;
     private String body;
     private Instant createdAt;
 
-    protected TicketMessage() {
-    }
+    protected TicketMessage() {}
 
     TicketMessage(long ticketId, MessageKind kind, Actor author, String body, Instant createdAt) {
         this.ticketId = ticketId;

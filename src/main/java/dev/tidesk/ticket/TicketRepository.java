@@ -3,7 +3,6 @@ package dev.tidesk.ticket;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -38,7 +37,4 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             select t from Ticket t
             where t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)""")
     Slice<Ticket> findAllOpen(Pageable page);
-
-
-
 }

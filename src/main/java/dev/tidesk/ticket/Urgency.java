@@ -1,5 +1,8 @@
 package dev.tidesk.ticket;
 
 public enum Urgency {
-    CRITICAL, HIGH, NORMAL, LOW
+    CRITICAL,
+    HIGH,
+    NORMAL,
+    LOW
 }

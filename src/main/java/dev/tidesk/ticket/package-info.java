@@ -5,5 +5,7 @@
  * {@link dev.tidesk.ticket.StaffReplied}, {@link dev.tidesk.ticket.ClientReplied} and
  * {@link dev.tidesk.ticket.RequestStatusChanged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ticket", allowedDependencies = { "shared", "customer" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Ticket",
+        allowedDependencies = {"shared", "customer"})
 package dev.tidesk.ticket;

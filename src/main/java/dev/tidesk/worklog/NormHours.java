@@ -1,5 +1,6 @@
 package dev.tidesk.worklog;
 
+import dev.tidesk.shared.DomainException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -7,8 +8,6 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.tidesk.shared.DomainException;
 
 /**
  * Norm-hours are stored as whole minutes and shown as hours. {@link #parse(String)} reads what
@@ -21,8 +20,7 @@ public final class NormHours {
     private static final Pattern MINUTES = Pattern.compile("^(-?\\d{1,5})\\s*(m|min|мин|м)$");
     private static final Pattern DECIMAL = Pattern.compile("^-?\\d{0,4}([.,]\\d{1,4})?$");
 
-    private NormHours() {
-    }
+    private NormHours() {}
 
     /** Minutes from hours as typed; throws a domain error for anything unreadable. */
     public static int parse(String text) {
@@ -37,8 +35,10 @@ public final class NormHours {
             return Integer.parseInt(m.group(1));
         }
         if (!s.isEmpty() && !s.equals("-") && DECIMAL.matcher(s).matches()) {
-            return new BigDecimal(s.replace(',', '.')).multiply(BigDecimal.valueOf(60))
-                    .setScale(0, RoundingMode.HALF_UP).intValueExact();
+            return new BigDecimal(s.replace(',', '.'))
+                    .multiply(BigDecimal.valueOf(60))
+                    .setScale(0, RoundingMode.HALF_UP)
+                    .intValueExact();
         }
         throw new DomainException("worklog.error.unreadable", "Not a duration: " + text, text);
     }

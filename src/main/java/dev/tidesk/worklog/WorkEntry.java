@@ -1,11 +1,6 @@
 package dev.tidesk.worklog;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Objects;
-
 import dev.tidesk.shared.DomainException;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +8,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * A norm-hour entry. Its own rules live here: a positive duration of at most a day, not in the
@@ -27,6 +25,7 @@ class WorkEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private long ticketId;
     private Long taskId;
     private Long organizationId;
@@ -34,19 +33,32 @@ class WorkEntry {
     private String staffName;
     private LocalDate day;
     private int minutes;
+
     @Enumerated(EnumType.STRING)
     private WorkKind kind;
+
     private String comment;
     private Instant createdAt;
     private Instant updatedAt;
+
     @Version
     private int version;
 
-    protected WorkEntry() {
-    }
+    protected WorkEntry() {}
 
-    WorkEntry(long ticketId, Long taskId, Long organizationId, long staffId, String staffName, LocalDate day,
-            int minutes, WorkKind kind, String comment, LocalDate opened, LocalDate today, Instant now) {
+    WorkEntry(
+            long ticketId,
+            Long taskId,
+            Long organizationId,
+            long staffId,
+            String staffName,
+            LocalDate day,
+            int minutes,
+            WorkKind kind,
+            String comment,
+            LocalDate opened,
+            LocalDate today,
+            Instant now) {
         check(day, minutes, opened, today);
         this.ticketId = ticketId;
         this.taskId = taskId;
@@ -62,8 +74,16 @@ class WorkEntry {
     }
 
     /** Changes the entry; only its author or someone who may edit anyone's entries (HEAD, ADMIN). */
-    void edit(long editorStaffId, boolean mayEditAny, LocalDate day, int minutes, WorkKind kind, String comment,
-            LocalDate opened, LocalDate today, Instant now) {
+    void edit(
+            long editorStaffId,
+            boolean mayEditAny,
+            LocalDate day,
+            int minutes,
+            WorkKind kind,
+            String comment,
+            LocalDate opened,
+            LocalDate today,
+            Instant now) {
         if (!mayEditAny && editorStaffId != staffId) {
             throw new DomainException("worklog.error.not-author", "Only the author or the head may change an entry");
         }
@@ -94,8 +114,11 @@ class WorkEntry {
             throw new DomainException("worklog.error.future", "The date is in the future: " + day, day);
         }
         if (opened != null && day.isBefore(opened)) {
-            throw new DomainException("worklog.error.before-request",
-                    "The date " + day + " is before the request was received on " + opened, day, opened);
+            throw new DomainException(
+                    "worklog.error.before-request",
+                    "The date " + day + " is before the request was received on " + opened,
+                    day,
+                    opened);
         }
     }
 
@@ -108,8 +131,19 @@ class WorkEntry {
     }
 
     WorkEntryView view() {
-        return new WorkEntryView(id, ticketId, taskId, organizationId, staffId, staffName, day, minutes, kind,
-                comment, createdAt, updatedAt);
+        return new WorkEntryView(
+                id,
+                ticketId,
+                taskId,
+                organizationId,
+                staffId,
+                staffName,
+                day,
+                minutes,
+                kind,
+                comment,
+                createdAt,
+                updatedAt);
     }
 
     WorkEntryChange change(String actor, String action, Instant at) {

@@ -1,5 +1,10 @@
 package dev.tidesk.worklog;
 
+import dev.tidesk.shared.DomainException;
+import dev.tidesk.shared.Installation;
+import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,15 +12,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.TreeMap;
-
-import dev.tidesk.shared.DomainException;
-import dev.tidesk.shared.Installation;
-import dev.tidesk.shared.NotFoundException;
-import dev.tidesk.ticket.RequestQueries;
-import dev.tidesk.ticket.TicketView;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,8 +34,14 @@ public class WorkLog {
     private final Installation installation;
     private final Clock clock;
 
-    WorkLog(WorkEntryRepository entries, WorkEntryChangeRepository changes, RequestQueries requests,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, Installation installation, Clock clock) {
+    WorkLog(
+            WorkEntryRepository entries,
+            WorkEntryChangeRepository changes,
+            RequestQueries requests,
+            ApplicationEventPublisher events,
+            JdbcTemplate jdbc,
+            Installation installation,
+            Clock clock) {
         this.entries = entries;
         this.changes = changes;
         this.requests = requests;
@@ -59,11 +62,28 @@ public class WorkLog {
      * @param minutes more than zero; with the person's other entries that day at most 24 hours
      */
     @Transactional
-    public WorkEntryView log(long ticketId, Long taskId, long staffId, String staffName, LocalDate day, int minutes,
-            WorkKind kind, String comment) {
+    public WorkEntryView log(
+            long ticketId,
+            Long taskId,
+            long staffId,
+            String staffName,
+            LocalDate day,
+            int minutes,
+            WorkKind kind,
+            String comment) {
         TicketView ticket = requests.ticket(ticketId);
-        WorkEntry entry = new WorkEntry(ticketId, taskId, ticket.organizationId(), staffId,
-                staffName == null ? "#" + staffId : staffName, day, minutes, kind, comment, opened(ticket), today(),
+        WorkEntry entry = new WorkEntry(
+                ticketId,
+                taskId,
+                ticket.organizationId(),
+                staffId,
+                staffName == null ? "#" + staffId : staffName,
+                day,
+                minutes,
+                kind,
+                comment,
+                opened(ticket),
+                today(),
                 now());
         checkDay(staffId, day, minutes, 0);
         entries.save(entry);
@@ -75,20 +95,35 @@ public class WorkLog {
 
     /** The short form the brief promises: logs with the staff id as the name shown. */
     @Transactional
-    public WorkEntryView log(long ticketId, Long taskId, long staffId, LocalDate day, int minutes, WorkKind kind,
-            String comment) {
+    public WorkEntryView log(
+            long ticketId, Long taskId, long staffId, LocalDate day, int minutes, WorkKind kind, String comment) {
         return log(ticketId, taskId, staffId, null, day, minutes, kind, comment);
     }
 
     /** Changes an entry; the author may change their own, {@code mayEditAny} (HEAD, ADMIN) anyone's. */
     @Transactional
-    public WorkEntryView edit(long entryId, long editorStaffId, String editorName, boolean mayEditAny, LocalDate day,
-            int minutes, WorkKind kind, String comment) {
+    public WorkEntryView edit(
+            long entryId,
+            long editorStaffId,
+            String editorName,
+            boolean mayEditAny,
+            LocalDate day,
+            int minutes,
+            WorkKind kind,
+            String comment) {
         WorkEntry entry = entries.findById(entryId).orElseThrow(() -> new NotFoundException("No entry " + entryId));
         LocalDate before = entry.getDay();
         int minutesBefore = entry.getMinutes();
-        entry.edit(editorStaffId, mayEditAny, day, minutes, kind, comment, opened(requests.ticket(entry.getTicketId())),
-                today(), now());
+        entry.edit(
+                editorStaffId,
+                mayEditAny,
+                day,
+                minutes,
+                kind,
+                comment,
+                opened(requests.ticket(entry.getTicketId())),
+                today(),
+                now());
         addToMonth(entry.getOrganizationId(), before, -minutesBefore);
         addToMonth(entry.getOrganizationId(), day, minutes);
         checkDay(entry.getStaffId(), day, minutes, entryId);
@@ -111,13 +146,14 @@ public class WorkLog {
     private void checkDay(long staffId, LocalDate day, int minutes, long exceptEntryId) {
         long already = entries.minutesOfStaffOnDay(staffId, day, exceptEntryId);
         if (already + minutes > WorkEntry.MAX_MINUTES_PER_DAY) {
-            throw new DomainException("worklog.error.day-full",
-                    "More than 24 hours logged by one person on " + day, 24);
+            throw new DomainException(
+                    "worklog.error.day-full", "More than 24 hours logged by one person on " + day, 24);
         }
     }
 
     public WorkEntryView entry(long entryId) {
-        return entries.findById(entryId).map(WorkEntry::view)
+        return entries.findById(entryId)
+                .map(WorkEntry::view)
                 .orElseThrow(() -> new NotFoundException("No entry " + entryId));
     }
 
@@ -128,12 +164,16 @@ public class WorkLog {
 
     /** The history of a request's entries, oldest first. */
     public List<WorkEntryChangeView> changesOf(long ticketId) {
-        return changes.findByTicket(ticketId).stream().map(WorkEntryChange::view).toList();
+        return changes.findByTicket(ticketId).stream()
+                .map(WorkEntryChange::view)
+                .toList();
     }
 
     /** All the minutes logged on a request, those on its tasks included (each entry counts once). */
     public int totalMinutesOf(long ticketId) {
-        return entries.findByTicket(ticketId).stream().mapToInt(WorkEntry::getMinutes).sum();
+        return entries.findByTicket(ticketId).stream()
+                .mapToInt(WorkEntry::getMinutes)
+                .sum();
     }
 
     /** Minutes per task of a request, for the entries logged on a task (a task without entries is absent). */
@@ -166,18 +206,25 @@ public class WorkLog {
 
     /** An organization's entries on days in [from, toExclusive), oldest first: the monthly statement. */
     public List<WorkEntryView> entriesOfOrganization(long organizationId, LocalDate from, LocalDate toExclusive) {
-        return entries.findByOrganization(organizationId, from, toExclusive).stream().map(WorkEntry::view).toList();
+        return entries.findByOrganization(organizationId, from, toExclusive).stream()
+                .map(WorkEntry::view)
+                .toList();
     }
 
     /** Minutes per month of one organization for days in [from, toExclusive). */
     public Map<YearMonth, Integer> minutesByMonth(long organizationId, LocalDate from, LocalDate toExclusive) {
         Map<YearMonth, Integer> out = new TreeMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select date_trunc('month', day)::date as m, sum(minutes) from work_entry
                  where organization_id = ? and day >= ? and day < ? group by 1
-                """, rs -> {
-            out.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getInt(2));
-        }, organizationId, from, toExclusive);
+                """,
+                rs -> {
+                    out.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getInt(2));
+                },
+                organizationId,
+                from,
+                toExclusive);
         return out;
     }
 
@@ -187,10 +234,14 @@ public class WorkLog {
      */
     public Map<Long, Map<YearMonth, Integer>> minutesByOrganizationAndMonth(YearMonth from, YearMonth to) {
         Map<Long, Map<YearMonth, Integer>> out = new HashMap<>();
-        jdbc.query("select organization_id, month, minutes from work_month where month >= ? and month <= ?", rs -> {
-            out.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                    .put(YearMonth.from(rs.getDate(2).toLocalDate()), rs.getInt(3));
-        }, from.atDay(1), to.atDay(1));
+        jdbc.query(
+                "select organization_id, month, minutes from work_month where month >= ? and month <= ?",
+                rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                            .put(YearMonth.from(rs.getDate(2).toLocalDate()), rs.getInt(3));
+                },
+                from.atDay(1),
+                to.atDay(1));
         return out;
     }
 

@@ -4,5 +4,7 @@
  * every entry carries the request's organization so the contract ledger can sum per client and month
  * without asking the ticket module. Publishes {@link dev.tidesk.worklog.WorkLogged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Worklog", allowedDependencies = { "shared", "ticket" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Worklog",
+        allowedDependencies = {"shared", "ticket"})
 package dev.tidesk.worklog;

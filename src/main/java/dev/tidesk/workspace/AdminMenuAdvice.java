@@ -4,7 +4,6 @@ import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.mail.Outbox;
 import dev.tidesk.routing.CalendarBook;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,8 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class AdminMenuAdvice {
 
     /** The menu's marks; {@code transfersMissing} is the year, or null. */
-    record AdminMenu(long failedMail, Integer transfersMissing) {
-    }
+    record AdminMenu(long failedMail, Integer transfersMissing) {}
 
     private final Outbox outbox;
     private final CalendarBook calendar;

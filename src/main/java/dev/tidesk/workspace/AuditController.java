@@ -1,14 +1,12 @@
 package dev.tidesk.workspace;
 
-import java.time.Clock;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
-
 import dev.tidesk.audit.AuditAction;
 import dev.tidesk.audit.AuditFilter;
 import dev.tidesk.audit.AuditLog;
-
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,10 +37,13 @@ class AuditController {
     }
 
     @GetMapping("/desk/admin/audit")
-    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String page(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) AuditAction action, @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String q, Model model) {
+            @RequestParam(required = false) AuditAction action,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String q,
+            Model model) {
         AuditFilter filter = new AuditFilter(from, to, action, cut(actor), cut(q));
         model.addAttribute("filter", filter);
         model.addAttribute("actions", AuditAction.values());
@@ -52,17 +53,29 @@ class AuditController {
     }
 
     @GetMapping("/desk/admin/audit/export")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) AuditAction action, @RequestParam(required = false) String actor,
+            @RequestParam(required = false) AuditAction action,
+            @RequestParam(required = false) String actor,
             @RequestParam(required = false) String q) {
         AuditFilter filter = new AuditFilter(from, to, action, cut(actor), cut(q));
-        List<String> header = List.of(text("audit.at"), text("audit.actor"), text("audit.action"), text("audit.target"),
-                text("audit.detail"), text("audit.address"));
+        List<String> header = List.of(
+                text("audit.at"),
+                text("audit.actor"),
+                text("audit.action"),
+                text("audit.target"),
+                text("audit.detail"),
+                text("audit.address"));
         byte[] body = audit.csv(filter, header, a -> text("audit.action." + a.name()));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("audit-" + LocalDate.now(clock) + ".csv").build().toString())
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("audit-" + LocalDate.now(clock) + ".csv")
+                                .build()
+                                .toString())
                 .body(body);
     }
 

@@ -8,6 +8,11 @@ import java.util.List;
  * @param chart JSON: {@code {type, categories, series: [{name, data}]}}
  * @param empty whether there is no figure to draw (none, or all zero): the card says so instead of drawing axes
  */
-record ChartCard(String id, String title, List<String> headers, List<Boolean> numeric, List<List<String>> rows,
-        String chart, boolean empty) {
-}
+record ChartCard(
+        String id,
+        String title,
+        List<String> headers,
+        List<Boolean> numeric,
+        List<List<String>> rows,
+        String chart,
+        boolean empty) {}

@@ -1,16 +1,14 @@
 package dev.tidesk.workspace;
 
+import dev.tidesk.report.Column;
+import dev.tidesk.report.Grain;
+import dev.tidesk.report.ReportTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.tidesk.report.Column;
-import dev.tidesk.report.Grain;
-import dev.tidesk.report.ReportTable;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Turns report tables into chart cards: the series come from the table's own columns. */
 @Component
@@ -41,14 +39,20 @@ class ChartCards {
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("type", type);
-        chart.put("categories", table.rows().stream().map(r -> labels.text(table.columns().get(0), r.get(0), grain))
-                .toList());
+        chart.put(
+                "categories",
+                table.rows().stream()
+                        .map(r -> labels.text(table.columns().get(0), r.get(0), grain))
+                        .toList());
         List<Map<String, Object>> series = new ArrayList<>();
         for (int c : seriesColumns) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("name", headers.get(c));
-            s.put("data", table.rows().stream().map(r -> r.get(c) == null ? null : ((Number) r.get(c)).doubleValue())
-                    .toList());
+            s.put(
+                    "data",
+                    table.rows().stream()
+                            .map(r -> r.get(c) == null ? null : ((Number) r.get(c)).doubleValue())
+                            .toList());
             series.add(s);
         }
         chart.put("series", series);
@@ -78,7 +82,11 @@ class ChartCards {
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("type", type);
-        chart.put("categories", periods.keySet().stream().map(p -> labels.text(table.columns().get(0), p, grain)).toList());
+        chart.put(
+                "categories",
+                periods.keySet().stream()
+                        .map(p -> labels.text(table.columns().get(0), p, grain))
+                        .toList());
         chart.put("valueName", headers.get(valueColumn));
         List<Map<String, Object>> series = new ArrayList<>();
         people.forEach((person, values) -> {
@@ -99,11 +107,23 @@ class ChartCards {
     }
 
     /** A card whose series have no figure but zero is empty: it says "no data" instead of drawing bare axes. */
-    private ChartCard card(ReportTable table, List<String> headers, List<Boolean> numeric, List<List<String>> rows,
-            Map<String, Object> chart, List<Map<String, Object>> series) {
-        boolean empty = series.stream().flatMap(s -> ((List<?>) s.get("data")).stream())
+    private ChartCard card(
+            ReportTable table,
+            List<String> headers,
+            List<Boolean> numeric,
+            List<List<String>> rows,
+            Map<String, Object> chart,
+            List<Map<String, Object>> series) {
+        boolean empty = series.stream()
+                .flatMap(s -> ((List<?>) s.get("data")).stream())
                 .noneMatch(v -> v instanceof Number n && n.doubleValue() != 0);
-        return new ChartCard("chart-" + table.key(), labels.message("report." + table.key()), headers, numeric, rows,
-                json.writeValueAsString(chart), empty);
+        return new ChartCard(
+                "chart-" + table.key(),
+                labels.message("report." + table.key()),
+                headers,
+                numeric,
+                rows,
+                json.writeValueAsString(chart),
+                empty);
     }
 }

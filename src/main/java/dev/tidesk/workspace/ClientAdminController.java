@@ -1,14 +1,12 @@
 package dev.tidesk.workspace;
 
-import java.time.Clock;
-import java.util.List;
-
 import dev.tidesk.customer.ContactOnboarding;
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.OrganizationView;
 import dev.tidesk.identity.Accounts;
-
+import java.time.Clock;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -33,8 +31,13 @@ class ClientAdminController {
 
     private final dev.tidesk.system.FlashMessages flashes;
 
-    ClientAdminController(Customers customers, Accounts accounts, ContactOnboarding onboarding, MessageSource messages,
-            Clock clock, dev.tidesk.system.FlashMessages flashes) {
+    ClientAdminController(
+            Customers customers,
+            Accounts accounts,
+            ContactOnboarding onboarding,
+            MessageSource messages,
+            Clock clock,
+            dev.tidesk.system.FlashMessages flashes) {
         this.flashes = flashes;
         this.onboarding = onboarding;
         this.clock = clock;
@@ -43,8 +46,7 @@ class ClientAdminController {
         this.messages = messages;
     }
 
-    record ContactRow(ContactView contact, boolean portalLogin) {
-    }
+    record ContactRow(ContactView contact, boolean portalLogin) {}
 
     @GetMapping("/desk/admin/organizations")
     String list(Model model) {
@@ -53,7 +55,9 @@ class ClientAdminController {
     }
 
     @PostMapping("/desk/admin/organizations")
-    String create(@RequestParam String name, @RequestParam(required = false) String emailDomain,
+    String create(
+            @RequestParam String name,
+            @RequestParam(required = false) String emailDomain,
             RedirectAttributes redirect) {
         OrganizationView org = customers.createOrganization(name, emailDomain);
         flashes.notice(redirect, "admin.clients.created", org.name());
@@ -64,34 +68,46 @@ class ClientAdminController {
     String client(@PathVariable long id, Model model) {
         model.addAttribute("organization", customers.organization(id));
         List<ContactRow> contacts = customers.contactsOf(id).stream()
-                .map(c -> new ContactRow(c, c.email() != null && accounts.loginTaken(c.email()))).toList();
+                .map(c -> new ContactRow(c, c.email() != null && accounts.loginTaken(c.email())))
+                .toList();
         model.addAttribute("contacts", contacts);
         model.addAttribute("sites", customers.sitesOf(id));
         return "workspace/admin/client";
     }
 
     @PostMapping("/desk/admin/organizations/{id}/contacts")
-    String addContact(@PathVariable long id, @RequestParam String fullName, @RequestParam(required = false) String email,
-            @RequestParam(required = false) String phone, @RequestParam(required = false) String position,
-            @RequestParam(defaultValue = "ru") String language, @RequestParam(required = false) String password,
+    String addContact(
+            @PathVariable long id,
+            @RequestParam String fullName,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String position,
+            @RequestParam(defaultValue = "ru") String language,
+            @RequestParam(required = false) String password,
             @RequestParam(defaultValue = "false") boolean invite,
-            @RequestParam(defaultValue = "false") boolean monthlyStatement, RedirectAttributes redirect) {
-        ContactOnboarding.Added added = onboarding.add(id, fullName, email, phone, position, language, monthlyStatement,
-                password, invite);
-        flashes.notice(redirect, added.invited() ? "admin.contact.createdInvited" : "admin.contact.created",
+            @RequestParam(defaultValue = "false") boolean monthlyStatement,
+            RedirectAttributes redirect) {
+        ContactOnboarding.Added added =
+                onboarding.add(id, fullName, email, phone, position, language, monthlyStatement, password, invite);
+        flashes.notice(
+                redirect,
+                added.invited() ? "admin.contact.createdInvited" : "admin.contact.created",
                 added.contact().fullName());
         return "redirect:/desk/admin/organizations/" + id;
     }
 
     @PostMapping("/desk/admin/organizations/{id}/contacts/{contactId}/login")
-    String portalLogin(@PathVariable long id, @PathVariable long contactId, @RequestParam String password,
+    String portalLogin(
+            @PathVariable long id,
+            @PathVariable long contactId,
+            @RequestParam String password,
             RedirectAttributes redirect) {
         ContactView contact = customers.contact(contactId);
         if (contact.organizationId() != id || contact.email() == null) {
             throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
         }
-        accounts.setContactPassword(contact.email(), contact.fullName(), contact.id(), id, password,
-                contact.language());
+        accounts.setContactPassword(
+                contact.email(), contact.fullName(), contact.id(), id, password, contact.language());
         flashes.notice(redirect, "admin.contact.login", contact.email());
         return "redirect:/desk/admin/organizations/" + id;
     }
@@ -107,38 +123,57 @@ class ClientAdminController {
         if (contact.organizationId() != id || contact.email() == null) {
             throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
         }
-        Accounts.Invitation done = accounts.inviteContact(contact.email(), contact.fullName(), contact.id(), id,
-                contact.language(), java.time.Instant.now(clock));
+        Accounts.Invitation done = accounts.inviteContact(
+                contact.email(),
+                contact.fullName(),
+                contact.id(),
+                id,
+                contact.language(),
+                java.time.Instant.now(clock));
         if (done != Accounts.Invitation.NOT_SENT) {
-            flashes.notice(redirect, done == Accounts.Invitation.INVITED ? "admin.contact.invited" : "admin.contact.resetSent",
+            flashes.notice(
+                    redirect,
+                    done == Accounts.Invitation.INVITED ? "admin.contact.invited" : "admin.contact.resetSent",
                     contact.email());
         } else {
-            redirect.addFlashAttribute("error", messages.getMessage("admin.contact.inviteCapped",
-                    new Object[] { contact.email() }, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "error",
+                    messages.getMessage(
+                            "admin.contact.inviteCapped",
+                            new Object[] {contact.email()},
+                            LocaleContextHolder.getLocale()));
         }
         return "redirect:/desk/admin/organizations/" + id;
     }
 
     /** Turns the monthly statement by e-mail on or off for a contact of this organization. */
     @PostMapping("/desk/admin/organizations/{id}/contacts/{contactId}/statement")
-    String monthlyStatement(@PathVariable long id, @PathVariable long contactId,
-            @RequestParam(defaultValue = "false") boolean monthlyStatement, RedirectAttributes redirect) {
+    String monthlyStatement(
+            @PathVariable long id,
+            @PathVariable long contactId,
+            @RequestParam(defaultValue = "false") boolean monthlyStatement,
+            RedirectAttributes redirect) {
         ContactView contact = customers.contact(contactId);
         if (contact.organizationId() != id) {
             throw new dev.tidesk.shared.NotFoundException("No contact " + contactId);
         }
         customers.changeMonthlyStatement(contactId, monthlyStatement);
-        flashes.notice(redirect, monthlyStatement ? "admin.contact.statement.on" : "admin.contact.statement.off",
+        flashes.notice(
+                redirect,
+                monthlyStatement ? "admin.contact.statement.on" : "admin.contact.statement.off",
                 contact.fullName());
         return "redirect:/desk/admin/organizations/" + id;
     }
 
     @PostMapping("/desk/admin/organizations/{id}/sites")
-    String addSite(@PathVariable long id, @RequestParam(required = false) String name, @RequestParam String liveUrl,
-            @RequestParam(required = false) String testUrl, RedirectAttributes redirect) {
+    String addSite(
+            @PathVariable long id,
+            @RequestParam(required = false) String name,
+            @RequestParam String liveUrl,
+            @RequestParam(required = false) String testUrl,
+            RedirectAttributes redirect) {
         customers.createSite(id, name, liveUrl, testUrl);
         flashes.notice(redirect, "admin.site.created", liveUrl);
         return "redirect:/desk/admin/organizations/" + id;
     }
-
 }

@@ -1,12 +1,10 @@
 package dev.tidesk.workspace;
 
+import dev.tidesk.contract.PlanCode;
+import dev.tidesk.team.StaffDirectory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
-import dev.tidesk.contract.PlanCode;
-import dev.tidesk.team.StaffDirectory;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -49,8 +47,11 @@ class ContractChangeLabels {
         if (token.matches("\\d{4}-\\d{2}")) {
             // "с мая 2026": the month in words, in its form after "с"
             Locale locale = LocaleContextHolder.getLocale();
-            return message("contract.change.from", token, java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", locale)
-                    .format(java.time.YearMonth.parse(token)));
+            return message(
+                    "contract.change.from",
+                    token,
+                    java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", locale)
+                            .format(java.time.YearMonth.parse(token)));
         }
         return token;
     }

@@ -1,7 +1,5 @@
 package dev.tidesk.workspace;
 
-import java.util.List;
-
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
@@ -13,18 +11,17 @@ import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.AttachmentContent;
+import dev.tidesk.ticket.HistoryEntry;
 import dev.tidesk.ticket.NewAttachment;
 import dev.tidesk.ticket.Queue;
 import dev.tidesk.ticket.QueueSort;
-import dev.tidesk.ticket.HistoryEntry;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
-
+import java.util.List;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,11 +55,22 @@ class DeskController {
 
     private final dev.tidesk.system.FlashMessages flashes;
 
-    DeskController(RequestQueries queries, RequestDesk desk, StaffDirectory staff, Customers customers, Outbox outbox,
-            MessageSource messages, RoutingQueue routing, dev.tidesk.task.TaskBoard tasks, dev.tidesk.worklog.WorkLog workLog,
-            dev.tidesk.mail.MailIntake mailIntake, dev.tidesk.contract.DeferralHistory deferralHistory,
-            dev.tidesk.notice.Notices notices, dev.tidesk.notice.Mentions mentions,
-            dev.tidesk.team.ClientContact clientContact, dev.tidesk.system.FlashMessages flashes) {
+    DeskController(
+            RequestQueries queries,
+            RequestDesk desk,
+            StaffDirectory staff,
+            Customers customers,
+            Outbox outbox,
+            MessageSource messages,
+            RoutingQueue routing,
+            dev.tidesk.task.TaskBoard tasks,
+            dev.tidesk.worklog.WorkLog workLog,
+            dev.tidesk.mail.MailIntake mailIntake,
+            dev.tidesk.contract.DeferralHistory deferralHistory,
+            dev.tidesk.notice.Notices notices,
+            dev.tidesk.notice.Mentions mentions,
+            dev.tidesk.team.ClientContact clientContact,
+            dev.tidesk.system.FlashMessages flashes) {
         this.flashes = flashes;
         this.tasks = tasks;
         this.workLog = workLog;
@@ -87,8 +95,11 @@ class DeskController {
     }
 
     @GetMapping("/desk")
-    String queue(@AuthenticationPrincipal TideskUser me, @RequestParam(required = false) Queue view,
-            @RequestParam(name = "sort", required = false) QueueSort order, @RequestParam(defaultValue = "0") int page,
+    String queue(
+            @AuthenticationPrincipal TideskUser me,
+            @RequestParam(required = false) Queue view,
+            @RequestParam(name = "sort", required = false) QueueSort order,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         Queue queue = view != null ? view : (me.staffId() == null ? Queue.OPEN : Queue.UNASSIGNED);
         QueueSort sort = order != null ? order : (queue == Queue.UNASSIGNED ? QueueSort.PRIORITY : QueueSort.URGENCY);
@@ -97,11 +108,19 @@ class DeskController {
             Slice<QueueEntry> entries = routing.page(page, 50);
             model.addAttribute("entries", entries.getContent());
             model.addAttribute("slice", entries);
-            model.addAttribute("unseen", unseen(me, entries.getContent().stream().map(QueueEntry::ticketId).toList()));
+            model.addAttribute(
+                    "unseen",
+                    unseen(
+                            me,
+                            entries.getContent().stream()
+                                    .map(QueueEntry::ticketId)
+                                    .toList()));
         } else {
             Slice<TicketView> slice = queries.queue(queue, me.staffId(), sort, page, 50);
             model.addAttribute("slice", slice);
-            model.addAttribute("unseen", unseen(me, slice.getContent().stream().map(TicketView::id).toList()));
+            model.addAttribute(
+                    "unseen",
+                    unseen(me, slice.getContent().stream().map(TicketView::id).toList()));
         }
         model.addAttribute("view", queue);
         model.addAttribute("sort", sort);
@@ -126,7 +145,9 @@ class DeskController {
         // mentions in notes are links; the rest of every message stays plain text
         java.util.Map<Long, List<dev.tidesk.notice.Mentions.Segment>> noteSegments = new java.util.HashMap<>();
         for (dev.tidesk.ticket.MessageView m : conversation) {
-            if (m.kind() == dev.tidesk.ticket.MessageKind.INTERNAL_NOTE && m.body() != null && m.body().indexOf('@') >= 0) {
+            if (m.kind() == dev.tidesk.ticket.MessageKind.INTERNAL_NOTE
+                    && m.body() != null
+                    && m.body().indexOf('@') >= 0) {
                 noteSegments.put(m.id(), mentions.segments(m.body()));
             }
         }
@@ -141,18 +162,28 @@ class DeskController {
         model.addAttribute("history", queries.history(ticket.id()));
         model.addAttribute("nextStatuses", ticket.status().next());
         model.addAttribute("urgencies", Urgency.values());
-        model.addAttribute("assignees", staff.everyone().stream()
-                .filter(s -> s.role() != Role.SPECIALIST).toList());
+        model.addAttribute(
+                "assignees",
+                staff.everyone().stream()
+                        .filter(s -> s.role() != Role.SPECIALIST)
+                        .toList());
         model.addAttribute("contact", ticket.contactId() == null ? null : customers.contact(ticket.contactId()));
-        model.addAttribute("site", ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
+        model.addAttribute(
+                "site",
+                ticket.siteId() == null ? null : customers.site(ticket.siteId()).orElse(null));
         model.addAttribute("mails", outbox.ofRequest(ticket.id()));
         boolean mayReply = me == null || mayReplyToClients(me);
         // the personal reply address is a way to reply: offered only to whoever may reply
-        model.addAttribute("replyAddress", !mayReply || me.staffId() == null ? null
-                : outbox.staffReplyAddress(me.staffId(), ticket.id()));
+        model.addAttribute(
+                "replyAddress",
+                !mayReply || me.staffId() == null ? null : outbox.staffReplyAddress(me.staffId(), ticket.id()));
         model.addAttribute("mayReply", mayReply);
         model.addAttribute("inbound", mailIntake.ofRequest(ticket.id()));
-        model.addAttribute("deferralLabels", deferralHistory.labels(queries.history(ticket.id()).stream().map(HistoryEntry::toValue).toList()));
+        model.addAttribute(
+                "deferralLabels",
+                deferralHistory.labels(queries.history(ticket.id()).stream()
+                        .map(HistoryEntry::toValue)
+                        .toList()));
         model.addAttribute("taskList", tasks.ofRequest(ticket.id()));
         model.addAttribute("steps", tasks.history(ticket.id()));
         model.addAttribute("testOnly", tasks.testCopyOnly(ticket.id()));
@@ -163,9 +194,13 @@ class DeskController {
     }
 
     @PostMapping("/desk/requests/{tid}/messages")
-    String message(@AuthenticationPrincipal TideskUser me, @PathVariable String tid,
-            @RequestParam(required = false) String kind, @RequestParam String body,
-            @RequestParam(required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+    String message(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @RequestParam(required = false) String kind,
+            @RequestParam String body,
+            @RequestParam(required = false) List<MultipartFile> files,
+            RedirectAttributes redirect) {
         TicketView ticket = queries.byTid(tid);
         boolean mayReply = mayReplyToClients(me);
         if (kind == null) {
@@ -193,7 +228,10 @@ class DeskController {
     }
 
     @PostMapping("/desk/requests/{tid}/status")
-    String status(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, @RequestParam Status status,
+    String status(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @RequestParam Status status,
             RedirectAttributes redirect) {
         TicketView ticket = queries.byTid(tid);
         desk.changeStatus(ticket.id(), status, actor(me));
@@ -202,7 +240,10 @@ class DeskController {
     }
 
     @PostMapping("/desk/requests/{tid}/urgency")
-    String urgency(@AuthenticationPrincipal TideskUser me, @PathVariable String tid, @RequestParam Urgency urgency,
+    String urgency(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @RequestParam Urgency urgency,
             RedirectAttributes redirect) {
         TicketView ticket = queries.byTid(tid);
         desk.changeUrgency(ticket.id(), urgency, actor(me));
@@ -211,8 +252,11 @@ class DeskController {
     }
 
     @PostMapping("/desk/requests/{tid}/assignee")
-    String assign(@AuthenticationPrincipal TideskUser me, @PathVariable String tid,
-            @RequestParam(required = false) Long staffId, RedirectAttributes redirect) {
+    String assign(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @RequestParam(required = false) Long staffId,
+            RedirectAttributes redirect) {
         TicketView ticket = queries.byTid(tid);
         StaffView assignee = staffId == null ? null : staff.member(staffId);
         desk.assign(ticket.id(), staffId, assignee == null ? null : assignee.fullName(), actor(me));
@@ -235,7 +279,6 @@ class DeskController {
         AttachmentContent file = queries.attachment(id, true);
         return AttachmentResponses.download(file.filename(), file.contentType(), file.content());
     }
-
 
     private static String back(TicketView ticket) {
         return "redirect:/desk/requests/" + ticket.tid();

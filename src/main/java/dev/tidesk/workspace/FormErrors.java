@@ -1,11 +1,9 @@
 package dev.tidesk.workspace;
 
+import dev.tidesk.shared.DomainException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import dev.tidesk.shared.DomainException;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
@@ -17,8 +15,7 @@ import org.springframework.validation.FieldError;
  */
 final class FormErrors {
 
-    private FormErrors() {
-    }
+    private FormErrors() {}
 
     static List<String> of(BindingResult result, MessageSource messages, String labels) {
         List<String> problems = new ArrayList<>();

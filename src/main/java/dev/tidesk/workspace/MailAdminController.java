@@ -1,34 +1,30 @@
 package dev.tidesk.workspace;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.tidesk.audit.AuditAction;
 import dev.tidesk.audit.AuditLog;
 import dev.tidesk.mail.ImportResult;
-import dev.tidesk.mail.MailboxView;
 import dev.tidesk.mail.InboundFile;
 import dev.tidesk.mail.InboundStatus;
 import dev.tidesk.mail.MailIntake;
 import dev.tidesk.mail.MailboxPoller;
 import dev.tidesk.mail.MailboxSettings;
+import dev.tidesk.mail.MailboxView;
 import dev.tidesk.mail.Mailboxes;
 import dev.tidesk.system.AttachmentResponses;
 import dev.tidesk.ticket.RequestQueries;
-
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,9 +53,15 @@ class MailAdminController {
     /** Mailboxes being checked now on an admin's request, so a second click starts nothing. */
     private final Set<Long> checking = ConcurrentHashMap.newKeySet();
 
-    MailAdminController(MailIntake intake, Mailboxes mailboxes, MailboxPoller poller, MessageSource messages,
-            RequestQueries requests, AuditLog audit,
-            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor background) {
+    MailAdminController(
+            MailIntake intake,
+            Mailboxes mailboxes,
+            MailboxPoller poller,
+            MessageSource messages,
+            RequestQueries requests,
+            AuditLog audit,
+            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor")
+                    TaskExecutor background) {
         this.requests = requests;
         this.audit = audit;
         this.background = background;
@@ -133,18 +135,25 @@ class MailAdminController {
         return "redirect:/desk/admin/mail/inbound/" + id;
     }
 
-    record MailboxForm(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 200) String host,
-            @Min(0) @Max(65535) int port, boolean tls, @NotBlank @Size(max = 200) String username,
-            @Size(max = 500) String password, @Size(max = 200) String folder, @Size(max = 200) String processedFolder,
-            @Min(10) @Max(86400) int pollSeconds, boolean enabled) {
+    record MailboxForm(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 200) String host,
+            @Min(0) @Max(65535) int port,
+            boolean tls,
+            @NotBlank @Size(max = 200) String username,
+            @Size(max = 500) String password,
+            @Size(max = 200) String folder,
+            @Size(max = 200) String processedFolder,
+            @Min(10) @Max(86400) int pollSeconds,
+            boolean enabled) {
 
         static MailboxForm empty() {
             return new MailboxForm("", "", 993, true, "", "", "INBOX", "", 60, true);
         }
 
         MailboxSettings settings() {
-            return new MailboxSettings(name, host, port, tls, username, password, folder, processedFolder,
-                    pollSeconds, enabled);
+            return new MailboxSettings(
+                    name, host, port, tls, username, password, folder, processedFolder, pollSeconds, enabled);
         }
     }
 
@@ -158,14 +167,19 @@ class MailAdminController {
     }
 
     @PostMapping("/desk/admin/mail/mailboxes")
-    String addMailbox(@Valid @ModelAttribute("form") MailboxForm form, BindingResult errors, Model model,
+    String addMailbox(
+            @Valid @ModelAttribute("form") MailboxForm form,
+            BindingResult errors,
+            Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("boxes", mailboxes.all());
             return "workspace/admin/mail-mailboxes";
         }
         MailboxView added = mailboxes.addFromForm(form.settings());
-        audit.record(AuditAction.MAILBOX_ADDED, added.name(),
+        audit.record(
+                AuditAction.MAILBOX_ADDED,
+                added.name(),
                 added.username() + "@" + added.host() + ":" + added.port() + (added.tls() ? " TLS" : ""));
         redirect.addFlashAttribute("flash", message("mail.admin.mailboxAdded"));
         return "redirect:/desk/admin/mail/mailboxes";
@@ -214,8 +228,11 @@ class MailAdminController {
     }
 
     @PostMapping("/desk/admin/mail/import")
-    String importFiles(@RequestParam("files") List<MultipartFile> files,
-            @RequestParam(defaultValue = "false") boolean acknowledge, RedirectAttributes redirect) throws IOException {
+    String importFiles(
+            @RequestParam("files") List<MultipartFile> files,
+            @RequestParam(defaultValue = "false") boolean acknowledge,
+            RedirectAttributes redirect)
+            throws IOException {
         int count = 0;
         int duplicates = 0;
         for (MultipartFile file : files) {
@@ -232,19 +249,35 @@ class MailAdminController {
     }
 
     /** The import for scripts: the body is one .eml ({@code message/rfc822}) or a zip of them. */
-    @PostMapping(path = "/desk/admin/mail/api/import", consumes = { "message/rfc822", "application/zip",
-            "application/octet-stream" }, produces = "application/json")
+    @PostMapping(
+            path = "/desk/admin/mail/api/import",
+            consumes = {"message/rfc822", "application/zip", "application/octet-stream"},
+            produces = "application/json")
     @ResponseBody
-    Map<String, Object> importApi(@RequestBody byte[] body,
+    Map<String, Object> importApi(
+            @RequestBody byte[] body,
             @RequestParam(defaultValue = "upload.eml") String filename,
             @RequestParam(defaultValue = "false") boolean acknowledge) {
         ImportResult result = intake.importFile(filename, body, acknowledge);
-        audit.record(AuditAction.MAIL_IMPORTED, filename, result.messages().size() + " messages, "
-                + result.duplicates() + " duplicates");
-        return Map.of("duplicates", result.duplicates(), "messages", result.messages().stream()
-                .map(m -> Map.of("id", m.id(), "status", m.status().name(), "outcome",
-                        m.outcome() == null ? "" : m.outcome(), "ticketId", m.ticketId() == null ? 0 : m.ticketId()))
-                .toList());
+        audit.record(
+                AuditAction.MAIL_IMPORTED,
+                filename,
+                result.messages().size() + " messages, " + result.duplicates() + " duplicates");
+        return Map.of(
+                "duplicates",
+                result.duplicates(),
+                "messages",
+                result.messages().stream()
+                        .map(m -> Map.of(
+                                "id",
+                                m.id(),
+                                "status",
+                                m.status().name(),
+                                "outcome",
+                                m.outcome() == null ? "" : m.outcome(),
+                                "ticketId",
+                                m.ticketId() == null ? 0 : m.ticketId()))
+                        .toList());
     }
 
     private String message(String key, Object... args) {

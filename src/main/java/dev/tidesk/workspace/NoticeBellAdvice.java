@@ -2,7 +2,6 @@ package dev.tidesk.workspace;
 
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.notice.Notices;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

@@ -1,14 +1,12 @@
 package dev.tidesk.workspace;
 
-import java.util.List;
-import java.util.Locale;
-
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.notice.NoticeView;
 import dev.tidesk.notice.Notices;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
-
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,8 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NoticeController {
 
     /** A notice as the list shows it: its text in the reader's language and where it leads. */
-    record NoticeLine(long id, String text, String tid, boolean unread, java.time.Instant createdAt) {
-    }
+    record NoticeLine(long id, String text, String tid, boolean unread, java.time.Instant createdAt) {}
 
     private final Notices notices;
     private final RequestQueries requests;
@@ -42,8 +39,11 @@ class NoticeController {
 
     @GetMapping("/desk/notifications")
     String list(@AuthenticationPrincipal TideskUser me, Model model) {
-        List<NoticeLine> lines = me.staffId() == null ? List.of()
-                : notices.recent(me.staffId()).stream().map(n -> line(n, LocaleContextHolder.getLocale())).toList();
+        List<NoticeLine> lines = me.staffId() == null
+                ? List.of()
+                : notices.recent(me.staffId()).stream()
+                        .map(n -> line(n, LocaleContextHolder.getLocale()))
+                        .toList();
         model.addAttribute("notices", lines);
         model.addAttribute("unread", lines.stream().anyMatch(NoticeLine::unread));
         return "workspace/notice/list";
@@ -70,7 +70,8 @@ class NoticeController {
         if (me.staffId() != null) {
             notices.markAllRead(me.staffId());
         }
-        redirect.addFlashAttribute("flash", messages.getMessage("notice.allRead", null, LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "flash", messages.getMessage("notice.allRead", null, LocaleContextHolder.getLocale()));
         return "redirect:/desk/notifications";
     }
 
@@ -79,7 +80,8 @@ class NoticeController {
         TicketView ticket = requests.byTid(tid);
         if (me.staffId() != null) {
             notices.watch(ticket.id(), me.staffId());
-            redirect.addFlashAttribute("flash", messages.getMessage("notice.watching", null, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flash", messages.getMessage("notice.watching", null, LocaleContextHolder.getLocale()));
         }
         return "redirect:/desk/requests/" + ticket.tid();
     }
@@ -89,7 +91,8 @@ class NoticeController {
         TicketView ticket = requests.byTid(tid);
         if (me.staffId() != null) {
             notices.unwatch(ticket.id(), me.staffId());
-            redirect.addFlashAttribute("flash", messages.getMessage("notice.unwatched", null, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flash", messages.getMessage("notice.unwatched", null, LocaleContextHolder.getLocale()));
         }
         return "redirect:/desk/requests/" + ticket.tid();
     }
@@ -101,7 +104,7 @@ class NoticeController {
             String p = n.params().get(i);
             args[i + 1] = p.startsWith("#") ? messages.getMessage(p.substring(1), null, p, locale) : p;
         }
-        return new NoticeLine(n.id(), messages.getMessage(n.messageKey(), args, locale), n.tid(), n.unread(),
-                n.createdAt());
+        return new NoticeLine(
+                n.id(), messages.getMessage(n.messageKey(), args, locale), n.tid(), n.unread(), n.createdAt());
     }
 }

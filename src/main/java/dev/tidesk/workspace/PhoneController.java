@@ -8,9 +8,7 @@ import dev.tidesk.ticket.NewRequest;
 import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
-
 import jakarta.validation.Valid;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,8 +53,12 @@ class PhoneController {
     }
 
     @PostMapping("/desk/phone")
-    String create(@AuthenticationPrincipal TideskUser me, @Valid @ModelAttribute("form") PhoneRequestForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String create(
+            @AuthenticationPrincipal TideskUser me,
+            @Valid @ModelAttribute("form") PhoneRequestForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         if (form.getContactId() == null) {
             if (form.getOrganizationId() == null) {
                 result.rejectValue("organizationId", "error.phone.organization");
@@ -64,7 +66,8 @@ class PhoneController {
             if (form.getNewContactName() == null || form.getNewContactName().isBlank()) {
                 result.rejectValue("newContactName", "error.phone.name");
             }
-            if (form.getNewContactEmail() != null && !form.getNewContactEmail().isBlank()
+            if (form.getNewContactEmail() != null
+                    && !form.getNewContactEmail().isBlank()
                     && customers.contactByEmail(form.getNewContactEmail()).isPresent()) {
                 result.rejectValue("newContactEmail", "error.phone.email-taken");
             }
@@ -72,20 +75,37 @@ class PhoneController {
         if (result.hasErrors()) {
             return page(form, model);
         }
-        long contactId = form.getContactId() != null ? form.getContactId()
-                : customers.createContact(form.getOrganizationId(), form.getNewContactName(),
-                        form.getNewContactEmail(), form.getNewContactPhone(), "ru").id();
-        TicketView ticket = intake.open(new NewRequest(form.getSubject(), form.getBody(), contactId, form.getSiteId(),
-                Channel.PHONE, form.getUrgency(), java.util.List.of(), DeskController.actor(me)));
-        redirect.addFlashAttribute("flash", messages.getMessage("desk.phone.created", new Object[] { ticket.tid() },
-                LocaleContextHolder.getLocale()));
+        long contactId = form.getContactId() != null
+                ? form.getContactId()
+                : customers
+                        .createContact(
+                                form.getOrganizationId(),
+                                form.getNewContactName(),
+                                form.getNewContactEmail(),
+                                form.getNewContactPhone(),
+                                "ru")
+                        .id();
+        TicketView ticket = intake.open(new NewRequest(
+                form.getSubject(),
+                form.getBody(),
+                contactId,
+                form.getSiteId(),
+                Channel.PHONE,
+                form.getUrgency(),
+                java.util.List.of(),
+                DeskController.actor(me)));
+        redirect.addFlashAttribute(
+                "flash",
+                messages.getMessage(
+                        "desk.phone.created", new Object[] {ticket.tid()}, LocaleContextHolder.getLocale()));
         return "redirect:/desk/requests/" + ticket.tid();
     }
 
     private String page(PhoneRequestForm form, Model model) {
         ContactView contact = form.getContactId() == null ? null : customers.contact(form.getContactId());
         model.addAttribute("contact", contact);
-        model.addAttribute("sites", contact == null ? java.util.List.of() : customers.sitesOf(contact.organizationId()));
+        model.addAttribute(
+                "sites", contact == null ? java.util.List.of() : customers.sitesOf(contact.organizationId()));
         model.addAttribute("organizations", customers.organizations());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("contacts", java.util.List.of());

@@ -1,7 +1,6 @@
 package dev.tidesk.workspace;
 
 import dev.tidesk.ticket.RequestForm;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 
@@ -13,10 +12,13 @@ public class PhoneRequestForm extends RequestForm {
 
     private Long contactId;
     private Long organizationId;
+
     @Size(max = 200)
     private String newContactName;
+
     @Size(max = 50)
     private String newContactPhone;
+
     @Email
     @Size(max = 200)
     private String newContactEmail;

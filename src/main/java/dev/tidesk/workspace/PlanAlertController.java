@@ -1,51 +1,18 @@
 package dev.tidesk.workspace;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import dev.tidesk.contract.ClientLedger;
-import dev.tidesk.contract.ClientUtilisation;
-import dev.tidesk.contract.ContractView;
-import dev.tidesk.contract.Contracts;
-import dev.tidesk.contract.IndividualTerms;
 import dev.tidesk.contract.Ledgers;
 import dev.tidesk.contract.PlanAlerts;
-import dev.tidesk.contract.PlanChange;
-import dev.tidesk.contract.PlanCode;
 import dev.tidesk.contract.Recommendations;
-import dev.tidesk.contract.TrialDecision;
-import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
-import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
-import dev.tidesk.team.StaffDirectory;
-import dev.tidesk.worklog.NormHours;
-import dev.tidesk.worklog.WorkLog;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -60,7 +27,10 @@ class PlanAlertController {
     private final PlanAlerts planAlerts;
     private final dev.tidesk.system.FlashMessages flashes;
 
-    PlanAlertController(Ledgers ledgers, Recommendations recommendations, PlanAlerts planAlerts,
+    PlanAlertController(
+            Ledgers ledgers,
+            Recommendations recommendations,
+            PlanAlerts planAlerts,
             dev.tidesk.system.FlashMessages flashes) {
         this.ledgers = ledgers;
         this.recommendations = recommendations;
@@ -71,8 +41,9 @@ class PlanAlertController {
     @GetMapping("/desk/contracts/alerts")
     String alerts(@AuthenticationPrincipal TideskUser me, Model model) {
         boolean head = me.hasRole(Role.ADMIN, Role.HEAD);
-        model.addAttribute("alerts", head ? ledgers.alerts(null)
-                : me.staffId() == null ? List.of() : ledgers.alerts(me.staffId()));
+        model.addAttribute(
+                "alerts",
+                head ? ledgers.alerts(null) : me.staffId() == null ? List.of() : ledgers.alerts(me.staffId()));
         model.addAttribute("overrunPercent", recommendations.overrunPercent());
         Long mine = head ? null : me.staffId();
         boolean none = !head && me.staffId() == null;

@@ -1,64 +1,41 @@
 package dev.tidesk.workspace;
 
-import org.springframework.http.HttpStatus;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.validation.BindingResult;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import dev.tidesk.contract.ClientLedger;
-import dev.tidesk.contract.ClientUtilisation;
-import dev.tidesk.contract.ContractView;
 import dev.tidesk.contract.Contracts;
-import dev.tidesk.contract.IndividualTerms;
-import dev.tidesk.contract.Ledgers;
-import dev.tidesk.contract.PlanAlerts;
 import dev.tidesk.contract.PlanChange;
 import dev.tidesk.contract.PlanCode;
-import dev.tidesk.contract.Recommendations;
-import dev.tidesk.contract.TrialDecision;
-import dev.tidesk.customer.Customers;
-import dev.tidesk.identity.Role;
-import dev.tidesk.identity.TideskUser;
 import dev.tidesk.shared.DomainException;
-import dev.tidesk.shared.NotFoundException;
-import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.worklog.NormHours;
-import dev.tidesk.worklog.WorkLog;
-
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
+import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The plan catalogue for admins and HEAD: names, fee, norm-hours, SLA targets, tier, carry-over window. */
 @Controller
 class PlanCatalogueController {
 
-    record PlanForm(@NotBlank String nameRu, @NotBlank String nameEn, @NotNull BigDecimal monthlyFee,
-            @NotBlank String hours, @NotNull Integer firstResponseHours, @NotNull Integer resolutionHours,
-            Boolean personalManager, @NotNull Integer tierRank, Integer carryOverMonths) {
-    }
+    record PlanForm(
+            @NotBlank String nameRu,
+            @NotBlank String nameEn,
+            @NotNull BigDecimal monthlyFee,
+            @NotBlank String hours,
+            @NotNull Integer firstResponseHours,
+            @NotNull Integer resolutionHours,
+            Boolean personalManager,
+            @NotNull Integer tierRank,
+            Integer carryOverMonths) {}
 
     private final Contracts contracts;
     private final dev.tidesk.system.FlashMessages flashes;
@@ -79,14 +56,28 @@ class PlanCatalogueController {
 
     /** Saves a catalogue plan; a form that cannot be saved comes back with what was typed and why (422). */
     @PostMapping("/desk/admin/plans/{code}")
-    String savePlan(@PathVariable PlanCode code, @Validated @ModelAttribute PlanForm form, BindingResult errors,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String savePlan(
+            @PathVariable PlanCode code,
+            @Validated @ModelAttribute PlanForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         List<String> problems = FormErrors.of(errors, messages, "contract.plan.field");
         if (problems.isEmpty()) {
             try {
-                contracts.updatePlan(code, new PlanChange(form.nameRu(), form.nameEn(), form.monthlyFee(),
-                        NormHours.parse(form.hours()), form.firstResponseHours(), form.resolutionHours(),
-                        Boolean.TRUE.equals(form.personalManager()), form.tierRank(), form.carryOverMonths()));
+                contracts.updatePlan(
+                        code,
+                        new PlanChange(
+                                form.nameRu(),
+                                form.nameEn(),
+                                form.monthlyFee(),
+                                NormHours.parse(form.hours()),
+                                form.firstResponseHours(),
+                                form.resolutionHours(),
+                                Boolean.TRUE.equals(form.personalManager()),
+                                form.tierRank(),
+                                form.carryOverMonths()));
             } catch (DomainException e) {
                 problems.add(FormErrors.of(e, messages));
             }

@@ -1,10 +1,6 @@
 package dev.tidesk.workspace;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
+import dev.tidesk.audit.AuditAction;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
@@ -15,9 +11,10 @@ import dev.tidesk.report.ReportFilter;
 import dev.tidesk.report.ReportTable;
 import dev.tidesk.report.Reports;
 import dev.tidesk.team.StaffDirectory;
-
-import dev.tidesk.audit.AuditAction;
-
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,8 +35,16 @@ class ReportController {
     private final dev.tidesk.audit.AuditLog audit;
 
     /** The reports, in tab order. */
-    static final List<String> KINDS = List.of("volume", "volumeBySite", "staffActivity", "responseTimes", "normHours",
-            "slaByPlan", "slaByAgent", "utilisation");
+    static final List<String> KINDS = List.of(
+            "volume",
+            "volumeBySite",
+            "staffActivity",
+            "responseTimes",
+            "normHours",
+            "slaByPlan",
+            "slaByAgent",
+            "utilisation");
+
     static final List<String> PLANS = List.of("ECONOMY", "STANDARD", "PREMIUM", "INDIVIDUAL", "NONE");
 
     private final Reports reports;
@@ -49,8 +54,14 @@ class ReportController {
     private final Customers customers;
     private final StaffDirectory staff;
 
-    ReportController(Reports reports, ReportExports exports, ChartCards cards, ReportLabels labels, Customers customers,
-            StaffDirectory staff, dev.tidesk.audit.AuditLog audit) {
+    ReportController(
+            Reports reports,
+            ReportExports exports,
+            ChartCards cards,
+            ReportLabels labels,
+            Customers customers,
+            StaffDirectory staff,
+            dev.tidesk.audit.AuditLog audit) {
         this.audit = audit;
         this.reports = reports;
         this.exports = exports;
@@ -66,21 +77,29 @@ class ReportController {
         Dashboard d = reports.dashboard();
         long open = d.backlog().rows().stream().mapToLong(r -> (Long) r.get(5)).sum();
         List<Object> lastWeek = d.weekly().rows().get(d.weekly().rows().size() - 1);
-        long answered = d.firstResponse().rows().stream().limit(2).mapToLong(r -> (Long) r.get(1)).sum();
-        long all = d.firstResponse().rows().stream().limit(5).mapToLong(r -> (Long) r.get(1)).sum();
+        long answered = d.firstResponse().rows().stream()
+                .limit(2)
+                .mapToLong(r -> (Long) r.get(1))
+                .sum();
+        long all = d.firstResponse().rows().stream()
+                .limit(5)
+                .mapToLong(r -> (Long) r.get(1))
+                .sum();
         model.addAttribute("open", open);
         model.addAttribute("createdThisWeek", lastWeek.get(1));
         model.addAttribute("resolvedThisWeek", lastWeek.get(2));
         model.addAttribute("withinHour", all == 0 ? null : Math.round(100.0 * answered / all));
-        model.addAttribute("charts", List.of(
-                cards.card(d.backlog(), Grain.WEEK, "stack", 1, 2, 3, 4),
-                cards.card(d.weekly(), Grain.WEEK, "line", 1, 2),
-                cards.card(d.agents(), Grain.WEEK, "bar", 1, 2),
-                cards.card(d.firstResponse(), Grain.WEEK, "bar", 1),
-                cards.card(d.channels(), Grain.WEEK, "pie", 1),
-                cards.card(d.normHours(), Grain.WEEK, "stack", 2, 3, 4, 5),
-                cards.card(d.sla(), Grain.WEEK, "bar", 2, 3, 6, 7),
-                cards.card(d.overPlan(), Grain.MONTH, "bar", 2, 3)));
+        model.addAttribute(
+                "charts",
+                List.of(
+                        cards.card(d.backlog(), Grain.WEEK, "stack", 1, 2, 3, 4),
+                        cards.card(d.weekly(), Grain.WEEK, "line", 1, 2),
+                        cards.card(d.agents(), Grain.WEEK, "bar", 1, 2),
+                        cards.card(d.firstResponse(), Grain.WEEK, "bar", 1),
+                        cards.card(d.channels(), Grain.WEEK, "pie", 1),
+                        cards.card(d.normHours(), Grain.WEEK, "stack", 2, 3, 4, 5),
+                        cards.card(d.sla(), Grain.WEEK, "bar", 2, 3, 6, 7),
+                        cards.card(d.overPlan(), Grain.MONTH, "bar", 2, 3)));
         model.addAttribute("deferred", cards.card(d.deferred(), Grain.MONTH, "bar", 1));
         model.addAttribute("deferredCount", d.deferredRequests());
         model.addAttribute("overPlanCount", d.clientsOverPlan());
@@ -95,11 +114,16 @@ class ReportController {
     }
 
     @GetMapping("/desk/reports/{kind}")
-    String report(@AuthenticationPrincipal TideskUser me, @PathVariable String kind,
+    String report(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String kind,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "MONTH") Grain grain, @RequestParam(required = false) Long org,
-            @RequestParam(required = false) Long person, @RequestParam(required = false) String plan, Model model) {
+            @RequestParam(defaultValue = "MONTH") Grain grain,
+            @RequestParam(required = false) Long org,
+            @RequestParam(required = false) Long person,
+            @RequestParam(required = false) String plan,
+            Model model) {
         allowed(me);
         ReportFilter filter = filter(from, to, grain, org, person, plan);
         ReportTable table = table(kind, filter);
@@ -110,27 +134,35 @@ class ReportController {
         model.addAttribute("organizations", customers.organizations());
         model.addAttribute("people", staff.everyone());
         model.addAttribute("plans", PLANS);
-        model.addAttribute("card", switch (kind) {
-            case "volume" -> cards.card(table, grain, "stack", 2, 3, 4, 5);
-            case "volumeBySite" -> cards.card(table, grain, "bar", 2, 3);
-            case "staffActivity" -> cards.byPerson(table, grain, "bar", 2);
-            case "normHours" -> cards.byPerson(table, grain, "stack", 2);
-            case "slaByPlan", "slaByAgent" -> cards.card(table, grain, "bar", 2, 3, 6, 7);
-            case "utilisation" -> filter.organizationId() != null ? cards.card(table, grain, "line", 2, 3, 4, 7)
-                    : cards.card(table, grain, "bar", 2, 3, 4);
-            default -> cards.card(table, grain, "line", 3, 4, 7);
-        });
+        model.addAttribute(
+                "card",
+                switch (kind) {
+                    case "volume" -> cards.card(table, grain, "stack", 2, 3, 4, 5);
+                    case "volumeBySite" -> cards.card(table, grain, "bar", 2, 3);
+                    case "staffActivity" -> cards.byPerson(table, grain, "bar", 2);
+                    case "normHours" -> cards.byPerson(table, grain, "stack", 2);
+                    case "slaByPlan", "slaByAgent" -> cards.card(table, grain, "bar", 2, 3, 6, 7);
+                    case "utilisation" ->
+                        filter.organizationId() != null
+                                ? cards.card(table, grain, "line", 2, 3, 4, 7)
+                                : cards.card(table, grain, "bar", 2, 3, 4);
+                    default -> cards.card(table, grain, "line", 3, 4, 7);
+                });
         model.addAttribute("query", query(filter));
         return "workspace/report/report";
     }
 
     @GetMapping("/desk/reports/{kind}/export")
-    ResponseEntity<byte[]> export(@AuthenticationPrincipal TideskUser me, @PathVariable String kind,
+    ResponseEntity<byte[]> export(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String kind,
             @RequestParam String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "MONTH") Grain grain, @RequestParam(required = false) Long org,
-            @RequestParam(required = false) Long person, @RequestParam(required = false) String plan) {
+            @RequestParam(defaultValue = "MONTH") Grain grain,
+            @RequestParam(required = false) Long org,
+            @RequestParam(required = false) Long person,
+            @RequestParam(required = false) String plan) {
         allowed(me);
         ReportFilter filter = filter(from, to, grain, org, person, plan);
         ReportTable table = table(kind, filter);
@@ -148,8 +180,11 @@ class ReportController {
             return ResponseEntity.notFound().build();
         }
         audit.record(AuditAction.EXPORTED, name, table.rows().size() + " rows");
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .body(body);
     }
 
@@ -178,7 +213,8 @@ class ReportController {
     }
 
     private static String query(ReportFilter f) {
-        return "?from=" + f.from().format(DateTimeFormatter.ISO_DATE) + "&to=" + f.to().format(DateTimeFormatter.ISO_DATE)
+        return "?from=" + f.from().format(DateTimeFormatter.ISO_DATE) + "&to="
+                + f.to().format(DateTimeFormatter.ISO_DATE)
                 + "&grain=" + f.grain() + (f.organizationId() == null ? "" : "&org=" + f.organizationId())
                 + (f.staffId() == null ? "" : "&person=" + f.staffId())
                 + (f.planCode() == null ? "" : "&plan=" + f.planCode());

@@ -1,12 +1,10 @@
 package dev.tidesk.workspace;
 
+import dev.tidesk.report.Column;
+import dev.tidesk.report.Grain;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import dev.tidesk.report.Column;
-import dev.tidesk.report.Grain;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -35,11 +33,13 @@ class ReportLabels {
             return "";
         }
         return switch (column.kind()) {
-            case PERIOD -> value instanceof LocalDate d ? (grain == Grain.MONTH ? MONTH.format(d) : DAY.format(d))
-                    : value.toString();
+            case PERIOD ->
+                value instanceof LocalDate d
+                        ? (grain == Grain.MONTH ? MONTH.format(d) : DAY.format(d))
+                        : value.toString();
             case CODE -> message(column.prefix() + value);
-            case MINUTES, PERCENT, HOURS -> value instanceof Number n ? String.format(locale(), "%.1f", n.doubleValue())
-                    : value.toString();
+            case MINUTES, PERCENT, HOURS ->
+                value instanceof Number n ? String.format(locale(), "%.1f", n.doubleValue()) : value.toString();
             case COUNT -> value instanceof Number n ? String.format(locale(), "%,d", n.longValue()) : value.toString();
             case TEXT -> value.toString();
         };

@@ -1,12 +1,5 @@
 package dev.tidesk.workspace;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.Year;
-import java.util.List;
-import java.util.Optional;
-
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.routing.CalendarBook;
@@ -15,7 +8,12 @@ import dev.tidesk.routing.RoutingQueue;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.team.Availability;
 import dev.tidesk.team.StaffDirectory;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Year;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -44,9 +42,16 @@ class RoutingController {
 
     private final Clock clock;
 
-    RoutingController(RoutingQueue queue, StaffDirectory staff, ClientTermsBook terms, CalendarBook calendars,
-            Customers customers, Installation installation, MessageSource messages,
-            @Value("${tidesk.routing.manager-hold:PT30M}") java.time.Duration holdTime, Clock clock) {
+    RoutingController(
+            RoutingQueue queue,
+            StaffDirectory staff,
+            ClientTermsBook terms,
+            CalendarBook calendars,
+            Customers customers,
+            Installation installation,
+            MessageSource messages,
+            @Value("${tidesk.routing.manager-hold:PT30M}") java.time.Duration holdTime,
+            Clock clock) {
         this.clock = clock;
         this.queue = queue;
         this.staff = staff;
@@ -70,7 +75,9 @@ class RoutingController {
     }
 
     @PostMapping("/desk/routing/availability")
-    String availability(@AuthenticationPrincipal TideskUser me, @RequestParam Availability availability,
+    String availability(
+            @AuthenticationPrincipal TideskUser me,
+            @RequestParam Availability availability,
             RedirectAttributes redirect) {
         if (me.staffId() != null) {
             staff.setAvailability(me.staffId(), availability);
@@ -83,14 +90,18 @@ class RoutingController {
     String myClients(@AuthenticationPrincipal TideskUser me, Model model) {
         long id = me.staffId() == null ? -1 : me.staffId();
         model.addAttribute("held", queue.heldFor(id));
-        model.addAttribute("clients", terms.clientsOf(id).stream().map(customers::organization).toList());
+        model.addAttribute(
+                "clients",
+                terms.clientsOf(id).stream().map(customers::organization).toList());
         model.addAttribute("holdMinutes", holdTime.toMinutes());
         return "workspace/routing/my-clients";
     }
 
     @GetMapping("/desk/admin/calendar")
     String calendar(@RequestParam(required = false) Integer year, Model model) {
-        int y = year != null ? year : Year.now(clock.withZone(installation.timeZone())).getValue();
+        int y = year != null
+                ? year
+                : Year.now(clock.withZone(installation.timeZone())).getValue();
         if (y < 1970 || y > 2200) {
             throw new org.springframework.web.server.ResponseStatusException(
                     org.springframework.http.HttpStatus.BAD_REQUEST, "No calendar for the year " + y);
@@ -105,7 +116,9 @@ class RoutingController {
     }
 
     @PostMapping("/desk/admin/calendar/hours")
-    String hours(@RequestParam(required = false) String zone, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime start,
+    String hours(
+            @RequestParam(required = false) String zone,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime start,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime end,
             RedirectAttributes redirect) {
         calendars.setHours(zone, start, end);
@@ -114,16 +127,19 @@ class RoutingController {
     }
 
     @PostMapping("/desk/admin/calendar/days")
-    String day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestParam boolean working, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String day(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam boolean working,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         calendars.setDay(day, working, note);
         redirect.addFlashAttribute("flash", text("calendar.saved"));
         return "redirect:/desk/admin/calendar?year=" + day.getYear();
     }
 
     @PostMapping("/desk/admin/calendar/days/{day}/delete")
-    String removeDay(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            RedirectAttributes redirect) {
+    String removeDay(
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
         calendars.removeDay(day);
         redirect.addFlashAttribute("flash", text("calendar.saved"));
         return "redirect:/desk/admin/calendar?year=" + day.getYear();

@@ -1,7 +1,6 @@
 package dev.tidesk.workspace;
 
 import dev.tidesk.ticket.RequestQueries;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

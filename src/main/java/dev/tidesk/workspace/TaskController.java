@@ -9,24 +9,21 @@ import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
-
 import dev.tidesk.worklog.NormHours;
 import dev.tidesk.worklog.WorkLog;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -41,8 +38,8 @@ class TaskController {
     private final MessageSource messages;
     private final WorkLog workLog;
 
-    TaskController(TaskBoard tasks, RequestQueries queries, StaffDirectory staff, MessageSource messages,
-            WorkLog workLog) {
+    TaskController(
+            TaskBoard tasks, RequestQueries queries, StaffDirectory staff, MessageSource messages, WorkLog workLog) {
         this.workLog = workLog;
         this.tasks = tasks;
         this.queries = queries;
@@ -51,21 +48,29 @@ class TaskController {
     }
 
     /** The suggested test-copy sync entry as the specialist confirms it (prefilled by the page). */
-    record SyncForm(@NotBlank @Size(max = 20) String hours, @Size(max = 1000) String comment, String from) {
-    }
+    record SyncForm(
+            @NotBlank @Size(max = 20) String hours,
+            @Size(max = 1000) String comment,
+            String from) {}
 
     @GetMapping("/desk/tasks")
     String mine(@AuthenticationPrincipal TideskUser me, Model model) {
         java.util.List<TaskView> mine = me.staffId() == null ? java.util.List.of() : tasks.assignedTo(me.staffId());
         model.addAttribute("tasks", mine);
-        model.addAttribute("taskMinutes", workLog.minutesOfTasks(mine.stream().map(TaskView::id).toList()));
-        model.addAttribute("syncs", me.staffId() == null ? java.util.List.of() : tasks.syncSuggestionsFor(me.staffId()));
+        model.addAttribute(
+                "taskMinutes",
+                workLog.minutesOfTasks(mine.stream().map(TaskView::id).toList()));
+        model.addAttribute(
+                "syncs", me.staffId() == null ? java.util.List.of() : tasks.syncSuggestionsFor(me.staffId()));
         return "workspace/task/mine";
     }
 
     @PostMapping("/desk/tasks/{id}/sync/confirm")
-    String confirmSync(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
-            @Validated @ModelAttribute SyncForm form, RedirectAttributes redirect) {
+    String confirmSync(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable long id,
+            @Validated @ModelAttribute SyncForm form,
+            RedirectAttributes redirect) {
         TaskView task = tasks.task(id);
         if (me.staffId() == null) {
             throw new DomainException("error.task.assignee", "Only staff log norm-hours");
@@ -76,8 +81,11 @@ class TaskController {
     }
 
     @PostMapping("/desk/tasks/{id}/sync/dismiss")
-    String dismissSync(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
-            @RequestParam(defaultValue = "") String from, RedirectAttributes redirect) {
+    String dismissSync(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String from,
+            RedirectAttributes redirect) {
         TaskView task = tasks.task(id);
         tasks.dismissSync(id, me.staffId(), me.displayName());
         redirect.addFlashAttribute("flash", text("task.sync.dismissed"));
@@ -85,8 +93,12 @@ class TaskController {
     }
 
     @PostMapping("/desk/requests/{tid}/tasks")
-    String create(@AuthenticationPrincipal TideskUser me, @PathVariable String tid,
-            @Valid @ModelAttribute("taskForm") TaskForm form, BindingResult result, RedirectAttributes redirect) {
+    String create(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @Valid @ModelAttribute("taskForm") TaskForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
         TicketView ticket = queries.byTid(tid);
         if (result.hasErrors()) {
             redirect.addFlashAttribute("error", text("task.form.invalid"));
@@ -96,14 +108,25 @@ class TaskController {
         if (assignee.specialty() == null) {
             throw new DomainException("error.task.assignee", "Not a specialist");
         }
-        tasks.create(new NewTask(ticket.id(), assignee.specialty(), assignee.id(), form.getTitle(),
-                form.getDescription(), form.getEstimateHours(), form.getEnvironment()), me.displayName());
+        tasks.create(
+                new NewTask(
+                        ticket.id(),
+                        assignee.specialty(),
+                        assignee.id(),
+                        form.getTitle(),
+                        form.getDescription(),
+                        form.getEstimateHours(),
+                        form.getEnvironment()),
+                me.displayName());
         redirect.addFlashAttribute("flash", text("task.created"));
         return back(ticket.tid());
     }
 
     @PostMapping("/desk/tasks/{id}/{action}")
-    String act(@AuthenticationPrincipal TideskUser me, @PathVariable long id, @PathVariable String action,
+    String act(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable long id,
+            @PathVariable String action,
             RedirectAttributes redirect) {
         TaskView task = tasks.task(id);
         switch (action) {

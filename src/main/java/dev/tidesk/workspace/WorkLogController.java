@@ -1,10 +1,5 @@
 package dev.tidesk.workspace;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import dev.tidesk.contract.ContractTerms;
 import dev.tidesk.contract.Contracts;
 import dev.tidesk.contract.Deferrals;
@@ -19,13 +14,14 @@ import dev.tidesk.worklog.NormHours;
 import dev.tidesk.worklog.WorkEntryView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,10 +41,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorkLogController {
 
     /** {@code taskId}: optionally one of the request's specialist tasks, whose hours these are. */
-    record WorkEntryForm(@NotBlank @Size(max = 20) String hours,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, WorkKind kind,
-            @Size(max = 1000) String comment, Long taskId) {
-    }
+    record WorkEntryForm(
+            @NotBlank @Size(max = 20) String hours,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate day,
+
+            WorkKind kind,
+            @Size(max = 1000) String comment,
+            Long taskId) {}
 
     private final WorkLog workLog;
     private final RequestQueries requests;
@@ -60,8 +61,15 @@ class WorkLogController {
 
     private final dev.tidesk.system.FlashMessages flashes;
 
-    WorkLogController(WorkLog workLog, RequestQueries requests, Contracts contracts, Ledgers ledgers,
-            MessageSource messages, Deferrals deferrals, TaskBoard tasks, dev.tidesk.system.FlashMessages flashes) {
+    WorkLogController(
+            WorkLog workLog,
+            RequestQueries requests,
+            Contracts contracts,
+            Ledgers ledgers,
+            MessageSource messages,
+            Deferrals deferrals,
+            TaskBoard tasks,
+            dev.tidesk.system.FlashMessages flashes) {
         this.flashes = flashes;
         this.deferrals = deferrals;
         this.tasks = tasks;
@@ -89,8 +97,11 @@ class WorkLogController {
         if (ticket.organizationId() != null) {
             ContractTerms terms = contracts.termsOfToday(ticket.organizationId());
             model.addAttribute("terms", terms);
-            model.addAttribute("month", terms.oneOffClient() ? null
-                    : ledgers.monthOf(ticket.organizationId(), YearMonth.from(workLog.today())));
+            model.addAttribute(
+                    "month",
+                    terms.oneOffClient()
+                            ? null
+                            : ledgers.monthOf(ticket.organizationId(), YearMonth.from(workLog.today())));
         }
         model.addAttribute("canDefer", deferrals.canPropose(ticket));
         model.addAttribute("deferrals", deferrals.ofTicket(ticket.id()));
@@ -98,31 +109,58 @@ class WorkLogController {
     }
 
     @PostMapping("/desk/requests/{tid}/worklog")
-    String log(@AuthenticationPrincipal TideskUser me, @PathVariable String tid,
-            @Validated @ModelAttribute WorkEntryForm form, RedirectAttributes redirect) {
+    String log(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @Validated @ModelAttribute WorkEntryForm form,
+            RedirectAttributes redirect) {
         TicketView ticket = requests.byTid(tid);
         if (me.staffId() == null) {
             return back(ticket);
         }
         int minutes = NormHours.parse(form.hours());
         if (form.taskId() == null) {
-            workLog.log(ticket.id(), null, me.staffId(), me.displayName(), form.day(), minutes, form.kind(),
+            workLog.log(
+                    ticket.id(),
+                    null,
+                    me.staffId(),
+                    me.displayName(),
+                    form.day(),
+                    minutes,
+                    form.kind(),
                     form.comment());
         } else {
-            tasks.logHours(form.taskId(), ticket.id(), me.staffId(), me.displayName(), form.day(), minutes,
-                    form.kind(), form.comment());
+            tasks.logHours(
+                    form.taskId(),
+                    ticket.id(),
+                    me.staffId(),
+                    me.displayName(),
+                    form.day(),
+                    minutes,
+                    form.kind(),
+                    form.comment());
         }
         flashes.notice(redirect, "worklog.logged");
         return back(ticket);
     }
 
     @PostMapping("/desk/worklog/{id}")
-    String edit(@AuthenticationPrincipal TideskUser me, @PathVariable long id,
-            @Validated @ModelAttribute WorkEntryForm form, RedirectAttributes redirect) {
+    String edit(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable long id,
+            @Validated @ModelAttribute WorkEntryForm form,
+            RedirectAttributes redirect) {
         WorkEntryView entry = workLog.entry(id);
         TicketView ticket = requests.ticket(entry.ticketId());
-        workLog.edit(id, me.staffId() == null ? -1 : me.staffId(), me.displayName(), mayEditAny(me), form.day(),
-                NormHours.parse(form.hours()), form.kind(), form.comment());
+        workLog.edit(
+                id,
+                me.staffId() == null ? -1 : me.staffId(),
+                me.displayName(),
+                mayEditAny(me),
+                form.day(),
+                NormHours.parse(form.hours()),
+                form.kind(),
+                form.comment());
         flashes.notice(redirect, "worklog.saved");
         return back(ticket);
     }
@@ -139,7 +177,6 @@ class WorkLogController {
     static boolean mayEditAny(TideskUser me) {
         return me.hasRole(Role.HEAD, Role.ADMIN);
     }
-
 
     private static String back(TicketView ticket) {
         return "redirect:/desk/requests/" + ticket.tid();

@@ -2,6 +2,22 @@
  * The staff workspace under {@code /desk}: queues, a request with reply, note, status, urgency and
  * assignee, search, a call recorded as a request, and the admins' outbox.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Workspace",
-        allowedDependencies = { "shared", "system", "identity", "customer", "team", "ticket", "mail", "worklog", "contract", "routing", "task", "report", "audit", "notice" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Workspace",
+        allowedDependencies = {
+            "shared",
+            "system",
+            "identity",
+            "customer",
+            "team",
+            "ticket",
+            "mail",
+            "worklog",
+            "contract",
+            "routing",
+            "task",
+            "report",
+            "audit",
+            "notice"
+        })
 package dev.tidesk.workspace;

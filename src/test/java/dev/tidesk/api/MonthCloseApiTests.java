@@ -1,10 +1,10 @@
 package dev.tidesk.api;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
@@ -17,19 +17,17 @@ import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;
-
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Past months closed by a script: over the API with an admin token, and from the command line
@@ -39,12 +37,16 @@ class MonthCloseApiTests extends WebTest {
 
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     WorkLog workLog;
+
     @Autowired
     MonthlyClose monthlyClose;
+
     @Autowired
     CloseMonthsCommand command;
 
@@ -78,8 +80,10 @@ class MonthCloseApiTests extends WebTest {
     }
 
     int audited(String detail) {
-        return jdbc.queryForObject("select count(*) from audit_log where action = 'MONTHS_CLOSED' and detail like ?",
-                Integer.class, "%" + detail + "%");
+        return jdbc.queryForObject(
+                "select count(*) from audit_log where action = 'MONTHS_CLOSED' and detail like ?",
+                Integer.class,
+                "%" + detail + "%");
     }
 
     @Test
@@ -90,52 +94,81 @@ class MonthCloseApiTests extends WebTest {
         YearMonth last = thisMonth().minusMonths(1);
         String body = "{\"upTo\": \"" + last.minusMonths(1) + "\"}";
 
-        mvc.perform(post("/api/v1/months/close").header("Authorization", "Bearer " + agent)
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/months/close").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/months/close")
+                        .header("Authorization", "Bearer " + agent)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/months/close")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isUnauthorized());
         assertThat(closedMonths(c)).isEmpty();
 
         // up to two months ago: the first two months of the contract, oldest first
         int before = audited("(API)");
-        mvc.perform(post("/api/v1/months/close").header("Authorization", "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk())
+        mvc.perform(post("/api/v1/months/close")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.upTo").value(last.minusMonths(1).toString()))
                 .andExpect(jsonPath("$.lastClosable").value(last.toString()));
-        assertThat(closedMonths(c)).containsExactly(last.minusMonths(2).atDay(1) + " 600 840",
-                last.minusMonths(1).atDay(1) + " 600 540");
+        assertThat(closedMonths(c))
+                .containsExactly(
+                        last.minusMonths(2).atDay(1) + " 600 840",
+                        last.minusMonths(1).atDay(1) + " 600 540");
         assertThat(audited("(API)")).isEqualTo(before + 1);
 
         // then up to last month: only the one month left is closed; again: nothing, and the same answer
-        mvc.perform(post("/api/v1/months/close").header("Authorization", "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"upTo\": \"" + last + "\"}"))
+        mvc.perform(post("/api/v1/months/close")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"upTo\": \"" + last + "\"}"))
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/months/close").header("Authorization", "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"upTo\": \"" + last + "\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.closed").value(0));
-        assertThat(closedMonths(c)).containsExactly(last.minusMonths(2).atDay(1) + " 600 840",
-                last.minusMonths(1).atDay(1) + " 600 540", last.atDay(1) + " 600 960");
-        assertThat(jdbc.queryForObject("select actor from audit_log where action = 'MONTHS_CLOSED' order by id desc limit 1",
-                String.class)).isNotEqualTo("system");
+        mvc.perform(post("/api/v1/months/close")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"upTo\": \"" + last + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.closed").value(0));
+        assertThat(closedMonths(c))
+                .containsExactly(
+                        last.minusMonths(2).atDay(1) + " 600 840",
+                        last.minusMonths(1).atDay(1) + " 600 540",
+                        last.atDay(1) + " 600 960");
+        assertThat(jdbc.queryForObject(
+                        "select actor from audit_log where action = 'MONTHS_CLOSED' order by id desc limit 1",
+                        String.class))
+                .isNotEqualTo("system");
     }
 
     @Test
     void aMalformedOrFutureMonthIsRefusedWithTheReason() throws Exception {
         ContractView c = backDated();
         String admin = tokens.issue(accountOf(data.member(Role.ADMIN).email()), "month close script");
-        mvc.perform(post("/api/v1/months/close").header("Authorization", "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"upTo\": \"октябрь\"}"))
+        mvc.perform(post("/api/v1/months/close")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"upTo\": \"октябрь\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Укажите месяц в формате ГГГГ-ММ."));
-        mvc.perform(post("/api/v1/months/close").header("Authorization", "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"upTo\": \"" + thisMonth() + "\"}"))
+        mvc.perform(post("/api/v1/months/close")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"upTo\": \"" + thisMonth() + "\"}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail").value("Закрыть можно только прошедший месяц."));
-        mvc.perform(post("/api/v1/months/close").header("Authorization", "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("upTo")));
-        mvc.perform(post("/api/v1/months/close").header("Authorization", "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"upTo\": "))
+        mvc.perform(post("/api/v1/months/close")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("upTo")));
+        mvc.perform(post("/api/v1/months/close")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"upTo\": "))
                 .andExpect(status().isBadRequest());
         assertThat(closedMonths(c)).isEmpty();
     }
@@ -146,28 +179,44 @@ class MonthCloseApiTests extends WebTest {
         YearMonth last = thisMonth().minusMonths(1);
         int before = audited("(command line)");
 
-        command.run(new DefaultApplicationArguments("close-months", "--up-to", thisMonth().toString()));
+        command.run(new DefaultApplicationArguments(
+                "close-months", "--up-to", thisMonth().toString()));
         assertThat(command.getExitCode()).isEqualTo(2);
         assertThat(closedMonths(c)).isEmpty();
 
         command.run(new DefaultApplicationArguments("close-months", "--up-to", last.toString()));
         assertThat(command.getExitCode()).isZero();
-        assertThat(closedMonths(c)).containsExactly(last.minusMonths(2).atDay(1) + " 600 840",
-                last.minusMonths(1).atDay(1) + " 600 540", last.atDay(1) + " 600 960");
+        assertThat(closedMonths(c))
+                .containsExactly(
+                        last.minusMonths(2).atDay(1) + " 600 840",
+                        last.minusMonths(1).atDay(1) + " 600 540",
+                        last.atDay(1) + " 600 960");
         assertThat(audited("(command line)")).isEqualTo(before + 1);
-        assertThat(jdbc.queryForObject("select actor from audit_log where action = 'MONTHS_CLOSED' order by id desc limit 1",
-                String.class)).isEqualTo("command line");
+        assertThat(jdbc.queryForObject(
+                        "select actor from audit_log where action = 'MONTHS_CLOSED' order by id desc limit 1",
+                        String.class))
+                .isEqualTo("command line");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(command.execute(List.of("--up-to=" + last), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(command.execute(
+                        List.of("--up-to=" + last),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("up to " + last + ": 0 contract months closed");
-        assertThat(command.execute(List.of("--up-to", "2026-13"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
-        assertThat(command.execute(List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Not a month (YYYY-MM): 2026-13")
+        assertThat(command.execute(
+                        List.of("--up-to", "2026-13"),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(command.execute(
+                        List.of(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Not a month (YYYY-MM): 2026-13")
                 .contains("Usage: java -jar tidesk.jar close-months --up-to YYYY-MM");
 
         // the web application ignores the runner: no command, nothing done

@@ -31,11 +31,12 @@ public final class LoadHarness {
 
     /** The actions measured, in the order they are reported. */
     /** Draws that pick each action of a user once, in the order of the mix below. */
-    private static final double[] STAFF_TOUR = { 0.1, 0.5, 0.7, 0.8, 0.9 };
-    private static final double[] CLIENT_TOUR = { 0.5, 0.9 };
+    private static final double[] STAFF_TOUR = {0.1, 0.5, 0.7, 0.8, 0.9};
 
-    public static final List<String> ACTIONS = List.of("queue", "request", "search-tid", "search-text", "reply",
-            "dashboard", "portal-list", "portal-create");
+    private static final double[] CLIENT_TOUR = {0.5, 0.9};
+
+    public static final List<String> ACTIONS = List.of(
+            "queue", "request", "search-tid", "search-text", "reply", "dashboard", "portal-list", "portal-create");
 
     private static final Pattern CSRF_META = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -50,15 +51,30 @@ public final class LoadHarness {
      * @param tids        requests to open and reply to
      * @param searchWords words for the text search
      */
-    public record Plan(String baseUrl, List<String> agents, List<String> heads, List<String> clients,
-            String password, List<String> tids, List<String> searchWords, int agentUsers, int clientUsers,
-            Duration warmup, Duration duration, long seed) {
-    }
+    public record Plan(
+            String baseUrl,
+            List<String> agents,
+            List<String> heads,
+            List<String> clients,
+            String password,
+            List<String> tids,
+            List<String> searchWords,
+            int agentUsers,
+            int clientUsers,
+            Duration warmup,
+            Duration duration,
+            long seed) {}
 
     /** Latency figures of one action, in milliseconds. */
-    public record Figures(String action, long count, long errors, double p50, double p95, double p99, double max,
-            double throughput) {
-    }
+    public record Figures(
+            String action,
+            long count,
+            long errors,
+            double p50,
+            double p95,
+            double p99,
+            double max,
+            double throughput) {}
 
     private final Plan plan;
     private final Map<String, List<Long>> samples = new ConcurrentHashMap<>();
@@ -87,13 +103,15 @@ public final class LoadHarness {
             boolean staff = u < plan.agentUsers();
             boolean head = staff && u == 0 && !plan.heads().isEmpty();
             int index = u;
-            Thread t = new Thread(() -> {
-                try {
-                    user(index, staff, head, ready, deadline);
-                } catch (Exception e) {
-                    lastError.put("login", e.toString());
-                }
-            }, "bench-user-" + u);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            user(index, staff, head, ready, deadline);
+                        } catch (Exception e) {
+                            lastError.put("login", e.toString());
+                        }
+                    },
+                    "bench-user-" + u);
             t.setDaemon(true);
             threads.add(t);
             t.start();
@@ -115,8 +133,15 @@ public final class LoadHarness {
             synchronized (samples.get(a)) {
                 ms = samples.get(a).stream().mapToLong(Long::longValue).sorted().toArray();
             }
-            out.add(new Figures(a, ms.length, errors.get(a).get(), pct(ms, 0.50), pct(ms, 0.95), pct(ms, 0.99),
-                    ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6, ms.length / seconds));
+            out.add(new Figures(
+                    a,
+                    ms.length,
+                    errors.get(a).get(),
+                    pct(ms, 0.50),
+                    pct(ms, 0.95),
+                    pct(ms, 0.99),
+                    ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6,
+                    ms.length / seconds));
         }
         return out;
     }
@@ -128,10 +153,15 @@ public final class LoadHarness {
     private void user(int index, boolean staff, boolean head, CountDownLatch ready, long deadline)
             throws IOException, InterruptedException {
         SplittableRandom random = new SplittableRandom(plan.seed() + index);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        String login = head ? plan.heads().get(0)
-                : staff ? plan.agents().get(index % plan.agents().size())
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        String login = head
+                ? plan.heads().get(0)
+                : staff
+                        ? plan.agents().get(index % plan.agents().size())
                         : plan.clients().get(index % plan.clients().size());
         String area = staff ? "desk" : "portal";
         String csrf = login(http, area, login);
@@ -152,43 +182,68 @@ public final class LoadHarness {
                 } else if (x < 0.72) {
                     get(http, "search-tid", "/desk/search?q=" + enc(tid));
                 } else if (x < 0.86) {
-                    get(http, "search-text", "/desk/search?q="
-                            + enc(plan.searchWords().get(random.nextInt(plan.searchWords().size()))));
+                    get(
+                            http,
+                            "search-text",
+                            "/desk/search?q="
+                                    + enc(plan.searchWords()
+                                            .get(random.nextInt(
+                                                    plan.searchWords().size()))));
                 } else {
-                    post(http, "reply", "/desk/requests/" + tid + "/messages", Map.of("kind", "reply", "body",
-                            "Спасибо, проверяем. Ответ из нагрузочного теста " + random.nextInt(1_000_000), "_csrf", csrf));
+                    post(
+                            http,
+                            "reply",
+                            "/desk/requests/" + tid + "/messages",
+                            Map.of(
+                                    "kind",
+                                    "reply",
+                                    "body",
+                                    "Спасибо, проверяем. Ответ из нагрузочного теста " + random.nextInt(1_000_000),
+                                    "_csrf",
+                                    csrf));
                 }
             } else {
                 if (x < 0.8) {
                     get(http, "portal-list", "/portal");
                 } else {
-                    post(http, "portal-create", "/portal/requests", Map.of("subject",
-                            "Не открывается страница " + random.nextInt(1000), "body",
-                            "Здравствуйте! Страница каталога не открывается, проверьте, пожалуйста.", "urgency", "NORMAL",
-                            "_csrf", csrf));
+                    post(
+                            http,
+                            "portal-create",
+                            "/portal/requests",
+                            Map.of(
+                                    "subject",
+                                    "Не открывается страница " + random.nextInt(1000),
+                                    "body",
+                                    "Здравствуйте! Страница каталога не открывается, проверьте, пожалуйста.",
+                                    "urgency",
+                                    "NORMAL",
+                                    "_csrf",
+                                    csrf));
                 }
             }
         }
     }
 
     private String login(HttpClient http, String area, String login) throws IOException, InterruptedException {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri("/" + area + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(uri("/" + area + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = CSRF_INPUT.matcher(form.body());
         if (!m.find()) {
             throw new IllegalStateException("No CSRF token on the login page");
         }
-        HttpResponse<String> done = http.send(HttpRequest.newBuilder(uri("/" + area + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", login, "password", plan.password(),
-                        "_csrf", m.group(1)))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> done = http.send(
+                HttpRequest.newBuilder(uri("/" + area + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                form(Map.of("username", login, "password", plan.password(), "_csrf", m.group(1)))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String location = done.headers().firstValue("Location").orElse("");
         if (done.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("Login failed for " + login + ": " + done.statusCode() + " " + location);
         }
-        HttpResponse<String> home = http.send(HttpRequest.newBuilder(uri("/" + area)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> home =
+                http.send(HttpRequest.newBuilder(uri("/" + area)).GET().build(), HttpResponse.BodyHandlers.ofString());
         Matcher token = CSRF_META.matcher(home.body());
         if (!token.find()) {
             throw new IllegalStateException("No CSRF token after login for " + login);
@@ -207,13 +262,22 @@ public final class LoadHarness {
      * read on every request, as no real user's would.
      */
     private void post(HttpClient http, String action, String path, Map<String, String> fields) {
-        HttpResponse<String> done = timed(http, action, HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), 302);
-        String location = done == null ? "" : done.headers().firstValue("Location").orElse("");
+        HttpResponse<String> done = timed(
+                http,
+                action,
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                        .build(),
+                302);
+        String location =
+                done == null ? "" : done.headers().firstValue("Location").orElse("");
         if (!location.isEmpty()) {
             try {
-                http.send(HttpRequest.newBuilder(URI.create(plan.baseUrl()).resolve(location)).GET().build(),
+                http.send(
+                        HttpRequest.newBuilder(URI.create(plan.baseUrl()).resolve(location))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
             } catch (IOException e) {
                 errors.get(action).incrementAndGet();
@@ -229,8 +293,8 @@ public final class LoadHarness {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long took = System.nanoTime() - t0;
-            boolean ok = response.statusCode() == expected || (expected == 200 && response.statusCode() == 302
-                    && action.startsWith("search"));
+            boolean ok = response.statusCode() == expected
+                    || (expected == 200 && response.statusCode() == 302 && action.startsWith("search"));
             if (!ok) {
                 errors.get(action).incrementAndGet();
                 lastError.put(action, response.statusCode() + " " + request.uri());
@@ -256,7 +320,8 @@ public final class LoadHarness {
     }
 
     private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        return fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 
@@ -274,8 +339,17 @@ public final class LoadHarness {
         sb.append("| action | requests | errors | p50 ms | p95 ms | p99 ms | max ms | per second |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Figures f : figures) {
-            sb.append(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
-                    f.action(), f.count(), f.errors(), f.p50(), f.p95(), f.p99(), f.max(), f.throughput()));
+            sb.append(String.format(
+                    java.util.Locale.ROOT,
+                    "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                    f.action(),
+                    f.count(),
+                    f.errors(),
+                    f.p50(),
+                    f.p95(),
+                    f.p99(),
+                    f.max(),
+                    f.throughput()));
         }
         return sb.toString();
     }
@@ -287,7 +361,16 @@ public final class LoadHarness {
     }
 
     static List<String> words() {
-        return Arrays.asList("форма", "сертификат", "оплата", "каталог", "домен", "редирект", "certificate",
-                "выгрузка 1С", "онлайн-запись", "баннер");
+        return Arrays.asList(
+                "форма",
+                "сертификат",
+                "оплата",
+                "каталог",
+                "домен",
+                "редирект",
+                "certificate",
+                "выгрузка 1С",
+                "онлайн-запись",
+                "баннер");
     }
 }

@@ -8,9 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.identity.Role;
@@ -19,7 +16,7 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
-
+import java.time.YearMonth;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,14 +31,19 @@ class ContractDeskWebTests extends WebTest {
 
     @Autowired
     Contracts contracts;
+
     @Autowired
     Ledgers ledgers;
+
     @Autowired
     MonthlyClose monthlyClose;
+
     @Autowired
     WorkLog workLog;
+
     @Autowired
     ApplicationEvents events;
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -64,13 +66,23 @@ class ContractDeskWebTests extends WebTest {
         assertThat(contracts.termsOfToday(org).planCode()).isEqualTo(PlanCode.NONE);
         assertThat(contracts.termsOfToday(org).tierRank()).isEqualTo(9);
 
-        mvc.perform(post("/desk/admin/contracts").session(deskLogin(data.agent().email())).with(csrf())
-                .param("organizationId", "" + org).param("number", "Д-7").param("startDate", "2026-01-01")
-                .param("plan", "PREMIUM")).andExpect(status().isForbidden());
-        mvc.perform(post("/desk/admin/contracts").session(deskLogin(data.member(Role.HEAD).email())).with(csrf())
-                .param("organizationId", "" + org).param("number", "Д-7")
-                .param("startDate", thisMonth().atDay(1).toString()).param("plan", "PREMIUM")
-                .param("managerId", "" + manager.id()).param("testCopyOnly", "true"))
+        mvc.perform(post("/desk/admin/contracts")
+                        .session(deskLogin(data.agent().email()))
+                        .with(csrf())
+                        .param("organizationId", "" + org)
+                        .param("number", "Д-7")
+                        .param("startDate", "2026-01-01")
+                        .param("plan", "PREMIUM"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/desk/admin/contracts")
+                        .session(deskLogin(data.member(Role.HEAD).email()))
+                        .with(csrf())
+                        .param("organizationId", "" + org)
+                        .param("number", "Д-7")
+                        .param("startDate", thisMonth().atDay(1).toString())
+                        .param("plan", "PREMIUM")
+                        .param("managerId", "" + manager.id())
+                        .param("testCopyOnly", "true"))
                 .andExpect(status().is3xxRedirection());
 
         ContractTerms terms = contracts.termsOfToday(org);
@@ -85,14 +97,17 @@ class ContractDeskWebTests extends WebTest {
         long id = terms.contractId();
         contracts.changePlan(id, thisMonth().plusMonths(1), PlanCode.STANDARD, "head");
         assertThat(contracts.termsOf(org, thisMonth().plusMonths(1).atDay(3)).personalManagerId())
-                .as("Standard has no personal manager").isNull();
+                .as("Standard has no personal manager")
+                .isNull();
         assertThat(contracts.termsOfToday(org).planCode()).isEqualTo(PlanCode.PREMIUM);
         events.clear();
         contracts.end(id, thisMonth().plusMonths(2).atEndOfMonth(), "head");
         assertThat(events.stream(ContractTermsChanged.class)).containsExactly(new ContractTermsChanged(org));
-        assertThat(contracts.termsOf(org, thisMonth().plusMonths(3).atDay(1)).planCode()).isEqualTo(PlanCode.NONE);
+        assertThat(contracts.termsOf(org, thisMonth().plusMonths(3).atDay(1)).planCode())
+                .isEqualTo(PlanCode.NONE);
         assertThatThrownBy(() -> contracts.sign(org, "Д-8", workLog.today(), PlanCode.ECONOMY, null, false, null, "h"))
-                .isInstanceOf(DomainException.class).hasMessageContaining("in force");
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining("in force");
     }
 
     @Test
@@ -107,26 +122,41 @@ class ContractDeskWebTests extends WebTest {
         fixtures.log(t, agent, 1, 16);
         YearMonth last = thisMonth().minusMonths(1);
 
-        mvc.perform(post("/desk/admin/clients/close-months").session(deskLogin(agent.email())).with(csrf())
-                .param("upTo", last.toString())).andExpect(status().isForbidden());
-        assertThat(jdbc.queryForObject("select count(*) from ledger_month where contract_id = ?", Integer.class, c.id()))
+        mvc.perform(post("/desk/admin/clients/close-months")
+                        .session(deskLogin(agent.email()))
+                        .with(csrf())
+                        .param("upTo", last.toString()))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_month where contract_id = ?", Integer.class, c.id()))
                 .isZero();
 
         var head = deskLogin(data.member(Role.HEAD).email());
-        mvc.perform(post("/desk/admin/clients/close-months").session(head).with(csrf()).param("upTo", last.toString()))
+        mvc.perform(post("/desk/admin/clients/close-months")
+                        .session(head)
+                        .with(csrf())
+                        .param("upTo", last.toString()))
                 .andExpect(status().is3xxRedirection());
 
         // hand-computed: included 600 each month; balances -240, +60, -360; running -240, -180, -540 minutes
         assertThat(jdbc.queryForList("""
                 select month || ' ' || included_minutes || ' ' || used_minutes from ledger_month
-                 where contract_id = ? order by month""", String.class, c.id())).containsExactly(
-                last.minusMonths(2).atDay(1) + " 600 840", last.minusMonths(1).atDay(1) + " 600 540",
-                last.atDay(1) + " 600 960");
-        assertThat(ledgers.monthOf(client.organization().id(), last).runningMinutes()).isEqualTo(-540);
-        assertThat(monthlyClose.closeUpTo(last)).as("a second close closes nothing").isZero();
+                 where contract_id = ? order by month""", String.class, c.id()))
+                .containsExactly(
+                        last.minusMonths(2).atDay(1) + " 600 840",
+                        last.minusMonths(1).atDay(1) + " 600 540",
+                        last.atDay(1) + " 600 960");
+        assertThat(ledgers.monthOf(client.organization().id(), last).runningMinutes())
+                .isEqualTo(-540);
+        assertThat(monthlyClose.closeUpTo(last))
+                .as("a second close closes nothing")
+                .isZero();
 
-        mvc.perform(post("/desk/admin/clients/close-months").session(head).with(csrf())
-                .param("upTo", thisMonth().toString())).andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/desk/admin/clients/close-months")
+                        .session(head)
+                        .with(csrf())
+                        .param("upTo", thisMonth().toString()))
+                .andExpect(status().isUnprocessableEntity());
     }
 
     @Test
@@ -143,27 +173,41 @@ class ContractDeskWebTests extends WebTest {
         String page = "/desk/clients/" + client.organization().id();
 
         // the plan's 12 months: everything counts; running = 8 + 0 + 0 + 10 = 18 h both ways
-        mvc.perform(get(page).session(head)).andExpect(status().isOk())
+        mvc.perform(get(page).session(head))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"balance-window\"[^>]*>18<.*")))
                 .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"balance-full\"[^>]*>18<.*")))
                 .andExpect(content().string(Matchers.containsString("Остаток в окне 12 мес.")));
 
-        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/carry-over").session(deskLogin(agent.email())).with(csrf())
-                .param("carryOverMonths", "2")).andExpect(status().isForbidden());
-        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/carry-over").session(head).with(csrf())
-                .param("carryOverMonths", "200")).andExpect(status().isUnprocessableEntity());
-        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/carry-over").session(head).with(csrf())
-                .param("carryOverMonths", "2")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/carry-over")
+                        .session(deskLogin(agent.email()))
+                        .with(csrf())
+                        .param("carryOverMonths", "2"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/carry-over")
+                        .session(head)
+                        .with(csrf())
+                        .param("carryOverMonths", "200"))
+                .andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/carry-over")
+                        .session(head)
+                        .with(csrf())
+                        .param("carryOverMonths", "2"))
+                .andExpect(status().is3xxRedirection());
 
         // 2 months: the 8 h left over three months ago are gone; this month's 10 h count; the full balance keeps 18 h
-        mvc.perform(get(page).session(head)).andExpect(status().isOk())
+        mvc.perform(get(page).session(head))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"balance-window\"[^>]*>10<.*")))
                 .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"balance-full\"[^>]*>18<.*")))
                 .andExpect(content().string(Matchers.containsString("Окно переноса часов, мес.:")));
-        assertThat(ledgers.ledgerOf(client.organization().id()).months()).extracting(LedgerMonth::windowMinutes)
-                .as("8 h count in their month and the next; gone the month after").containsExactly(480, 480, 0, 600);
+        assertThat(ledgers.ledgerOf(client.organization().id()).months())
+                .extracting(LedgerMonth::windowMinutes)
+                .as("8 h count in their month and the next; gone the month after")
+                .containsExactly(480, 480, 0, 600);
         // the client sees his running balance only
-        mvc.perform(get("/portal/contract").session(portalLogin(client.login()))).andExpect(status().isOk())
+        mvc.perform(get("/portal/contract").session(portalLogin(client.login())))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("balance-window"))));
     }
 
@@ -174,14 +218,17 @@ class ContractDeskWebTests extends WebTest {
 
         monthlyClose.closeUpTo(thisMonth().minusMonths(1));
 
-        assertThat(jdbc.queryForList("select trial_months from plan_alert where contract_id = ? and kind = 'TRIAL'",
-                Integer.class, c.id())).as("one review, for the latest month, five months in").containsExactly(5);
+        assertThat(jdbc.queryForList(
+                        "select trial_months from plan_alert where contract_id = ? and kind = 'TRIAL'",
+                        Integer.class,
+                        c.id()))
+                .as("one review, for the latest month, five months in")
+                .containsExactly(5);
 
         contracts.changePlan(c.id(), thisMonth(), PlanCode.STANDARD, "Руководитель");
 
         assertThat(jdbc.queryForObject("""
-                select acknowledged_by from plan_alert where contract_id = ? and kind = 'TRIAL'""", String.class, c.id()))
-                .isEqualTo("Руководитель");
+                select acknowledged_by from plan_alert where contract_id = ? and kind = 'TRIAL'""", String.class, c.id())).isEqualTo("Руководитель");
         assertThat(jdbc.queryForObject("select trial_decision from contract where id = ?", String.class, c.id()))
                 .isEqualTo("UPGRADE");
     }
@@ -193,18 +240,28 @@ class ContractDeskWebTests extends WebTest {
         contracts.changePlan(c.id(), thisMonth().plusMonths(1), PlanCode.STANDARD, "Руководитель");
 
         String page = mvc.perform(get("/desk/clients/" + client.organization().id())
-                .session(deskLogin(data.member(Role.HEAD).email()))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                        .session(deskLogin(data.member(Role.HEAD).email())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
-        java.time.format.DateTimeFormatter genitive = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
-                java.util.Locale.forLanguageTag("ru"));
+        java.time.format.DateTimeFormatter genitive =
+                java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.forLanguageTag("ru"));
         String next = genitive.format(thisMonth().plusMonths(1));
-        assertThat(page).contains("Тариф:").contains("Эконом").contains("Стандарт с " + next)
-                .doesNotContain(">ECONOMY<").doesNotContain(">STANDARD ").doesNotContain("с " + thisMonth().plusMonths(1));
+        assertThat(page)
+                .contains("Тариф:")
+                .contains("Эконом")
+                .contains("Стандарт с " + next)
+                .doesNotContain(">ECONOMY<")
+                .doesNotContain(">STANDARD ")
+                .doesNotContain("с " + thisMonth().plusMonths(1));
         String text = org.jsoup.Jsoup.parse(page).text();
         // the months in words ("с июня 2026"), signing with no arrow from nothing, the hours with their plural
-        assertThat(text).contains("с " + genitive.format(thisMonth()) + " Эконом")
-                .contains("test: Договор подписан: " + c.number() + " Эконом").doesNotContain("подписан: →")
+        assertThat(text)
+                .contains("с " + genitive.format(thisMonth()) + " Эконом")
+                .contains("test: Договор подписан: " + c.number() + " Эконом")
+                .doesNotContain("подписан: →")
                 .containsPattern("Первый ответ \\d+ рабоч(ий час|их часа|их часов) ")
                 .doesNotContainPattern("\\b(1|2|3|4) рабочих часов|\\b1 рабочих|\\d рабочих ч ");
     }
@@ -212,17 +269,34 @@ class ContractDeskWebTests extends WebTest {
     @Test
     void aPlanFormThatCannotBeSavedComesBackWithWhatWasTypedAndWhy() throws Exception {
         MockHttpSession admin = deskLogin(data.member(Role.ADMIN).email());
-        String before = contracts.plans().stream().filter(p -> p.code() == PlanCode.STANDARD).findFirst().orElseThrow()
+        String before = contracts.plans().stream()
+                .filter(p -> p.code() == PlanCode.STANDARD)
+                .findFirst()
+                .orElseThrow()
                 .nameRu();
-        String page = mvc.perform(post("/desk/admin/plans/STANDARD").session(admin).with(csrf())
-                .param("nameRu", "Стандарт плюс").param("nameEn", "").param("monthlyFee", "45000").param("hours", "двадцать")
-                .param("firstResponseHours", "4").param("resolutionHours", "16").param("tierRank", "2"))
+        String page = mvc.perform(post("/desk/admin/plans/STANDARD")
+                        .session(admin)
+                        .with(csrf())
+                        .param("nameRu", "Стандарт плюс")
+                        .param("nameEn", "")
+                        .param("monthlyFee", "45000")
+                        .param("hours", "двадцать")
+                        .param("firstResponseHours", "4")
+                        .param("resolutionHours", "16")
+                        .param("tierRank", "2"))
                 .andExpect(status().isUnprocessableEntity())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"plan-error-STANDARD\"").contains("Название по-английски:")
-                .contains("value=\"Стандарт плюс\"").contains("value=\"двадцать\"")
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("id=\"plan-error-STANDARD\"")
+                .contains("Название по-английски:")
+                .contains("value=\"Стандарт плюс\"")
+                .contains("value=\"двадцать\"")
                 .doesNotContain("id=\"plan-error-ECONOMY\"");
-        assertThat(contracts.plans()).filteredOn(p -> p.code() == PlanCode.STANDARD).extracting(p -> p.nameRu())
+        assertThat(contracts.plans())
+                .filteredOn(p -> p.code() == PlanCode.STANDARD)
+                .extracting(p -> p.nameRu())
                 .containsExactly(before);
     }
 
@@ -232,21 +306,38 @@ class ContractDeskWebTests extends WebTest {
         long org = client.organization().id();
         MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
 
-        String page = mvc.perform(post("/desk/admin/contracts").session(head).with(csrf())
-                .param("organizationId", "" + org).param("number", " ").param("startDate", thisMonth().atDay(1).toString())
-                .param("plan", "STANDARD").param("specialTerms", "Работы только по ночам"))
+        String page = mvc.perform(post("/desk/admin/contracts")
+                        .session(head)
+                        .with(csrf())
+                        .param("organizationId", "" + org)
+                        .param("number", " ")
+                        .param("startDate", thisMonth().atDay(1).toString())
+                        .param("plan", "STANDARD")
+                        .param("specialTerms", "Работы только по ночам"))
                 .andExpect(status().isUnprocessableEntity())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"sign-error\"").contains("Номер договора:").contains("Работы только по ночам")
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("id=\"sign-error\"")
+                .contains("Номер договора:")
+                .contains("Работы только по ночам")
                 .contains("value=\"" + thisMonth().atDay(1) + "\"");
         assertThat(contracts.termsOfToday(org).planCode()).isEqualTo(PlanCode.NONE);
 
         // the contract refuses: individual terms without hours; the typed number stays
-        page = mvc.perform(post("/desk/admin/contracts").session(head).with(csrf())
-                .param("organizationId", "" + org).param("number", "Д-42/инд").param("startDate",
-                        thisMonth().atDay(1).toString()).param("plan", "INDIVIDUAL").param("individualFee", "1000"))
+        page = mvc.perform(post("/desk/admin/contracts")
+                        .session(head)
+                        .with(csrf())
+                        .param("organizationId", "" + org)
+                        .param("number", "Д-42/инд")
+                        .param("startDate", thisMonth().atDay(1).toString())
+                        .param("plan", "INDIVIDUAL")
+                        .param("individualFee", "1000"))
                 .andExpect(status().isUnprocessableEntity())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"sign-error\"").contains("value=\"Д-42/инд\"");
         assertThat(contracts.termsOfToday(org).planCode()).isEqualTo(PlanCode.NONE);
     }
@@ -258,32 +349,49 @@ class ContractDeskWebTests extends WebTest {
         ContractView c = fixtures.sign(client, PlanCode.STANDARD, 0);
         assertThat(contracts.termsOfToday(org).testCopyOnly()).isFalse();
 
-        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions").session(deskLogin(data.agent().email()))
-                .with(csrf()).param("testCopyOnly", "true")).andExpect(status().isForbidden());
         mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions")
-                .session(deskLogin(data.member(Role.HEAD).email())).param("testCopyOnly", "true"))
+                        .session(deskLogin(data.agent().email()))
+                        .with(csrf())
+                        .param("testCopyOnly", "true"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions")
+                        .session(deskLogin(data.member(Role.HEAD).email()))
+                        .param("testCopyOnly", "true"))
                 .andExpect(status().isForbidden());
         assertThat(contracts.contract(c.id()).testCopyOnly()).isFalse();
 
         MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
-        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions").session(head).with(csrf())
-                .param("testCopyOnly", "true").param("specialTerms", "Работы только ночью"))
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions")
+                        .session(head)
+                        .with(csrf())
+                        .param("testCopyOnly", "true")
+                        .param("specialTerms", "Работы только ночью"))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(contracts.contract(c.id()).testCopyOnly()).isTrue();
         assertThat(contracts.contract(c.id()).specialTerms()).isEqualTo("Работы только ночью");
         assertThat(contracts.termsOfToday(org).testCopyOnly()).isTrue();
-        String page = mvc.perform(get("/desk/clients/" + org).session(head)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(page).contains("Все работы сначала на тестовой копии:").contains("Особые условия изменены")
+        String page = mvc.perform(get("/desk/clients/" + org).session(head))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("Все работы сначала на тестовой копии:")
+                .contains("Особые условия изменены")
                 .contains("Работы только ночью");
 
         // unticked: the flag goes off again, and the special terms are cleared when left empty
-        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions").session(head).with(csrf())
-                .param("specialTerms", "")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/conditions")
+                        .session(head)
+                        .with(csrf())
+                        .param("specialTerms", ""))
+                .andExpect(status().is3xxRedirection());
         assertThat(contracts.contract(c.id()).testCopyOnly()).isFalse();
         assertThat(contracts.contract(c.id()).specialTerms()).isNull();
-        assertThat(contracts.changesOf(c.id())).filteredOn(ch -> ch.field().equals("testCopyOnly")).hasSize(2);
+        assertThat(contracts.changesOf(c.id()))
+                .filteredOn(ch -> ch.field().equals("testCopyOnly"))
+                .hasSize(2);
     }
 
     @Test
@@ -314,7 +422,8 @@ class ContractDeskWebTests extends WebTest {
         assertThat(monthlyClose.close(last)).isZero();
 
         assertThatThrownBy(() -> contracts.changePlan(c.id(), last, PlanCode.STANDARD, "head"))
-                .isInstanceOf(DomainException.class).hasMessageContaining("closed");
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining("closed");
         assertThatThrownBy(() -> monthlyClose.close(thisMonth())).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -336,10 +445,15 @@ class ContractDeskWebTests extends WebTest {
             var second = pool.submit(close);
             go.countDown();
             int total = first.get() + second.get();
-            org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
-            for (long id : new long[] { ca.id(), cb.id() }) {
-                assertThat(jdbc.queryForObject("select count(*) from ledger_month where contract_id = ? and month = ?",
-                        Integer.class, id, month.atDay(1))).isEqualTo(1);
+            org.springframework.jdbc.core.JdbcTemplate jdbc =
+                    context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            for (long id : new long[] {ca.id(), cb.id()}) {
+                assertThat(jdbc.queryForObject(
+                                "select count(*) from ledger_month where contract_id = ? and month = ?",
+                                Integer.class,
+                                id,
+                                month.atDay(1)))
+                        .isEqualTo(1);
             }
             assertThat(total).isGreaterThanOrEqualTo(2);
             assertThat(monthlyClose.close(month)).isZero();
@@ -366,19 +480,23 @@ class ContractDeskWebTests extends WebTest {
         String name = client.organization().name();
 
         MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
-        mvc.perform(get("/desk/admin/clients").param("sort", "utilisation").session(head)).andExpect(status().isOk())
+        mvc.perform(get("/desk/admin/clients").param("sort", "utilisation").session(head))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(name)))
-                .andExpect(content().string(Matchers.matchesPattern(
-                        "(?s).*<tr class=\"overrun\">\\s*<td><a href=\"/desk/clients/" + client.organization().id()
-                                + "\">.*")));
-        mvc.perform(get("/desk/contracts/alerts").session(head)).andExpect(status().isOk())
+                .andExpect(content()
+                        .string(Matchers.matchesPattern("(?s).*<tr class=\"overrun\">\\s*<td><a href=\"/desk/clients/"
+                                + client.organization().id() + "\">.*")));
+        mvc.perform(get("/desk/contracts/alerts").session(head))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(name)))
                 .andExpect(content().string(Matchers.containsString("class=\"recommendation\">Стандарт<")));
         mvc.perform(get("/desk/contracts/alerts").session(deskLogin(manager.email())))
                 .andExpect(content().string(Matchers.containsString(name)));
-        mvc.perform(get("/desk/contracts/alerts").session(deskLogin(data.member(Role.MANAGER).email())))
+        mvc.perform(get("/desk/contracts/alerts")
+                        .session(deskLogin(data.member(Role.MANAGER).email())))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(name))));
-        mvc.perform(get("/desk/clients/" + client.organization().id()).session(head)).andExpect(status().isOk())
+        mvc.perform(get("/desk/clients/" + client.organization().id()).session(head))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"ledger\"")));
     }
 
@@ -389,8 +507,11 @@ class ContractDeskWebTests extends WebTest {
         long org = client.organization().id();
         assertThat(ledgers.alerts(null)).anyMatch(a -> a.organizationId() == org && a.kind() == PlanAlert.Kind.TRIAL);
 
-        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/trial").session(deskLogin(data.member(Role.HEAD).email()))
-                .with(csrf()).param("decision", "UPGRADE")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/admin/contracts/" + c.id() + "/trial")
+                        .session(deskLogin(data.member(Role.HEAD).email()))
+                        .with(csrf())
+                        .param("decision", "UPGRADE"))
+                .andExpect(status().is3xxRedirection());
         assertThat(contracts.contract(c.id()).trialDecision()).isEqualTo(TrialDecision.UPGRADE);
         assertThat(ledgers.alerts(null)).noneMatch(a -> a.organizationId() == org);
     }
@@ -399,18 +520,38 @@ class ContractDeskWebTests extends WebTest {
     void anAdminEditsACataloguePlan() throws Exception {
         PlanView before = contracts.plan(PlanCode.ECONOMY);
         try {
-            mvc.perform(post("/desk/admin/plans/ECONOMY").session(deskLogin(data.member(Role.ADMIN).email()))
-                    .with(csrf()).param("nameRu", "Эконом").param("nameEn", "Economy").param("monthlyFee", "16000")
-                    .param("hours", "12").param("firstResponseHours", "8").param("resolutionHours", "40")
-                    .param("tierRank", "2").param("carryOverMonths", "6")).andExpect(status().is3xxRedirection());
+            mvc.perform(post("/desk/admin/plans/ECONOMY")
+                            .session(deskLogin(data.member(Role.ADMIN).email()))
+                            .with(csrf())
+                            .param("nameRu", "Эконом")
+                            .param("nameEn", "Economy")
+                            .param("monthlyFee", "16000")
+                            .param("hours", "12")
+                            .param("firstResponseHours", "8")
+                            .param("resolutionHours", "40")
+                            .param("tierRank", "2")
+                            .param("carryOverMonths", "6"))
+                    .andExpect(status().is3xxRedirection());
             assertThat(contracts.plan(PlanCode.ECONOMY).includedMinutes()).isEqualTo(720);
             assertThat(contracts.plan(PlanCode.ECONOMY).carryOverMonths()).isEqualTo(6);
-            mvc.perform(get("/desk/admin/plans").session(deskLogin(data.member(Role.ADMIN).email())))
-                    .andExpect(content().string(Matchers.containsString("name=\"carryOverMonths\" type=\"number\" min=\"1\" max=\"120\" value=\"6\"")));
+            mvc.perform(get("/desk/admin/plans")
+                            .session(deskLogin(data.member(Role.ADMIN).email())))
+                    .andExpect(content()
+                            .string(Matchers.containsString(
+                                    "name=\"carryOverMonths\" type=\"number\" min=\"1\" max=\"120\" value=\"6\"")));
         } finally {
-            contracts.updatePlan(PlanCode.ECONOMY, new PlanChange(before.nameRu(), before.nameEn(),
-                    before.monthlyFee(), before.includedMinutes(), before.firstResponseHours(),
-                    before.resolutionHours(), before.personalManager(), before.tierRank(), before.carryOverMonths()));
+            contracts.updatePlan(
+                    PlanCode.ECONOMY,
+                    new PlanChange(
+                            before.nameRu(),
+                            before.nameEn(),
+                            before.monthlyFee(),
+                            before.includedMinutes(),
+                            before.firstResponseHours(),
+                            before.resolutionHours(),
+                            before.personalManager(),
+                            before.tierRank(),
+                            before.carryOverMonths()));
         }
     }
 }

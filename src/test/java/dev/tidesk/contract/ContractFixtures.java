@@ -1,15 +1,13 @@
 package dev.tidesk.contract;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-
 import dev.tidesk.TestData;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
-
+import java.time.LocalDate;
+import java.time.YearMonth;
 import org.springframework.context.ApplicationContext;
 
 /** Contracts and norm-hours for tests, made through the modules' own APIs. */
@@ -30,8 +28,8 @@ public class ContractFixtures {
     }
 
     /** A personal manager's client that overran its plan, and the overrun alert the close stored for the manager. */
-    public record ManagedOverrun(TestData.Client client, StaffView manager, ContractView contract, StoredAlertView alert) {
-    }
+    public record ManagedOverrun(
+            TestData.Client client, StaffView manager, ContractView contract, StoredAlertView alert) {}
 
     /**
      * An Economy client (trial decided) with a personal manager, 14 h and 13 h used of its 10 h in
@@ -48,8 +46,10 @@ public class ContractFixtures {
         log(t, agent, 2, 14);
         log(t, agent, 1, 13);
         closeLastThreeMonths();
-        StoredAlertView alert = planAlerts.open(manager.id()).stream().filter(a -> a.contractId() == c.id())
-                .findFirst().orElseThrow();
+        StoredAlertView alert = planAlerts.open(manager.id()).stream()
+                .filter(a -> a.contractId() == c.id())
+                .findFirst()
+                .orElseThrow();
         return new ManagedOverrun(client, manager, c, alert);
     }
 
@@ -65,8 +65,8 @@ public class ContractFixtures {
     /** A contract that started on the 1st, {@code monthsAgo} months before this month. */
     public ContractView sign(TestData.Client client, PlanCode plan, int monthsAgo) {
         LocalDate start = YearMonth.from(workLog.today()).minusMonths(monthsAgo).atDay(1);
-        return contracts.sign(client.organization().id(), "Д-" + client.organization().id(), start, plan, null, false,
-                null, "test");
+        return contracts.sign(
+                client.organization().id(), "Д-" + client.organization().id(), start, plan, null, false, null, "test");
     }
 
     /**
@@ -74,7 +74,10 @@ public class ContractFixtures {
      * logged on it from then on.
      */
     public TicketView request(TestData data, TestData.Client client, String subject, int monthsAgo) {
-        return data.requestReceived(client, subject, "текст",
+        return data.requestReceived(
+                client,
+                subject,
+                "текст",
                 YearMonth.from(workLog.today()).minusMonths(monthsAgo).atDay(1));
     }
 

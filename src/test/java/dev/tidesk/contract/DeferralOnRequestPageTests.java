@@ -8,10 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.team.StaffView;
@@ -19,7 +15,9 @@ import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;
-
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,10 +35,13 @@ class DeferralOnRequestPageTests extends WebTest {
 
     @Autowired
     Deferrals deferrals;
+
     @Autowired
     DeferralHistory history;
+
     @Autowired
     RequestQueries requests;
+
     @Autowired
     WorkLog workLog;
 
@@ -61,7 +62,9 @@ class DeferralOnRequestPageTests extends WebTest {
 
     TicketView proposed(String subject) throws Exception {
         TicketView t = data.request(client, subject, "текст");
-        mvc.perform(post("/desk/requests/" + t.tid() + "/deferral").session(desk).with(csrf()))
+        mvc.perform(post("/desk/requests/" + t.tid() + "/deferral")
+                        .session(desk)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(deferrals.ofTicket(t.id())).hasSize(1);
         return t;
@@ -74,41 +77,53 @@ class DeferralOnRequestPageTests extends WebTest {
         String month = next.atDay(1).format(DateTimeFormatter.ofPattern("LLLL yyyy", RU));
         MockHttpSession portal = portalLogin(client.login());
 
-        mvc.perform(get("/portal/requests/" + t.tid()).session(portal)).andExpect(status().isOk())
+        mvc.perform(get("/portal/requests/" + t.tid()).session(portal))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"request-deferral-accept\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"request-deferral-decline\"")))
-                .andExpect(content().string(Matchers.containsString("Предлагаем выполнить это обращение в следующем месяце: " + month)))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "Предлагаем выполнить это обращение в следующем месяце: " + month)))
                 .andExpect(content().string(Matchers.containsString("Так мы выравниваем нагрузку")))
                 .andExpect(content().string(Matchers.containsString("Предложено перенести на " + month)));
 
         // another organization's contact sees neither the request nor can answer for it
         MockHttpSession stranger = portalLogin(data.client().login());
         mvc.perform(get("/portal/requests/" + t.tid()).session(stranger)).andExpect(status().isNotFound());
-        mvc.perform(post("/portal/deferrals/id/" + id).session(stranger).with(csrf()).param("answer", "accept"))
+        mvc.perform(post("/portal/deferrals/id/" + id)
+                        .session(stranger)
+                        .with(csrf())
+                        .param("answer", "accept"))
                 .andExpect(status().isNotFound());
         // no CSRF token, no change
         mvc.perform(post("/portal/deferrals/id/" + id).session(portal).param("answer", "accept"))
                 .andExpect(status().isForbidden());
         assertThat(requests.ticket(t.id()).status()).isNotEqualTo(Status.DEFERRED);
 
-        mvc.perform(post("/portal/deferrals/id/" + id).session(portal).with(csrf()).param("answer", "accept"))
+        mvc.perform(post("/portal/deferrals/id/" + id)
+                        .session(portal)
+                        .with(csrf())
+                        .param("answer", "accept"))
                 .andExpect(redirectedUrl("/portal/requests/" + t.tid()));
         assertThat(requests.ticket(t.id()).status()).isEqualTo(Status.DEFERRED);
 
         String until = next.atDay(1).format(DateTimeFormatter.ofPattern("d MMMM yyyy", RU));
-        mvc.perform(get("/portal/requests/" + t.tid()).session(portal)).andExpect(status().isOk())
+        mvc.perform(get("/portal/requests/" + t.tid()).session(portal))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Обращение отложено до " + until)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("request-deferral-accept"))))
                 .andExpect(content().string(Matchers.containsString("Клиент согласился перенести на " + month)));
 
-        mvc.perform(get("/desk/requests/" + t.tid()).session(desk)).andExpect(status().isOk())
+        mvc.perform(get("/desk/requests/" + t.tid()).session(desk))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Предложено перенести на " + month)))
                 .andExpect(content().string(Matchers.containsString("Клиент согласился перенести на " + month)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(">PROPOSED"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(">ACCEPTED"))));
 
         deferrals.returnDue(next.atDay(1));
-        mvc.perform(get("/portal/requests/" + t.tid()).session(portal)).andExpect(status().isOk())
+        mvc.perform(get("/portal/requests/" + t.tid()).session(portal))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("request-deferred-until"))))
                 .andExpect(content().string(Matchers.containsString("Обращение вернулось в очередь после переноса")));
     }
@@ -118,10 +133,14 @@ class DeferralOnRequestPageTests extends WebTest {
         TicketView t = proposed("Нужно сейчас");
         long id = deferrals.ofTicket(t.id()).get(0).id();
         MockHttpSession portal = portalLogin(client.login());
-        mvc.perform(post("/portal/deferrals/id/" + id).session(portal).with(csrf()).param("answer", "decline"))
+        mvc.perform(post("/portal/deferrals/id/" + id)
+                        .session(portal)
+                        .with(csrf())
+                        .param("answer", "decline"))
                 .andExpect(status().is3xxRedirection());
         assertThat(requests.ticket(t.id()).status()).isNotEqualTo(Status.DEFERRED);
-        mvc.perform(get("/portal/requests/" + t.tid()).session(portal)).andExpect(status().isOk())
+        mvc.perform(get("/portal/requests/" + t.tid()).session(portal))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"request-deferral"))))
                 .andExpect(content().string(Matchers.containsString("Клиент отказался от переноса")));
     }
@@ -132,7 +151,8 @@ class DeferralOnRequestPageTests extends WebTest {
         assertThat(history.describe("PROPOSED 2026-12", en)).isEqualTo("Proposed to move to December 2026");
         assertThat(history.describe("PROPOSED 2026-12", RU)).isEqualTo("Предложено перенести на декабрь 2026");
         assertThat(history.describe("ACCEPTED 2026-12", en)).isEqualTo("Client accepted the move to December 2026");
-        assertThat(history.describe("PROPOSED", RU)).as("entries written before the month was kept")
+        assertThat(history.describe("PROPOSED", RU))
+                .as("entries written before the month was kept")
                 .isEqualTo("Предложено перенести на следующий месяц");
         assertThat(history.describe("DECLINED", en)).isEqualTo("Client declined the move to next month");
         assertThat(history.describe("RETURNED", RU)).isEqualTo("Обращение вернулось в очередь после переноса");

@@ -2,14 +2,12 @@ package dev.tidesk.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidesk.worklog.WorkLog;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import dev.tidesk.worklog.WorkLog;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +25,10 @@ class LedgerBenchmark {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Ledgers ledgers;
+
     @Autowired
     WorkLog workLog;
 
@@ -73,8 +73,9 @@ class LedgerBenchmark {
         long q = System.nanoTime();
         workLog.minutesByOrganizationAndMonth(YearMonth.from(start), YearMonth.from(workLog.today()));
         System.out.printf("BENCH of which the sum query: %d ms%n", (System.nanoTime() - q) / 1_000_000);
-        System.out.printf("BENCH ledger of %d clients x 36 months: min %d ms, median %d ms, max %d ms%n", clients,
-                times.get(0), times.get(3), times.get(6));
+        System.out.printf(
+                "BENCH ledger of %d clients x 36 months: min %d ms, median %d ms, max %d ms%n",
+                clients, times.get(0), times.get(3), times.get(6));
         assertThat(clients).isGreaterThanOrEqualTo(1000);
     }
 }

@@ -2,9 +2,6 @@ package dev.tidesk.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.YearMonth;
-import java.util.List;
-
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
 import dev.tidesk.identity.Role;
@@ -12,9 +9,9 @@ import dev.tidesk.mail.OutboxSender;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;
-
 import jakarta.mail.internet.MimeMessage;
-
+import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,12 +23,16 @@ class PlanAlertMailTests extends MailTest {
 
     @Autowired
     MonthlyClose monthlyClose;
+
     @Autowired
     PlanAlerts planAlerts;
+
     @Autowired
     Contracts contracts;
+
     @Autowired
     OutboxSender sender;
+
     @Autowired
     WorkLog workLog;
 
@@ -59,10 +60,15 @@ class PlanAlertMailTests extends MailTest {
         data.settle();
 
         List<StoredAlertView> mine = planAlerts.open(manager.id());
-        assertThat(mine).extracting(StoredAlertView::kind)
+        assertThat(mine)
+                .extracting(StoredAlertView::kind)
                 .containsExactlyInAnyOrder(PlanAlert.Kind.OVERRUN, PlanAlert.Kind.TRIAL);
-        StoredAlertView overrun = mine.stream().filter(a -> a.kind() == PlanAlert.Kind.OVERRUN).findFirst().orElseThrow();
-        assertThat(overrun.month()).as("the first close whose window shows 2 months over 120%")
+        StoredAlertView overrun = mine.stream()
+                .filter(a -> a.kind() == PlanAlert.Kind.OVERRUN)
+                .findFirst()
+                .orElseThrow();
+        assertThat(overrun.month())
+                .as("the first close whose window shows 2 months over 120%")
                 .isEqualTo(now.minusMonths(2));
         assertThat(overrun.recommendation()).isEqualTo(PlanCode.STANDARD);
         assertThat(planAlerts.open(otherManager.id())).noneMatch(a -> a.contractId() == c.id());
@@ -71,13 +77,18 @@ class PlanAlertMailTests extends MailTest {
         sender.sendDue(1000);
         String org = client.organization().name();
         MimeMessage[] received = smtp.getReceivedMessages();
-        assertThat(subjects(sentTo(received, manager.email()))).containsExactlyInAnyOrder(
-                "Регулярное превышение тарифа: " + org, "Пора пересмотреть тариф после пробного периода: " + org);
-        assertThat(subjects(sentTo(received, head.email())).stream().filter(s -> s.endsWith(": " + org)).toList())
+        assertThat(subjects(sentTo(received, manager.email())))
+                .containsExactlyInAnyOrder(
+                        "Регулярное превышение тарифа: " + org,
+                        "Пора пересмотреть тариф после пробного периода: " + org);
+        assertThat(subjects(sentTo(received, head.email())).stream()
+                        .filter(s -> s.endsWith(": " + org))
+                        .toList())
                 .hasSize(2);
         assertThat(subjects(sentTo(received, otherManager.email()))).isEmpty();
         MimeMessage one = sentTo(received, manager.email()).stream().findFirst().orElseThrow();
-        assertThat(StatementMailTests.plainText(one)).contains("/desk/clients/" + client.organization().id())
+        assertThat(StatementMailTests.plainText(one))
+                .contains("/desk/clients/" + client.organization().id())
                 .contains("Стандарт");
     }
 }

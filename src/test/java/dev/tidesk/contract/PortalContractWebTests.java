@@ -4,13 +4,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.YearMonth;
-
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.YearMonth;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,15 +38,18 @@ class PortalContractWebTests extends WebTest {
         fixtures.log(theirs, agent, 1, 30);
         MockHttpSession portal = portalLogin(client.login());
 
-        mvc.perform(get("/portal/contract").session(portal)).andExpect(status().isOk())
+        mvc.perform(get("/portal/contract").session(portal))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Стандарт")))
                 .andExpect(content().string(Matchers.containsString("использовано 5 из 20 ч")))
                 .andExpect(content().string(Matchers.containsString("usage-chart")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Премиум"))));
 
         String lastMonth = YearMonth.from(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")))
-                .minusMonths(1).toString();
-        mvc.perform(get("/portal/contract/statements/" + lastMonth).session(portal)).andExpect(status().isOk())
+                .minusMonths(1)
+                .toString();
+        mvc.perform(get("/portal/contract/statements/" + lastMonth).session(portal))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(mine.tid())))
                 .andExpect(content().string(Matchers.containsString("id=\"statement-total\">12<")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(theirs.tid()))))
@@ -61,16 +62,19 @@ class PortalContractWebTests extends WebTest {
         TestData.Client oneOff = data.client();
         fixtures.sign(client, PlanCode.ECONOMY, 1);
         String before = YearMonth.from(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")))
-                .minusMonths(3).toString();
+                .minusMonths(3)
+                .toString();
         mvc.perform(get("/portal/contract/statements/" + before).session(portalLogin(client.login())))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/portal/contract/statements/garbage").session(portalLogin(client.login())))
                 .andExpect(status().isNotFound());
 
         MockHttpSession portal = portalLogin(oneOff.login());
-        mvc.perform(get("/portal/contract").session(portal)).andExpect(status().isOk())
+        mvc.perform(get("/portal/contract").session(portal))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"no-contract\"")));
-        mvc.perform(get("/portal/contract/statements/" + before).session(portal)).andExpect(status().isNotFound());
+        mvc.perform(get("/portal/contract/statements/" + before).session(portal))
+                .andExpect(status().isNotFound());
     }
 
     @Test

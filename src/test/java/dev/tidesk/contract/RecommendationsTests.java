@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,14 +31,14 @@ class RecommendationsTests {
 
     @ParameterizedTest(name = "used {0} of 600 → overrun {1}")
     @CsvSource({
-            "721 721 100,     true",   // two of three over 120 %
-            "720 721 721,     true",
-            "720 720 721,     false",  // exactly 120 % is not over
-            "721 100 100,     false",  // one of three
-            "721 721 100 100, false",  // the two over months are outside the last three
-            "100 721 721 721, true",
-            "721,             false",  // fewer closed months than required
-            "721 721,         true",
+        "721 721 100,     true", // two of three over 120 %
+        "720 721 721,     true",
+        "720 720 721,     false", // exactly 120 % is not over
+        "721 100 100,     false", // one of three
+        "721 721 100 100, false", // the two over months are outside the last three
+        "100 721 721 721, true",
+        "721,             false", // fewer closed months than required
+        "721 721,         true",
     })
     void overrunNeedsTwoOfTheLastThreeClosedMonthsAbove120Percent(String used, boolean overrun) {
         assertThat(rules.overrun(closed(600, used))).isEqualTo(overrun);
@@ -47,12 +46,12 @@ class RecommendationsTests {
 
     @ParameterizedTest(name = "used {0} → {1}")
     @CsvSource({
-            "600 600 600,    ECONOMY",
-            "600 600 601,    STANDARD",   // average 600.33 > 600
-            "1200 1200 1200, STANDARD",
-            "2000 2500 2700, PREMIUM",    // average 2400 is covered exactly
-            "2400 2400 2401, INDIVIDUAL", // no catalogue plan covers 2400.33
-            "5000 0 0 0,     ECONOMY",    // only the last three count
+        "600 600 600,    ECONOMY",
+        "600 600 601,    STANDARD", // average 600.33 > 600
+        "1200 1200 1200, STANDARD",
+        "2000 2500 2700, PREMIUM", // average 2400 is covered exactly
+        "2400 2400 2401, INDIVIDUAL", // no catalogue plan covers 2400.33
+        "5000 0 0 0,     ECONOMY", // only the last three count
     })
     void theRecommendationIsTheSmallestPlanCoveringTheAverageOfTheLastThreeMonths(String used, PlanCode plan) {
         assertThat(rules.recommend(closed(600, used), LedgerTests.CATALOGUE)).isEqualTo(plan);
@@ -60,28 +59,39 @@ class RecommendationsTests {
 
     @Test
     void noRecommendationWithoutAClosedMonth() {
-        List<LedgerMonth> open = Ledger.compute(List.of(
-                new Ledger.MonthInput(YearMonth.of(2026, 1), PlanCode.ECONOMY, 600, 900, null)));
+        List<LedgerMonth> open =
+                Ledger.compute(List.of(new Ledger.MonthInput(YearMonth.of(2026, 1), PlanCode.ECONOMY, 600, 900, null)));
         assertThat(rules.recommend(open, LedgerTests.CATALOGUE)).isNull();
         assertThat(rules.overrun(open)).isFalse();
     }
 
     @ParameterizedTest(name = "start {0} on {1}, today {2}, decided {3} → due {4}")
-    @CsvSource(nullValues = "-", value = {
-            "2026-01-15, ECONOMY,  2026-04-14, -,       false",  // one day short of 3 months
-            "2026-01-15, ECONOMY,  2026-04-15, -,       true",
-            "2026-01-15, ECONOMY,  2026-09-01, -,       true",
-            "2026-01-15, ECONOMY,  2026-09-01, STAY,    false",  // decided
-            "2026-01-15, STANDARD, 2026-09-01, -,       false",  // not started on Economy
-    })
-    void theTrialReviewIsDueAfterThreeMonthsOnEconomyUntilDecided(LocalDate start, PlanCode plan, LocalDate today,
-            TrialDecision decision, boolean due) {
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "2026-01-15, ECONOMY,  2026-04-14, -,       false", // one day short of 3 months
+                "2026-01-15, ECONOMY,  2026-04-15, -,       true",
+                "2026-01-15, ECONOMY,  2026-09-01, -,       true",
+                "2026-01-15, ECONOMY,  2026-09-01, STAY,    false", // decided
+                "2026-01-15, STANDARD, 2026-09-01, -,       false", // not started on Economy
+            })
+    void theTrialReviewIsDueAfterThreeMonthsOnEconomyUntilDecided(
+            LocalDate start, PlanCode plan, LocalDate today, TrialDecision decision, boolean due) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        Contract c = new Contract(1L, "D", start, TermsPeriod.catalogue(YearMonth.from(start), plan, "t", now), null,
-                false, null, "t", now);
+        Contract c = new Contract(
+                1L,
+                "D",
+                start,
+                TermsPeriod.catalogue(YearMonth.from(start), plan, "t", now),
+                null,
+                false,
+                null,
+                "t",
+                now);
         if (decision != null) {
             c.decideTrial(decision, "head", now);
         }
-        assertThat(rules.trialReviewDue(c.view(LedgerTests.CATALOGUE, today), today)).isEqualTo(due);
+        assertThat(rules.trialReviewDue(c.view(LedgerTests.CATALOGUE, today), today))
+                .isEqualTo(due);
     }
 }

@@ -2,10 +2,6 @@ package dev.tidesk.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.YearMonth;
-import java.util.Arrays;
-import java.util.List;
-
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
 import dev.tidesk.customer.ContactView;
@@ -14,9 +10,10 @@ import dev.tidesk.mail.OutboxSender;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;
-
 import jakarta.mail.internet.MimeMessage;
-
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,10 +25,13 @@ class StatementMailTests extends MailTest {
 
     @Autowired
     MonthlyClose monthlyClose;
+
     @Autowired
     OutboxSender sender;
+
     @Autowired
     Customers customers;
+
     @Autowired
     WorkLog workLog;
 
@@ -41,8 +41,10 @@ class StatementMailTests extends MailTest {
         TestData.Client client = data.client("ru");
         long org = client.organization().id();
         int n = (int) (org % 100000);
-        ContactView english = customers.createContact(org, "John Director " + n, "john" + n + "@stmt.example", null, "en");
-        ContactView silent = customers.createContact(org, "Пётр Молчалив " + n, "petr" + n + "@stmt.example", null, "ru");
+        ContactView english =
+                customers.createContact(org, "John Director " + n, "john" + n + "@stmt.example", null, "en");
+        ContactView silent =
+                customers.createContact(org, "Пётр Молчалив " + n, "petr" + n + "@stmt.example", null, "ru");
         customers.changeMonthlyStatement(client.contact().id(), true);
         customers.changeMonthlyStatement(english.id(), true);
 
@@ -58,7 +60,8 @@ class StatementMailTests extends MailTest {
         sender.sendDue(1000);
         sender.sendDue(1000);
 
-        MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> !subject(m).contains(t.tid()))
+        MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> !subject(m).contains(t.tid()))
                 .toArray(MimeMessage[]::new); // the statements, not the request's own acknowledgement
         List<MimeMessage> ru = sentTo(received, client.contact().email());
         List<MimeMessage> en = sentTo(received, english.email());
@@ -66,17 +69,20 @@ class StatementMailTests extends MailTest {
         assertThat(en).hasSize(1);
         assertThat(sentTo(received, silent.email())).isEmpty();
 
-        String ruMonth = last.atDay(1).format(java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy",
-                java.util.Locale.forLanguageTag("ru")));
-        assertThat(ru.get(0).getSubject()).isEqualTo("Отчёт о нормочасах за " + ruMonth + ": "
-                + client.organization().name());
+        String ruMonth = last.atDay(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern(
+                        "LLLL yyyy", java.util.Locale.forLanguageTag("ru")));
+        assertThat(ru.get(0).getSubject())
+                .isEqualTo("Отчёт о нормочасах за " + ruMonth + ": "
+                        + client.organization().name());
         String ruBody = plainText(ru.get(0));
         assertThat(ruBody).contains(t.tid()).contains("/portal/contract/statements/" + last);
 
-        String enMonth = last.atDay(1).format(java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy",
-                java.util.Locale.ENGLISH));
-        assertThat(en.get(0).getSubject()).isEqualTo("Norm-hour statement for " + enMonth + ": "
-                + client.organization().name());
+        String enMonth = last.atDay(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", java.util.Locale.ENGLISH));
+        assertThat(en.get(0).getSubject())
+                .isEqualTo("Norm-hour statement for " + enMonth + ": "
+                        + client.organization().name());
         assertThat(en.get(0).getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
     }
 

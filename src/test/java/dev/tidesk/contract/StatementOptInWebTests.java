@@ -11,7 +11,6 @@ import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Role;
-
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +27,8 @@ class StatementOptInWebTests extends WebTest {
         TestData.Client client = data.client();
         long id = client.contact().id();
         MockHttpSession portal = portalLogin(client.login());
-        mvc.perform(get("/portal/account").session(portal)).andExpect(status().isOk())
+        mvc.perform(get("/portal/account").session(portal))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Присылать мне отчёт за месяц по e-mail")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("checked"))));
 
@@ -36,7 +36,10 @@ class StatementOptInWebTests extends WebTest {
                 .andExpect(status().isForbidden());
         assertThat(customers.contact(id).monthlyStatement()).isFalse();
 
-        mvc.perform(post("/portal/account/statement").session(portal).with(csrf()).param("monthlyStatement", "true"))
+        mvc.perform(post("/portal/account/statement")
+                        .session(portal)
+                        .with(csrf())
+                        .param("monthlyStatement", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(customers.contact(id).monthlyStatement()).isTrue();
         mvc.perform(get("/portal/account").session(portal))
@@ -44,7 +47,9 @@ class StatementOptInWebTests extends WebTest {
 
         mvc.perform(post("/portal/account/statement").session(portal).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(customers.contact(id).monthlyStatement()).as("an unticked box sends nothing").isFalse();
+        assertThat(customers.contact(id).monthlyStatement())
+                .as("an unticked box sends nothing")
+                .isFalse();
     }
 
     @Test
@@ -55,24 +60,42 @@ class StatementOptInWebTests extends WebTest {
         long id = client.contact().id();
         MockHttpSession admin = deskLogin(data.member(Role.ADMIN).email());
 
-        mvc.perform(post("/desk/admin/organizations/" + org + "/contacts/" + id + "/statement").session(admin)
-                .with(csrf()).param("monthlyStatement", "true")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/admin/organizations/" + org + "/contacts/" + id + "/statement")
+                        .session(admin)
+                        .with(csrf())
+                        .param("monthlyStatement", "true"))
+                .andExpect(status().is3xxRedirection());
         assertThat(customers.contact(id).monthlyStatement()).isTrue();
-        mvc.perform(get("/desk/admin/organizations/" + org).session(admin)).andExpect(status().isOk())
+        mvc.perform(get("/desk/admin/organizations/" + org).session(admin))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Отключить")));
 
-        mvc.perform(post("/desk/admin/organizations/" + org + "/contacts/" + other.contact().id() + "/statement")
-                .session(admin).with(csrf()).param("monthlyStatement", "true")).andExpect(status().isNotFound());
+        mvc.perform(post("/desk/admin/organizations/" + org + "/contacts/"
+                                + other.contact().id() + "/statement")
+                        .session(admin)
+                        .with(csrf())
+                        .param("monthlyStatement", "true"))
+                .andExpect(status().isNotFound());
         assertThat(customers.contact(other.contact().id()).monthlyStatement()).isFalse();
 
         mvc.perform(post("/desk/admin/organizations/" + org + "/contacts/" + id + "/statement")
-                .session(deskLogin(data.agent().email())).with(csrf()).param("monthlyStatement", "false"))
+                        .session(deskLogin(data.agent().email()))
+                        .with(csrf())
+                        .param("monthlyStatement", "false"))
                 .andExpect(status().isForbidden());
         assertThat(customers.contact(id).monthlyStatement()).isTrue();
 
-        mvc.perform(post("/desk/admin/organizations/" + org + "/contacts").session(admin).with(csrf())
-                .param("fullName", "Новый Директор").param("email", "dir" + org + "@optin.example")
-                .param("monthlyStatement", "true")).andExpect(status().is3xxRedirection());
-        assertThat(customers.contactByEmail("dir" + org + "@optin.example").orElseThrow().monthlyStatement()).isTrue();
+        mvc.perform(post("/desk/admin/organizations/" + org + "/contacts")
+                        .session(admin)
+                        .with(csrf())
+                        .param("fullName", "Новый Директор")
+                        .param("email", "dir" + org + "@optin.example")
+                        .param("monthlyStatement", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(customers
+                        .contactByEmail("dir" + org + "@optin.example")
+                        .orElseThrow()
+                        .monthlyStatement())
+                .isTrue();
     }
 }

@@ -5,9 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.YearMonth;
-import java.util.Arrays;
-
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.identity.Role;
@@ -18,7 +15,8 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
-
+import java.time.YearMonth;
+import java.util.Arrays;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -39,8 +37,10 @@ class TestCopyHoursTests extends WebTest {
 
     @Autowired
     WorkLog workLog;
+
     @Autowired
     Contracts contracts;
+
     @Autowired
     Reports reports;
 
@@ -61,18 +61,23 @@ class TestCopyHoursTests extends WebTest {
         // this month's synchronisation is not last month's
         log(b, agent, YearMonth.from(workLog.today()), workLog.today().getDayOfMonth(), 60, WorkKind.TEST_COPY_SYNC);
 
-        Statement statement = context.getBean(Ledgers.class).statement(client.organization().id(), last);
+        Statement statement =
+                context.getBean(Ledgers.class).statement(client.organization().id(), last);
         assertThat(statement.totalMinutes()).isEqualTo(420);
         assertThat(statement.syncMinutes()).isEqualTo(120);
         assertThat(statement.otherMinutes()).isEqualTo(300);
-        assertThat(statement.lines()).extracting(l -> l.tid() + " " + l.minutes() + " " + l.syncMinutes())
+        assertThat(statement.lines())
+                .extracting(l -> l.tid() + " " + l.minutes() + " " + l.syncMinutes())
                 .containsExactly(a.tid() + " 270 90", b.tid() + " 150 30");
 
         MockHttpSession portal = portalLogin(client.login());
         MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
-        for (var page : new Object[][] { { "/portal/contract/statements/" + last, portal },
-                { "/desk/clients/" + client.organization().id() + "/statements/" + last, head } }) {
-            mvc.perform(get((String) page[0]).session((MockHttpSession) page[1])).andExpect(status().isOk())
+        for (var page : new Object[][] {
+            {"/portal/contract/statements/" + last, portal},
+            {"/desk/clients/" + client.organization().id() + "/statements/" + last, head}
+        }) {
+            mvc.perform(get((String) page[0]).session((MockHttpSession) page[1]))
+                    .andExpect(status().isOk())
                     .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"statement-total\"[^>]*>7<.*")))
                     .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"statement-sync-total\"[^>]*>2<.*")))
                     .andExpect(content().string(Matchers.matchesRegex("(?s).*id=\"statement-sync\"[^>]*>2<.*")))
@@ -82,25 +87,39 @@ class TestCopyHoursTests extends WebTest {
                     .andExpect(content().string(Matchers.containsString(">0,5<")));
         }
 
-        byte[] pdf = mvc.perform(get("/portal/contract/statements/" + last + "/pdf").session(portal))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] pdf = mvc.perform(
+                        get("/portal/contract/statements/" + last + "/pdf").session(portal))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Синхр. тестовой копии").containsPattern("Из них синхронизация тестовой копии\\s+2\\s")
-                    .containsPattern("Остальные работы\\s+5\\s").containsPattern(a.tid() + ".*4,5\\s+1,5")
+            assertThat(text)
+                    .contains("Синхр. тестовой копии")
+                    .containsPattern("Из них синхронизация тестовой копии\\s+2\\s")
+                    .containsPattern("Остальные работы\\s+5\\s")
+                    .containsPattern(a.tid() + ".*4,5\\s+1,5")
                     .containsPattern("Итого\\s+7\\s+2\\s");
         }
 
-        ReportFilter month = new ReportFilter(last.atDay(1), last.atEndOfMonth(), Grain.MONTH,
-                client.organization().id(), null);
+        ReportFilter month = new ReportFilter(
+                last.atDay(1),
+                last.atEndOfMonth(),
+                Grain.MONTH,
+                client.organization().id(),
+                null);
         // month, plan, included, used, of it sync, other work, balance, running, used %
-        assertThat(reports.utilisation(month).rows()).containsExactly(
-                Arrays.asList(last.atDay(1), "STANDARD", 20.0, 7.0, 2.0, 5.0, 13.0, 33.0, 35.0));
+        assertThat(reports.utilisation(month).rows())
+                .containsExactly(Arrays.asList(last.atDay(1), "STANDARD", 20.0, 7.0, 2.0, 5.0, 13.0, 33.0, 35.0));
         ReportFilter all = new ReportFilter(last.atDay(1), last.atEndOfMonth(), Grain.MONTH, null, null);
-        assertThat(reports.utilisation(all).row(client.organization().name())).containsExactly(
-                client.organization().name(), "STANDARD", 20.0, 7.0, 2.0, 5.0, 13.0, 33.0, 35.0);
-        mvc.perform(get("/desk/reports/utilisation").param("org", "" + client.organization().id())
-                .param("from", last.atDay(1).toString()).param("to", last.atEndOfMonth().toString()).session(head))
+        assertThat(reports.utilisation(all).row(client.organization().name()))
+                .containsExactly(client.organization().name(), "STANDARD", 20.0, 7.0, 2.0, 5.0, 13.0, 33.0, 35.0);
+        mvc.perform(get("/desk/reports/utilisation")
+                        .param("org", "" + client.organization().id())
+                        .param("from", last.atDay(1).toString())
+                        .param("to", last.atEndOfMonth().toString())
+                        .session(head))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Из них синхронизация тестовой копии, ч")));
     }

@@ -1,5 +1,8 @@
 package dev.tidesk.customer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesk.WebTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,13 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import dev.tidesk.WebTest;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Mails from new senders processed at the same moment all ask for the triage organization; the
@@ -48,7 +46,9 @@ class OrganizationNamedTests extends WebTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(customers.organizations().stream().filter(o -> o.name().equalsIgnoreCase(name))
-                .collect(Collectors.toList())).hasSize(1);
+        assertThat(customers.organizations().stream()
+                        .filter(o -> o.name().equalsIgnoreCase(name))
+                        .collect(Collectors.toList()))
+                .hasSize(1);
     }
 }

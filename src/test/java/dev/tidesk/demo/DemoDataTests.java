@@ -2,16 +2,13 @@ package dev.tidesk.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidesk.customer.Customers;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import dev.tidesk.customer.Customers;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +20,7 @@ class DemoDataTests {
 
     @Autowired
     dev.tidesk.mail.Outbox outbox;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -41,8 +39,12 @@ class DemoDataTests {
 
         assertThat(customers.contactByEmail("m.ivanova@romashka.example")).hasValueSatisfying(c -> {
             assertThat(c.fullName()).isEqualTo("Иванова Марина Сергеевна");
-            assertThat(jdbc.queryForObject("select count(*) from account where login = ? and contact_id = ?",
-                    Long.class, c.email(), c.id())).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from account where login = ? and contact_id = ?",
+                            Long.class,
+                            c.email(),
+                            c.id()))
+                    .isEqualTo(1);
         });
 
         Map<String, Long> before = counts();
@@ -52,12 +54,17 @@ class DemoDataTests {
 
     @Test
     void theDemosPastMonthsAreClosed() {
-        java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Moscow")).minusMonths(1);
+        java.time.YearMonth last =
+                java.time.YearMonth.now(java.time.ZoneId.of("Europe/Moscow")).minusMonths(1);
         // every contract has its last month frozen, so averages over closed months are not zero
-        assertThat(jdbc.queryForObject("""
+        assertThat(jdbc.queryForObject(
+                        """
                 select count(*) from contract c where c.start_date <= ? and not exists (
-                  select 1 from ledger_month l where l.contract_id = c.id and l.month = ?)""", Long.class,
-                java.sql.Date.valueOf(last.atEndOfMonth()), java.sql.Date.valueOf(last.atDay(1)))).isZero();
+                  select 1 from ledger_month l where l.contract_id = c.id and l.month = ?)""",
+                        Long.class,
+                        java.sql.Date.valueOf(last.atEndOfMonth()),
+                        java.sql.Date.valueOf(last.atDay(1))))
+                .isZero();
         assertThat(jdbc.queryForObject("select count(distinct month) from ledger_month", Long.class))
                 .isGreaterThanOrEqualTo(5);
     }
@@ -65,7 +72,8 @@ class DemoDataTests {
     @Test
     void theDemosNotificationsAreHistoryThatNoSenderEverTakes() {
         assertThat(count("mail_outbox")).isGreaterThan(100);
-        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where status = 'PENDING'", Long.class))
+                .isZero();
         // and say so: labelled history, not "sent"
         assertThat(outbox.recent(5)).allSatisfy(m -> {
             assertThat(m.statusKey()).isEqualTo("outbox.status.history");
@@ -87,8 +95,7 @@ class DemoDataTests {
                 select count(*) from ticket_history h join ticket t on t.id = h.ticket_id
                 where h.at < t.created_at""", Long.class)).isZero();
         assertThat(jdbc.queryForObject("""
-                select count(*) from ticket where resolved_at < created_at or first_response_at < created_at""",
-                Long.class)).isZero();
+                select count(*) from ticket where resolved_at < created_at or first_response_at < created_at""", Long.class)).isZero();
         assertThat(jdbc.queryForObject("""
                 select count(*) from ticket where created_at < now() - interval '200 days'""", Long.class)).isZero();
     }
@@ -98,8 +105,22 @@ class DemoDataTests {
     }
 
     private Map<String, Long> counts() {
-        return Map.of("organization", count("organization"), "contact", count("contact"), "site", count("site"),
-                "staff", count("staff"), "account", count("account"), "ticket", count("ticket"),
-                "ticket_message", count("ticket_message"), "ticket_history", count("ticket_history"));
+        return Map.of(
+                "organization",
+                count("organization"),
+                "contact",
+                count("contact"),
+                "site",
+                count("site"),
+                "staff",
+                count("staff"),
+                "account",
+                count("account"),
+                "ticket",
+                count("ticket"),
+                "ticket_message",
+                count("ticket_message"),
+                "ticket_history",
+                count("ticket_history"));
     }
 }

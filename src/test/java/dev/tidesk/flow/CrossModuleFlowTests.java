@@ -1,6 +1,6 @@
 package dev.tidesk.flow;
 
-import java.time.YearMonth;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.WebTest;
 import dev.tidesk.contract.ContractFixtures;
@@ -11,15 +11,12 @@ import dev.tidesk.customer.Customers;
 import dev.tidesk.ticket.RequestCreated;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;
-
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The flows that cross modules, told as Spring Modulith scenarios: a stimulus in one module, the
@@ -30,10 +27,13 @@ class CrossModuleFlowTests extends WebTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MonthlyClose monthlyClose;
+
     @Autowired
     WorkLog workLog;
+
     @Autowired
     Customers customers;
 
@@ -61,13 +61,19 @@ class CrossModuleFlowTests extends WebTest {
                 .andWaitForEventOfType(RequestCreated.class)
                 .toArriveAndVerify((event, ticket) -> {
                     assertThat(event.ticketId()).isEqualTo(ticket.id());
-                    assertThat(jdbc.queryForObject("select queued from routing_request where ticket_id = ?",
-                            Boolean.class, ticket.id())).isTrue();
+                    assertThat(jdbc.queryForObject(
+                                    "select queued from routing_request where ticket_id = ?",
+                                    Boolean.class,
+                                    ticket.id()))
+                            .isTrue();
                 });
     }
 
     private long statementsTo(String email, long contractId) {
-        return jdbc.queryForObject("select count(*) from mail_outbox where recipient = ? and event_key like ?",
-                Long.class, email, "statement:" + contractId + ":%");
+        return jdbc.queryForObject(
+                "select count(*) from mail_outbox where recipient = ? and event_key like ?",
+                Long.class,
+                email,
+                "statement:" + contractId + ":%");
     }
 }

@@ -1,14 +1,13 @@
 package dev.tidesk.generator;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GeneratorOptionsTests {
 
@@ -32,8 +31,8 @@ class GeneratorOptionsTests {
 
     @Test
     void untilYearsPasswordAndDomain() {
-        GeneratorOptions o = GeneratorOptions.parse(List.of("--until", "2025-06-01", "--years", "2", "--password",
-                "pw-123456", "--domain", "x.example"));
+        GeneratorOptions o = GeneratorOptions.parse(
+                List.of("--until", "2025-06-01", "--years", "2", "--password", "pw-123456", "--domain", "x.example"));
         assertThat(o.until()).isEqualTo(LocalDate.of(2025, 6, 1));
         assertThat(o.years()).isEqualTo(2);
         assertThat(o.password()).isEqualTo("pw-123456");
@@ -42,9 +41,11 @@ class GeneratorOptionsTests {
 
     @Test
     void theCommandIsTheFirstArgument() {
-        assertThat(GenerateCommand.requested(new String[] { "generate", "--orgs", "1" })).isTrue();
-        assertThat(GenerateCommand.requested(new String[] { "--demo" })).isFalse();
+        assertThat(GenerateCommand.requested(new String[] {"generate", "--orgs", "1"}))
+                .isTrue();
+        assertThat(GenerateCommand.requested(new String[] {"--demo"})).isFalse();
         assertThat(GenerateCommand.requested(new String[0])).isFalse();
-        assertThatThrownBy(() -> GeneratorOptions.parse(List.of("--orgs", "0"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GeneratorOptions.parse(List.of("--orgs", "0")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

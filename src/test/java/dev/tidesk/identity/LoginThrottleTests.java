@@ -1,18 +1,5 @@
 package dev.tidesk.identity;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.tidesk.TestData;
-import dev.tidesk.WebTest;
-
-import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -20,6 +7,16 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+
+import dev.tidesk.TestData;
+import dev.tidesk.WebTest;
+import jakarta.servlet.http.Cookie;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Issue 13, point 2: throttling slows guessing per client address and per login, and can't be turned
@@ -32,6 +29,7 @@ class LoginThrottleTests extends WebTest {
 
     @Autowired
     ThrottleSettings settings;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -39,8 +37,11 @@ class LoginThrottleTests extends WebTest {
     void guessingFromManyAddressesNeverKeepsTheOwnersBrowserOut() throws Exception {
         String login = data.client().login();
         String home = address();
-        Cookie device = attempt(login, TestData.PASSWORD, home, null).andExpect(authenticated()).andReturn()
-                .getResponse().getCookie(DeviceCookies.NAME);
+        Cookie device = attempt(login, TestData.PASSWORD, home, null)
+                .andExpect(authenticated())
+                .andReturn()
+                .getResponse()
+                .getCookie(DeviceCookies.NAME);
         assertThat(device).isNotNull();
         assertThat(device.isHttpOnly()).isTrue();
 
@@ -49,13 +50,18 @@ class LoginThrottleTests extends WebTest {
             attempt(login, "wrong-" + i, address(), null).andExpect(unauthenticated());
         }
         // a browser that never signed in as this login now waits...
-        attempt(login, TestData.PASSWORD, address(), null).andExpect(redirectedUrlPattern("/portal/login?throttled=*"))
+        attempt(login, TestData.PASSWORD, address(), null)
+                .andExpect(redirectedUrlPattern("/portal/login?throttled=*"))
                 .andExpect(unauthenticated());
         // ...but the owner's browser signs in with the right password, from anywhere, at once
         attempt(login, TestData.PASSWORD, address(), device).andExpect(authenticated());
         attempt(login, TestData.PASSWORD, home, device).andExpect(authenticated());
-        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'SIGN_IN_THROTTLED' and target = ?",
-                Long.class, login)).as("the last three guesses and the stranger's try").isEqualTo(4);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_log where action = 'SIGN_IN_THROTTLED' and target = ?",
+                        Long.class,
+                        login))
+                .as("the last three guesses and the stranger's try")
+                .isEqualTo(4);
     }
 
     @Test
@@ -78,7 +84,9 @@ class LoginThrottleTests extends WebTest {
             while (!spray("nobody" + System.nanoTime() + "@client.example", sprayer)) {
                 // until the address is refused again
             }
-            String location = attempt(victim, TestData.PASSWORD, sprayer, null).andReturn().getResponse()
+            String location = attempt(victim, TestData.PASSWORD, sprayer, null)
+                    .andReturn()
+                    .getResponse()
                     .getRedirectedUrl();
             victimHeldBack = location.contains("throttled");
         }
@@ -89,8 +97,11 @@ class LoginThrottleTests extends WebTest {
 
     /** A wrong password from {@code address}; whether the attempt was refused before being checked. */
     private boolean spray(String login, String address) throws Exception {
-        String location = attempt(login, "Summer2026!", address, null).andExpect(unauthenticated()).andReturn()
-                .getResponse().getRedirectedUrl();
+        String location = attempt(login, "Summer2026!", address, null)
+                .andExpect(unauthenticated())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         return location.contains("throttled");
     }
 
@@ -98,14 +109,14 @@ class LoginThrottleTests extends WebTest {
     void unknownAndKnownLoginsGetTheSameAnswers() throws Exception {
         String known = data.client().login();
         String unknown = "ghost" + System.nanoTime() + "@client.example";
-        for (String login : new String[] { known, unknown }) {
+        for (String login : new String[] {known, unknown}) {
             attempt(login, "wrong", address(), null).andExpect(redirectedUrl("/portal/login?error"));
         }
         for (int i = 0; i < settings.loginPerWindow(); i++) {
             attempt(known, "wrong", address(), null);
             attempt(unknown, "wrong", address(), null);
         }
-        for (String login : new String[] { known, unknown }) {
+        for (String login : new String[] {known, unknown}) {
             attempt(login, "wrong", address(), null).andExpect(redirectedUrlPattern("/portal/login?throttled=*"));
         }
     }
@@ -121,8 +132,11 @@ class LoginThrottleTests extends WebTest {
     }
 
     private ResultActions attempt(String login, String password, String address, Cookie device) throws Exception {
-        MockHttpServletRequestBuilder post = post("/portal/login").param("username", login).param("password", password)
-                .with(csrf()).with(r -> {
+        MockHttpServletRequestBuilder post = post("/portal/login")
+                .param("username", login)
+                .param("password", password)
+                .with(csrf())
+                .with(r -> {
                     r.setRemoteAddr(address);
                     return r;
                 });

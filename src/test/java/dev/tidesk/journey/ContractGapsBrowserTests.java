@@ -2,8 +2,6 @@ package dev.tidesk.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.YearMonth;
-
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
 import dev.tidesk.MailTest;
@@ -18,7 +16,7 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;
-
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -35,10 +33,13 @@ class ContractGapsBrowserTests extends MailTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Deferrals deferrals;
+
     @Autowired
     Customers customers;
+
     @Autowired
     WorkLog workLog;
 
@@ -61,7 +62,8 @@ class ContractGapsBrowserTests extends MailTest {
         assertThat(browser.findElement(By.id("request-deferral")).getText()).contains("Выполнить в следующем месяце?");
         Browser.screenshot(browser, "portal-request-deferral");
         Browser.clickAndWait(browser, By.id("request-deferral-accept"));
-        assertThat(browser.findElement(By.id("request-deferred-until")).getText()).startsWith("Обращение отложено до 1 ");
+        assertThat(browser.findElement(By.id("request-deferred-until")).getText())
+                .startsWith("Обращение отложено до 1 ");
         assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("Отложено");
         Browser.screenshot(browser, "portal-request-deferred");
 
@@ -72,14 +74,16 @@ class ContractGapsBrowserTests extends MailTest {
         assertThat(customers.contact(client.contact().id()).monthlyStatement()).isTrue();
         Browser.screenshot(browser, "portal-account-statement");
 
-        browser.get(url("/portal/contract/statements/" + YearMonth.from(workLog.today()).minusMonths(1)));
+        browser.get(url(
+                "/portal/contract/statements/" + YearMonth.from(workLog.today()).minusMonths(1)));
         assertThat(browser.findElement(By.id("statement-pdf")).getText()).isEqualTo("Скачать PDF");
         Browser.screenshot(browser, "portal-statement-pdf-link");
         logout("/portal/logout");
 
         Browser.signIn(browser, url("/desk/login"), agent.email());
         browser.get(url("/desk/requests/" + t.tid()));
-        assertThat(browser.findElement(By.id("history")).getText()).contains("Предложено перенести на ")
+        assertThat(browser.findElement(By.id("history")).getText())
+                .contains("Предложено перенести на ")
                 .contains("Клиент согласился перенести на ");
         browser.executeScript("document.getElementById('history').scrollIntoView()");
         Browser.screenshot(browser, "desk-request-deferral-history");
@@ -97,14 +101,14 @@ class ContractGapsBrowserTests extends MailTest {
         Browser.signIn(browser, url("/desk/login"), manager.email());
         browser.get(url("/desk/contracts/alerts"));
         assertThat(browser.findElement(By.id("stored-alert-" + alert.id())).getText())
-                .contains(client.organization().name()).contains("Регулярное превышение");
+                .contains(client.organization().name())
+                .contains("Регулярное превышение");
         Browser.screenshot(browser, "desk-stored-alerts");
         Browser.clickAndWait(browser, By.cssSelector("#stored-alert-" + alert.id() + " form button"));
         assertThat(browser.findElements(By.id("stored-alert-" + alert.id()))).isEmpty();
         assertThat(browser.findElement(By.id("acknowledged-alerts")).getText()).contains(manager.fullName());
         Browser.screenshot(browser, "desk-alert-acknowledged");
     }
-
 
     private void logout(String action) {
         Browser.clickAndWait(browser, By.cssSelector("form[action='" + action + "'] button"));

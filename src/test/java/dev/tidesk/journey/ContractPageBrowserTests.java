@@ -10,7 +10,6 @@ import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class ContractPageBrowserTests {
         fixtures.sign(client, PlanCode.STANDARD, 6);
         TicketView banner = fixtures.request(data, client, "Обновить баннер на главной", 6);
         TicketView prices = fixtures.request(data, client, "Загрузить новый прайс", 6);
-        int[] hours = { 14, 26, 18, 31, 9, 22, 6 };
+        int[] hours = {14, 26, 18, 31, 9, 22, 6};
         for (int monthsAgo = 6; monthsAgo >= 0; monthsAgo--) {
             fixtures.log(monthsAgo % 2 == 0 ? banner : prices, agent, monthsAgo, hours[6 - monthsAgo]);
         }
@@ -79,7 +78,8 @@ class ContractPageBrowserTests {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", statement);
         Browser.screenshot(browser, "portal-contract-ledger");
         statement.click();
-        assertThat(browser.findElement(By.id("statement-lines")).getText()).contains(prices.tid())
+        assertThat(browser.findElement(By.id("statement-lines")).getText())
+                .contains(prices.tid())
                 .doesNotContain(banner.tid());
         assertThat(browser.findElement(By.id("statement-total")).getText()).isEqualTo("22");
         Browser.screenshot(browser, "portal-statement");
@@ -106,7 +106,8 @@ class ContractPageBrowserTests {
         Browser.screenshot(browser, "desk-request-worklog");
 
         browser.get(url("/desk/admin/clients?sort=utilisation"));
-        assertThat(browser.findElement(By.id("clients")).getText()).contains(client.organization().name());
+        assertThat(browser.findElement(By.id("clients")).getText())
+                .contains(client.organization().name());
         Browser.screenshot(browser, "desk-clients");
         browser.get(url("/desk/clients/" + client.organization().id()));
         assertThat(browser.findElement(By.id("ledger")).getText()).contains("Эконом");

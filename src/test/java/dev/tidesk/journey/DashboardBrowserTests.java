@@ -1,8 +1,6 @@
 package dev.tidesk.journey;
 
-import java.time.Duration;
-import java.time.YearMonth;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -18,6 +16,9 @@ import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,13 +26,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The head opens the dashboard: every chart is drawn (its canvas has coloured pixels) and its numbers are a click away. */
 @Tag("integration")
@@ -39,8 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 class DashboardBrowserTests {
 
-    private static final List<String> CHARTS = List.of("chart-backlog", "chart-weekly", "chart-agents",
-            "chart-firstResponse", "chart-channels", "chart-normHoursPerWeek");
+    private static final List<String> CHARTS = List.of(
+            "chart-backlog",
+            "chart-weekly",
+            "chart-agents",
+            "chart-firstResponse",
+            "chart-channels",
+            "chart-normHoursPerWeek");
 
     /** Counts the pixels of a chart's canvas that are neither transparent nor white. */
     private static final String INKED_PIXELS = """
@@ -57,6 +60,7 @@ class DashboardBrowserTests {
 
     @Autowired
     Installation installation;
+
     @Autowired
     RequestDesk desk;
 
@@ -84,17 +88,22 @@ class DashboardBrowserTests {
         // a client on Economy for three months, over the plan in the first one
         YearMonth now = YearMonth.now(installation.timeZone());
         new ContractFixtures(context).sign(client, PlanCode.ECONOMY, 2);
-        TicketView work = data.requestReceived(client, "Доработка каталога", "Нужно добавить фильтр.",
+        TicketView work = data.requestReceived(
+                client,
+                "Доработка каталога",
+                "Нужно добавить фильтр.",
                 now.minusMonths(2).atDay(1));
         workLog.log(work.id(), null, agent.id(), now.minusMonths(2).atDay(2), 720, WorkKind.WORK, null);
         workLog.log(work.id(), null, agent.id(), now.minusMonths(1).atDay(2), 240, WorkKind.CONSULTATION, null);
-        workLog.log(work.id(), null, agent.id(), java.time.LocalDate.now(installation.timeZone()), 90, WorkKind.WORK, null);
+        workLog.log(
+                work.id(), null, agent.id(), java.time.LocalDate.now(installation.timeZone()), 90, WorkKind.WORK, null);
 
         Browser.signIn(browser, url("/desk/login"), head.email());
         browser.findElement(By.id("nav-dashboard")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/desk/dashboard");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> CHARTS.stream()
-                .allMatch(id -> ((Number) browser.executeScript(INKED_PIXELS, id)).longValue() > 500));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> CHARTS.stream()
+                        .allMatch(id -> ((Number) browser.executeScript(INKED_PIXELS, id)).longValue() > 500));
         Browser.screenshot(browser, "dashboard");
         for (String id : CHARTS) {
             long inked = ((Number) browser.executeScript(INKED_PIXELS, id)).longValue();
@@ -104,7 +113,8 @@ class DashboardBrowserTests {
         // the numbers behind the weekly chart, one click away
         WebElement table = browser.findElement(By.id("chart-weekly-table"));
         assertThat(table.isDisplayed()).isFalse();
-        browser.findElement(By.cssSelector("button[data-target='chart-weekly']")).click();
+        browser.findElement(By.cssSelector("button[data-target='chart-weekly']"))
+                .click();
         assertThat(table.isDisplayed()).isTrue();
         assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(12);
         assertThat(browser.findElement(By.id("chart-weekly")).isDisplayed()).isFalse();
@@ -121,9 +131,12 @@ class DashboardBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> ((Number) browser.executeScript(INKED_PIXELS, "chart-utilisation")).longValue() > 500);
         Browser.screenshot(browser, "report-utilisation");
-        browser.findElement(By.cssSelector("button[data-target='chart-utilisation']")).click();
-        assertThat(browser.findElements(By.cssSelector("#chart-utilisation-table tbody tr"))).hasSize(3);
-        assertThat(browser.findElement(By.id("chart-utilisation-table")).getText()).contains("120");
+        browser.findElement(By.cssSelector("button[data-target='chart-utilisation']"))
+                .click();
+        assertThat(browser.findElements(By.cssSelector("#chart-utilisation-table tbody tr")))
+                .hasSize(3);
+        assertThat(browser.findElement(By.id("chart-utilisation-table")).getText())
+                .contains("120");
     }
 
     private String url(String path) {

@@ -1,6 +1,6 @@
 package dev.tidesk.journey;
 
-import java.nio.charset.StandardCharsets;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -9,15 +9,13 @@ import dev.tidesk.identity.Role;
 import dev.tidesk.mail.InboundView;
 import dev.tidesk.mail.MailIntake;
 import dev.tidesk.team.StaffView;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** An admin reads an HTML mail in Chromium: no script runs, remote images wait for a click, the cid image shows. */
 @ExtendWith(BrowserExtension.class)
@@ -33,8 +31,11 @@ class MailAdminBrowserTests extends MailTest {
 
     @Test
     void anAdminReadsAnHtmlMailSafely() throws Exception {
-        byte[] raw = MailAdminBrowserTests.class.getResourceAsStream("/eml/outlook-cp1251-alternative.eml").readAllBytes();
-        raw = new String(raw, StandardCharsets.ISO_8859_1).replace("<outlook-1@", "<outlook-b" + System.nanoTime() + "@")
+        byte[] raw = MailAdminBrowserTests.class
+                .getResourceAsStream("/eml/outlook-cp1251-alternative.eml")
+                .readAllBytes();
+        raw = new String(raw, StandardCharsets.ISO_8859_1)
+                .replace("<outlook-1@", "<outlook-b" + System.nanoTime() + "@")
                 .getBytes(StandardCharsets.ISO_8859_1);
         InboundView view = intake.receive("browser", raw);
         StaffView admin = data.member(Role.ADMIN);
@@ -43,9 +44,12 @@ class MailAdminBrowserTests extends MailTest {
         browser.get("http://localhost:" + port + "/desk/admin/mail");
         Browser.screenshot(browser, "mail-inbound-list");
         browser.get("http://localhost:" + port + "/desk/admin/mail/inbound/" + view.id());
-        assertThat(browser.findElement(By.cssSelector(".mail-html b")).getText()).isEqualTo("windows-1251");
+        assertThat(browser.findElement(By.cssSelector(".mail-html b")).getText())
+                .isEqualTo("windows-1251");
         assertThat(browser.findElements(By.cssSelector(".mail-html script"))).isEmpty();
-        assertThat(browser.findElement(By.cssSelector(".mail-html img.blocked-image")).getAttribute("src")).isNull();
+        assertThat(browser.findElement(By.cssSelector(".mail-html img.blocked-image"))
+                        .getAttribute("src"))
+                .isNull();
         Browser.screenshot(browser, "mail-inbound-message");
         browser.get("http://localhost:" + port + "/desk/admin/mail/mailboxes");
         Browser.screenshot(browser, "mail-mailboxes");

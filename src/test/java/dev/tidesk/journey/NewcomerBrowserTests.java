@@ -1,8 +1,6 @@
 package dev.tidesk.journey;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -18,17 +16,17 @@ import dev.tidesk.team.Specialty;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rough edges a newcomer hit in the first week, checked where they showed: in Chromium, by the
@@ -48,6 +46,7 @@ class NewcomerBrowserTests extends MailTest {
 
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     TaskBoard tasks;
 
@@ -58,9 +57,9 @@ class NewcomerBrowserTests extends MailTest {
     void theAccountPageIsReachableFromTheHeaderAtLaptopWidths() throws Exception {
         StaffView head = data.member(Role.HEAD);
         Client client = data.client();
-        for (String[] area : List.of(new String[] { "/desk", head.email() }, new String[] { "/portal", client.login() })) {
+        for (String[] area : List.of(new String[] {"/desk", head.email()}, new String[] {"/portal", client.login()})) {
             Browser.signIn(browser, url(area[0] + "/login"), area[1]);
-            for (int width : new int[] { 1280, 1366, 1440 }) {
+            for (int width : new int[] {1280, 1366, 1440}) {
                 browser.manage().window().setSize(new Dimension(width, 800));
                 browser.get(url(area[0]));
                 WebElement link = browser.findElement(By.id("account-link"));
@@ -69,7 +68,9 @@ class NewcomerBrowserTests extends MailTest {
                 assertThat(num(box, "width")).as(area[0] + " at " + width).isGreaterThan(20);
                 assertThat(num(box, "right")).as(area[0] + " at " + width).isLessThanOrEqualTo(num(box, "viewport"));
                 WebElement logout = browser.findElement(By.cssSelector(".user form button"));
-                assertThat(num(box(logout), "right")).as("log out at " + width).isLessThanOrEqualTo(num(box, "viewport"));
+                assertThat(num(box(logout), "right"))
+                        .as("log out at " + width)
+                        .isLessThanOrEqualTo(num(box, "viewport"));
                 if (width == 1280) {
                     Browser.screenshot(browser, "newcomer-header" + area[0].replace('/', '-') + "-1280");
                 }
@@ -104,26 +105,34 @@ class NewcomerBrowserTests extends MailTest {
 
     private void assertForbiddenPage(String name, String home) {
         String text = browser.findElement(By.tagName("body")).getText();
-        assertThat(text).contains("403", "Эта страница не для вашей учетной записи.", name)
+        assertThat(text)
+                .contains("403", "Эта страница не для вашей учетной записи.", name)
                 .doesNotContain("Whitelabel", "Forbidden", "??");
         // the house style: the dark top bar and the card
-        assertThat(browser.findElement(By.cssSelector(".topbar")).getCssValue("background-color")).isNotEqualTo("rgba(0, 0, 0, 0)");
-        assertThat(browser.findElement(By.cssSelector("section.card")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.id("error-home")).getAttribute("href")).endsWith(home);
-        assertThat(browser.findElement(By.id("account-link")).getAttribute("href")).endsWith(home + "/account");
+        assertThat(browser.findElement(By.cssSelector(".topbar")).getCssValue("background-color"))
+                .isNotEqualTo("rgba(0, 0, 0, 0)");
+        assertThat(browser.findElement(By.cssSelector("section.card")).isDisplayed())
+                .isTrue();
+        assertThat(browser.findElement(By.id("error-home")).getAttribute("href"))
+                .endsWith(home);
+        assertThat(browser.findElement(By.id("account-link")).getAttribute("href"))
+                .endsWith(home + "/account");
     }
 
     /** On a 390 px phone the portal's header fits: every menu item, RU/EN and "Выйти" are on screen; the progress steps too. */
     @Test
     void thePortalFitsAPhone() throws Exception {
         Client client = data.client();
-        TicketView ticket = data.request(client, "Не работает форма обратной связи на странице контактов",
+        TicketView ticket = data.request(
+                client,
+                "Не работает форма обратной связи на странице контактов",
                 "Письма с формы не приходят с понедельника.");
         browser.manage().window().setSize(new Dimension(390, 844));
         Browser.signIn(browser, url("/portal/login"), client.login());
         for (String page : List.of("/portal", "/portal/requests/" + ticket.tid())) {
             browser.get(url(page));
-            List<WebElement> reachable = new java.util.ArrayList<>(browser.findElements(By.cssSelector(".topbar .mainnav a")));
+            List<WebElement> reachable =
+                    new java.util.ArrayList<>(browser.findElements(By.cssSelector(".topbar .mainnav a")));
             reachable.addAll(browser.findElements(By.cssSelector(".topbar .langs a")));
             reachable.add(browser.findElement(By.id("account-link")));
             reachable.add(browser.findElement(By.cssSelector(".user form button")));
@@ -136,17 +145,22 @@ class NewcomerBrowserTests extends MailTest {
             }
             WebElement header = browser.findElement(By.cssSelector(".topbar-inner"));
             assertThat(((Number) browser.executeScript("return arguments[0].scrollWidth;", header)).doubleValue())
-                    .as(page + ": header width").isLessThanOrEqualTo(390);
+                    .as(page + ": header width")
+                    .isLessThanOrEqualTo(390);
         }
-        assertThat(browser.findElement(By.cssSelector(".topbar .mainnav")).getText()).contains("Договор");
+        assertThat(browser.findElement(By.cssSelector(".topbar .mainnav")).getText())
+                .contains("Договор");
         List<WebElement> steps = browser.findElements(By.cssSelector("ol.progress li"));
         assertThat(steps).hasSize(4);
         for (WebElement step : steps) {
             Map<String, Object> box = box(step);
             assertThat(num(box, "right")).as(step.getText()).isLessThanOrEqualTo(num(box, "viewport"));
             // the step's words are shown whole: the text fits its box
-            assertThat(((Number) browser.executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", step))
-                    .intValue()).as(step.getText()).isLessThanOrEqualTo(0);
+            assertThat(((Number) browser.executeScript(
+                                    "return arguments[0].scrollWidth - arguments[0].clientWidth;", step))
+                            .intValue())
+                    .as(step.getText())
+                    .isLessThanOrEqualTo(0);
         }
         Browser.screenshot(browser, "newcomer-portal-390");
     }
@@ -156,12 +170,23 @@ class NewcomerBrowserTests extends MailTest {
     void theTaskButtonsStayInsideTheirCard() throws Exception {
         Client client = data.client();
         StaffView agent = data.agent();
-        StaffView dev = staff.hire("Пётр Разработчиков", "dev" + System.nanoTime() + "@tidesk.example", Role.SPECIALIST,
-                Specialty.DEVELOPER, TestData.PASSWORD);
+        StaffView dev = staff.hire(
+                "Пётр Разработчиков",
+                "dev" + System.nanoTime() + "@tidesk.example",
+                Role.SPECIALIST,
+                Specialty.DEVELOPER,
+                TestData.PASSWORD);
         TicketView ticket = data.request(client, "Обновить модуль оплаты", "Банк прислал письмо.");
-        TaskView task = tasks.create(new NewTask(ticket.id(), Specialty.DEVELOPER, dev.id(),
-                "Обновление модуля оплаты до новой версии SDK банка", "Проверить возвраты и повторные платежи.",
-                new BigDecimal("3"), Environment.TEST), agent.fullName());
+        TaskView task = tasks.create(
+                new NewTask(
+                        ticket.id(),
+                        Specialty.DEVELOPER,
+                        dev.id(),
+                        "Обновление модуля оплаты до новой версии SDK банка",
+                        "Проверить возвраты и повторные платежи.",
+                        new BigDecimal("3"),
+                        Environment.TEST),
+                agent.fullName());
         tasks.start(task.id(), dev.id(), dev.fullName());
         browser.manage().window().setSize(new Dimension(1280, 900));
         Browser.signIn(browser, url("/desk/login"), agent.email());
@@ -175,7 +200,9 @@ class NewcomerBrowserTests extends MailTest {
             assertThat(num(box, "right")).as(button.getText()).isLessThanOrEqualTo(num(cardBox, "right"));
         }
         assertThat(((Number) browser.executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", card))
-                .intValue()).as("the card does not overflow").isLessThanOrEqualTo(0);
+                        .intValue())
+                .as("the card does not overflow")
+                .isLessThanOrEqualTo(0);
         browser.executeScript("arguments[0].scrollIntoView();", card);
         Browser.screenshot(browser, "newcomer-task-card-1280");
     }

@@ -1,6 +1,6 @@
 package dev.tidesk.journey;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -10,18 +10,15 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bell in two browsers: an agent has the queue open, the client replies in the portal, and the
@@ -66,19 +63,24 @@ class NoticeBellBrowserTests extends MailTest {
         });
         assertThat(count).isEqualTo("1");
         assertThat(agentBrowser.executeScript("return window.tideskStillHere === true;"))
-                .as("the count changed in place, the page was not loaded again").isEqualTo(true);
+                .as("the count changed in place, the page was not loaded again")
+                .isEqualTo(true);
         agentBrowser.manage().window().setSize(new Dimension(1280, 800));
         Browser.screenshot(agentBrowser, "desk-bell-1280");
         agentBrowser.manage().window().setSize(new Dimension(390, 844));
         assertThat(agentBrowser.executeScript("const r = document.getElementById('bell').getBoundingClientRect();"
-                + " return r.left >= 0 && r.right <= document.documentElement.clientWidth;"))
-                .as("the bell is on a phone's screen, not scrolled off it").isEqualTo(true);
+                        + " return r.left >= 0 && r.right <= document.documentElement.clientWidth;"))
+                .as("the bell is on a phone's screen, not scrolled off it")
+                .isEqualTo(true);
         Browser.screenshot(agentBrowser, "desk-bell-390");
         agentBrowser.manage().window().setSize(new Dimension(1280, 800));
 
         Browser.clickAndWait(agentBrowser, By.id("bell"));
-        assertThat(agentBrowser.findElement(By.cssSelector(".notice-list li.unread")).getText())
-                .contains(ticket.tid()).contains("ответ клиента");
+        assertThat(agentBrowser
+                        .findElement(By.cssSelector(".notice-list li.unread"))
+                        .getText())
+                .contains(ticket.tid())
+                .contains("ответ клиента");
         Browser.screenshot(agentBrowser, "desk-notifications");
         Browser.clickAndWait(agentBrowser, By.cssSelector(".notice-list li.unread a"));
         assertThat(agentBrowser.getCurrentUrl()).endsWith("/desk/requests/" + ticket.tid() + "#conversation");
@@ -88,9 +90,14 @@ class NoticeBellBrowserTests extends MailTest {
         StaffView colleague = data.agent();
         String handle = colleague.email().substring(0, colleague.email().indexOf('@'));
         agentBrowser.findElement(By.id("kind-note")).click();
-        agentBrowser.findElement(By.id("reply-body")).sendKeys("@" + handle + ", посмотри вёрстку корзины на мобильных.");
+        agentBrowser
+                .findElement(By.id("reply-body"))
+                .sendKeys("@" + handle + ", посмотри вёрстку корзины на мобильных.");
         Browser.clickAndWait(agentBrowser, By.id("send-message"));
-        assertThat(agentBrowser.findElement(By.cssSelector("article.note a.mention")).getText()).isEqualTo("@" + handle);
+        assertThat(agentBrowser
+                        .findElement(By.cssSelector("article.note a.mention"))
+                        .getText())
+                .isEqualTo("@" + handle);
         assertThat(agentBrowser.findElement(By.id("watchers")).getText()).contains(colleague.fullName());
         Browser.screenshot(agentBrowser, "desk-request-mention");
     }

@@ -1,7 +1,6 @@
 package dev.tidesk.journey;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -11,18 +10,15 @@ import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.mail.OutboxSender;
-
 import jakarta.mail.internet.MimeMessage;
-
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A contact who forgot the password: "Забыли пароль?" on the sign-in page, the link from the mail
@@ -32,13 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 class PasswordResetBrowserTests extends MailTest {
 
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+/portal/password/reset\\?token=[A-Za-z0-9_-]+");
+    private static final Pattern LINK =
+            Pattern.compile("https?://[^\\s\"<>]+/portal/password/reset\\?token=[A-Za-z0-9_-]+");
 
     @LocalServerPort
     int port;
 
     @Autowired
     OutboxSender sender;
+
     @Autowired
     Customers customers;
 
@@ -67,15 +65,17 @@ class PasswordResetBrowserTests extends MailTest {
     @Test
     void anAdminInvitesAContactWhoChoosesTheFirstPassword() throws Exception {
         Client client = data.client();
-        String email = "invited" + System.nanoTime() + "@" + client.organization().emailDomain();
-        ContactView contact = customers.createContact(client.organization().id(), "Вера Приглашённая", email, null,
-                "ru", "бухгалтер");
+        String email =
+                "invited" + System.nanoTime() + "@" + client.organization().emailDomain();
+        ContactView contact = customers.createContact(
+                client.organization().id(), "Вера Приглашённая", email, null, "ru", "бухгалтер");
 
         Browser.signIn(browser, url("/desk/login"), data.member(Role.ADMIN).email());
         browser.get(url("/desk/admin/organizations/" + client.organization().id()));
         Browser.screenshot(browser, "admin-client-invite");
         browser.executeScript("document.getElementById('new-contact-invite').scrollIntoView({block: 'center'})");
-        assertThat(browser.findElement(By.id("new-contact-invite")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("new-contact-invite")).isSelected())
+                .isTrue();
         Browser.screenshot(browser, "admin-client-add-contact");
         Browser.clickAndWait(browser, By.id("invite-" + contact.id()));
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains(email);
@@ -94,12 +94,16 @@ class PasswordResetBrowserTests extends MailTest {
     private void choosePasswordFromTheMail(String address, String subject, String password, String screenshot)
             throws Exception {
         sender.sendDue();
-        MimeMessage mail = sentTo(address).stream().filter(m -> subject(m).equals(subject)).findFirst().orElseThrow();
+        MimeMessage mail = sentTo(address).stream()
+                .filter(m -> subject(m).equals(subject))
+                .findFirst()
+                .orElseThrow();
         assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         Matcher link = LINK.matcher(String.join("\n", texts(mail)));
         assertThat(link.find()).isTrue();
         browser.get(url(link.group().replaceFirst("^https?://[^/]+", "")));
-        assertThat(browser.findElement(By.cssSelector("section.login")).getText()).contains(address);
+        assertThat(browser.findElement(By.cssSelector("section.login")).getText())
+                .contains(address);
         browser.findElement(By.id("new-password")).sendKeys(password);
         browser.findElement(By.id("confirm-password")).sendKeys(password);
         Browser.screenshot(browser, screenshot);

@@ -1,14 +1,6 @@
 package dev.tidesk.journey;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-
-import javax.imageio.ImageIO;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -16,19 +8,22 @@ import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.mail.OutboxSender;
 import dev.tidesk.team.StaffView;
-
 import jakarta.mail.internet.MimeMessage;
-
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The first journey in a real browser: a contact writes in the portal and sees the TID; an agent
@@ -55,7 +50,8 @@ class RequestJourneyBrowserTests extends MailTest {
         Browser.signIn(browser, url("/portal/login"), client.login());
         browser.get(url("/portal/requests/new"));
         browser.findElement(By.name("subject")).sendKeys("Не работает форма обратной связи");
-        browser.findElement(By.name("body")).sendKeys("Письма с формы на странице «Контакты» не приходят с понедельника.");
+        browser.findElement(By.name("body"))
+                .sendKeys("Письма с формы на странице «Контакты» не приходят с понедельника.");
         browser.findElement(By.name("files")).sendKeys(screenshot().toString());
         Browser.clickAndWait(browser, By.id("create-request"));
         String tid = browser.findElement(By.id("ticket-tid")).getText();
@@ -74,8 +70,9 @@ class RequestJourneyBrowserTests extends MailTest {
         // the picture really loads through the download route (its headers must not stop an <img>)
         // (loaded asynchronously after the page: wait until it has, then check it decoded)
         long width = new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
-            Number w = (Number) browser.executeScript(
-                    "const i = document.querySelector('.preview img'); return i && i.complete ? i.naturalWidth : null;");
+            Number w = (Number)
+                    browser.executeScript(
+                            "const i = document.querySelector('.preview img'); return i && i.complete ? i.naturalWidth : null;");
             return w == null ? null : w.longValue();
         });
         assertThat(width).isEqualTo(480);
@@ -89,7 +86,8 @@ class RequestJourneyBrowserTests extends MailTest {
         Browser.signIn(browser, url("/portal/login"), client.login());
         browser.get(url("/portal/requests/" + tid));
         assertThat(browser.findElements(By.cssSelector("article.from-staff .body")))
-                .extracting(e -> e.getText()).containsExactly("Исправили настройки почты, проверьте, пожалуйста.");
+                .extracting(e -> e.getText())
+                .containsExactly("Исправили настройки почты, проверьте, пожалуйста.");
         assertThat(browser.findElements(By.cssSelector(".progress li.done"))).isNotEmpty();
         Browser.screenshot(browser, "portal-request-replied");
         browser.get(url("/portal/requests/" + tid + "?lang=en"));

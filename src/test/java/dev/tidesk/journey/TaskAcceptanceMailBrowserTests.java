@@ -1,10 +1,6 @@
 package dev.tidesk.journey;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -25,19 +21,18 @@ import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkKind;
 import dev.tidesk.worklog.WorkLog;
-
 import jakarta.mail.internet.MimeMessage;
-
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * R14 by e-mail: the mail the client receives over SMTP carries Accept and Decline links; the
@@ -53,14 +48,19 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     TaskBoard board;
+
     @Autowired
     OutboxSender sender;
+
     @Autowired
     ClientTermsBook terms;
+
     @Autowired
     WorkLog workLog;
 
@@ -71,16 +71,30 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         Client client = data.client();
         terms.update(client.organization().id(), 0, null, 2, 16, true);
         TicketView ticket = data.request(client, "Обновить корзину", "Хотим новую корзину");
-        StaffView dev = staff.hire("Олег Корзинкин", "dev" + System.nanoTime() + "@tidesk.example", Role.SPECIALIST,
-                Specialty.DEVELOPER, TestData.PASSWORD);
-        TaskView task = board.create(new NewTask(ticket.id(), Specialty.DEVELOPER, dev.id(), "Новая корзина",
-                null, new BigDecimal("4"), Environment.TEST), "Агент");
+        StaffView dev = staff.hire(
+                "Олег Корзинкин",
+                "dev" + System.nanoTime() + "@tidesk.example",
+                Role.SPECIALIST,
+                Specialty.DEVELOPER,
+                TestData.PASSWORD);
+        TaskView task = board.create(
+                new NewTask(
+                        ticket.id(),
+                        Specialty.DEVELOPER,
+                        dev.id(),
+                        "Новая корзина",
+                        null,
+                        new BigDecimal("4"),
+                        Environment.TEST),
+                "Агент");
         board.start(task.id(), dev.id(), dev.fullName());
         board.readyOnTestCopy(task.id(), dev.id(), dev.fullName());
 
         sender.sendDue();
         MimeMessage mail = sentTo(client.login()).stream()
-                .filter(m -> subject(m).contains("Проверьте на тестовой копии")).findFirst().orElseThrow();
+                .filter(m -> subject(m).contains("Проверьте на тестовой копии"))
+                .findFirst()
+                .orElseThrow();
         String body = String.join("\n", texts(mail));
         assertThat(body).contains(client.site().testUrl()).contains("answer=decline");
         Matcher m = ACCEPT.matcher(body);
@@ -90,13 +104,17 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         // the link opens the page without signing in
         browser.get(url(link + "?answer=accept"));
         assertThat(browser.getCurrentUrl()).contains(link);
-        assertThat(browser.findElements(By.id("username"))).as("no sign-in form").isEmpty();
+        assertThat(browser.findElements(By.id("username")))
+                .as("no sign-in form")
+                .isEmpty();
         assertThat(browser.findElement(By.id("task-answer-title")).getText()).isEqualTo("Новая корзина");
         assertThat(browser.findElement(By.id("answer-tid")).getText()).isEqualTo(ticket.tid());
-        assertThat(browser.findElement(By.id("task-answer-test-url")).getText()).isEqualTo(client.site().testUrl());
+        assertThat(browser.findElement(By.id("task-answer-test-url")).getText())
+                .isEqualTo(client.site().testUrl());
         Browser.screenshot(browser, "task-link-answer");
         Browser.clickAndWait(browser, By.id("task-link-accept"));
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith(link + "/done"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().endsWith(link + "/done"));
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
         assertThat(browser.findElement(By.id("answer-done-text")).getText()).contains("Вы приняли изменение");
         Browser.screenshot(browser, "task-link-done");
@@ -126,7 +144,8 @@ class TaskAcceptanceMailBrowserTests extends MailTest {
         browser.findElement(By.id("tasks")).click();
         Browser.screenshot(browser, "task-sync-suggestion");
         Browser.clickAndWait(browser, By.id("sync-confirm-" + task.id()));
-        assertThat(workLog.entriesOf(ticket.id())).singleElement()
+        assertThat(workLog.entriesOf(ticket.id()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(WorkKind.TEST_COPY_SYNC));
         assertThat(browser.findElements(By.id("sync-confirm-" + task.id()))).isEmpty();
     }

@@ -1,6 +1,6 @@
 package dev.tidesk.journey;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -13,7 +13,7 @@ import dev.tidesk.team.Specialty;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -21,11 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * R13/R14 in a real browser: an agent gives a risky change to a developer on the test copy, the
@@ -37,8 +34,10 @@ class TestCopyTaskBrowserTests extends MailTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     ClientTermsBook terms;
 
@@ -49,9 +48,14 @@ class TestCopyTaskBrowserTests extends MailTest {
         Client client = data.client();
         terms.update(client.organization().id(), 0, null, 2, 16, false);
         StaffView agent = data.agent();
-        StaffView dev = staff.hire("Пётр Разработчиков", "dev" + System.nanoTime() + "@tidesk.example", Role.SPECIALIST,
-                Specialty.DEVELOPER, TestData.PASSWORD);
-        TicketView ticket = data.request(client, "Обновить модуль оплаты", "Банк прислал письмо: старый модуль отключат 1 числа.");
+        StaffView dev = staff.hire(
+                "Пётр Разработчиков",
+                "dev" + System.nanoTime() + "@tidesk.example",
+                Role.SPECIALIST,
+                Specialty.DEVELOPER,
+                TestData.PASSWORD);
+        TicketView ticket =
+                data.request(client, "Обновить модуль оплаты", "Банк прислал письмо: старый модуль отключат 1 числа.");
 
         Browser.signIn(browser, url("/desk/login"), agent.email());
         browser.get(url("/desk"));
@@ -82,8 +86,10 @@ class TestCopyTaskBrowserTests extends MailTest {
 
         Browser.signIn(browser, url("/portal/login"), client.login());
         browser.get(url("/portal/requests/" + ticket.tid()));
-        assertThat(browser.findElement(By.id("tasks")).getText()).contains("Обновление модуля оплаты до новой версии")
-                .contains(client.site().testUrl()).doesNotContain("SDK");
+        assertThat(browser.findElement(By.id("tasks")).getText())
+                .contains("Обновление модуля оплаты до новой версии")
+                .contains(client.site().testUrl())
+                .doesNotContain("SDK");
         Browser.screenshot(browser, "task-portal-acceptance");
         browser.findElement(By.id("task-" + taskId + "-accept")).click();
         waitForStatus(taskId, "переносим на рабочий сайт");
@@ -93,10 +99,13 @@ class TestCopyTaskBrowserTests extends MailTest {
         browser.get(url("/desk/requests/" + ticket.tid()));
         browser.findElement(By.id("task-" + taskId + "-complete")).click();
         waitForStatus(taskId, "Готово");
-        assertThat(browser.findElements(By.cssSelector("#task-history li"))).extracting(WebElement::getText)
+        assertThat(browser.findElements(By.cssSelector("#task-history li")))
+                .extracting(WebElement::getText)
                 .hasSize(6)
                 .anySatisfy(t -> assertThat(t).contains("Ждёт приёмки клиентом").contains(dev.fullName()))
-                .anySatisfy(t -> assertThat(t).contains("Перенос на рабочий сайт").contains(client.contact().fullName()))
+                .anySatisfy(t -> assertThat(t)
+                        .contains("Перенос на рабочий сайт")
+                        .contains(client.contact().fullName()))
                 .anySatisfy(t -> assertThat(t).contains("Готово"));
         browser.findElement(By.id("tasks")).click();
         Browser.screenshot(browser, "task-request-timeline");
@@ -116,14 +125,17 @@ class TestCopyTaskBrowserTests extends MailTest {
 
     /** After a click the old page may still be there for a moment: wait for the new status. */
     private void waitForStatus(String taskId, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> expected.equals(d.findElement(By.id("task-status-" + taskId)).getText()));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> expected.equals(
+                        d.findElement(By.id("task-status-" + taskId)).getText()));
     }
 
-
     private void logout(String action) {
-        browser.findElement(By.cssSelector("form[action='" + action + "'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("login-submit")).isEmpty());
+        browser.findElement(By.cssSelector("form[action='" + action + "'] button"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.id("login-submit")).isEmpty());
     }
 
     private String url(String path) {

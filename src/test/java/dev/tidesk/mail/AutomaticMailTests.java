@@ -1,12 +1,6 @@
 package dev.tidesk.mail;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -20,14 +14,18 @@ import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The collection of automatic mail in src/test/resources/eml/automatic (see its README), one message
@@ -42,18 +40,24 @@ class AutomaticMailTests extends MailTest {
 
     @RegisterExtension
     static final GreenMailExtension imap = new GreenMailExtension(
-            new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)).withPerMethodLifecycle(false);
+                    new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP))
+            .withPerMethodLifecycle(false);
 
     @Autowired
     Mailboxes mailboxes;
+
     @Autowired
     MailboxPoller poller;
+
     @Autowired
     MailIntake intake;
+
     @Autowired
     OutboxSender sender;
+
     @Autowired
     RequestQueries requests;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -88,34 +92,47 @@ class AutomaticMailTests extends MailTest {
         int n = SEQ.incrementAndGet();
         Client client = data.client();
         TicketView request = data.request(client, "Форма обратной связи", "Не работает");
-        String ack = jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ? order by id limit 1",
-                String.class, request.id());
+        String ack = jdbc.queryForObject(
+                "select message_id from mail_outbox where ticket_id = ? order by id limit 1",
+                String.class,
+                request.id());
         sender.sendDue();
         smtp.purgeEmailFromAllMailboxes();
         List<MessageView> before = requests.messages(request.id(), true);
         long tickets = jdbc.queryForObject("select count(*) from ticket", Long.class);
         long outbox = jdbc.queryForObject("select coalesce(max(id), 0) from mail_outbox", Long.class);
 
-        String raw = new String(eml(file), StandardCharsets.UTF_8).replace("{CONTACT}", client.login())
-                .replace("{ACK}", ack).replace("{TID}", request.tid()).replace("{N}", Integer.toString(n) + System.nanoTime());
+        String raw = new String(eml(file), StandardCharsets.UTF_8)
+                .replace("{CONTACT}", client.login())
+                .replace("{ACK}", ack)
+                .replace("{TID}", request.tid())
+                .replace("{N}", Integer.toString(n) + System.nanoTime());
         InboundView view = deliver(n, raw);
 
-        assertThat(view.outcome()).as("outcome; last error %s", view.lastError()).isEqualTo(kind);
-        assertThat(jdbc.queryForObject("select count(*) from ticket", Long.class)).as("requests opened").isEqualTo(tickets);
+        assertThat(view.outcome())
+                .as("outcome; last error %s", view.lastError())
+                .isEqualTo(kind);
+        assertThat(jdbc.queryForObject("select count(*) from ticket", Long.class))
+                .as("requests opened")
+                .isEqualTo(tickets);
         assertThat(jdbc.queryForList("select recipient from mail_outbox where id > ?", String.class, outbox))
-                .as("mail queued").isEmpty();
+                .as("mail queued")
+                .isEmpty();
         List<MessageView> after = requests.messages(request.id(), true);
         if (lands.equals("EXISTING")) {
             assertThat(view.ticketId()).isEqualTo(request.id());
-            assertThat(after).hasSize(before.size() + 1).last()
+            assertThat(after)
+                    .hasSize(before.size() + 1)
+                    .last()
                     .satisfies(m -> assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE));
         } else {
             assertThat(view.ticketId()).isNull();
             assertThat(after).hasSize(before.size());
         }
         assertThat(requests.ticket(request.id()).status()).isEqualTo(Status.NEW);
-        assertThat(jdbc.queryForObject("select count(*) from mail_bouncing_address where address = ?", Integer.class,
-                client.login())).isEqualTo(marks ? 1 : 0);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_bouncing_address where address = ?", Integer.class, client.login()))
+                .isEqualTo(marks ? 1 : 0);
         sender.sendDue();
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
@@ -127,13 +144,17 @@ class AutomaticMailTests extends MailTest {
         if (user == null) {
             String login = "auto" + n;
             user = imap.setUser(login + "@tidesk.local", login, "pw");
-            mailboxId = mailboxes.add(new MailboxSettings("auto-" + n, "127.0.0.1", IMAP_PORT, false, login, "pw",
-                    "INBOX", null, 60, true)).id();
+            mailboxId = mailboxes
+                    .add(new MailboxSettings(
+                            "auto-" + n, "127.0.0.1", IMAP_PORT, false, login, "pw", "INBOX", null, 60, true))
+                    .id();
         }
-        user.deliver(new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+        user.deliver(new MimeMessage(
+                Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
         assertThat(poller.poll(mailboxId)).isEqualTo(1);
-        return intake.inbound(jdbc.queryForObject("select max(id) from mail_inbound where source = ?", Long.class,
+        return intake.inbound(jdbc.queryForObject(
+                "select max(id) from mail_inbound where source = ?",
+                Long.class,
                 mailboxes.mailbox(mailboxId).name()));
     }
 
@@ -144,5 +165,4 @@ class AutomaticMailTests extends MailTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -1,15 +1,6 @@
 package dev.tidesk.mail;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -33,14 +24,19 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hand-written corpus of src/test/resources/eml/clients (see its README): every file goes
@@ -56,23 +52,32 @@ class ClientCorpusTests extends MailTest {
 
     @RegisterExtension
     static final GreenMailExtension inbound = new GreenMailExtension(new ServerSetup[] {
-        new ServerSetup(IN_SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-        new ServerSetup(IN_IMAP, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) }).withPerMethodLifecycle(false);
+                new ServerSetup(IN_SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(IN_IMAP, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            })
+            .withPerMethodLifecycle(false);
 
     @Autowired
     Mailboxes mailboxes;
+
     @Autowired
     MailboxPoller poller;
+
     @Autowired
     MailIntake intake;
+
     @Autowired
     OutboxSender sender;
+
     @Autowired
     Customers customers;
+
     @Autowired
     RequestIntake requestIntake;
+
     @Autowired
     RequestQueries requests;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -104,8 +109,16 @@ class ClientCorpusTests extends MailTest {
         forward-as-attachment-rfc822.eml   | -                             | NEW_REQUEST | NEW      | Пересылаю письмо покупателя;Марина Семенова;Пересланное сообщение;От: Виктор <viktor.buyer@mail.example>;Дата: 02.03.2025 21:40;Тема: Ошибка при оплате заказа;Не могу оплатить заказ №4411 | -                                           | Ошибка при оплате заказа.eml             | true
         broken-charset.eml                 | -                             | NEW_REQUEST | NEW      | Письмо из старой CRM, кодировка указана неправильно.;Алексей Зуев                         | -                                           | -                                        | true
         """)
-    void aMailFromARealClientLandsWhereItBelongs(String file, String existing, String outcome, String lands,
-            String shown, String notShown, String files, boolean ack) throws Exception {
+    void aMailFromARealClientLandsWhereItBelongs(
+            String file,
+            String existing,
+            String outcome,
+            String lands,
+            String shown,
+            String notShown,
+            String files,
+            boolean ack)
+            throws Exception {
         int n = SEQ.incrementAndGet();
         String domain = "corpus" + n + ".example";
         OrganizationView organization = customers.createOrganization("ООО Корпус " + n, domain);
@@ -117,11 +130,19 @@ class ClientCorpusTests extends MailTest {
         if (existing != null) {
             String address = existing.replace("client.example", domain);
             ContactView contact = customers.createContact(organization.id(), "Контакт " + n, address, null, "ru");
-            before = requestIntake.open(new NewRequest("Не работает форма обратной связи", "Текст обращения",
-                    contact.id(), null, Channel.EMAIL, Urgency.NORMAL, List.of(),
+            before = requestIntake.open(new NewRequest(
+                    "Не работает форма обратной связи",
+                    "Текст обращения",
+                    contact.id(),
+                    null,
+                    Channel.EMAIL,
+                    Urgency.NORMAL,
+                    List.of(),
                     Actor.contact(contact.id(), contact.fullName())));
-            String ackId = jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ? order by id limit 1",
-                    String.class, before.id());
+            String ackId = jdbc.queryForObject(
+                    "select message_id from mail_outbox where ticket_id = ? order by id limit 1",
+                    String.class,
+                    before.id());
             raw = raw.replace("{TID}", before.tid()).replace("{ACK}", ackId);
             sender.sendDue();
             smtp.purgeEmailFromAllMailboxes();
@@ -131,17 +152,20 @@ class ClientCorpusTests extends MailTest {
 
         String login = "corpus" + n;
         inbound.setUser(login + "@tidesk.local", login, "pw");
-        MailboxView box = mailboxes.add(new MailboxSettings("corpus-" + n, "127.0.0.1", IN_IMAP, false, login, "pw",
-                "INBOX", null, 60, true));
+        MailboxView box = mailboxes.add(
+                new MailboxSettings("corpus-" + n, "127.0.0.1", IN_IMAP, false, login, "pw", "INBOX", null, 60, true));
         deliverBySmtp(bytes, login + "@tidesk.local");
         assertThat(poller.poll(box.id())).isEqualTo(1);
         assertThat(mailboxes.mailbox(box.id()).lastError()).isNull();
 
         long inboundId = jdbc.queryForObject("select id from mail_inbound where source = ?", Long.class, "corpus-" + n);
         InboundView view = intake.inbound(inboundId);
-        assertThat(view.outcome()).as("outcome; last error %s", view.lastError()).isEqualTo(outcome);
+        assertThat(view.outcome())
+                .as("outcome; last error %s", view.lastError())
+                .isEqualTo(outcome);
 
-        List<TicketView> ofOrganization = requests.organizationRequests(organization.id(), "", "", 0, 100).getContent();
+        List<TicketView> ofOrganization =
+                requests.organizationRequests(organization.id(), "", "", 0, 100).getContent();
         MessageView shownMessage = null;
         switch (lands) {
             case "NEW" -> {
@@ -180,7 +204,8 @@ class ClientCorpusTests extends MailTest {
             for (String s : list(notShown)) {
                 assertThat(body).as("shown body of %s", file).doesNotContain(s);
             }
-            assertThat(shownMessage.attachments()).extracting(AttachmentView::filename)
+            assertThat(shownMessage.attachments())
+                    .extracting(AttachmentView::filename)
                     .containsExactlyInAnyOrderElementsOf(list(files));
         }
 
@@ -188,7 +213,8 @@ class ClientCorpusTests extends MailTest {
         List<MimeMessage> acks = sentTo(parsed.fromAddress());
         if (ack) {
             assertThat(acks).singleElement().satisfies(m -> {
-                assertThat(m.getSubject()).contains(requests.ticket(view.ticketId()).tid());
+                assertThat(m.getSubject())
+                        .contains(requests.ticket(view.ticketId()).tid());
                 assertThat(m.getHeader("Auto-Submitted")).containsExactly("auto-replied");
             });
         } else {
@@ -205,12 +231,16 @@ class ClientCorpusTests extends MailTest {
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
             // sendMessage, not Transport.send: the message goes out exactly as written, no saveChanges()
-            transport.sendMessage(message, new Address[] { new InternetAddress(recipient) });
+            transport.sendMessage(message, new Address[] {new InternetAddress(recipient)});
         }
     }
 
     private static List<String> list(String value) {
-        return value == null ? List.of() : Arrays.stream(value.split(";")).map(s -> s.replace("\\n", "\n")).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(";"))
+                        .map(s -> s.replace("\\n", "\n"))
+                        .toList();
     }
 
     static byte[] eml(String name) {
@@ -222,7 +252,8 @@ class ClientCorpusTests extends MailTest {
     }
 
     private static int freeInboundPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

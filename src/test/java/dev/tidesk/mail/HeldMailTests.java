@@ -1,18 +1,16 @@
 package dev.tidesk.mail;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.ticket.Channel;
 import dev.tidesk.ticket.TicketView;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An acknowledgement of mail that the loop rules hold back is kept, says why, is never sent by
@@ -22,10 +20,13 @@ class HeldMailTests extends MailTest {
 
     @Autowired
     OutboxSender sender;
+
     @Autowired
     Outbox outbox;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     InboundSettings settings;
 
@@ -34,12 +35,17 @@ class HeldMailTests extends MailTest {
         Client client = data.client("ru");
         Timestamp recent = Timestamp.from(Instant.now().minusSeconds(600));
         for (int i = 0; i < settings.autoMailsPerHour(); i++) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into mail_outbox (event_key, recipient, subject, text_body, message_id, auto_submitted, status,
                                              attempts, next_attempt_at, created_at, sent_at)
                     values (?, ?, 'Earlier', 'text', ?, 'auto-replied', 'SENT', 1, ?, ?, ?)""",
-                    "earlier:" + client.login() + ":" + i, client.login(), "<earlier." + System.nanoTime() + "@tidesk.local>",
-                    recent, recent, recent);
+                    "earlier:" + client.login() + ":" + i,
+                    client.login(),
+                    "<earlier." + System.nanoTime() + "@tidesk.local>",
+                    recent,
+                    recent,
+                    recent);
         }
 
         TicketView t = data.request(client, "Ещё одно обращение", "Текст", Channel.EMAIL);
@@ -70,7 +76,8 @@ class HeldMailTests extends MailTest {
     @Test
     void anAcknowledgementToABouncingAddressIsHeldAndSaysSo() {
         Client client = data.client("ru");
-        jdbc.update("insert into mail_bouncing_address (address, reason, bounced_at) values (?, '550 5.1.1 unknown', now())",
+        jdbc.update(
+                "insert into mail_bouncing_address (address, reason, bounced_at) values (?, '550 5.1.1 unknown', now())",
                 client.login().toLowerCase());
 
         TicketView t = data.request(client, "Письма не доходят", "Текст", Channel.EMAIL);

@@ -1,12 +1,11 @@
 package dev.tidesk.mail;
 
-import java.nio.charset.StandardCharsets;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * HTML-only mail read as text: lines where the mail program draws them, quotes as "&gt; " lines,
@@ -25,7 +24,8 @@ class HtmlTextTests {
                   line 2</pre>
                 <script>alert(1)</script>
                 </body></html>""");
-        assertThat(text).isEqualTo("Добрый день!\n\nФорма не работает, см. страницу.\nChrome\nSafari\nline 1\n  line 2");
+        assertThat(text)
+                .isEqualTo("Добрый день!\n\nФорма не работает, см. страницу.\nChrome\nSafari\nline 1\n  line 2");
     }
 
     @Test
@@ -44,7 +44,8 @@ class HtmlTextTests {
         """)
     void theHistoryOfAnHtmlOnlyReplyIsCut(String client, String html) {
         byte[] raw = ("From: olga@client.example\r\nSubject: Re: форма\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + html + "\r\n")
+                        + "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + html
+                        + "\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         ParsedMail mail = MailParser.parse(raw);
         String fresh = QuotedHistory.strip(mail.text());

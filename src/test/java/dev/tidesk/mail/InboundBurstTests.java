@@ -1,5 +1,9 @@
 package dev.tidesk.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesk.MailTest;
+import dev.tidesk.TestData.Client;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,16 +12,9 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import dev.tidesk.MailTest;
-import dev.tidesk.TestData.Client;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A burst of 1,000 messages, each delivered twice by racing threads (as a mail server that
@@ -40,8 +37,8 @@ class InboundBurstTests extends MailTest {
         List<byte[]> deliveries = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             byte[] raw = ("From: Анна <" + client.login() + ">\r\nTo: support@tidesk.local\r\nSubject: " + run + "-" + i
-                    + "\r\nMessage-ID: <" + run + "-" + i + "@client.example>\r\n"
-                    + "Content-Type: text/plain; charset=utf-8\r\n\r\nНе открывается страница " + i + "\r\n")
+                            + "\r\nMessage-ID: <" + run + "-" + i + "@client.example>\r\n"
+                            + "Content-Type: text/plain; charset=utf-8\r\n\r\nНе открывается страница " + i + "\r\n")
                     .getBytes(StandardCharsets.UTF_8);
             deliveries.add(raw);
             deliveries.add(raw.clone());
@@ -64,11 +61,15 @@ class InboundBurstTests extends MailTest {
         }
         pool.shutdown();
 
-        assertThat(jdbc.queryForObject("select count(*) from mail_inbound where source = 'burst' and subject like ?",
-                Integer.class, run + "-%")).isEqualTo(MESSAGES);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_inbound where source = 'burst' and subject like ?",
+                        Integer.class,
+                        run + "-%"))
+                .isEqualTo(MESSAGES);
         assertThat(jdbc.queryForObject("select count(*) from ticket where subject like ?", Integer.class, run + "-%"))
                 .isEqualTo(MESSAGES);
-        assertThat(jdbc.queryForObject("select count(distinct subject) from ticket where subject like ?", Integer.class,
-                run + "-%")).isEqualTo(MESSAGES);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct subject) from ticket where subject like ?", Integer.class, run + "-%"))
+                .isEqualTo(MESSAGES);
     }
 }

@@ -1,12 +1,7 @@
 package dev.tidesk.mail;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -25,14 +20,17 @@ import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Inbound mail over real IMAP (GreenMail) and out over real SMTP: the whole conversation by mail,
@@ -47,32 +45,43 @@ class InboundMailTests extends MailTest {
 
     @RegisterExtension
     static final GreenMailExtension imap = new GreenMailExtension(
-            new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)).withPerMethodLifecycle(false);
+                    new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP))
+            .withPerMethodLifecycle(false);
 
     @Autowired
     dev.tidesk.TestClock clock;
+
     @Autowired
     Mailboxes mailboxes;
+
     @Autowired
     MailboxPoller poller;
+
     @Autowired
     MailIntake intake;
+
     @Autowired
     OutboxSender sender;
+
     @Autowired
     RequestDesk desk;
+
     @Autowired
     RequestQueries requests;
+
     @Autowired
     Customers customers;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MailSigning signing;
 
     record Box(long id, GreenMailUser user) {
         void deliver(String raw) throws Exception {
-            user.deliver(new MimeMessage(Session.getInstance(new Properties()),
+            user.deliver(new MimeMessage(
+                    Session.getInstance(new Properties()),
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
         }
     }
@@ -85,29 +94,36 @@ class InboundMailTests extends MailTest {
         int n = SEQ.incrementAndGet() + (int) (System.nanoTime() % 100000);
         String login = "support" + n;
         GreenMailUser user = imap.setUser(login + "@tidesk.local", login, "pw");
-        MailboxView view = mailboxes.add(new MailboxSettings("box-" + n, "127.0.0.1", IMAP_PORT, false, login, "pw",
-                "INBOX", processedFolder, 60, true));
+        MailboxView view = mailboxes.add(new MailboxSettings(
+                "box-" + n, "127.0.0.1", IMAP_PORT, false, login, "pw", "INBOX", processedFolder, 60, true));
         return new Box(view.id(), user);
     }
 
     static String mail(String from, String subject, String body, String... extraHeaders) {
         String id = "<m" + System.nanoTime() + "@client.example>";
         return "From: " + from + "\r\nTo: support@tidesk.local\r\nSubject: " + subject + "\r\nMessage-ID: " + id
-                + "\r\nDate: Mon, 3 Mar 2025 10:00:00 +0300\r\n" + String.join("", Arrays.stream(extraHeaders)
-                        .map(h -> h + "\r\n").toList())
+                + "\r\nDate: Mon, 3 Mar 2025 10:00:00 +0300\r\n"
+                + String.join(
+                        "", Arrays.stream(extraHeaders).map(h -> h + "\r\n").toList())
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
     }
 
     List<TicketView> requestsOf(Client client) {
-        return requests.organizationRequests(client.organization().id(), "", "", 0, 100).getContent();
+        return requests.organizationRequests(client.organization().id(), "", "", 0, 100)
+                .getContent();
     }
 
     @Test
     void theWholeConversationByMailStaysInOneRequest() throws Exception {
         Client client = data.client();
         Box box = mailbox();
-        box.deliver(mail(client.login(), "=?UTF-8?B?" + java.util.Base64.getEncoder()
-                .encodeToString("Сайт не открывается".getBytes(StandardCharsets.UTF_8)) + "?=", "Ошибка 502 с утра"));
+        box.deliver(mail(
+                client.login(),
+                "=?UTF-8?B?"
+                        + java.util.Base64.getEncoder()
+                                .encodeToString("Сайт не открывается".getBytes(StandardCharsets.UTF_8))
+                        + "?=",
+                "Ошибка 502 с утра"));
 
         assertThat(poller.poll(box.id())).isEqualTo(1);
         List<TicketView> opened = requestsOf(client);
@@ -119,13 +135,17 @@ class InboundMailTests extends MailTest {
         TicketView ticket = opened.get(0);
 
         sender.sendDue();
-        assertThat(sentTo(client.login())).singleElement()
+        assertThat(sentTo(client.login()))
+                .singleElement()
                 .satisfies(ack -> assertThat(ack.getSubject()).startsWith("[" + ticket.tid() + "]"));
 
         StaffView agent = data.agent();
-        desk.reply(ticket.id(), Actor.staff(agent.id(), agent.fullName()), "Перезапустили сервер",
-                List.of(new dev.tidesk.ticket.NewAttachment("Отчёт №1.pdf", "application/pdf",
-                        "%PDF-1.4 report".getBytes(StandardCharsets.US_ASCII))));
+        desk.reply(
+                ticket.id(),
+                Actor.staff(agent.id(), agent.fullName()),
+                "Перезапустили сервер",
+                List.of(new dev.tidesk.ticket.NewAttachment(
+                        "Отчёт №1.pdf", "application/pdf", "%PDF-1.4 report".getBytes(StandardCharsets.US_ASCII))));
         sender.sendDue();
         MimeMessage reply = sentTo(client.login()).get(1);
         assertThat(reply.getSubject()).contains("Новый ответ");
@@ -139,14 +159,18 @@ class InboundMailTests extends MailTest {
         });
 
         // the client answers from a mail program that keeps In-Reply-To but drops the TID from the subject
-        box.deliver(mail(client.login(), "Re: ok", "Заработало, спасибо!\r\n\r\n> Перезапустили сервер",
+        box.deliver(mail(
+                client.login(),
+                "Re: ok",
+                "Заработало, спасибо!\r\n\r\n> Перезапустили сервер",
                 "In-Reply-To: " + reply.getMessageID()));
         assertThat(poller.poll(box.id())).isEqualTo(1);
 
         assertThat(requestsOf(client)).hasSize(1);
         List<MessageView> conversation = requests.messages(ticket.id(), true);
-        assertThat(conversation).extracting(MessageView::kind).containsExactly(MessageKind.CLIENT,
-                MessageKind.STAFF_REPLY, MessageKind.CLIENT);
+        assertThat(conversation)
+                .extracting(MessageView::kind)
+                .containsExactly(MessageKind.CLIENT, MessageKind.STAFF_REPLY, MessageKind.CLIENT);
         assertThat(conversation.get(2).body()).isEqualTo("Заработало, спасибо!");
         sender.sendDue();
         assertThat(sentTo(client.login())).hasSize(2);
@@ -168,8 +192,9 @@ class InboundMailTests extends MailTest {
             poller.poll(box.id());
         }
         intake.processDue(100);
-        assertThat(requestsOf(client)).extracting(TicketView::subject).containsExactlyInAnyOrder(
-                "Killed after stored", "Killed after processed", "Killed after advanced");
+        assertThat(requestsOf(client))
+                .extracting(TicketView::subject)
+                .containsExactlyInAnyOrder("Killed after stored", "Killed after processed", "Killed after advanced");
         assertThat(poller.poll(box.id())).isZero();
         assertThat(requestsOf(client)).hasSize(3);
     }
@@ -206,9 +231,11 @@ class InboundMailTests extends MailTest {
         poller.poll(first.id());
         poller.poll(second.id());
         assertThat(requestsOf(client)).hasSize(1);
-        String messageId = MailParser.parse(raw.getBytes(StandardCharsets.UTF_8)).messageId();
-        assertThat(jdbc.queryForList("select outcome from mail_inbound where message_id = ? order by id",
-                String.class, messageId)).containsExactly("NEW_REQUEST", "DUPLICATE");
+        String messageId =
+                MailParser.parse(raw.getBytes(StandardCharsets.UTF_8)).messageId();
+        assertThat(jdbc.queryForList(
+                        "select outcome from mail_inbound where message_id = ? order by id", String.class, messageId))
+                .containsExactly("NEW_REQUEST", "DUPLICATE");
     }
 
     @Test
@@ -221,7 +248,8 @@ class InboundMailTests extends MailTest {
         jdbc.update("update mail_mailbox set uid_validity = uid_validity + 1, last_uid = 1000 where id = ?", box.id());
         box.deliver(mail(client.login(), "After the change", "body"));
         assertThat(poller.poll(box.id())).isEqualTo(1);
-        assertThat(requestsOf(client)).extracting(TicketView::subject)
+        assertThat(requestsOf(client))
+                .extracting(TicketView::subject)
                 .containsExactlyInAnyOrder("Before the change", "After the change");
         assertThat(mailboxes.mailbox(box.id()).lastUid()).isEqualTo(2);
     }
@@ -230,20 +258,34 @@ class InboundMailTests extends MailTest {
     void automaticMailIsTakenInButNeverAcknowledged() throws Exception {
         Client client = data.client();
         // a monitoring alert is automatic but starts something: a request, without acknowledgement
-        TicketView t = intake.receive("test", mail(client.login(), "Monitoring: site down", "HTTP 502",
-                "Auto-Submitted: auto-generated").getBytes(StandardCharsets.UTF_8)).ticketId() == null ? null
+        TicketView t = intake.receive(
+                                        "test",
+                                        mail(
+                                                        client.login(),
+                                                        "Monitoring: site down",
+                                                        "HTTP 502",
+                                                        "Auto-Submitted: auto-generated")
+                                                .getBytes(StandardCharsets.UTF_8))
+                                .ticketId()
+                        == null
+                ? null
                 : requestsOf(client).get(0);
         assertThat(t).isNotNull();
         // an out-of-office answering nothing we know opens nothing
-        InboundView away = intake.receive("test", mail(client.login(), "Out of office", "I am away",
-                "Auto-Submitted: auto-replied").getBytes(StandardCharsets.UTF_8));
+        InboundView away = intake.receive(
+                "test",
+                mail(client.login(), "Out of office", "I am away", "Auto-Submitted: auto-replied")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(away.status()).isEqualTo(InboundStatus.IGNORED);
         assertThat(away.outcome()).isEqualTo("AUTO_REPLY");
         assertThat(requestsOf(client)).hasSize(1);
-        intake.receive("test", mail(client.login(), "A person", "Hello", "Auto-Submitted: no")
-                .getBytes(StandardCharsets.UTF_8));
+        intake.receive(
+                "test",
+                mail(client.login(), "A person", "Hello", "Auto-Submitted: no").getBytes(StandardCharsets.UTF_8));
         sender.sendDue();
-        assertThat(sentTo(client.login())).extracting(MimeMessage::getSubject).singleElement()
+        assertThat(sentTo(client.login()))
+                .extracting(MimeMessage::getSubject)
+                .singleElement()
                 .satisfies(s -> assertThat(s).contains("A person"));
     }
 
@@ -260,8 +302,10 @@ class InboundMailTests extends MailTest {
 
     @Test
     void ourOwnMailIsIgnored() {
-        InboundView view = intake.receive("test", mail("someone@client.example", "Loop", "body",
-                "X-Tidesk-Loop: tidesk.local").getBytes(StandardCharsets.UTF_8));
+        InboundView view = intake.receive(
+                "test",
+                mail("someone@client.example", "Loop", "body", "X-Tidesk-Loop: tidesk.local")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(view.status()).isEqualTo(InboundStatus.IGNORED);
         assertThat(view.outcome()).isEqualTo("OWN_MAIL");
     }
@@ -270,10 +314,11 @@ class InboundMailTests extends MailTest {
     void aBounceBecomesANoteMarksTheAddressAndOpensNoRequest() throws Exception {
         Client client = data.client();
         TicketView t = data.request(client, "Bounce me", "body");
-        String ackId = jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ?", String.class,
-                t.id());
+        String ackId =
+                jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ?", String.class, t.id());
         String dsn = new String(MailParserTests.eml("dsn-bounce.eml"), StandardCharsets.US_ASCII)
-                .replace("{ORIGINAL}", ackId).replace("gone@client.example", client.login())
+                .replace("{ORIGINAL}", ackId)
+                .replace("gone@client.example", client.login())
                 .replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@");
         InboundView view = intake.receive("test", dsn.getBytes(StandardCharsets.US_ASCII));
         assertThat(view.outcome()).isEqualTo("BOUNCE");
@@ -282,30 +327,36 @@ class InboundMailTests extends MailTest {
         assertThat(requests.messages(t.id(), true)).last().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE);
             // written in the installation's language (ru), from the bundle
-            assertThat(m.body()).startsWith("Письмо не доставлено на " + client.login() + ": ").contains("5.1.1");
+            assertThat(m.body())
+                    .startsWith("Письмо не доставлено на " + client.login() + ": ")
+                    .contains("5.1.1");
         });
         assertThat(requests.ticket(t.id()).status()).isEqualTo(Status.NEW);
-        assertThat(jdbc.queryForObject("select count(*) from mail_bouncing_address where address = ?", Integer.class,
-                client.login())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_bouncing_address where address = ?", Integer.class, client.login()))
+                .isEqualTo(1);
     }
 
     @Test
     void theTidInTheSubjectCountsOnlyFromSomeoneWhoBelongsToTheRequest() {
         Client client = data.client();
         TicketView t = data.request(client, "Subject threading", "body");
-        String colleague = "colleague" + System.nanoTime() + "@" + client.organization().emailDomain();
-        InboundView fromColleague = intake.receive("test", mail(colleague, "Re: [" + t.tid() + "] ещё",
-                "Добавлю деталей").getBytes(StandardCharsets.UTF_8));
+        String colleague =
+                "colleague" + System.nanoTime() + "@" + client.organization().emailDomain();
+        InboundView fromColleague = intake.receive(
+                "test",
+                mail(colleague, "Re: [" + t.tid() + "] ещё", "Добавлю деталей").getBytes(StandardCharsets.UTF_8));
         assertThat(fromColleague.ticketId()).isEqualTo(t.id());
         assertThat(fromColleague.outcome()).isEqualTo("REPLY");
 
         String stranger = "stranger" + System.nanoTime() + "@elsewhere.example";
-        InboundView fromStranger = intake.receive("test", mail(stranger, "Re: [" + t.tid() + "] ещё",
-                "Чужое письмо").getBytes(StandardCharsets.UTF_8));
+        InboundView fromStranger = intake.receive(
+                "test",
+                mail(stranger, "Re: [" + t.tid() + "] ещё", "Чужое письмо").getBytes(StandardCharsets.UTF_8));
         assertThat(fromStranger.outcome()).isEqualTo("NEW_REQUEST");
         assertThat(fromStranger.ticketId()).isNotEqualTo(t.id());
-        assertThat(requests.messages(fromStranger.ticketId(), true)).anySatisfy(
-                m -> assertThat(m.body()).contains(t.tid(), stranger));
+        assertThat(requests.messages(fromStranger.ticketId(), true))
+                .anySatisfy(m -> assertThat(m.body()).contains(t.tid(), stranger));
         assertThat(requests.ticket(fromStranger.ticketId()).organizationName()).isEqualTo("Разовые обращения");
     }
 
@@ -316,14 +367,22 @@ class InboundMailTests extends MailTest {
         int before = requests.messages(t.id(), true).size();
 
         String stranger = "stranger" + System.nanoTime() + "@elsewhere.example";
-        InboundView fromStranger = intake.receive("test", mail(stranger, "Автоответ: Re: [" + t.tid() + "] тема",
-                "Я в отпуске", "Auto-Submitted: auto-replied").getBytes(StandardCharsets.UTF_8));
+        InboundView fromStranger = intake.receive(
+                "test",
+                mail(stranger, "Автоответ: Re: [" + t.tid() + "] тема", "Я в отпуске", "Auto-Submitted: auto-replied")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(fromStranger.outcome()).isEqualTo("AUTO_REPLY");
         assertThat(fromStranger.ticketId()).isNull();
         assertThat(requests.messages(t.id(), true)).hasSize(before);
 
-        InboundView fromContact = intake.receive("test", mail(client.login(), "Автоответ: Re: [" + t.tid() + "] тема",
-                "Я в отпуске до понедельника", "Auto-Submitted: auto-replied").getBytes(StandardCharsets.UTF_8));
+        InboundView fromContact = intake.receive(
+                "test",
+                mail(
+                                client.login(),
+                                "Автоответ: Re: [" + t.tid() + "] тема",
+                                "Я в отпуске до понедельника",
+                                "Auto-Submitted: auto-replied")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(fromContact.ticketId()).isEqualTo(t.id());
         assertThat(requests.messages(t.id(), true)).hasSize(before + 1).last().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE);
@@ -342,16 +401,18 @@ class InboundMailTests extends MailTest {
         clock.reset();
         desk.changeStatus(recent.id(), Status.CLOSED, Actor.system());
 
-        InboundView reopened = intake.receive("test", mail(client.login(), "Re: [" + recent.tid() + "]", "Снова")
-                .getBytes(StandardCharsets.UTF_8));
+        InboundView reopened = intake.receive(
+                "test",
+                mail(client.login(), "Re: [" + recent.tid() + "]", "Снова").getBytes(StandardCharsets.UTF_8));
         assertThat(reopened.ticketId()).isEqualTo(recent.id());
         assertThat(requests.ticket(recent.id()).status()).isEqualTo(Status.OPEN);
 
-        InboundView linked = intake.receive("test", mail(client.login(), "Re: [" + old.tid() + "]", "Снова")
-                .getBytes(StandardCharsets.UTF_8));
+        InboundView linked = intake.receive(
+                "test", mail(client.login(), "Re: [" + old.tid() + "]", "Снова").getBytes(StandardCharsets.UTF_8));
         assertThat(linked.outcome()).isEqualTo("NEW_LINKED");
         assertThat(requests.ticket(old.id()).status()).isEqualTo(Status.CLOSED);
-        assertThat(requests.messages(linked.ticketId(), true)).anySatisfy(m -> assertThat(m.body()).contains(old.tid()));
+        assertThat(requests.messages(linked.ticketId(), true))
+                .anySatisfy(m -> assertThat(m.body()).contains(old.tid()));
     }
 
     /** The seed: support speaks to the client. A specialist's proven mail is an internal note, as on the page. */
@@ -359,15 +420,27 @@ class InboundMailTests extends MailTest {
     void aSpecialistReplyingByMailWritesAnInternalNoteThatTheClientNeverGets() throws Exception {
         Client client = data.client();
         TicketView t = data.request(client, "Specialist by mail", "body");
-        StaffView specialist = context.getBean(dev.tidesk.team.StaffDirectory.class).hire("Павел Верстальщиков",
-                "spec" + System.nanoTime() + "@tidesk.example", dev.tidesk.identity.Role.SPECIALIST,
-                dev.tidesk.team.Specialty.DEVELOPER, dev.tidesk.TestData.PASSWORD);
+        StaffView specialist = context.getBean(dev.tidesk.team.StaffDirectory.class)
+                .hire(
+                        "Павел Верстальщиков",
+                        "spec" + System.nanoTime() + "@tidesk.example",
+                        dev.tidesk.identity.Role.SPECIALIST,
+                        dev.tidesk.team.Specialty.DEVELOPER,
+                        dev.tidesk.TestData.PASSWORD);
         int publicBefore = requests.messages(t.id(), false).size();
-        InboundView mail = intake.receive("test", mail(specialist.email(), "Re: [" + t.tid() + "] Specialist by mail",
-                "Поправил шаблон на тестовой копии").replace("To: support@tidesk.local", "To: "
-                        + signing.staffReplyAddress(specialist.id(), t.id())).getBytes(StandardCharsets.UTF_8));
+        InboundView mail = intake.receive(
+                "test",
+                mail(
+                                specialist.email(),
+                                "Re: [" + t.tid() + "] Specialist by mail",
+                                "Поправил шаблон на тестовой копии")
+                        .replace(
+                                "To: support@tidesk.local", "To: " + signing.staffReplyAddress(specialist.id(), t.id()))
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(mail.outcome()).isEqualTo("STAFF_NOTE");
-        assertThat(requests.messages(t.id(), false)).as("nothing new for the client").hasSize(publicBefore);
+        assertThat(requests.messages(t.id(), false))
+                .as("nothing new for the client")
+                .hasSize(publicBefore);
         assertThat(requests.messages(t.id(), true)).last().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE);
             assertThat(m.body()).contains("Поправил шаблон");
@@ -379,31 +452,41 @@ class InboundMailTests extends MailTest {
         Client client = data.client();
         TicketView t = data.request(client, "Staff by mail", "body");
         StaffView agent = data.agent();
-        InboundView reply = intake.receive("test", mail(agent.email(), "Re: [" + t.tid() + "] Staff by mail",
-                "Посмотрим сегодня").replace("To: support@tidesk.local", "To: " + signing.staffReplyAddress(agent.id(),
-                        t.id())).getBytes(StandardCharsets.UTF_8));
+        InboundView reply = intake.receive(
+                "test",
+                mail(agent.email(), "Re: [" + t.tid() + "] Staff by mail", "Посмотрим сегодня")
+                        .replace("To: support@tidesk.local", "To: " + signing.staffReplyAddress(agent.id(), t.id()))
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(reply.outcome()).isEqualTo("STAFF_REPLY");
         assertThat(requests.messages(t.id(), false)).last().satisfies(m -> {
             assertThat(m.kind()).isEqualTo(MessageKind.STAFF_REPLY);
             assertThat(m.fromStaff()).isTrue();
         });
 
-        InboundView stray = intake.receive("test", mail(agent.email(), "Lunch?", "body")
-                .getBytes(StandardCharsets.UTF_8));
+        InboundView stray =
+                intake.receive("test", mail(agent.email(), "Lunch?", "body").getBytes(StandardCharsets.UTF_8));
         assertThat(stray.status()).isEqualTo(InboundStatus.QUARANTINED);
         assertThat(stray.lastError()).contains("belongs to no request");
-        assertThat(intake.recent(InboundStatus.QUARANTINED, 500)).extracting(InboundView::id).contains(stray.id());
+        assertThat(intake.recent(InboundStatus.QUARANTINED, 500))
+                .extracting(InboundView::id)
+                .contains(stray.id());
     }
 
     @Test
     void anUnknownSenderFromAKnownDomainBecomesAContactThere() {
         Client client = data.client();
-        String newcomer = "newcomer" + System.nanoTime() + "@" + client.organization().emailDomain();
-        InboundView view = intake.receive("test", ("From: =?UTF-8?B?"
-                + java.util.Base64.getEncoder().encodeToString("Пётр Новиков".getBytes(StandardCharsets.UTF_8))
-                + "?= <" + newcomer + ">\r\nSubject: Привет\r\nMessage-ID: <n" + System.nanoTime()
-                + "@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nТекст\r\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(requests.ticket(view.ticketId()).organizationId()).isEqualTo(client.organization().id());
+        String newcomer =
+                "newcomer" + System.nanoTime() + "@" + client.organization().emailDomain();
+        InboundView view = intake.receive(
+                "test",
+                ("From: =?UTF-8?B?"
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString("Пётр Новиков".getBytes(StandardCharsets.UTF_8))
+                                + "?= <" + newcomer + ">\r\nSubject: Привет\r\nMessage-ID: <n" + System.nanoTime()
+                                + "@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nТекст\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(requests.ticket(view.ticketId()).organizationId())
+                .isEqualTo(client.organization().id());
         assertThat(customers.contactByEmail(newcomer)).hasValueSatisfying(c -> {
             assertThat(c.fullName()).isEqualTo("Пётр Новиков");
             assertThat(c.organizationId()).isEqualTo(client.organization().id());
@@ -424,7 +507,8 @@ class InboundMailTests extends MailTest {
         assertThat(intake.raw(view.id()).length).isLessThan(300 * 1024);
         assertThat(requestsOf(client)).isEmpty();
         sender.sendDue();
-        assertThat(sentTo(client.login())).singleElement()
+        assertThat(sentTo(client.login()))
+                .singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Your message was not accepted: Huge video"));
     }
 
@@ -442,7 +526,8 @@ class InboundMailTests extends MailTest {
 
         byte[] noId = ("From: " + client.login() + "\r\nSubject: no id " + System.nanoTime() + "\r\n\r\nbody\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        assertThat(intake.store("smtp", noId).id()).isEqualTo(intake.store("smtp", noId).id());
+        assertThat(intake.store("smtp", noId).id())
+                .isEqualTo(intake.store("smtp", noId).id());
     }
 
     @Test
@@ -459,12 +544,13 @@ class InboundMailTests extends MailTest {
         StoredMail copy = intake.store("smtp", redelivered.getBytes(StandardCharsets.UTF_8));
         assertThat(copy).isEqualTo(new StoredMail(first.id(), false));
         // the same message through another mailbox: stored, and recognised when processed
-        assertThat(intake.receive("imap-other", redelivered.getBytes(StandardCharsets.UTF_8)).outcome())
+        assertThat(intake.receive("imap-other", redelivered.getBytes(StandardCharsets.UTF_8))
+                        .outcome())
                 .isEqualTo("DUPLICATE");
 
         // a different message that a tool gave the same Message-ID: a request of its own, with a note
-        String other = mail(client.login(), "Another subject", "Совсем другое письмо").replaceFirst(
-                "Message-ID: <[^>]+>", "Message-ID: " + id);
+        String other = mail(client.login(), "Another subject", "Совсем другое письмо")
+                .replaceFirst("Message-ID: <[^>]+>", "Message-ID: " + id);
         InboundView second = intake.receive("smtp", other.getBytes(StandardCharsets.UTF_8));
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(second.outcome()).isEqualTo("NEW_REQUEST");
@@ -473,7 +559,8 @@ class InboundMailTests extends MailTest {
             assertThat(m.kind()).isEqualTo(MessageKind.INTERNAL_NOTE);
             assertThat(m.body()).contains(id);
         });
-        assertThat(requestsOf(client)).extracting(TicketView::subject)
+        assertThat(requestsOf(client))
+                .extracting(TicketView::subject)
                 .containsExactlyInAnyOrder("Reused id", "Another subject");
     }
 }

@@ -1,24 +1,22 @@
 package dev.tidesk.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesk.MailTest;
+import dev.tidesk.customer.Customers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import dev.tidesk.MailTest;
-import dev.tidesk.customer.Customers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Not a test: inbound messages per second end to end (raw bytes stored, parsed, threaded, then a
@@ -45,8 +43,10 @@ class InboundThroughputBenchmark extends MailTest {
 
     @Autowired
     MailIntake intake;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Customers customers;
 
@@ -93,10 +93,18 @@ class InboundThroughputBenchmark extends MailTest {
                        count(*) filter (where outcome = 'REPLY') as replied
                 from mail_inbound where source = 'bench'""");
         int acknowledged = acknowledgements() - acknowledgementsBefore;
-        System.out.printf("BENCHMARK inbound: %d messages in %.1f s = %.0f messages/s (%d threads); "
-                + "%s processed: %s new requests (%d with a file) from new senders, each acknowledged (%d "
-                + "acknowledgements queued), %s replies threaded into earlier requests%n", messages, seconds,
-                messages / seconds, threads, outcome.get("processed"), outcome.get("created"), files, acknowledged,
+        System.out.printf(
+                "BENCHMARK inbound: %d messages in %.1f s = %.0f messages/s (%d threads); "
+                        + "%s processed: %s new requests (%d with a file) from new senders, each acknowledged (%d "
+                        + "acknowledgements queued), %s replies threaded into earlier requests%n",
+                messages,
+                seconds,
+                messages / seconds,
+                threads,
+                outcome.get("processed"),
+                outcome.get("created"),
+                files,
+                acknowledged,
                 outcome.get("replied"));
         if (Boolean.getBoolean("benchmark.sql")) {
             System.out.println("BENCHMARK SQL per message:\n" + SqlCounter.report(messages));
@@ -107,8 +115,8 @@ class InboundThroughputBenchmark extends MailTest {
     }
 
     private int acknowledgements() {
-        Integer n = jdbc.queryForObject("select count(*) from mail_outbox where auto_submitted = 'auto-replied'",
-                Integer.class);
+        Integer n = jdbc.queryForObject(
+                "select count(*) from mail_outbox where auto_submitted = 'auto-replied'", Integer.class);
         return n == null ? 0 : n;
     }
 
@@ -127,21 +135,24 @@ class InboundThroughputBenchmark extends MailTest {
         byte[] pdf = new byte[12 * 1024];
         new java.util.Random(i).nextBytes(pdf);
         return (head + "Content-Type: multipart/mixed; boundary=\"b" + i + "\"\r\n\r\n--b" + i + "\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + text
-                + "--b" + i + "\r\nContent-Type: application/pdf; name=\"=?UTF-8?B?" + base64("Скриншот ошибки.pdf")
-                + "?=\"\r\nContent-Disposition: attachment\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(pdf) + "\r\n--b" + i + "--\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + text
+                        + "--b" + i + "\r\nContent-Type: application/pdf; name=\"=?UTF-8?B?"
+                        + base64("Скриншот ошибки.pdf")
+                        + "?=\"\r\nContent-Disposition: attachment\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                        + Base64.getMimeEncoder().encodeToString(pdf) + "\r\n--b" + i + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The same sender answers their earlier mail from their mail program, quoting it. */
     private static byte[] reply(String sender, String domain, String run, int i) {
         String original = "<" + sender + "-" + run + "@" + domain + ">";
         return ("From: Клиент " + sender + " <" + sender + "@" + domain + ">\r\nTo: support@tidesk.local\r\n"
-                + "Subject: Re: Не открывается страница оплаты\r\nMessage-ID: <reply-" + i + "-" + run + "@" + domain
-                + ">\r\nIn-Reply-To: " + original + "\r\nReferences: " + original + "\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-                + "Всё ещё не работает, вот что видим сейчас (" + i + ").\r\n\r\n"
-                + "> После обновления не открывается страница оплаты\r\n> Проверьте, пожалуйста.\r\n")
+                        + "Subject: Re: Не открывается страница оплаты\r\nMessage-ID: <reply-" + i + "-" + run + "@"
+                        + domain
+                        + ">\r\nIn-Reply-To: " + original + "\r\nReferences: " + original + "\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                        + "Всё ещё не работает, вот что видим сейчас (" + i + ").\r\n\r\n"
+                        + "> После обновления не открывается страница оплаты\r\n> Проверьте, пожалуйста.\r\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,14 +1,13 @@
 package dev.tidesk.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The corpus under src/test/resources/eml (made by make-corpus.py there): each mail client, charset and breakage. */
 class MailParserTests {
@@ -22,15 +21,17 @@ class MailParserTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "gmail-utf8-plain.eml            | anna@client.example  | Не работает корзина на сайте | При оплате выдаёт ошибку 500.",
-        "thebat-koi8r.eml                | ivan@client.example  | Тема в KOI8-R                | Привет из KOI8-R: ёлка и щи",
-        "outlook-cp1251-alternative.eml  | olga@client.example  | Счёт за март                 | Письмо в windows-1251",
-        "iso8859-5.eml                   | petr@client.example  | iso-8859-5                   | Текст в ISO-8859-5",
-        "raw-8bit-subject.eml            | old@client.example   | Тема без кодирования         | Тело",
-        "apple-related-cid.eml           | mac@client.example   | Screenshot                   | Look at this",
-        "nested-forward.eml              | fwd@client.example   | Fwd: original problem        | Forwarding the client's mail.",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "gmail-utf8-plain.eml            | anna@client.example  | Не работает корзина на сайте | При оплате выдаёт ошибку 500.",
+                "thebat-koi8r.eml                | ivan@client.example  | Тема в KOI8-R                | Привет из KOI8-R: ёлка и щи",
+                "outlook-cp1251-alternative.eml  | olga@client.example  | Счёт за март                 | Письмо в windows-1251",
+                "iso8859-5.eml                   | petr@client.example  | iso-8859-5                   | Текст в ISO-8859-5",
+                "raw-8bit-subject.eml            | old@client.example   | Тема без кодирования         | Тело",
+                "apple-related-cid.eml           | mac@client.example   | Screenshot                   | Look at this",
+                "nested-forward.eml              | fwd@client.example   | Fwd: original problem        | Forwarding the client's mail.",
+            })
     void readsSenderSubjectAndTextInEveryCharset(String file, String from, String subject, String text) {
         ParsedMail mail = MailParser.parse(eml(file));
         assertThat(mail.fromAddress()).isEqualTo(from);
@@ -48,9 +49,11 @@ class MailParserTests {
     @Test
     void attachmentNamesInRfc2231AndRfc2047AreDecoded() {
         ParsedMail mail = MailParser.parse(eml("thunderbird-attachments.eml"));
-        assertThat(mail.attachments()).extracting(ParsedMail.Part::filename)
+        assertThat(mail.attachments())
+                .extracting(ParsedMail.Part::filename)
                 .containsExactly("Договор №5.pdf", "Смета.xlsx");
-        assertThat(new String(mail.attachments().get(0).content(), StandardCharsets.US_ASCII)).startsWith("%PDF");
+        assertThat(new String(mail.attachments().get(0).content(), StandardCharsets.US_ASCII))
+                .startsWith("%PDF");
         assertThat(mail.text()).isEqualTo("See the files.");
     }
 
@@ -62,8 +65,8 @@ class MailParserTests {
             assertThat(p.contentId()).isEqualTo("<shot@apple>");
             assertThat(p.inline()).isTrue();
         });
-        InboundView view = new InboundView(7, "test", null, null, null, 0, InboundStatus.PROCESSED, null, 0, null,
-                null, null, null);
+        InboundView view = new InboundView(
+                7, "test", null, null, null, 0, InboundStatus.PROCESSED, null, 0, null, null, null, null);
         InboundDisplay display = MailDisplay.of(view, mail, false);
         assertThat(display.html()).contains("src=\"/desk/admin/mail/inbound/7/files/0\"");
     }
@@ -72,11 +75,14 @@ class MailParserTests {
     void htmlIsSanitizedAndRemoteImagesAreBlockedUntilAsked() {
         ParsedMail mail = MailParser.parse(eml("outlook-cp1251-alternative.eml"));
         assertThat(mail.html()).contains("<script>");
-        InboundView view = new InboundView(8, "test", null, null, null, 0, InboundStatus.PROCESSED, null, 0, null,
-                null, null, null);
+        InboundView view = new InboundView(
+                8, "test", null, null, null, 0, InboundStatus.PROCESSED, null, 0, null, null, null, null);
         InboundDisplay blocked = MailDisplay.of(view, mail, false);
-        assertThat(blocked.html()).doesNotContain("<script", "onclick", " src=\"https://tracker.example")
-                .contains("Письмо в <b>windows-1251</b>", "data-blocked-src=\"https://tracker.example/p.gif\"",
+        assertThat(blocked.html())
+                .doesNotContain("<script", "onclick", " src=\"https://tracker.example")
+                .contains(
+                        "Письмо в <b>windows-1251</b>",
+                        "data-blocked-src=\"https://tracker.example/p.gif\"",
                         "rel=\"noopener noreferrer nofollow\"");
         assertThat(blocked.remoteBlocked()).isEqualTo(1);
         assertThat(MailDisplay.of(view, mail, true).html()).contains("src=\"https://tracker.example/p.gif\"");
@@ -90,7 +96,9 @@ class MailParserTests {
             assertThat(p.contentType()).isEqualTo("message/rfc822");
             ParsedMail inner = MailParser.parse(p.content());
             assertThat(inner.text()).isEqualTo("inner text");
-            assertThat(inner.attachments()).extracting(ParsedMail.Part::filename).containsExactly("log.txt");
+            assertThat(inner.attachments())
+                    .extracting(ParsedMail.Part::filename)
+                    .containsExactly("log.txt");
         });
     }
 
@@ -121,7 +129,8 @@ class MailParserTests {
             assertThat(f.subject()).isEqualTo("level 49");
             assertThat(f.text()).isEqualTo("text 49");
         });
-        assertThat(mail.attachments()).singleElement()
+        assertThat(mail.attachments())
+                .singleElement()
                 .satisfies(p -> assertThat(p.filename()).isEqualTo("level 49.eml"));
     }
 
@@ -135,12 +144,14 @@ class MailParserTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "garbage                     | not a mail at all",
-        "missing final boundary      | Content-Type: multipart/mixed; boundary=X\\n\\n--X\\nContent-Type: text/plain\\n\\nhello",
-        "empty                       | ''",
-        "header only                 | Subject: =?utf-8?Q?=D0=9F=D1=80=D0?=",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "garbage                     | not a mail at all",
+                "missing final boundary      | Content-Type: multipart/mixed; boundary=X\\n\\n--X\\nContent-Type: text/plain\\n\\nhello",
+                "empty                       | ''",
+                "header only                 | Subject: =?utf-8?Q?=D0=9F=D1=80=D0?=",
+            })
     void anythingParsesWithoutThrowing(String name, String raw) {
         ParsedMail mail = MailParser.parse(raw.replace("\\n", "\r\n").getBytes(StandardCharsets.UTF_8));
         assertThat(mail).isNotNull();
@@ -150,16 +161,21 @@ class MailParserTests {
     void deepNestingAndThousandsOfPartsAreBounded() {
         StringBuilder deep = new StringBuilder("From: a@b.example\r\n");
         for (int i = 0; i < 5000; i++) {
-            deep.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i)
+            deep.append("Content-Type: multipart/mixed; boundary=\"b")
+                    .append(i)
+                    .append("\"\r\n\r\n--b")
+                    .append(i)
                     .append("\r\n");
         }
         deep.append("Content-Type: text/plain\r\n\r\ndeepest\r\n");
         ParsedMail nested = MailParser.parse(deep.toString().getBytes(StandardCharsets.US_ASCII));
         assertThat(nested.warnings()).anyMatch(w -> w.contains("Nested deeper"));
 
-        StringBuilder many = new StringBuilder("From: a@b.example\r\nContent-Type: multipart/mixed; boundary=\"M\"\r\n\r\n");
+        StringBuilder many =
+                new StringBuilder("From: a@b.example\r\nContent-Type: multipart/mixed; boundary=\"M\"\r\n\r\n");
         for (int i = 0; i < 1500; i++) {
-            many.append("--M\r\nContent-Type: application/octet-stream; name=\"f").append(i)
+            many.append("--M\r\nContent-Type: application/octet-stream; name=\"f")
+                    .append(i)
                     .append(".bin\"\r\n\r\nx\r\n");
         }
         many.append("--M--\r\n");
@@ -169,7 +185,8 @@ class MailParserTests {
 
     @Test
     void aDeliveryReportNamesTheFailedRecipientAndTheOriginalMessage() {
-        String raw = new String(eml("dsn-bounce.eml"), StandardCharsets.US_ASCII).replace("{ORIGINAL}", "<orig-1@tidesk.local>");
+        String raw = new String(eml("dsn-bounce.eml"), StandardCharsets.US_ASCII)
+                .replace("{ORIGINAL}", "<orig-1@tidesk.local>");
         ParsedMail mail = MailParser.parse(raw.getBytes(StandardCharsets.US_ASCII));
         assertThat(mail.dsn()).isNotNull();
         assertThat(mail.dsn().finalRecipient()).isEqualTo("gone@client.example");
@@ -179,10 +196,12 @@ class MailParserTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "outlook-reply-quoted.eml  | Спасибо, всё работает.  | Old text",
-        "gmail-reply-ru-quoted.eml | Да, проверила.          | Старый текст",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "outlook-reply-quoted.eml  | Спасибо, всё работает.  | Old text",
+                "gmail-reply-ru-quoted.eml | Да, проверила.          | Старый текст",
+            })
     void quotedHistoryIsCutForDisplayButSignaturesStay(String file, String kept, String cut) {
         ParsedMail mail = MailParser.parse(eml(file));
         String shown = QuotedHistory.strip(mail.text());
@@ -198,22 +217,24 @@ class MailParserTests {
      * detector recognises, not in windows-1251 regardless; a label that can be right is obeyed.
      */
     @ParameterizedTest(name = "{0} labelled {1}")
-    @CsvSource(delimiter = '|', value = {
-        "KOI8-R       | x-unknown-cyr",
-        "KOI8-R       | ''",
-        "KOI8-R       | us-ascii",
-        "KOI8-R       | utf-8",
-        "ISO-8859-5   | x-unknown-cyr",
-        "IBM866       | ''",
-        "windows-1251 | cp-1251-rus",
-        "windows-1251 | us-ascii",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "KOI8-R       | x-unknown-cyr",
+                "KOI8-R       | ''",
+                "KOI8-R       | us-ascii",
+                "KOI8-R       | utf-8",
+                "ISO-8859-5   | x-unknown-cyr",
+                "IBM866       | ''",
+                "windows-1251 | cp-1251-rus",
+                "windows-1251 | us-ascii",
+            })
     void textUnderAWrongOrMissingLabelIsReadInTheCharsetItIsIn(String actual, String label) {
         String text = "Добрый день! После обновления сайта перестала работать форма заказа на странице "
                 + "доставки. Клиенты пишут, что кнопка Отправить ничего не делает. Проверьте, пожалуйста, "
                 + "это срочно: сегодня распродажа.";
         byte[] head = ("From: a@client.example\r\nSubject: test\r\nMIME-Version: 1.0\r\nContent-Type: text/plain"
-                + (label.isEmpty() ? "" : "; charset=" + label) + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
+                        + (label.isEmpty() ? "" : "; charset=" + label) + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] body = text.getBytes(java.nio.charset.Charset.forName(actual));
         byte[] raw = new byte[head.length + body.length];
@@ -226,6 +247,7 @@ class MailParserTests {
     void aLabelThatCanBeRightIsObeyed() {
         byte[] koi8 = "Проверка".getBytes(java.nio.charset.Charset.forName("KOI8-R"));
         assertThat(MailParser.decode(koi8, "koi8-r")).isEqualTo("Проверка");
-        assertThat(MailParser.decode("Plain text".getBytes(StandardCharsets.US_ASCII), "us-ascii")).isEqualTo("Plain text");
+        assertThat(MailParser.decode("Plain text".getBytes(StandardCharsets.US_ASCII), "us-ascii"))
+                .isEqualTo("Plain text");
     }
 }

@@ -1,10 +1,7 @@
 package dev.tidesk.mail;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
+import static dev.tidesk.mail.InboundMailTests.mail;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -18,14 +15,15 @@ import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static dev.tidesk.mail.InboundMailTests.mail;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Mail as an attacker writes it, through the real pipeline: delivered to a GreenMail IMAP mailbox,
@@ -40,20 +38,27 @@ class MailTrustTests extends MailTest {
 
     @RegisterExtension
     static final GreenMailExtension imap = new GreenMailExtension(
-            new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)).withPerMethodLifecycle(false);
+                    new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP))
+            .withPerMethodLifecycle(false);
 
     @Autowired
     Mailboxes mailboxes;
+
     @Autowired
     MailboxPoller poller;
+
     @Autowired
     OutboxSender sender;
+
     @Autowired
     RequestQueries requests;
+
     @Autowired
     MailSigning signing;
+
     @Autowired
     MailIntake intake;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -66,20 +71,21 @@ class MailTrustTests extends MailTest {
             int n = SEQ.incrementAndGet();
             String login = "trust" + n;
             user = imap.setUser(login + "@tidesk.local", login, "pw");
-            mailboxId = mailboxes.add(new MailboxSettings("trust-" + n, "127.0.0.1", IMAP_PORT, false, login, "pw",
-                    "INBOX", null, 60, true)).id();
+            mailboxId = mailboxes
+                    .add(new MailboxSettings(
+                            "trust-" + n, "127.0.0.1", IMAP_PORT, false, login, "pw", "INBOX", null, 60, true))
+                    .id();
         }
-        user.deliver(new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+        user.deliver(new MimeMessage(
+                Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
         assertThat(poller.poll(mailboxId)).isEqualTo(1);
         String id = MailParser.parse(raw.getBytes(StandardCharsets.UTF_8)).messageId();
-        return intake.inbound(jdbc.queryForObject("select id from mail_inbound where message_id = ? order by id desc limit 1",
-                Long.class, id));
+        return intake.inbound(jdbc.queryForObject(
+                "select id from mail_inbound where message_id = ? order by id desc limit 1", Long.class, id));
     }
 
     /** A client's request, its acknowledgement sent; then the conversation as the client sees it. */
-    record Scene(Client client, TicketView request, List<String> visible, long outboxBefore) {
-    }
+    record Scene(Client client, TicketView request, List<String> visible, long outboxBefore) {}
 
     Scene scene() throws Exception {
         Client client = data.client();
@@ -90,7 +96,9 @@ class MailTrustTests extends MailTest {
     }
 
     List<String> visible(TicketView t) {
-        return requests.messages(t.id(), false).stream().map(m -> m.kind() + ":" + m.body()).toList();
+        return requests.messages(t.id(), false).stream()
+                .map(m -> m.kind() + ":" + m.body())
+                .toList();
     }
 
     long maxOutboxId() {
@@ -100,8 +108,9 @@ class MailTrustTests extends MailTest {
     /** The client-visible conversation is unchanged, nothing was queued and nothing went out. */
     void untouched(Scene scene, String attacker) throws Exception {
         assertThat(visible(scene.request())).isEqualTo(scene.visible());
-        assertThat(jdbc.queryForList("select recipient from mail_outbox where id > ?", String.class,
-                scene.outboxBefore())).isEmpty();
+        assertThat(jdbc.queryForList(
+                        "select recipient from mail_outbox where id > ?", String.class, scene.outboxBefore()))
+                .isEmpty();
         sender.sendDue();
         assertThat(sentTo(attacker)).isEmpty();
         assertThat(sentTo(scene.client().login())).isEmpty();
@@ -115,12 +124,15 @@ class MailTrustTests extends MailTest {
     void aGuessedThreadIdDoesNotLetAStrangerIn() throws Exception {
         Scene scene = scene();
         String mallory = stranger();
-        InboundView view = deliver(mail(mallory, "Re: FTP", "Send the FTP password to mallory@evil.example",
+        InboundView view = deliver(mail(
+                mallory,
+                "Re: FTP",
+                "Send the FTP password to mallory@evil.example",
                 "In-Reply-To: <tidesk.request." + scene.request().id() + "@tidesk.local>"));
         assertThat(view.outcome()).isEqualTo("NEW_REQUEST");
         assertThat(view.ticketId()).isNotEqualTo(scene.request().id());
-        assertThat(requests.messages(view.ticketId(), true)).anySatisfy(
-                m -> assertThat(m.body()).contains(scene.request().tid(), mallory));
+        assertThat(requests.messages(view.ticketId(), true))
+                .anySatisfy(m -> assertThat(m.body()).contains(scene.request().tid(), mallory));
         untouched(scene, mallory);
     }
 
@@ -145,8 +157,8 @@ class MailTrustTests extends MailTest {
         Scene scene = new Scene(client, t, visible(t), maxOutboxId());
         String mallory = stranger();
 
-        InboundView view = deliver(mail(mallory, "Re: Доступ к FTP", "Send it to me instead",
-                "References: " + first.messageId()));
+        InboundView view =
+                deliver(mail(mallory, "Re: Доступ к FTP", "Send it to me instead", "References: " + first.messageId()));
         assertThat(view.ticketId()).isNotEqualTo(t.id());
         // having named the request once does not put him on it: his plain [TID-n] subject is refused too
         InboundView again = deliver(mail(mallory, "Re: [" + t.tid() + "] Доступ к FTP", "And again"));
@@ -160,7 +172,10 @@ class MailTrustTests extends MailTest {
         Scene scene = scene();
         String mallory = stranger();
         String threadId = signing.threadId(scene.request().id());
-        deliver(mail(mallory, "Re: [" + scene.request().tid() + "]", "quoted " + signing.marker().of(scene.request().id()),
+        deliver(mail(
+                mallory,
+                "Re: [" + scene.request().tid() + "]",
+                "quoted " + signing.marker().of(scene.request().id()),
                 "In-Reply-To: " + threadId));
         untouched(scene, mallory);
     }
@@ -171,13 +186,18 @@ class MailTrustTests extends MailTest {
         StaffView agent = data.agent();
         // From a staff address with the TID; only a Sender header; and a forged Authentication-Results below
         // a trusted one that does not vouch
-        InboundView byFrom = deliver(mail(agent.fullName() + " <" + agent.email() + ">",
-                "Re: [" + scene.request().tid() + "] Доступ к FTP", "Пароль: hunter2"));
+        InboundView byFrom = deliver(mail(
+                agent.fullName() + " <" + agent.email() + ">",
+                "Re: [" + scene.request().tid() + "] Доступ к FTP",
+                "Пароль: hunter2"));
         InboundView bySender = deliver(("Sender: " + agent.email() + "\r\nTo: support@tidesk.local\r\nSubject: Re: ["
                 + scene.request().tid() + "]\r\nMessage-ID: <s" + System.nanoTime() + "@evil.example>\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\nНовый пароль: hunter2\r\n"));
-        InboundView byForgedResults = deliver(mail(agent.email(), "Re: [" + scene.request().tid() + "]",
-                "Пароль: hunter3", "Authentication-Results: mx.tidesk.test; dmarc=fail header.from=tidesk.example",
+        InboundView byForgedResults = deliver(mail(
+                agent.email(),
+                "Re: [" + scene.request().tid() + "]",
+                "Пароль: hunter3",
+                "Authentication-Results: mx.tidesk.test; dmarc=fail header.from=tidesk.example",
                 "Authentication-Results: mx.tidesk.test; dmarc=pass header.from=tidesk.example"));
         for (InboundView view : List.of(byFrom, bySender, byForgedResults)) {
             assertThat(view.outcome()).isEqualTo("UNVERIFIED_STAFF");
@@ -199,7 +219,10 @@ class MailTrustTests extends MailTest {
         assertThat(address).startsWith("support+").endsWith("@tidesk.local");
         // another person's or another request's address proves nothing
         StaffView other = data.agent();
-        InboundView wrongPerson = deliver(mail(agent.email(), "Ответ", "Чужой адрес",
+        InboundView wrongPerson = deliver(mail(
+                agent.email(),
+                "Ответ",
+                "Чужой адрес",
                 "Cc: " + signing.staffReplyAddress(other.id(), scene.request().id())));
         assertThat(wrongPerson.outcome()).isNotEqualTo("STAFF_REPLY");
 
@@ -208,9 +231,13 @@ class MailTrustTests extends MailTest {
         assertThat(byAddress.outcome()).isEqualTo("STAFF_REPLY");
         assertThat(byAddress.ticketId()).isEqualTo(scene.request().id());
 
-        InboundView byServer = deliver(mail(agent.email(), "Re: [" + scene.request().tid() + "]", "И ещё раз",
-                "Authentication-Results: mx.tidesk.test; spf=pass smtp.mailfrom=tidesk.example;"
-                        + " dkim=pass (good signature) header.d=tidesk.example; dmarc=pass header.from=tidesk.example"));
+        InboundView byServer = deliver(
+                mail(
+                        agent.email(),
+                        "Re: [" + scene.request().tid() + "]",
+                        "И ещё раз",
+                        "Authentication-Results: mx.tidesk.test; spf=pass smtp.mailfrom=tidesk.example;"
+                                + " dkim=pass (good signature) header.d=tidesk.example; dmarc=pass header.from=tidesk.example"));
         assertThat(byServer.outcome()).isEqualTo("STAFF_REPLY");
         sender.sendDue();
         assertThat(sentTo(scene.client().login())).hasSize(2);
@@ -221,10 +248,11 @@ class MailTrustTests extends MailTest {
         Client client = data.client();
         String partner = "partner" + System.nanoTime() + "@agency.example";
         String partnersColleague = "colleague" + System.nanoTime() + "@agency.example";
-        InboundView first = deliver(mail(client.login(), "Сайт", "Подключаю подрядчика", "Cc: Partner <" + partner + ">"));
+        InboundView first =
+                deliver(mail(client.login(), "Сайт", "Подключаю подрядчика", "Cc: Partner <" + partner + ">"));
         TicketView t = requests.ticket(first.ticketId());
-        InboundView fromPartner = deliver(mail(partner, "Re: [" + t.tid() + "] Сайт", "Посмотрим",
-                "Cc: " + partnersColleague));
+        InboundView fromPartner =
+                deliver(mail(partner, "Re: [" + t.tid() + "] Сайт", "Посмотрим", "Cc: " + partnersColleague));
         assertThat(fromPartner.ticketId()).isEqualTo(t.id());
         assertThat(fromPartner.outcome()).isEqualTo("REPLY");
         InboundView fromColleague = deliver(mail(partnersColleague, "Re: [" + t.tid() + "] Сайт", "Готово"));
@@ -238,37 +266,51 @@ class MailTrustTests extends MailTest {
                 .replace("gone@client.example", scene.client().login())
                 .replace("mx.client.example", "evil.example");
         // names the client, with a made-up original Message-ID in our domain, and with none
-        InboundView madeUp = deliver(template.replace("{ORIGINAL}", "<ack." + scene.request().id() + ".1@tidesk.local>")
-                .replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@"));
-        InboundView without = deliver(template.replace("Message-ID: {ORIGINAL}\n", "")
-                .replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@"));
-        assertThat(List.of(madeUp, without)).allSatisfy(v -> assertThat(v.outcome()).isEqualTo("BOUNCE"));
-        assertThat(jdbc.queryForObject("select count(*) from mail_bouncing_address where address = ?", Integer.class,
-                scene.client().login())).isZero();
+        InboundView madeUp =
+                deliver(template.replace("{ORIGINAL}", "<ack." + scene.request().id() + ".1@tidesk.local>")
+                        .replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@"));
+        InboundView without = deliver(
+                template.replace("Message-ID: {ORIGINAL}\n", "").replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@"));
+        assertThat(List.of(madeUp, without))
+                .allSatisfy(v -> assertThat(v.outcome()).isEqualTo("BOUNCE"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_bouncing_address where address = ?",
+                        Integer.class,
+                        scene.client().login()))
+                .isZero();
         untouched(scene, "mailer-daemon@evil.example");
 
         // the client still gets acknowledgements
         deliver(mail(scene.client().login(), "Ещё вопрос", "Текст"));
         sender.sendDue();
-        assertThat(sentTo(scene.client().login())).singleElement()
+        assertThat(sentTo(scene.client().login()))
+                .singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains("Ещё вопрос"));
     }
 
     @Test
     void aRealBounceOfOurMailMarksTheAddressItWentTo() throws Exception {
         Scene scene = scene();
-        String ackId = jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ? order by id limit 1",
-                String.class, scene.request().id());
+        String ackId = jdbc.queryForObject(
+                "select message_id from mail_outbox where ticket_id = ? order by id limit 1",
+                String.class,
+                scene.request().id());
         // a non-standard bounce (no delivery-status part) that quotes the headers of our mail
-        InboundView view = deliver("Return-Path: <>\r\nFrom: MAILER-DAEMON@mx.client.example\r\nTo: support@tidesk.local\r\n"
-                + "Subject: failure notice\r\nMessage-ID: <q" + System.nanoTime() + "@mx.client.example>\r\n\r\n"
-                + "Sorry, I couldn't deliver your message.\r\n<" + scene.client().login() + ">:\r\nmailbox is full\r\n\r\n"
-                + "--- Below this line is a copy of the message.\r\n\r\nMessage-ID: " + ackId + "\r\nSubject: ack\r\n");
+        InboundView view =
+                deliver("Return-Path: <>\r\nFrom: MAILER-DAEMON@mx.client.example\r\nTo: support@tidesk.local\r\n"
+                        + "Subject: failure notice\r\nMessage-ID: <q" + System.nanoTime()
+                        + "@mx.client.example>\r\n\r\n"
+                        + "Sorry, I couldn't deliver your message.\r\n<"
+                        + scene.client().login() + ">:\r\nmailbox is full\r\n\r\n"
+                        + "--- Below this line is a copy of the message.\r\n\r\nMessage-ID: " + ackId
+                        + "\r\nSubject: ack\r\n");
         assertThat(view.outcome()).isEqualTo("BOUNCE");
         assertThat(view.ticketId()).isEqualTo(scene.request().id());
-        assertThat(jdbc.queryForObject("select count(*) from mail_bouncing_address where address = ?", Integer.class,
-                scene.client().login())).isOne();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_bouncing_address where address = ?",
+                        Integer.class,
+                        scene.client().login()))
+                .isOne();
         untouched(scene, scene.client().login());
     }
-
 }

@@ -1,6 +1,6 @@
 package dev.tidesk.mail;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
@@ -9,21 +9,18 @@ import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
-
 import jakarta.mail.internet.MimeMessage;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Notifications leave through a real SMTP server, once, with the TID in the subject, in the contact's language. */
 class NotificationMailTests extends MailTest {
 
     @Autowired
     OutboxSender sender;
+
     @Autowired
     MailSigning signing;
 
@@ -48,9 +45,10 @@ class NotificationMailTests extends MailTest {
         sender.sendDue();
 
         MimeMessage[] received = smtp.getReceivedMessages();
-        assertThat(subjects(sentTo(received, russian.login()))).containsExactlyInAnyOrder(
-                "[" + ru.tid() + "] Ваше обращение принято: Не работает корзина",
-                "[" + ru.tid() + "] Новый ответ: Не работает корзина");
+        assertThat(subjects(sentTo(received, russian.login())))
+                .containsExactlyInAnyOrder(
+                        "[" + ru.tid() + "] Ваше обращение принято: Не работает корзина",
+                        "[" + ru.tid() + "] Новый ответ: Не работает корзина");
         assertThat(subjects(sentTo(received, english.login())))
                 .containsExactly("[" + en.tid() + "] Your request is registered: Cart is broken");
         MimeMessage ack = sentTo(received, english.login()).stream().findFirst().orElseThrow();
@@ -59,7 +57,8 @@ class NotificationMailTests extends MailTest {
         String thread = ack.getHeader("In-Reply-To")[0];
         assertThat(thread).matches("<t\\.[0-9a-f]{24}@tidesk\\.local>").isEqualTo(signing.threadId(en.id()));
         assertThat(ack.getMessageID()).matches("<[0-9a-f]{32}@tidesk\\.local>");
-        assertThat(sentTo(received, russian.login()).get(0).getHeader("In-Reply-To")[0]).isNotEqualTo(thread);
+        assertThat(sentTo(received, russian.login()).get(0).getHeader("In-Reply-To")[0])
+                .isNotEqualTo(thread);
 
         sender.sendDue();
         assertThat(smtp.getReceivedMessages()).hasSameSizeAs(received);
@@ -73,10 +72,11 @@ class NotificationMailTests extends MailTest {
         desk.changeStatus(t.id(), Status.WAITING_FOR_CLIENT, Actor.system());
         desk.changeStatus(t.id(), Status.RESOLVED, Actor.system());
         sender.sendDue();
-        assertThat(subjects(sentTo(client.login()))).containsExactlyInAnyOrder(
-                "[" + t.tid() + "] Ваше обращение принято: Добавить баннер",
-                "[" + t.tid() + "] Изменён статус: Добавить баннер",
-                "[" + t.tid() + "] Изменён статус: Добавить баннер");
+        assertThat(subjects(sentTo(client.login())))
+                .containsExactlyInAnyOrder(
+                        "[" + t.tid() + "] Ваше обращение принято: Добавить баннер",
+                        "[" + t.tid() + "] Изменён статус: Добавить баннер",
+                        "[" + t.tid() + "] Изменён статус: Добавить баннер");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.tidesk.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -11,22 +14,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.subethamail.smtp.MessageHandler;
-import org.subethamail.smtp.RejectException;
-import org.subethamail.smtp.server.SMTPServer;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * What a real mail server answers besides 250, with the scheduler running: a 550 for an unknown
@@ -34,8 +32,14 @@ import static org.awaitility.Awaitility.await;
  * is retried after a delay and delivered once. The server is a small SMTP server (SubEtha SMTP)
  * that answers as Postfix does.
  */
-@SpringBootTest(properties = { "tidesk.scheduling.enabled=true", "spring.mail.host=127.0.0.1", "tidesk.mail.send-interval=300ms",
-        "tidesk.mail.retry-delay=300ms", "tidesk.mail.max-retry-delay=600ms" })
+@SpringBootTest(
+        properties = {
+            "tidesk.scheduling.enabled=true",
+            "spring.mail.host=127.0.0.1",
+            "tidesk.mail.send-interval=300ms",
+            "tidesk.mail.retry-delay=300ms",
+            "tidesk.mail.max-retry-delay=600ms"
+        })
 @Tag("integration")
 class OutboxRefusalTests {
 
@@ -62,7 +66,8 @@ class OutboxRefusalTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !"PENDING".equals(status(id)));
 
-        Map<String, Object> row = jdbc.queryForMap("select status, attempts, last_error from mail_outbox where id = ?", id);
+        Map<String, Object> row =
+                jdbc.queryForMap("select status, attempts, last_error from mail_outbox where id = ?", id);
         assertThat(row.get("status")).isEqualTo("FAILED");
         assertThat(row.get("attempts")).isEqualTo(1);
         assertThat((String) row.get("last_error")).contains("550").contains("User unknown");
@@ -77,16 +82,23 @@ class OutboxRefusalTests {
 
         assertThat(delivered.stream().filter(recipient::equals)).hasSize(1);
         assertThat(greylisted.get(recipient).get()).isEqualTo(3);
-        assertThat(jdbc.queryForObject("select attempts from mail_outbox where id = ?", Integer.class, id)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select attempts from mail_outbox where id = ?", Integer.class, id))
+                .isEqualTo(3);
     }
 
     private long queue(String recipient) {
         Timestamp now = Timestamp.from(Instant.now());
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 insert into mail_outbox (event_key, recipient, subject, text_body, message_id, status, attempts,
                                          next_attempt_at, created_at)
-                values (?, ?, 'Test', 'text', ?, 'PENDING', 0, ?, ?) returning id""", Long.class,
-                "refusal:" + recipient, recipient, "<refusal." + System.nanoTime() + "@tidesk.local>", now, now);
+                values (?, ?, 'Test', 'text', ?, 'PENDING', 0, ?, ?) returning id""",
+                Long.class,
+                "refusal:" + recipient,
+                recipient,
+                "<refusal." + System.nanoTime() + "@tidesk.local>",
+                now,
+                now);
     }
 
     private String status(long id) {
@@ -94,8 +106,10 @@ class OutboxRefusalTests {
     }
 
     private static SMTPServer startServer() {
-        SMTPServer s = SMTPServer.port(0).bindAddress(InetAddress.getLoopbackAddress())
-                .messageHandlerFactory(context -> new Postfix()).build();
+        SMTPServer s = SMTPServer.port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .messageHandlerFactory(context -> new Postfix())
+                .build();
         s.start();
         return s;
     }
@@ -105,8 +119,7 @@ class OutboxRefusalTests {
         private String recipient;
 
         @Override
-        public void from(String from) {
-        }
+        public void from(String from) {}
 
         @Override
         public void recipient(String address) throws RejectException {
@@ -114,7 +127,10 @@ class OutboxRefusalTests {
                 throw new RejectException(550, "5.1.1 <" + address + ">: Recipient address rejected: User unknown");
             }
             if (address.endsWith("@greylist.example")
-                    && greylisted.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet() < 3) {
+                    && greylisted
+                                    .computeIfAbsent(address, a -> new AtomicInteger())
+                                    .incrementAndGet()
+                            < 3) {
                 throw new RejectException(450, "4.2.0 <" + address + ">: Recipient address rejected: Greylisted");
             }
             recipient = address;
@@ -128,7 +144,6 @@ class OutboxRefusalTests {
         }
 
         @Override
-        public void done() {
-        }
+        public void done() {}
     }
 }

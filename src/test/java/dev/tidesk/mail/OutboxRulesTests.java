@@ -1,19 +1,17 @@
 package dev.tidesk.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.ConnectException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
-import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import jakarta.mail.internet.InternetAddress;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mail.MailSendException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sender's rules: how long a mail waits, what counts as refused for good, how text files are labelled. */
 class OutboxRulesTests {
@@ -33,10 +31,10 @@ class OutboxRulesTests {
     @Test
     void aRecipientRefusedWith550IsPermanentAndA450IsNot() throws Exception {
         InternetAddress to = new InternetAddress("anna@client.example");
-        MailSendException refused = failed(new jakarta.mail.SendFailedException("Invalid Addresses",
-                new SMTPAddressFailedException(to, "RCPT TO", 550, "5.1.1 User unknown")));
-        MailSendException greylisted = failed(new jakarta.mail.SendFailedException("Invalid Addresses",
-                new SMTPAddressFailedException(to, "RCPT TO", 450, "4.2.0 Greylisted")));
+        MailSendException refused = failed(new jakarta.mail.SendFailedException(
+                "Invalid Addresses", new SMTPAddressFailedException(to, "RCPT TO", 550, "5.1.1 User unknown")));
+        MailSendException greylisted = failed(new jakarta.mail.SendFailedException(
+                "Invalid Addresses", new SMTPAddressFailedException(to, "RCPT TO", 450, "4.2.0 Greylisted")));
 
         assertThat(OutboxSender.isPermanent(refused)).isTrue();
         assertThat(OutboxSender.isPermanent(greylisted)).isFalse();
@@ -47,8 +45,8 @@ class OutboxRulesTests {
     @Test
     void aServerThatCannotBeReachedStopsTheRunButIsNotARefusal() {
         MailSendException badPassword = failed(new jakarta.mail.AuthenticationFailedException("535 5.7.8 failed"));
-        MailSendException refusedConnection = failed(new MessagingException("Could not connect",
-                new ConnectException("Connection refused")));
+        MailSendException refusedConnection =
+                failed(new MessagingException("Could not connect", new ConnectException("Connection refused")));
 
         assertThat(OutboxSender.isUnreachable(refusedConnection)).isTrue();
         assertThat(OutboxSender.isPermanent(refusedConnection)).isFalse();
@@ -62,13 +60,15 @@ class OutboxRulesTests {
         byte[] russian = "Счёт на оплату хостинга за декабрь, просим оплатить до пятницы".getBytes(cp1251);
 
         byte[] letter = ("Добрый день! Направляем счёт на оплату хостинга за декабрь. Просим оплатить его до пятницы,"
-                + " чтобы сайт продолжал работать без перерывов.").getBytes(Charset.forName("KOI8-R"));
+                        + " чтобы сайт продолжал работать без перерывов.")
+                .getBytes(Charset.forName("KOI8-R"));
 
         assertThat(OutboxSender.attachmentType("text/plain", russian)).isEqualTo("text/plain; charset=windows-1251");
         assertThat(OutboxSender.attachmentType("text/plain", letter)).isEqualTo("text/plain; charset=KOI8-R");
         assertThat(OutboxSender.attachmentType("text/plain", "Счёт".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("text/plain; charset=UTF-8");
-        assertThat(OutboxSender.attachmentType("text/csv; charset=KOI8-R", russian)).isEqualTo("text/csv; charset=KOI8-R");
+        assertThat(OutboxSender.attachmentType("text/csv; charset=KOI8-R", russian))
+                .isEqualTo("text/csv; charset=KOI8-R");
         assertThat(OutboxSender.attachmentType("image/png", russian)).isEqualTo("image/png");
     }
 
@@ -81,8 +81,8 @@ class OutboxRulesTests {
                 + "    Please direct the recipient to https://support.example/answer\r\n"
                 + "\t552 5.2.2 mx.client.example\r\n";
 
-        assertThat(MailParser.field(status, "Diagnostic-Code")).isEqualTo(
-                "smtp; 552-5.2.2 The email account that you tried to reach is over quota."
+        assertThat(MailParser.field(status, "Diagnostic-Code"))
+                .isEqualTo("smtp; 552-5.2.2 The email account that you tried to reach is over quota."
                         + " Please direct the recipient to https://support.example/answer 552 5.2.2 mx.client.example");
         assertThat(MailParser.field(status, "Status")).isEqualTo("5.2.2");
     }

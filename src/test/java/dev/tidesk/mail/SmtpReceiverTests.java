@@ -1,6 +1,7 @@
 package dev.tidesk.mail;
 
-import java.util.Properties;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
@@ -8,31 +9,33 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
-import org.subethamail.smtp.server.SMTPServer;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.subethamail.smtp.server.SMTPServer;
 
 /** The built-in SMTP receiver answers 250 only for a committed message and 451 otherwise, so senders retry. */
 class SmtpReceiverTests extends MailTest {
 
     @Autowired
     SmtpReceiver receiver;
+
     @Autowired
     MailIntake intake;
+
     @Autowired
     InboundRepository inbound;
+
     @Autowired
     InboundProcessor processor;
+
     @Autowired
     InboundSettings settings;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -70,7 +73,9 @@ class SmtpReceiverTests extends MailTest {
             send(server.getPortAllocated(), client.login(), "Через SMTP", id);
             send(server.getPortAllocated(), client.login(), "Через SMTP", id);
             assertThat(rows(id)).isEqualTo(1);
-            InboundView view = intake.recent(null, 50).stream().filter(m -> id.equals(m.messageId())).findFirst()
+            InboundView view = intake.recent(null, 50).stream()
+                    .filter(m -> id.equals(m.messageId()))
+                    .findFirst()
                     .orElseThrow();
             assertThat(view.outcome()).isEqualTo("NEW_REQUEST");
             assertThat(view.source()).isEqualTo("smtp");
@@ -89,12 +94,13 @@ class SmtpReceiverTests extends MailTest {
         jdbc.execute("""
                 create constraint trigger mail_test_fail_commit after insert on mail_inbound
                 deferrable initially deferred for each row execute function mail_test_fail_commit()""");
-        SMTPServer server = receiver.server(0, raw -> intake.store("smtp", raw), id -> { });
+        SMTPServer server = receiver.server(0, raw -> intake.store("smtp", raw), id -> {});
         server.start();
         String id = "<smtp-commit-" + System.nanoTime() + "@client.example>";
         try {
             assertThatThrownBy(() -> send(server.getPortAllocated(), client.login(), "commit fails", id))
-                    .isInstanceOfSatisfying(SMTPSendFailedException.class,
+                    .isInstanceOfSatisfying(
+                            SMTPSendFailedException.class,
                             e -> assertThat(e.getReturnCode()).isEqualTo(451));
             assertThat(rows(id)).isZero();
         } finally {
@@ -111,16 +117,25 @@ class SmtpReceiverTests extends MailTest {
 
     @Test
     void anUnreachableDatabaseIsAnswered451() throws Exception {
-        DriverManagerDataSource down = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/tidesk?connectTimeout=2",
-                "tidesk", "none");
-        MailIntake offline = new MailIntake(inbound, processor, settings, new JdbcTemplate(down),
-                new DataSourceTransactionManager(down), java.time.Clock.systemUTC());
-        SMTPServer server = receiver.server(0, raw -> offline.store("smtp", raw), id -> { });
+        DriverManagerDataSource down =
+                new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/tidesk?connectTimeout=2", "tidesk", "none");
+        MailIntake offline = new MailIntake(
+                inbound,
+                processor,
+                settings,
+                new JdbcTemplate(down),
+                new DataSourceTransactionManager(down),
+                java.time.Clock.systemUTC());
+        SMTPServer server = receiver.server(0, raw -> offline.store("smtp", raw), id -> {});
         server.start();
         try {
-            assertThatThrownBy(() -> send(server.getPortAllocated(), "anna@client.example", "db down",
-                    "<smtp-down-" + System.nanoTime() + "@client.example>"))
-                    .isInstanceOfSatisfying(SMTPSendFailedException.class,
+            assertThatThrownBy(() -> send(
+                            server.getPortAllocated(),
+                            "anna@client.example",
+                            "db down",
+                            "<smtp-down-" + System.nanoTime() + "@client.example>"))
+                    .isInstanceOfSatisfying(
+                            SMTPSendFailedException.class,
                             e -> assertThat(e.getReturnCode()).isEqualTo(451));
         } finally {
             server.stop();
@@ -148,10 +163,11 @@ class SmtpReceiverTests extends MailTest {
             message.setSubject("Большой файл", "UTF-8");
             message.setText("x".repeat((int) settings.maxSizeBytes() + 1000), "UTF-8");
 
-            assertThatThrownBy(() -> Transport.send(message)).isInstanceOfSatisfying(SMTPSendFailedException.class, e -> {
-                assertThat(e.getReturnCode()).isEqualTo(552);
-                assertThat(e.getMessage()).contains("5.3.4").contains("send us the link");
-            });
+            assertThatThrownBy(() -> Transport.send(message))
+                    .isInstanceOfSatisfying(SMTPSendFailedException.class, e -> {
+                        assertThat(e.getReturnCode()).isEqualTo(552);
+                        assertThat(e.getMessage()).contains("5.3.4").contains("send us the link");
+                    });
             assertThat(rows(id)).isZero();
         } finally {
             server.stop();

@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -25,8 +23,8 @@ class SqlCounter implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource ds && !(bean instanceof Proxy)) {
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
-                    handler(ds, DataSource.class));
+            return Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {DataSource.class}, handler(ds, DataSource.class));
         }
         return bean;
     }
@@ -34,8 +32,10 @@ class SqlCounter implements BeanPostProcessor {
     private static InvocationHandler handler(Object target, Class<?> type) {
         return (proxy, method, args) -> {
             String name = method.getName();
-            if (type == Connection.class && (name.equals("prepareStatement") || name.equals("prepareCall"))
-                    && args != null && args[0] instanceof String sql) {
+            if (type == Connection.class
+                    && (name.equals("prepareStatement") || name.equals("prepareCall"))
+                    && args != null
+                    && args[0] instanceof String sql) {
                 count(sql);
             }
             if (type == Connection.class && (name.equals("commit") || name.equals("rollback"))) {
@@ -48,7 +48,9 @@ class SqlCounter implements BeanPostProcessor {
                 throw e.getCause();
             }
             if (result instanceof Connection c && type == DataSource.class) {
-                return Proxy.newProxyInstance(SqlCounter.class.getClassLoader(), new Class<?>[] { Connection.class },
+                return Proxy.newProxyInstance(
+                        SqlCounter.class.getClassLoader(),
+                        new Class<?>[] {Connection.class},
                         handler(c, Connection.class));
             }
             return result;
@@ -70,11 +72,15 @@ class SqlCounter implements BeanPostProcessor {
     }
 
     static String report(int messages) {
-        long total = COUNTS.entrySet().stream().filter(e -> !e.getKey().startsWith("--"))
-                .mapToLong(e -> e.getValue().sum()).sum();
+        long total = COUNTS.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("--"))
+                .mapToLong(e -> e.getValue().sum())
+                .sum();
         return String.format("%.1f statements per message%n", (double) total / messages)
-                + COUNTS.entrySet().stream().sorted(Comparator.comparingLong(e -> -e.getValue().sum()))
-                        .map(e -> String.format("%8.2f  %s", (double) e.getValue().sum() / messages, shortened(e.getKey())))
+                + COUNTS.entrySet().stream()
+                        .sorted(Comparator.comparingLong(e -> -e.getValue().sum()))
+                        .map(e -> String.format(
+                                "%8.2f  %s", (double) e.getValue().sum() / messages, shortened(e.getKey())))
                         .collect(Collectors.joining("\n"));
     }
 }

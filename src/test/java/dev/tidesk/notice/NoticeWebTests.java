@@ -1,21 +1,5 @@
 package dev.tidesk.notice;
 
-import java.util.List;
-
-import dev.tidesk.TestData.Client;
-import dev.tidesk.WebTest;
-import dev.tidesk.team.StaffView;
-import dev.tidesk.ticket.Actor;
-import dev.tidesk.ticket.RequestDesk;
-import dev.tidesk.ticket.TicketView;
-
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -26,6 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.tidesk.TestData.Client;
+import dev.tidesk.WebTest;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.TicketView;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * The bell through HTTP: who is told of a client's reply and a mention, the live count, the list,
  * opening and marking read, and that nobody reaches another person's notices.
@@ -34,8 +31,10 @@ class NoticeWebTests extends WebTest {
 
     @Autowired
     RequestDesk desk;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -48,14 +47,19 @@ class NoticeWebTests extends WebTest {
         TicketView ticket = data.request(client, "Сломалась корзина", "Не добавляются товары.");
         desk.assign(ticket.id(), assignee.id(), assignee.fullName(), Actor.staff(assignee.id(), assignee.fullName()));
         MockHttpSession watcherSession = deskLogin(watcher.email());
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/watch").session(watcherSession).with(csrf()))
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/watch")
+                        .session(watcherSession)
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/desk/requests/" + ticket.tid()));
         // the new request told every agent on duty; the watcher starts with a quiet bell
         mvc.perform(post("/desk/notifications/read").session(watcherSession).with(csrf()));
 
         MockHttpSession portal = portalLogin(client.login());
-        mvc.perform(post("/portal/requests/" + ticket.tid() + "/replies").param("body", "Уточнение: только в Safari.")
-                .session(portal).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/portal/requests/" + ticket.tid() + "/replies")
+                        .param("body", "Уточнение: только в Safari.")
+                        .session(portal)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
 
         assertThat(notices(assignee, "CLIENT_REPLIED")).isEqualTo(1);
         assertThat(notices(watcher, "CLIENT_REPLIED")).isEqualTo(1);
@@ -65,7 +69,8 @@ class NoticeWebTests extends WebTest {
         mvc.perform(get("/desk/notifications/count").session(watcherSession))
                 .andExpect(content().string(containsString("id=\"bell-count\">1<")));
         long id = noticeId(watcher, "CLIENT_REPLIED");
-        mvc.perform(get("/desk/notifications").session(watcherSession)).andExpect(status().isOk())
+        mvc.perform(get("/desk/notifications").session(watcherSession))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(ticket.tid() + ": ответ клиента")))
                 .andExpect(content().string(containsString("/desk/notifications/" + id)));
         mvc.perform(get("/desk/notifications/" + id).session(watcherSession))
@@ -74,10 +79,15 @@ class NoticeWebTests extends WebTest {
                 .andExpect(content().string(not(containsString("bell-count"))));
 
         // the watcher stops watching: the next reply tells the assignee only
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/unwatch").session(watcherSession).with(csrf()))
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/unwatch")
+                        .session(watcherSession)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/portal/requests/" + ticket.tid() + "/replies").param("body", "И в Firefox тоже.")
-                .session(portal).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/portal/requests/" + ticket.tid() + "/replies")
+                        .param("body", "И в Firefox тоже.")
+                        .session(portal)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         assertThat(notices(assignee, "CLIENT_REPLIED")).isEqualTo(2);
         assertThat(notices(watcher, "CLIENT_REPLIED")).isEqualTo(1);
     }
@@ -92,21 +102,37 @@ class NoticeWebTests extends WebTest {
         String self = author.email().substring(0, author.email().indexOf('@'));
         MockHttpSession session = deskLogin(author.email());
 
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/messages").session(session).with(csrf())
-                .param("kind", "note").param("body", "@" + handle + ", глянь DNS. Пишу себе: @" + self + ". Клиент: anna@client.example"))
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/messages")
+                        .session(session)
+                        .with(csrf())
+                        .param("kind", "note")
+                        .param(
+                                "body",
+                                "@" + handle + ", глянь DNS. Пишу себе: @" + self + ". Клиент: anna@client.example"))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(notices(colleague, "MENTION")).isEqualTo(1);
-        assertThat(notices(author, "MENTION")).as("never the person who wrote it").isZero();
-        assertThat(jdbc.queryForObject("select count(*) from request_watcher where ticket_id = ? and staff_id = ?",
-                Long.class, ticket.id(), colleague.id())).isEqualTo(1);
-        mvc.perform(get("/desk/requests/" + ticket.tid()).session(session)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("class=\"mention\" href=\"mailto:" + colleague.email() + "\"")))
+        assertThat(notices(author, "MENTION"))
+                .as("never the person who wrote it")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from request_watcher where ticket_id = ? and staff_id = ?",
+                        Long.class,
+                        ticket.id(),
+                        colleague.id()))
+                .isEqualTo(1);
+        mvc.perform(get("/desk/requests/" + ticket.tid()).session(session))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(containsString("class=\"mention\" href=\"mailto:" + colleague.email() + "\"")))
                 .andExpect(content().string(containsString(">@" + handle + "</a>")))
                 .andExpect(content().string(containsString("Клиент: anna@client.example")));
 
         // the watcher the mention made hears the client's next reply
-        desk.clientReply(ticket.id(), Actor.contact(client.contact().id(), client.contact().fullName()), "Спасибо!",
+        desk.clientReply(
+                ticket.id(),
+                Actor.contact(client.contact().id(), client.contact().fullName()),
+                "Спасибо!",
                 List.of());
         assertThat(notices(colleague, "CLIENT_REPLIED")).isEqualTo(1);
     }
@@ -120,7 +146,10 @@ class NoticeWebTests extends WebTest {
         TicketView second = data.request(client, "Второй", "Текст");
         for (TicketView t : List.of(first, second)) {
             desk.assign(t.id(), me.id(), me.fullName(), Actor.system());
-            desk.clientReply(t.id(), Actor.contact(client.contact().id(), client.contact().fullName()), "Ещё вопрос",
+            desk.clientReply(
+                    t.id(),
+                    Actor.contact(client.contact().id(), client.contact().fullName()),
+                    "Ещё вопрос",
                     List.of());
         }
         MockHttpSession mine = deskLogin(me.email());
@@ -131,18 +160,24 @@ class NoticeWebTests extends WebTest {
         mvc.perform(get("/desk/notifications").session(theirs))
                 .andExpect(content().string(not(containsString("/desk/notifications/" + id + "\""))));
         assertThat(jdbc.queryForObject("select read_at is null from notification where id = ?", Boolean.class, id))
-                .as("someone else's look leaves it unread").isTrue();
+                .as("someone else's look leaves it unread")
+                .isTrue();
 
-        long unread = jdbc.queryForObject("select count(*) from notification where recipient_id = ? and read_at is null",
-                Long.class, me.id());
+        long unread = jdbc.queryForObject(
+                "select count(*) from notification where recipient_id = ? and read_at is null", Long.class, me.id());
         assertThat(unread).isGreaterThanOrEqualTo(2);
-        mvc.perform(get("/desk").session(mine)).andExpect(status().isOk())
+        mvc.perform(get("/desk").session(mine))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"bell-count\">" + unread + "<")));
         mvc.perform(post("/desk/notifications/read").session(mine).with(csrf()))
                 .andExpect(redirectedUrl("/desk/notifications"));
-        assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = ? and read_at is null",
-                Long.class, me.id())).isZero();
-        mvc.perform(get("/desk/notifications").session(mine)).andExpect(status().isOk())
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notification where recipient_id = ? and read_at is null",
+                        Long.class,
+                        me.id()))
+                .isZero();
+        mvc.perform(get("/desk/notifications").session(mine))
+                .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("notices-read-all"))));
     }
 
@@ -153,7 +188,10 @@ class NoticeWebTests extends WebTest {
         TicketView ticket = data.request(client, "Откат", "Текст");
         desk.assign(ticket.id(), assignee.id(), assignee.fullName(), Actor.system());
         transactions.executeWithoutResult(tx -> {
-            desk.clientReply(ticket.id(), Actor.contact(client.contact().id(), client.contact().fullName()), "Ответ",
+            desk.clientReply(
+                    ticket.id(),
+                    Actor.contact(client.contact().id(), client.contact().fullName()),
+                    "Ответ",
                     List.of());
             tx.setRollbackOnly();
         });
@@ -166,10 +204,14 @@ class NoticeWebTests extends WebTest {
         StaffView assignee = data.agent();
         TicketView ticket = data.request(client, "Открыть", "Текст");
         desk.assign(ticket.id(), assignee.id(), assignee.fullName(), Actor.system());
-        desk.clientReply(ticket.id(), Actor.contact(client.contact().id(), client.contact().fullName()), "Ответ",
+        desk.clientReply(
+                ticket.id(),
+                Actor.contact(client.contact().id(), client.contact().fullName()),
+                "Ответ",
                 List.of());
         long id = noticeId(assignee, "CLIENT_REPLIED");
-        mvc.perform(get("/desk/requests/" + ticket.tid()).session(deskLogin(assignee.email()))).andExpect(status().isOk());
+        mvc.perform(get("/desk/requests/" + ticket.tid()).session(deskLogin(assignee.email())))
+                .andExpect(status().isOk());
         assertThat(jdbc.queryForObject("select read_at is not null from notification where id = ?", Boolean.class, id))
                 .isTrue();
     }
@@ -189,7 +231,10 @@ class NoticeWebTests extends WebTest {
         mvc.perform(get("/desk?view=MINE").session(session))
                 .andExpect(content().string(containsString("class=\"request-row\" id=\"q-" + ticket.tid() + "\"")));
 
-        desk.clientReply(ticket.id(), Actor.contact(client.contact().id(), client.contact().fullName()), "Ещё одно",
+        desk.clientReply(
+                ticket.id(),
+                Actor.contact(client.contact().id(), client.contact().fullName()),
+                "Ещё одно",
                 List.of());
         mvc.perform(get("/desk?view=MINE").session(session)).andExpect(content().string(containsString(row)));
         // per person: the colleague has never opened it, whatever the agent did
@@ -201,19 +246,32 @@ class NoticeWebTests extends WebTest {
     void aTaskMovingOnTellsTheRequestsAssigneeNotTheSpecialistWhoMovedIt() {
         Client client = data.client();
         StaffView assignee = data.agent();
-        StaffView developer = context.getBean(dev.tidesk.team.StaffDirectory.class).hire("Иван Разработчиков",
-                "dev" + System.nanoTime() + "@tidesk.example", dev.tidesk.identity.Role.SPECIALIST,
-                dev.tidesk.team.Specialty.DEVELOPER, dev.tidesk.TestData.PASSWORD);
+        StaffView developer = context.getBean(dev.tidesk.team.StaffDirectory.class)
+                .hire(
+                        "Иван Разработчиков",
+                        "dev" + System.nanoTime() + "@tidesk.example",
+                        dev.tidesk.identity.Role.SPECIALIST,
+                        dev.tidesk.team.Specialty.DEVELOPER,
+                        dev.tidesk.TestData.PASSWORD);
         TicketView ticket = data.request(client, "Поправить форму", "Форма не отправляется");
         desk.assign(ticket.id(), assignee.id(), assignee.fullName(), Actor.system());
         dev.tidesk.task.TaskBoard board = context.getBean(dev.tidesk.task.TaskBoard.class);
-        dev.tidesk.task.TaskView task = board.create(new dev.tidesk.task.NewTask(ticket.id(),
-                dev.tidesk.team.Specialty.DEVELOPER, developer.id(), "Починить обработчик формы", null,
-                new java.math.BigDecimal("1"), dev.tidesk.task.Environment.LIVE), assignee.fullName());
+        dev.tidesk.task.TaskView task = board.create(
+                new dev.tidesk.task.NewTask(
+                        ticket.id(),
+                        dev.tidesk.team.Specialty.DEVELOPER,
+                        developer.id(),
+                        "Починить обработчик формы",
+                        null,
+                        new java.math.BigDecimal("1"),
+                        dev.tidesk.task.Environment.LIVE),
+                assignee.fullName());
 
         board.start(task.id(), developer.id(), developer.fullName());
         assertThat(notices(assignee, "TASK_STATUS")).isEqualTo(1);
-        assertThat(notices(developer, "TASK_STATUS")).as("never the one who moved it").isZero();
+        assertThat(notices(developer, "TASK_STATUS"))
+                .as("never the one who moved it")
+                .isZero();
 
         // the assignee cancels it: now the specialist hears, the assignee does not
         board.cancel(task.id(), assignee.id(), assignee.fullName());
@@ -223,18 +281,20 @@ class NoticeWebTests extends WebTest {
 
     @Test
     void theBellsPollAfterTheSessionEndedGetsA401NotTheSignInPage() throws Exception {
-        mvc.perform(get("/desk/notifications/count").header("HX-Request", "true")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/desk/notifications/count")).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/desk/notifications/count").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/desk/notifications/count"))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/desk/login"));
     }
 
     private long notices(StaffView staff, String kind) {
-        return jdbc.queryForObject("select count(*) from notification where recipient_id = ? and kind = ?", Long.class,
-                staff.id(), kind);
+        return jdbc.queryForObject(
+                "select count(*) from notification where recipient_id = ? and kind = ?", Long.class, staff.id(), kind);
     }
 
     private long noticeId(StaffView staff, String kind) {
-        return jdbc.queryForObject("select max(id) from notification where recipient_id = ? and kind = ?", Long.class,
-                staff.id(), kind);
+        return jdbc.queryForObject(
+                "select max(id) from notification where recipient_id = ? and kind = ?", Long.class, staff.id(), kind);
     }
 }

@@ -10,11 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.contract.ContractFixtures;
@@ -45,9 +40,11 @@ import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
-
 import jakarta.servlet.http.Cookie;
-
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,20 +65,28 @@ class AnswerLinksWithoutLoginTests extends WebTest {
 
     @Autowired
     Customers customers;
+
     @Autowired
     RequestIntake intake;
+
     @Autowired
     RequestQueries requests;
+
     @Autowired
     TaskBoard board;
+
     @Autowired
     Deferrals deferrals;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     Outbox outbox;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -94,16 +99,27 @@ class AnswerLinksWithoutLoginTests extends WebTest {
     void aCallerWithoutAPortalLogin() {
         client = data.client();
         long n = System.nanoTime();
-        caller = customers.createContact(client.organization().id(), "Виктор Звонков", "viktor" + n + "@"
-                + client.organization().emailDomain(), "+7 (495) 200-00-00", "ru");
-        ticket = intake.open(new NewRequest("Обновить форму заказа", "Звонок: форма не принимает телефон",
-                caller.id(), client.site().id(), Channel.PHONE, Urgency.NORMAL, List.of(),
+        caller = customers.createContact(
+                client.organization().id(),
+                "Виктор Звонков",
+                "viktor" + n + "@" + client.organization().emailDomain(),
+                "+7 (495) 200-00-00",
+                "ru");
+        ticket = intake.open(new NewRequest(
+                "Обновить форму заказа",
+                "Звонок: форма не принимает телефон",
+                caller.id(),
+                client.site().id(),
+                Channel.PHONE,
+                Urgency.NORMAL,
+                List.of(),
                 Actor.staff(data.agent().id(), "Агент")));
         assertThat(accounts.loginTaken(caller.email())).isFalse();
     }
 
     String tokenOfMail(Pattern pattern, String subject) {
-        List<OutboxView> mails = outbox.ofRequest(ticket.id()).stream().filter(m -> m.subject().contains(subject))
+        List<OutboxView> mails = outbox.ofRequest(ticket.id()).stream()
+                .filter(m -> m.subject().contains(subject))
                 .toList();
         OutboxView mail = mails.get(mails.size() - 1);
         assertThat(mail.recipient()).isEqualTo(caller.email());
@@ -114,18 +130,29 @@ class AnswerLinksWithoutLoginTests extends WebTest {
     }
 
     TaskView taskAwaitingTheCaller() {
-        StaffView dev = staff.hire("Анна Вёрсткина", "dev" + System.nanoTime() + "@tidesk.example", Role.SPECIALIST,
-                Specialty.DEVELOPER, TestData.PASSWORD);
-        TaskView task = board.create(new NewTask(ticket.id(), Specialty.DEVELOPER, dev.id(), "Маска телефона",
-                "Внутреннее: поправить regex", new BigDecimal("1"), Environment.TEST), "Агент");
+        StaffView dev = staff.hire(
+                "Анна Вёрсткина",
+                "dev" + System.nanoTime() + "@tidesk.example",
+                Role.SPECIALIST,
+                Specialty.DEVELOPER,
+                TestData.PASSWORD);
+        TaskView task = board.create(
+                new NewTask(
+                        ticket.id(),
+                        Specialty.DEVELOPER,
+                        dev.id(),
+                        "Маска телефона",
+                        "Внутреннее: поправить regex",
+                        new BigDecimal("1"),
+                        Environment.TEST),
+                "Агент");
         board.start(task.id(), dev.id(), dev.fullName());
         board.readyOnTestCopy(task.id(), dev.id(), dev.fullName());
         return task;
     }
 
     /** Opens the page as a browser would, without a session: 200 and the page, with the session's cookie and token. */
-    record Page(String html, Cookie session, String csrf) {
-    }
+    record Page(String html, Cookie session, String csrf) {}
 
     Page open(String path) throws Exception {
         MvcResult r = mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
@@ -144,22 +171,39 @@ class AnswerLinksWithoutLoginTests extends WebTest {
         String path = "/portal/answer/test-copy/" + token;
 
         Page page = open(path + "?answer=accept");
-        assertThat(page.html()).contains("Маска телефона", ticket.tid(), "Обновить форму заказа",
-                client.site().name(), client.site().testUrl(), "id=\"task-link-accept\"", "id=\"task-link-decline\"")
-                .doesNotContain("поправить regex").doesNotContain("/portal/requests/" + ticket.tid())
+        assertThat(page.html())
+                .contains(
+                        "Маска телефона",
+                        ticket.tid(),
+                        "Обновить форму заказа",
+                        client.site().name(),
+                        client.site().testUrl(),
+                        "id=\"task-link-accept\"",
+                        "id=\"task-link-decline\"")
+                .doesNotContain("поправить regex")
+                .doesNotContain("/portal/requests/" + ticket.tid())
                 .doesNotContain(caller.email());
         // without the token of its session the post is refused, and nothing changes
         mvc.perform(post(path).cookie(page.session()).param("answer", "accept")).andExpect(status().isForbidden());
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.AWAITING_CLIENT_ACCEPTANCE);
 
-        mvc.perform(post(path).cookie(page.session()).param("_csrf", page.csrf()).param("answer", "accept"))
+        mvc.perform(post(path)
+                        .cookie(page.session())
+                        .param("_csrf", page.csrf())
+                        .param("answer", "accept"))
                 .andExpect(redirectedUrl(path + "/done"));
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
-        assertThat(board.history(ticket.id())).last().extracting(TaskStep::actor).isEqualTo("Виктор Звонков");
+        assertThat(board.history(ticket.id()))
+                .last()
+                .extracting(TaskStep::actor)
+                .isEqualTo("Виктор Звонков");
 
         Page done = open(path + "/done");
-        assertThat(done.html()).contains("Спасибо, ответ получен", "Вы приняли изменение «Маска телефона»",
-                "id=\"answer-password-send\"");
+        assertThat(done.html())
+                .contains(
+                        "Спасибо, ответ получен",
+                        "Вы приняли изменение «Маска телефона»",
+                        "id=\"answer-password-send\"");
         // the offer: a link to set the password, mailed to the caller's own address (a login is opened for them)
         mvc.perform(post(path + "/password").cookie(done.session()).param("_csrf", done.csrf()))
                 .andExpect(redirectedUrl(path + "/done"));
@@ -170,20 +214,29 @@ class AnswerLinksWithoutLoginTests extends WebTest {
 
         // the link works once: used, it is a page that says so (410), not a sign-in page, and changes nothing
         Page again = new Page(null, page.session(), page.csrf());
-        mvc.perform(get(path + "?answer=accept")).andExpect(status().isGone())
+        mvc.perform(get(path + "?answer=accept"))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("Вы уже приняли это изменение")))
                 .andExpect(content().string(not(containsString("id=\"task-link-accept\""))));
-        mvc.perform(post(path).cookie(again.session()).param("_csrf", again.csrf()).param("answer", "decline")
-                .param("comment", "Передумал")).andExpect(status().isGone())
+        mvc.perform(post(path)
+                        .cookie(again.session())
+                        .param("_csrf", again.csrf())
+                        .param("answer", "decline")
+                        .param("comment", "Передумал"))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("ссылка действует один раз")));
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.DEPLOYING);
 
         // a forged link: a styled 404 page
         String forged = "/portal/answer/test-copy/" + SecretTokens.newToken();
-        mvc.perform(get(forged)).andExpect(status().isNotFound())
+        mvc.perform(get(forged))
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Такой ссылки нет")))
                 .andExpect(content().string(containsString("/assets/css/tidesk")));
-        mvc.perform(post(forged).cookie(page.session()).param("_csrf", page.csrf()).param("answer", "accept"))
+        mvc.perform(post(forged)
+                        .cookie(page.session())
+                        .param("_csrf", page.csrf())
+                        .param("answer", "accept"))
                 .andExpect(status().isNotFound());
         mvc.perform(get(forged + "/done")).andExpect(status().isNotFound());
         mvc.perform(post(forged + "/password").with(csrf())).andExpect(status().isNotFound());
@@ -199,12 +252,20 @@ class AnswerLinksWithoutLoginTests extends WebTest {
         String token = tokenOfMail(TEST_COPY, "Проверьте на тестовой копии");
         String path = "/portal/answer/test-copy/" + token;
         Page page = open(path + "?answer=decline");
-        mvc.perform(post(path).cookie(page.session()).param("_csrf", page.csrf()).param("answer", "decline")
-                .param("comment", " ")).andExpect(status().isUnprocessableEntity())
+        mvc.perform(post(path)
+                        .cookie(page.session())
+                        .param("_csrf", page.csrf())
+                        .param("answer", "decline")
+                        .param("comment", " "))
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"task-link-comment\"")))
                 .andExpect(content().string(containsString("role=\"alert\"")));
-        mvc.perform(post(path).cookie(page.session()).param("_csrf", page.csrf()).param("answer", "decline")
-                .param("comment", "Не принимает +7")).andExpect(redirectedUrl(path + "/done"));
+        mvc.perform(post(path)
+                        .cookie(page.session())
+                        .param("_csrf", page.csrf())
+                        .param("answer", "decline")
+                        .param("comment", "Не принимает +7"))
+                .andExpect(redirectedUrl(path + "/done"));
         assertThat(board.task(task.id()).status()).isEqualTo(TaskStatus.IN_PROGRESS);
         assertThat(board.task(task.id()).clientComment()).isEqualTo("Не принимает +7");
         assertThat(open(path + "/done").html()).contains("Вы отклонили изменение «Маска телефона»");
@@ -222,29 +283,46 @@ class AnswerLinksWithoutLoginTests extends WebTest {
 
         // a signed-in contact of another organization: the proposal, and nothing else of the client
         TestData.Client stranger = data.client();
-        mvc.perform(get(path).session(portalLogin(stranger.login()))).andExpect(status().isOk())
+        mvc.perform(get(path).session(portalLogin(stranger.login())))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(ticket.tid())))
                 .andExpect(content().string(not(containsString("/portal/requests/" + ticket.tid()))))
-                .andExpect(content().string(not(containsString(client.organization().name()))))
+                .andExpect(content()
+                        .string(not(containsString(client.organization().name()))))
                 .andExpect(content().string(not(containsString("Большая доработка"))))
                 .andExpect(content().string(not(containsString(caller.email()))));
 
         Page page = open(path + "?answer=accept");
-        assertThat(page.html()).contains(ticket.tid(), "Обновить форму заказа", client.site().name(),
-                "id=\"deferral-accept\"", "id=\"deferral-decline\"");
-        mvc.perform(post(path).cookie(page.session()).param("_csrf", page.csrf()).param("answer", "accept"))
+        assertThat(page.html())
+                .contains(
+                        ticket.tid(),
+                        "Обновить форму заказа",
+                        client.site().name(),
+                        "id=\"deferral-accept\"",
+                        "id=\"deferral-decline\"");
+        mvc.perform(post(path)
+                        .cookie(page.session())
+                        .param("_csrf", page.csrf())
+                        .param("answer", "accept"))
                 .andExpect(redirectedUrl(path + "/done"));
         assertThat(requests.ticket(ticket.id()).status()).isEqualTo(Status.DEFERRED);
-        assertThat(requests.history(ticket.id())).filteredOn(h -> h.field().equals("status"))
-                .extracting(HistoryEntry::actor).contains("Виктор Звонков");
+        assertThat(requests.history(ticket.id()))
+                .filteredOn(h -> h.field().equals("status"))
+                .extracting(HistoryEntry::actor)
+                .contains("Виктор Звонков");
         assertThat(open(path + "/done").html()).contains("Это предложение уже принято", "id=\"answer-password-send\"");
 
-        mvc.perform(get(path)).andExpect(status().isGone())
+        mvc.perform(get(path))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("Это предложение уже принято")));
-        mvc.perform(post(path).cookie(page.session()).param("_csrf", page.csrf()).param("answer", "decline"))
+        mvc.perform(post(path)
+                        .cookie(page.session())
+                        .param("_csrf", page.csrf())
+                        .param("answer", "decline"))
                 .andExpect(status().isGone());
         assertThat(requests.ticket(ticket.id()).status()).isEqualTo(Status.DEFERRED);
-        mvc.perform(get("/portal/answer/deferral/" + SecretTokens.newToken())).andExpect(status().isNotFound())
+        mvc.perform(get("/portal/answer/deferral/" + SecretTokens.newToken()))
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Такой ссылки нет")));
         mvc.perform(get("/portal/deferrals/" + token)).andExpect(redirectedUrl(path));
     }

@@ -1,7 +1,6 @@
 package dev.tidesk.routing;
 
-import java.util.HashMap;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
@@ -11,23 +10,25 @@ import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
-
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.ReflectionTestUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Auto-assignment (off by default) gives a new request to the available agent with the fewest open requests. */
 class AutoAssignTests extends WebTest {
 
     @Autowired
     RoutingAssignments assignments;
+
     @Autowired
     RequestQueries requests;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -41,13 +42,16 @@ class AutoAssignTests extends WebTest {
         assertThat(requests.ticket(t.id()).assigneeId()).as("off by default").isNull();
 
         Map<Long, Long> load = new HashMap<>();
-        jdbc.query("select assignee_id, count(*) from ticket where assignee_id is not null and status not in ('RESOLVED', 'CLOSED') group by assignee_id",
+        jdbc.query(
+                "select assignee_id, count(*) from ticket where assignee_id is not null and status not in ('RESOLVED', 'CLOSED') group by assignee_id",
                 rs -> {
                     load.put(rs.getLong(1), rs.getLong(2));
                 });
         long least = staff.everyone().stream()
                 .filter(s -> s.role() == Role.AGENT && s.availability() == Availability.AVAILABLE)
-                .mapToLong(s -> load.getOrDefault(s.id(), 0L)).min().orElseThrow();
+                .mapToLong(s -> load.getOrDefault(s.id(), 0L))
+                .min()
+                .orElseThrow();
 
         assignments.autoAssign(t.id());
         Long chosen = requests.ticket(t.id()).assigneeId();
@@ -81,8 +85,13 @@ class AutoAssignTests extends WebTest {
         assertThat(now.assigneeId()).isNotNull();
         assertThat(staff.member(now.assigneeId()).role()).isEqualTo(Role.AGENT);
         assertThat(jdbc.queryForObject("select queued from routing_request where ticket_id = ?", Boolean.class, t.id()))
-                .as("an assigned request is not in the general queue").isFalse();
-        assertThat(jdbc.queryForObject("select count(*) from ticket_history where ticket_id = ? and field = 'assignee'",
-                Integer.class, t.id())).as("assigned once").isEqualTo(1);
+                .as("an assigned request is not in the general queue")
+                .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ticket_history where ticket_id = ? and field = 'assignee'",
+                        Integer.class,
+                        t.id()))
+                .as("assigned once")
+                .isEqualTo(1);
     }
 }

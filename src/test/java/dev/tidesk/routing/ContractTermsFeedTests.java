@@ -1,6 +1,6 @@
 package dev.tidesk.routing;
 
-import java.time.LocalDate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestData.Client;
 import dev.tidesk.WebTest;
@@ -9,18 +9,16 @@ import dev.tidesk.contract.Contracts;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
-
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Routing learns a client's tier, manager and test-copy flag from the contract as soon as it is signed. */
 class ContractTermsFeedTests extends WebTest {
 
     @Autowired
     dev.tidesk.TestClock clock;
+
     @Autowired
     Contracts contracts;
 
@@ -33,8 +31,15 @@ class ContractTermsFeedTests extends WebTest {
         StaffView manager = data.member(Role.MANAGER);
         assertThat(book.terms(client.organization().id())).isEmpty();
 
-        ContractView contract = contracts.sign(client.organization().id(), "Д-" + System.nanoTime(),
-                LocalDate.now(clock).withDayOfMonth(1), PlanCode.PREMIUM, manager.id(), true, null, "test");
+        ContractView contract = contracts.sign(
+                client.organization().id(),
+                "Д-" + System.nanoTime(),
+                LocalDate.now(clock).withDayOfMonth(1),
+                PlanCode.PREMIUM,
+                manager.id(),
+                true,
+                null,
+                "test");
 
         assertThat(book.terms(client.organization().id())).hasValueSatisfying(terms -> {
             assertThat(terms.tierRank()).isZero();

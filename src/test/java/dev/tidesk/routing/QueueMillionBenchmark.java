@@ -1,11 +1,9 @@
 package dev.tidesk.routing;
 
+import dev.tidesk.WebTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import dev.tidesk.WebTest;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,15 +43,30 @@ class QueueMillionBenchmark extends WebTest {
                 from ticket t where t.tid like 'BENCH-%'""");
         jdbc.execute("analyze ticket");
         jdbc.execute("analyze routing_request");
-        out.append("generated 1,000,000 requests in ").append((System.nanoTime() - t0) / 1_000_000).append(" ms\n");
-        out.append("queued: ").append(jdbc.queryForObject(
-                "select count(*) from routing_request where queued", Long.class)).append("\n\n");
+        out.append("generated 1,000,000 requests in ")
+                .append((System.nanoTime() - t0) / 1_000_000)
+                .append(" ms\n");
+        out.append("queued: ")
+                .append(jdbc.queryForObject("select count(*) from routing_request where queued", Long.class))
+                .append("\n\n");
 
-        explain(out, "first page (50)", RoutingQueue.SELECT + RoutingQueue.QUEUED + RoutingQueue.ORDER + " limit 50 offset 0");
-        explain(out, "page 100 (offset 4950)", RoutingQueue.SELECT + RoutingQueue.QUEUED + RoutingQueue.ORDER + " limit 50 offset 4950");
-        explain(out, "take-next", "select r.ticket_id from routing_request r join ticket t on t.id = r.ticket_id"
-                + RoutingQueue.QUEUED + RoutingQueue.ORDER + " limit 1 for update of r skip locked");
-        explain(out, "count", "select count(*) from routing_request r join ticket t on t.id = r.ticket_id" + RoutingQueue.QUEUED);
+        explain(
+                out,
+                "first page (50)",
+                RoutingQueue.SELECT + RoutingQueue.QUEUED + RoutingQueue.ORDER + " limit 50 offset 0");
+        explain(
+                out,
+                "page 100 (offset 4950)",
+                RoutingQueue.SELECT + RoutingQueue.QUEUED + RoutingQueue.ORDER + " limit 50 offset 4950");
+        explain(
+                out,
+                "take-next",
+                "select r.ticket_id from routing_request r join ticket t on t.id = r.ticket_id" + RoutingQueue.QUEUED
+                        + RoutingQueue.ORDER + " limit 1 for update of r skip locked");
+        explain(
+                out,
+                "count",
+                "select count(*) from routing_request r join ticket t on t.id = r.ticket_id" + RoutingQueue.QUEUED);
 
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "queue-bench.txt"), out);

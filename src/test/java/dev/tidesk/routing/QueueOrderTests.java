@@ -1,13 +1,6 @@
 package dev.tidesk.routing;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
@@ -17,27 +10,35 @@ import dev.tidesk.ticket.NewRequest;
 import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The priority order of the unassigned queue, computed by PostgreSQL: a table of requests and the order they must take. */
 class QueueOrderTests extends WebTest {
 
     @Autowired
     RequestIntake intake;
+
     @Autowired
     ClientTermsBook terms;
+
     @Autowired
     RoutingQueue queue;
 
     /** Tuesday 3 March 2026, 10:00 in Moscow: a working hour. */
-    static final Instant T0 = LocalDateTime.parse("2026-03-03T10:00").atZone(ZoneId.of("Europe/Moscow")).toInstant();
+    static final Instant T0 = LocalDateTime.parse("2026-03-03T10:00")
+            .atZone(ZoneId.of("Europe/Moscow"))
+            .toInstant();
 
-    record Row(String name, Urgency urgency, Integer tier, Integer firstResponseHours, int minutesAfterT0) {
-    }
+    record Row(String name, Urgency urgency, Integer tier, Integer firstResponseHours, int minutesAfterT0) {}
 
     @Test
     void subscribersFirstThenByUrgencyDueTimeTierAndAgeWithOneOffClientsLastWhateverTheirUrgency() {
@@ -55,12 +56,15 @@ class QueueOrderTests extends WebTest {
                 new Row("one-off-tie-b", Urgency.HIGH, null, null, 0));
         List<String> expected = List.of(
                 "economy-due-1.5h", // subscribers, normal: the earliest SLA deadline first, whatever the plan
-                "premium-due-2h", "standard-due-2h", // the same deadline: the higher plan first
+                "premium-due-2h",
+                "standard-due-2h", // the same deadline: the higher plan first
                 "premium-no-target", // the latest deadline (resolution only)
                 "low-premium", // low urgency after all normal ones
                 "critical-one-off", // one-off clients after every subscriber, even when critical
-                "one-off-tie-a", "one-off-tie-b", // high; equal in every key: the older id first
-                "one-off-older", "one-off-newer"); // normal, oldest first
+                "one-off-tie-a",
+                "one-off-tie-b", // high; equal in every key: the older id first
+                "one-off-older",
+                "one-off-newer"); // normal, oldest first
 
         Map<Long, String> names = new LinkedHashMap<>();
         for (Row row : table) {
@@ -68,8 +72,16 @@ class QueueOrderTests extends WebTest {
             if (row.tier() != null) {
                 terms.update(client.organization().id(), row.tier(), null, row.firstResponseHours(), 40, false);
             }
-            TicketView t = intake.open(new NewRequest(row.name(), "body", client.contact().id(), client.site().id(),
-                    Channel.PORTAL, row.urgency(), List.of(), Actor.contact(client.contact().id(), "c")),
+            TicketView t = intake.open(
+                    new NewRequest(
+                            row.name(),
+                            "body",
+                            client.contact().id(),
+                            client.site().id(),
+                            Channel.PORTAL,
+                            row.urgency(),
+                            List.of(),
+                            Actor.contact(client.contact().id(), "c")),
                     T0.plus(Duration.ofMinutes(row.minutesAfterT0())));
             names.put(t.id(), row.name());
         }
@@ -79,8 +91,10 @@ class QueueOrderTests extends WebTest {
         assertThat(actual).containsExactlyElementsOf(expected);
 
         // each row says why it stands below the one above it
-        assertThat(ordered).extracting(QueueEntry::decidedBy).containsExactly(
-                "first", "due", "tier", "due", "urgency", "oneoff", "urgency", "age", "urgency", "age");
+        assertThat(ordered)
+                .extracting(QueueEntry::decidedBy)
+                .containsExactly(
+                        "first", "due", "tier", "due", "urgency", "oneoff", "urgency", "age", "urgency", "age");
         assertThat(ordered.get(4).oneOff()).isFalse();
         assertThat(ordered.get(5).oneOff()).isTrue();
     }
@@ -115,12 +129,16 @@ class QueueOrderTests extends WebTest {
         List<Long> both = new ArrayList<>();
         first.getContent().forEach(e -> both.add(e.ticketId()));
         second.getContent().forEach(e -> both.add(e.ticketId()));
-        assertThat(both).containsExactlyElementsOf(
-                queue.page(0, 4).getContent().stream().map(QueueEntry::ticketId).toList());
+        assertThat(both)
+                .containsExactlyElementsOf(queue.page(0, 4).getContent().stream()
+                        .map(QueueEntry::ticketId)
+                        .toList());
         assertThat(second.getContent()).extracting(QueueEntry::position).containsExactly(3, 4);
         var last = queue.page((queued - 1) / 2, 2);
         assertThat(last.hasNext()).isFalse();
         assertThat(last.getContent()).isNotEmpty();
-        assertThat(queue.page(0, 100_000).getContent()).extracting(QueueEntry::ticketId).containsAll(mine);
+        assertThat(queue.page(0, 100_000).getContent())
+                .extracting(QueueEntry::ticketId)
+                .containsAll(mine);
     }
 }

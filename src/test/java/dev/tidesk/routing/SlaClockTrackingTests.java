@@ -1,8 +1,6 @@
 package dev.tidesk.routing;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
@@ -15,25 +13,30 @@ import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SLA clocks follow the request: paused while it waits for the client, warned before and breached after. */
 class SlaClockTrackingTests extends WebTest {
 
     @Autowired
     ClientTermsBook terms;
+
     @Autowired
     RoutingRequests rows;
+
     @Autowired
     RequestDesk desk;
+
     @Autowired
     SlaWatch watch;
+
     @Autowired
     Outbox outbox;
+
     @Autowired
     RequestQueries requests;
 
@@ -69,8 +72,11 @@ class SlaClockTrackingTests extends WebTest {
         watch.check(due.minus(Duration.ofMinutes(20)));
         data.settle();
         List<OutboxView> warnings = outbox.ofRequest(t.id()).stream()
-                .filter(m -> m.subject().contains("Скоро срок SLA")).toList();
-        assertThat(warnings).extracting(OutboxView::recipient).contains(agent.email(), head.email())
+                .filter(m -> m.subject().contains("Скоро срок SLA"))
+                .toList();
+        assertThat(warnings)
+                .extracting(OutboxView::recipient)
+                .contains(agent.email(), head.email())
                 .doesNotHaveDuplicates();
         assertThat(watch.breaches(t.id())).isEmpty();
 
@@ -102,7 +108,9 @@ class SlaClockTrackingTests extends WebTest {
         Instant due = rows.row(t.id()).orElseThrow().clock().nextDue();
         Instant pausedAt = due.minus(Duration.ofMinutes(40));
         rows.sync(waiting, pausedAt);
-        assertThat(rows.row(t.id()).orElseThrow().clock().nextDue()).as("paused").isNull();
+        assertThat(rows.row(t.id()).orElseThrow().clock().nextDue())
+                .as("paused")
+                .isNull();
         rows.sync(open, pausedAt.plus(Duration.ofDays(3)));
         Instant moved = rows.row(t.id()).orElseThrow().clock().nextDue();
         assertThat(moved).isAfter(due.plus(Duration.ofDays(2)));
@@ -118,6 +126,8 @@ class SlaClockTrackingTests extends WebTest {
 
     private List<OutboxView> warningsTo(TicketView t, StaffView to) {
         return outbox.ofRequest(t.id()).stream()
-                .filter(m -> m.subject().contains("Скоро срок SLA") && m.recipient().equals(to.email())).toList();
+                .filter(m ->
+                        m.subject().contains("Скоро срок SLA") && m.recipient().equals(to.email()))
+                .toList();
     }
 }

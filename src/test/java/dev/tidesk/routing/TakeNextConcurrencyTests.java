@@ -1,5 +1,13 @@
 package dev.tidesk.routing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesk.TestData;
+import dev.tidesk.WebTest;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.HistoryEntry;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -11,23 +19,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import dev.tidesk.TestData;
-import dev.tidesk.WebTest;
-import dev.tidesk.team.StaffView;
-import dev.tidesk.ticket.HistoryEntry;
-import dev.tidesk.ticket.RequestQueries;
-import dev.tidesk.ticket.TicketView;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TakeNextConcurrencyTests extends WebTest {
 
     @Autowired
     RoutingQueue queue;
+
     @Autowired
     RequestQueries requests;
 
@@ -71,13 +70,16 @@ class TakeNextConcurrencyTests extends WebTest {
 
         Set<String> distinct = new HashSet<>(taken);
         assertThat(taken).hasSize(10);
-        assertThat(distinct).containsExactlyInAnyOrderElementsOf(mine.stream().map(TicketView::tid).toList());
+        assertThat(distinct)
+                .containsExactlyInAnyOrderElementsOf(
+                        mine.stream().map(TicketView::tid).toList());
         assertThat(empty).isEqualTo(10);
         for (TicketView t : mine) {
             TicketView now = requests.ticket(t.id());
             assertThat(now.assigneeId()).isNotNull();
             List<HistoryEntry> assignments = requests.history(t.id()).stream()
-                    .filter(h -> h.field().equals("assignee")).toList();
+                    .filter(h -> h.field().equals("assignee"))
+                    .toList();
             assertThat(assignments).hasSize(1);
         }
         assertThat(queue.order(mine.stream().map(TicketView::id).toList())).isEmpty();

@@ -1,5 +1,22 @@
 package dev.tidesk.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import dev.tidesk.TestData;
+import dev.tidesk.WebTest;
+import dev.tidesk.identity.ApiTokens;
+import dev.tidesk.identity.Role;
+import dev.tidesk.team.Specialty;
+import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.Channel;
+import dev.tidesk.ticket.NewAttachment;
+import dev.tidesk.ticket.NewRequest;
+import dev.tidesk.ticket.RequestIntake;
+import dev.tidesk.ticket.TicketView;
+import dev.tidesk.ticket.Urgency;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -9,23 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.tidesk.TestData;
-import dev.tidesk.WebTest;
-import dev.tidesk.identity.ApiTokens;
-import dev.tidesk.identity.Role;
-import dev.tidesk.ticket.Actor;
-import dev.tidesk.ticket.Channel;
-import dev.tidesk.ticket.NewAttachment;
-import dev.tidesk.ticket.NewRequest;
-import dev.tidesk.ticket.RequestIntake;
-import dev.tidesk.ticket.TicketView;
-import dev.tidesk.ticket.Urgency;
-import dev.tidesk.team.Specialty;
-import dev.tidesk.team.StaffDirectory;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
@@ -36,10 +37,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
  * The access matrix, generated from the application itself: every route of the handler mappings is
@@ -53,11 +50,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class AccessMatrixTests extends WebTest {
 
     enum Actor {
-        ANONYMOUS, CONTACT_A, CONTACT_B, AGENT, MANAGER, SPECIALIST, HEAD, ADMIN, TOKEN_AGENT, TOKEN_ADMIN
+        ANONYMOUS,
+        CONTACT_A,
+        CONTACT_B,
+        AGENT,
+        MANAGER,
+        SPECIALIST,
+        HEAD,
+        ADMIN,
+        TOKEN_AGENT,
+        TOKEN_ADMIN
     }
 
     enum Outcome {
-        ALLOWED, NOT_FOUND, DENIED, SERVER_ERROR
+        ALLOWED,
+        NOT_FOUND,
+        DENIED,
+        SERVER_ERROR
     }
 
     /** Who gets past the access checks of a route. */
@@ -93,71 +102,171 @@ class AccessMatrixTests extends WebTest {
 
     static {
         // public pages: start, sign-in, forgotten password
-        expect(Access.PUBLIC, "GET /", "GET /desk/login", "GET /portal/login", "GET /portal/password/forgot",
-                "POST /portal/password/forgot", "GET /portal/password/reset", "POST /portal/password/reset",
-                "GET /desk/password/forgot", "POST /desk/password/forgot", "GET /desk/password/reset",
+        expect(
+                Access.PUBLIC,
+                "GET /",
+                "GET /desk/login",
+                "GET /portal/login",
+                "GET /portal/password/forgot",
+                "POST /portal/password/forgot",
+                "GET /portal/password/reset",
+                "POST /portal/password/reset",
+                "GET /desk/password/forgot",
+                "POST /desk/password/forgot",
+                "GET /desk/password/reset",
                 "POST /desk/password/reset");
         // a mail's answer link is the authority for its one decision: open to whoever holds it, signed in or not
         // (the matrix's token is forged: everyone gets the "no such link" page, never the sign-in page)
-        expect(Access.PUBLIC, "GET /portal/answer/test-copy/{token}", "POST /portal/answer/test-copy/{token}",
-                "GET /portal/answer/test-copy/{token}/done", "POST /portal/answer/test-copy/{token}/password",
-                "GET /portal/answer/deferral/{token}", "POST /portal/answer/deferral/{token}",
-                "GET /portal/answer/deferral/{token}/done", "POST /portal/answer/deferral/{token}/password",
-                "GET /portal/deferrals/{token}", "POST /portal/deferrals/{token}",
-                "GET /portal/task-links/{token}", "POST /portal/task-links/{token}");
+        expect(
+                Access.PUBLIC,
+                "GET /portal/answer/test-copy/{token}",
+                "POST /portal/answer/test-copy/{token}",
+                "GET /portal/answer/test-copy/{token}/done",
+                "POST /portal/answer/test-copy/{token}/password",
+                "GET /portal/answer/deferral/{token}",
+                "POST /portal/answer/deferral/{token}",
+                "GET /portal/answer/deferral/{token}/done",
+                "POST /portal/answer/deferral/{token}/password",
+                "GET /portal/deferrals/{token}",
+                "POST /portal/deferrals/{token}",
+                "GET /portal/task-links/{token}",
+                "POST /portal/task-links/{token}");
         // the portal
-        expect(Access.CONTACTS, "GET /portal", "GET /portal/requests/new", "POST /portal/requests", "GET /portal/contract",
-                "GET /portal/contract/statements/{month}", "GET /portal/contract/statements/{month}/pdf",
-                "GET /portal/account", "POST /portal/account/password", "POST /portal/account/statement",
+        expect(
+                Access.CONTACTS,
+                "GET /portal",
+                "GET /portal/requests/new",
+                "POST /portal/requests",
+                "GET /portal/contract",
+                "GET /portal/contract/statements/{month}",
+                "GET /portal/contract/statements/{month}/pdf",
+                "GET /portal/account",
+                "POST /portal/account/password",
+                "POST /portal/account/statement",
                 "POST /portal/deferrals/id/{id}",
-                "POST /portal/requests/{tid}/tasks/{taskId}/accept", "POST /portal/requests/{tid}/tasks/{taskId}/decline");
-        expect(Access.OWN_ORGANIZATION, "GET /portal/requests/{tid}", "POST /portal/requests/{tid}/replies",
+                "POST /portal/requests/{tid}/tasks/{taskId}/accept",
+                "POST /portal/requests/{tid}/tasks/{taskId}/decline");
+        expect(
+                Access.OWN_ORGANIZATION,
+                "GET /portal/requests/{tid}",
+                "POST /portal/requests/{tid}/replies",
                 "GET /portal/attachments/{id}");
         // the workspace, for every staff role
-        expect(Access.STAFF, "GET /desk", "GET /desk/account", "POST /desk/account/password", "POST /desk/account/tokens",
-                "POST /desk/account/tokens/{id}/revoke", "GET /desk/requests/{tid}", "POST /desk/requests/{tid}/messages",
-                "POST /desk/requests/{tid}/status", "POST /desk/requests/{tid}/urgency", "POST /desk/requests/{tid}/assignee",
-                "POST /desk/requests/{tid}/take", "POST /desk/requests/{tid}/deferral", "GET /desk/requests/{tid}/worklog",
-                "POST /desk/requests/{tid}/worklog", "POST /desk/worklog/{id}", "GET /desk/attachments/{id}",
-                "GET /desk/search", "GET /desk/phone", "POST /desk/phone", "GET /desk/phone/contacts", "GET /desk/tasks",
-                "POST /desk/tasks/{id}/sync/confirm", "POST /desk/tasks/{id}/sync/dismiss", "POST /desk/tasks/{id}/{action}",
-                "POST /desk/routing/availability", "GET /desk/routing/my-clients",
-                "GET /desk/contracts/alerts", "POST /desk/contracts/alerts/{id}/acknowledge",
-                "GET /desk/clients/{organizationId}", "GET /desk/clients/{organizationId}/statements/{month}",
-                "GET /desk/notifications", "GET /desk/notifications/count", "GET /desk/notifications/{id}",
-                "POST /desk/notifications/read", "POST /desk/requests/{tid}/watch", "POST /desk/requests/{tid}/unwatch");
+        expect(
+                Access.STAFF,
+                "GET /desk",
+                "GET /desk/account",
+                "POST /desk/account/password",
+                "POST /desk/account/tokens",
+                "POST /desk/account/tokens/{id}/revoke",
+                "GET /desk/requests/{tid}",
+                "POST /desk/requests/{tid}/messages",
+                "POST /desk/requests/{tid}/status",
+                "POST /desk/requests/{tid}/urgency",
+                "POST /desk/requests/{tid}/assignee",
+                "POST /desk/requests/{tid}/take",
+                "POST /desk/requests/{tid}/deferral",
+                "GET /desk/requests/{tid}/worklog",
+                "POST /desk/requests/{tid}/worklog",
+                "POST /desk/worklog/{id}",
+                "GET /desk/attachments/{id}",
+                "GET /desk/search",
+                "GET /desk/phone",
+                "POST /desk/phone",
+                "GET /desk/phone/contacts",
+                "GET /desk/tasks",
+                "POST /desk/tasks/{id}/sync/confirm",
+                "POST /desk/tasks/{id}/sync/dismiss",
+                "POST /desk/tasks/{id}/{action}",
+                "POST /desk/routing/availability",
+                "GET /desk/routing/my-clients",
+                "GET /desk/contracts/alerts",
+                "POST /desk/contracts/alerts/{id}/acknowledge",
+                "GET /desk/clients/{organizationId}",
+                "GET /desk/clients/{organizationId}/statements/{month}",
+                "GET /desk/notifications",
+                "GET /desk/notifications/count",
+                "GET /desk/notifications/{id}",
+                "POST /desk/notifications/read",
+                "POST /desk/requests/{tid}/watch",
+                "POST /desk/requests/{tid}/unwatch");
         expect(Access.SUPPORT, "POST /desk/requests/{tid}/tasks", "POST /desk/routing/take-next");
         // heads and admins
-        expect(Access.BOSS, "GET /desk/dashboard", "GET /desk/reports", "GET /desk/reports/{kind}",
-                "GET /desk/reports/{kind}/export", "GET /desk/admin/clients", "GET /desk/admin/organizations",
-                "POST /desk/admin/organizations", "GET /desk/admin/organizations/{id}",
-                "POST /desk/admin/organizations/{id}/contacts", "POST /desk/admin/organizations/{id}/contacts/{contactId}/invite",
+        expect(
+                Access.BOSS,
+                "GET /desk/dashboard",
+                "GET /desk/reports",
+                "GET /desk/reports/{kind}",
+                "GET /desk/reports/{kind}/export",
+                "GET /desk/admin/clients",
+                "GET /desk/admin/organizations",
+                "POST /desk/admin/organizations",
+                "GET /desk/admin/organizations/{id}",
+                "POST /desk/admin/organizations/{id}/contacts",
+                "POST /desk/admin/organizations/{id}/contacts/{contactId}/invite",
                 "POST /desk/admin/organizations/{id}/contacts/{contactId}/login",
-                "POST /desk/admin/organizations/{id}/contacts/{contactId}/statement", "POST /desk/admin/organizations/{id}/sites",
-                "GET /desk/admin/staff", "POST /desk/admin/staff", "POST /desk/admin/staff/{id}/role", "GET /desk/admin/plans",
-                "POST /desk/admin/plans/{code}", "POST /desk/admin/contracts", "POST /desk/admin/contracts/{id}/plan",
-                "POST /desk/admin/contracts/{id}/manager", "POST /desk/admin/contracts/{id}/carry-over", "POST /desk/admin/contracts/{id}/end",
-                "POST /desk/admin/contracts/{id}/trial", "POST /desk/admin/contracts/{id}/conditions", "GET /desk/admin/calendar", "POST /desk/admin/calendar/hours",
-                "POST /desk/admin/calendar/days", "POST /desk/admin/calendar/days/{day}/delete", "GET /desk/admin/mail",
-                "GET /desk/admin/mail/inbound/{id}", "GET /desk/admin/mail/inbound/{id}/request",
-                "GET /desk/admin/mail/inbound/{id}/raw", "GET /desk/admin/mail/inbound/{id}/files/{index}",
-                "POST /desk/admin/mail/inbound/{id}/reprocess", "POST /desk/admin/mail/inbound/{id}/create-request",
-                "GET /desk/admin/mail/import", "POST /desk/admin/mail/import", "POST /desk/admin/mail/api/import",
-                "GET /desk/admin/outbox", "GET /desk/admin/outbox/{id}", "POST /desk/admin/outbox/{id}/retry",
-                "POST /desk/admin/clients/close-months", "GET /desk/admin/mail/bouncing",
+                "POST /desk/admin/organizations/{id}/contacts/{contactId}/statement",
+                "POST /desk/admin/organizations/{id}/sites",
+                "GET /desk/admin/staff",
+                "POST /desk/admin/staff",
+                "POST /desk/admin/staff/{id}/role",
+                "GET /desk/admin/plans",
+                "POST /desk/admin/plans/{code}",
+                "POST /desk/admin/contracts",
+                "POST /desk/admin/contracts/{id}/plan",
+                "POST /desk/admin/contracts/{id}/manager",
+                "POST /desk/admin/contracts/{id}/carry-over",
+                "POST /desk/admin/contracts/{id}/end",
+                "POST /desk/admin/contracts/{id}/trial",
+                "POST /desk/admin/contracts/{id}/conditions",
+                "GET /desk/admin/calendar",
+                "POST /desk/admin/calendar/hours",
+                "POST /desk/admin/calendar/days",
+                "POST /desk/admin/calendar/days/{day}/delete",
+                "GET /desk/admin/mail",
+                "GET /desk/admin/mail/inbound/{id}",
+                "GET /desk/admin/mail/inbound/{id}/request",
+                "GET /desk/admin/mail/inbound/{id}/raw",
+                "GET /desk/admin/mail/inbound/{id}/files/{index}",
+                "POST /desk/admin/mail/inbound/{id}/reprocess",
+                "POST /desk/admin/mail/inbound/{id}/create-request",
+                "GET /desk/admin/mail/import",
+                "POST /desk/admin/mail/import",
+                "POST /desk/admin/mail/api/import",
+                "GET /desk/admin/outbox",
+                "GET /desk/admin/outbox/{id}",
+                "POST /desk/admin/outbox/{id}/retry",
+                "POST /desk/admin/clients/close-months",
+                "GET /desk/admin/mail/bouncing",
                 "POST /desk/admin/mail/bouncing/clear");
         // admins only: mailboxes reach into the network, the audit log is theirs
-        expect(Access.ADMIN, "GET /desk/admin/mail/mailboxes", "POST /desk/admin/mail/mailboxes",
-                "POST /desk/admin/mail/mailboxes/{id}/delete", "POST /desk/admin/mail/mailboxes/{id}/poll",
-                "GET /desk/admin/audit", "GET /desk/admin/audit/export");
+        expect(
+                Access.ADMIN,
+                "GET /desk/admin/mail/mailboxes",
+                "POST /desk/admin/mail/mailboxes",
+                "POST /desk/admin/mail/mailboxes/{id}/delete",
+                "POST /desk/admin/mail/mailboxes/{id}/poll",
+                "GET /desk/admin/audit",
+                "GET /desk/admin/audit/export");
         // the HTTP API
-        expect(Access.API, "POST /api/v1/requests", "GET /api/v1/requests/{tid}", "POST /api/v1/requests/{tid}/replies");
+        expect(
+                Access.API,
+                "POST /api/v1/requests",
+                "GET /api/v1/requests/{tid}",
+                "POST /api/v1/requests/{tid}/replies");
         expect(Access.API_ADMIN, "POST /api/v1/mail/import", "POST /api/v1/months/close");
     }
 
     /** Routes left out of the matrix, with the reason. */
-    static final Set<String> NOT_ROUTES = Set.of("GET /error", "POST /error", "PUT /error", "DELETE /error",
-            "PATCH /error", "HEAD /error", "OPTIONS /error", "TRACE /error");
+    static final Set<String> NOT_ROUTES = Set.of(
+            "GET /error",
+            "POST /error",
+            "PUT /error",
+            "DELETE /error",
+            "PATCH /error",
+            "HEAD /error",
+            "OPTIONS /error",
+            "TRACE /error");
 
     private static void expect(Access access, String... routes) {
         for (String route : routes) {
@@ -170,12 +279,16 @@ class AccessMatrixTests extends WebTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     RequestIntake intake;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -213,10 +326,14 @@ class AccessMatrixTests extends WebTest {
 
     @Test
     void everyRouteIsDeclared() {
-        List<String> missing = routes().stream().filter(r -> !EXPECTED.containsKey(r) && !NOT_ROUTES.contains(r))
+        List<String> missing = routes().stream()
+                .filter(r -> !EXPECTED.containsKey(r) && !NOT_ROUTES.contains(r))
                 .toList();
-        assertThat(missing).as("routes without an expectation in AccessMatrixTests.EXPECTED").isEmpty();
-        List<String> stale = EXPECTED.keySet().stream().filter(r -> !routes().contains(r)).toList();
+        assertThat(missing)
+                .as("routes without an expectation in AccessMatrixTests.EXPECTED")
+                .isEmpty();
+        List<String> stale =
+                EXPECTED.keySet().stream().filter(r -> !routes().contains(r)).toList();
         assertThat(stale).as("declared routes the application no longer has").isEmpty();
     }
 
@@ -242,8 +359,9 @@ class AccessMatrixTests extends WebTest {
                 }
             }
         }
-        System.out.printf("Access matrix: %d routes x %d actors = %d cases, %d failures%n", EXPECTED.size(),
-                Actor.values().length, cases, failures.size());
+        System.out.printf(
+                "Access matrix: %d routes x %d actors = %d cases, %d failures%n",
+                EXPECTED.size(), Actor.values().length, cases, failures.size());
         assertThat(failures).as("access matrix failures").isEmpty();
         assertThat(cases).isEqualTo(EXPECTED.size() * Actor.values().length);
     }
@@ -269,8 +387,7 @@ class AccessMatrixTests extends WebTest {
         String path = f.fill(route.substring(route.indexOf(' ') + 1));
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
         switch (actor) {
-            case ANONYMOUS -> {
-            }
+            case ANONYMOUS -> {}
             case TOKEN_AGENT -> request.header("Authorization", "Bearer " + f.agentToken);
             case TOKEN_ADMIN -> request.header("Authorization", "Bearer " + f.adminToken);
             default -> request.session(f.sessions.get(actor));
@@ -284,15 +401,20 @@ class AccessMatrixTests extends WebTest {
         }
         MvcResult result = mvc.perform(request).andReturn();
         int status = result.getResponse().getStatus();
-        f.lastStatus = status + (result.getResponse().getRedirectedUrl() == null ? ""
-                : " -> " + result.getResponse().getRedirectedUrl());
+        f.lastStatus = status
+                + (result.getResponse().getRedirectedUrl() == null
+                        ? ""
+                        : " -> " + result.getResponse().getRedirectedUrl());
         String location = result.getResponse().getRedirectedUrl();
         if (status >= 500) {
             return Outcome.SERVER_ERROR;
         }
-        if (status == 401 || status == 403
+        if (status == 401
+                || status == 403
                 // the sign-in page for someone not signed in (public pages lead there by design, e.g. after a reset)
-                || (status / 100 == 3 && access != Access.PUBLIC && location != null
+                || (status / 100 == 3
+                        && access != Access.PUBLIC
+                        && location != null
                         && location.matches("^(https?://[^/]+)?/(desk|portal)/login$"))) {
             return Outcome.DENIED;
         }
@@ -312,19 +434,31 @@ class AccessMatrixTests extends WebTest {
         String lastStatus;
 
         Fixture() throws Exception {
-            ticket = intake.open(new NewRequest("Матрица доступа", "Запрос организации A", a.contact().id(),
-                    a.site().id(), Channel.PORTAL, Urgency.NORMAL,
+            ticket = intake.open(new NewRequest(
+                    "Матрица доступа",
+                    "Запрос организации A",
+                    a.contact().id(),
+                    a.site().id(),
+                    Channel.PORTAL,
+                    Urgency.NORMAL,
                     List.of(new NewAttachment("a.txt", "text/plain", "файл A".getBytes())),
-                    dev.tidesk.ticket.Actor.contact(a.contact().id(), a.contact().fullName())));
-            attachmentId = jdbc.queryForObject("select max(id) from ticket_attachment where ticket_id = ?", Long.class,
-                    ticket.id());
+                    dev.tidesk.ticket.Actor.contact(
+                            a.contact().id(), a.contact().fullName())));
+            attachmentId = jdbc.queryForObject(
+                    "select max(id) from ticket_attachment where ticket_id = ?", Long.class, ticket.id());
             sessions.put(Actor.CONTACT_A, portalLogin(a.login()));
             sessions.put(Actor.CONTACT_B, portalLogin(b.login()));
             sessions.put(Actor.AGENT, deskLogin(data.member(Role.AGENT).email()));
             sessions.put(Actor.MANAGER, deskLogin(data.member(Role.MANAGER).email()));
-            sessions.put(Actor.SPECIALIST, deskLogin(staff.hire("Специалист " + System.nanoTime(),
-                    "spec" + System.nanoTime() + "@tidesk.example", Role.SPECIALIST, Specialty.DEVELOPER,
-                    TestData.PASSWORD).email()));
+            sessions.put(
+                    Actor.SPECIALIST,
+                    deskLogin(staff.hire(
+                                    "Специалист " + System.nanoTime(),
+                                    "spec" + System.nanoTime() + "@tidesk.example",
+                                    Role.SPECIALIST,
+                                    Specialty.DEVELOPER,
+                                    TestData.PASSWORD)
+                            .email()));
             sessions.put(Actor.HEAD, deskLogin(data.member(Role.HEAD).email()));
             String adminEmail = data.member(Role.ADMIN).email();
             sessions.put(Actor.ADMIN, deskLogin(adminEmail));
@@ -333,10 +467,16 @@ class AccessMatrixTests extends WebTest {
         }
 
         String fill(String pattern) {
-            return pattern.replace("{tid}", ticket.tid()).replace("{organizationId}", String.valueOf(a.organization().id()))
-                    .replace("{month}", "2026-01").replace("{kind}", "volume").replace("{token}", "A".repeat(43))
-                    .replace("{code}", "ECONOMY").replace("{day}", "2026-01-01").replace("{index}", "0")
-                    .replace("{action}", "start").replace("{taskId}", "999999999")
+            return pattern.replace("{tid}", ticket.tid())
+                    .replace("{organizationId}", String.valueOf(a.organization().id()))
+                    .replace("{month}", "2026-01")
+                    .replace("{kind}", "volume")
+                    .replace("{token}", "A".repeat(43))
+                    .replace("{code}", "ECONOMY")
+                    .replace("{day}", "2026-01-01")
+                    .replace("{index}", "0")
+                    .replace("{action}", "start")
+                    .replace("{taskId}", "999999999")
                     .replace("{contactId}", "999999999")
                     .replace("/portal/attachments/{id}", "/portal/attachments/" + attachmentId)
                     .replace("{id}", "999999999");

@@ -1,14 +1,6 @@
 package dev.tidesk.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
@@ -27,19 +19,24 @@ import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
-
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile content in Chromium: mails, portal requests and replies, staff notes and API submissions
@@ -61,8 +58,10 @@ class HostileContentBrowserTests extends MailTest {
             "<svg><script>" + RUN + "</script></svg>",
             "<body onload=\"" + RUN + "\">",
             "<a href=\"javascript:" + RUN + "\" id=\"jslink\">click</a>",
-            "<a href=\"data:text/html;base64," + Base64.getEncoder().encodeToString(("<script>" + RUN + "</script>")
-                    .getBytes(StandardCharsets.UTF_8)) + "\">data link</a>",
+            "<a href=\"data:text/html;base64,"
+                    + Base64.getEncoder()
+                            .encodeToString(("<script>" + RUN + "</script>").getBytes(StandardCharsets.UTF_8))
+                    + "\">data link</a>",
             "<iframe src=\"javascript:" + RUN + "\"></iframe>",
             "<iframe srcdoc=\"<script>" + RUN + "</script>\"></iframe>",
             "<meta http-equiv=\"refresh\" content=\"0;url=javascript:" + RUN + "\">",
@@ -85,14 +84,19 @@ class HostileContentBrowserTests extends MailTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MailIntake intake;
+
     @Autowired
     RequestIntake requests;
+
     @Autowired
     RequestDesk desk;
+
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -109,19 +113,33 @@ class HostileContentBrowserTests extends MailTest {
 
         // 1. mail: an HTML body with every payload, an RFC 2047 subject and file names with script,
         //    an HTML attachment and an SVG with script inline and attached
-        InboundView mail = intake.receive("hostile", hostileMail(client.contact().email()));
+        InboundView mail =
+                intake.receive("hostile", hostileMail(client.contact().email()));
         inbound.add(mail.id());
-        assertThat(mail.ticketId()).as("the hostile mail opened a request: %s", mail.outcome()).isNotNull();
+        assertThat(mail.ticketId())
+                .as("the hostile mail opened a request: %s", mail.outcome())
+                .isNotNull();
         tickets.add(mail.ticketId());
 
         // 2. the portal's way in: a request and a reply by the contact, with a hostile file
-        TicketView portal = requests.open(new NewRequest("<script>" + RUN + "</script> портал", all,
-                client.contact().id(), client.site().id(), Channel.PORTAL, Urgency.NORMAL,
-                List.of(new NewAttachment("<img src=x onerror=alert(7)>.html", "text/html",
+        TicketView portal = requests.open(new NewRequest(
+                "<script>" + RUN + "</script> портал",
+                all,
+                client.contact().id(),
+                client.site().id(),
+                Channel.PORTAL,
+                Urgency.NORMAL,
+                List.of(new NewAttachment(
+                        "<img src=x onerror=alert(7)>.html",
+                        "text/html",
                         ("<script>" + RUN + "</script>").getBytes(StandardCharsets.UTF_8))),
                 Actor.contact(client.contact().id(), client.contact().fullName())));
         tickets.add(portal.id());
-        desk.clientReply(portal.id(), Actor.contact(client.contact().id(), client.contact().fullName()), all, List.of());
+        desk.clientReply(
+                portal.id(),
+                Actor.contact(client.contact().id(), client.contact().fullName()),
+                all,
+                List.of());
         // 3. the workspace's way in: a staff reply and an internal note
         desk.reply(portal.id(), Actor.staff(agent.id(), "<script>" + RUN + "</script>"), all, List.of());
         desk.note(portal.id(), Actor.staff(agent.id(), agent.fullName()), all, List.of());
@@ -129,10 +147,14 @@ class HostileContentBrowserTests extends MailTest {
         String token = tokens.issue(accountId(agent.email()), "<script>" + RUN + "</script>");
         String json = "{\"contactEmail\":\"" + client.contact().email() + "\",\"subject\":"
                 + quote("<svg onload=\"" + RUN + "\"> API") + ",\"body\":" + quote(all) + "}";
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(url("/api/v1/requests"))).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/api/v1/requests")))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String apiTid = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
 
@@ -142,13 +164,15 @@ class HostileContentBrowserTests extends MailTest {
         // the detector itself works: a page that does run the payload is caught
         browser.get("data:text/html;charset=utf-8,<p>control</p><img src=x onerror=\"" + RUN + "\">");
         Thread.sleep(300);
-        assertThat(browser.executeScript("return window.__hits.join(',')")).as("the detector sees a payload run")
+        assertThat(browser.executeScript("return window.__hits.join(',')"))
+                .as("the detector sees a payload run")
                 .isEqualTo("7");
         List<String> executions = new ArrayList<>();
         int pages = 0;
 
         Browser.signIn(browser, url("/desk/login"), agent.email());
-        List<String> deskPages = new ArrayList<>(List.of("/desk", "/desk/search?q=" + "портал", "/desk/requests/" + apiTid));
+        List<String> deskPages =
+                new ArrayList<>(List.of("/desk", "/desk/search?q=" + "портал", "/desk/requests/" + apiTid));
         for (long id : tickets) {
             deskPages.add("/desk/requests/" + tid(id));
         }
@@ -159,8 +183,8 @@ class HostileContentBrowserTests extends MailTest {
         browser.manage().deleteAllCookies();
 
         Browser.signIn(browser, url("/desk/login"), admin.email());
-        List<String> adminPages = new ArrayList<>(List.of("/desk/admin/mail", "/desk/admin/outbox", "/desk/admin/audit",
-                "/desk/account"));
+        List<String> adminPages = new ArrayList<>(
+                List.of("/desk/admin/mail", "/desk/admin/outbox", "/desk/admin/audit", "/desk/account"));
         for (long id : inbound) {
             adminPages.add("/desk/admin/mail/inbound/" + id);
         }
@@ -180,12 +204,14 @@ class HostileContentBrowserTests extends MailTest {
             executions.addAll(visit(page));
         }
         // the files: downloaded, never rendered as pages of the site
-        for (long id : jdbc.queryForList("select id from ticket_attachment where ticket_id = ?", Long.class, portal.id())) {
+        for (long id :
+                jdbc.queryForList("select id from ticket_attachment where ticket_id = ?", Long.class, portal.id())) {
             pages++;
             executions.addAll(visit("/portal/attachments/" + id));
         }
-        System.out.printf("Hostile content: %d payload classes, %d pages opened, %d executions%n", PAYLOADS.size(),
-                pages, executions.size());
+        System.out.printf(
+                "Hostile content: %d payload classes, %d pages opened, %d executions%n",
+                PAYLOADS.size(), pages, executions.size());
         assertThat(executions).as("scripts that ran").isEmpty();
     }
 
@@ -227,9 +253,12 @@ class HostileContentBrowserTests extends MailTest {
 
     private byte[] hostileMail(String from) {
         String all = String.join("\n", PAYLOADS);
-        String subject = "=?UTF-8?B?" + Base64.getEncoder().encodeToString(("<script>" + RUN + "</script> почта")
-                .getBytes(StandardCharsets.UTF_8)) + "?=";
-        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"" + RUN + "\"><script>" + RUN + "</script></svg>";
+        String subject = "=?UTF-8?B?"
+                + Base64.getEncoder()
+                        .encodeToString(("<script>" + RUN + "</script> почта").getBytes(StandardCharsets.UTF_8))
+                + "?=";
+        String svg =
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"" + RUN + "\"><script>" + RUN + "</script></svg>";
         String mail = "From: <" + from + ">\r\n"
                 + "To: support@tidesk.local\r\n"
                 + "Subject: " + subject + "\r\n"
@@ -241,11 +270,14 @@ class HostileContentBrowserTests extends MailTest {
                 + "--b2\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
                 + b64(all) + "\r\n"
                 + "--b2\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                + b64("<html><head><meta http-equiv=\"refresh\" content=\"0;url=javascript:" + RUN + "\"><style>body{background:url(javascript:"
-                        + RUN + ")}</style></head><body>" + all + svg + "</body></html>") + "\r\n"
+                + b64("<html><head><meta http-equiv=\"refresh\" content=\"0;url=javascript:" + RUN
+                        + "\"><style>body{background:url(javascript:" + RUN + ")}</style></head><body>" + all + svg
+                        + "</body></html>")
+                + "\r\n"
                 + "--b2--\r\n"
                 + "--b1\r\nContent-Type: text/html; name=\"page.html\"\r\nContent-Disposition: attachment; filename=\"=?UTF-8?B?"
-                + Base64.getEncoder().encodeToString("<img src=x onerror=alert(7)>.html".getBytes(StandardCharsets.UTF_8))
+                + Base64.getEncoder()
+                        .encodeToString("<img src=x onerror=alert(7)>.html".getBytes(StandardCharsets.UTF_8))
                 + "?=\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64("<script>" + RUN + "</script>") + "\r\n"
                 + "--b1\r\nContent-Type: image/svg+xml; name=\"picture.svg\"\r\nContent-Disposition: inline; filename=\"picture.svg\"\r\n"
                 + "Content-ID: <pic@client.example>\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64(svg) + "\r\n"

@@ -1,22 +1,5 @@
 package dev.tidesk.security;
 
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import dev.tidesk.WebTest;
-import dev.tidesk.identity.Role;
-import dev.tidesk.mail.MailboxSettings;
-import dev.tidesk.mail.MailboxView;
-import dev.tidesk.mail.Mailboxes;
-
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -25,6 +8,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.tidesk.WebTest;
+import dev.tidesk.identity.Role;
+import dev.tidesk.mail.MailboxSettings;
+import dev.tidesk.mail.MailboxView;
+import dev.tidesk.mail.Mailboxes;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 
 /**
  * Issue 13, point 9: the mailbox form is no port scanner. Only admins manage mailboxes, only IMAP
@@ -40,28 +37,54 @@ class MailboxSafetyTests extends WebTest {
     void onlyAnAdminSeesOrChangesMailboxes() throws Exception {
         MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
         mvc.perform(get("/desk/admin/mail/mailboxes").session(head)).andExpect(status().isForbidden());
-        mvc.perform(post("/desk/admin/mail/mailboxes").session(head).with(csrf()).param("name", "head-box")
-                .param("host", "127.0.0.1").param("port", "993").param("username", "u").param("password", "p")
-                .param("pollSeconds", "60")).andExpect(status().isForbidden());
+        mvc.perform(post("/desk/admin/mail/mailboxes")
+                        .session(head)
+                        .with(csrf())
+                        .param("name", "head-box")
+                        .param("host", "127.0.0.1")
+                        .param("port", "993")
+                        .param("username", "u")
+                        .param("password", "p")
+                        .param("pollSeconds", "60"))
+                .andExpect(status().isForbidden());
         assertThat(mailboxes.all()).noneMatch(b -> b.name().equals("head-box"));
     }
 
     @Test
     void theFormTakesImapPortsOnly() throws Exception {
         MockHttpSession admin = deskLogin(data.member(Role.ADMIN).email());
-        for (String port : new String[] { "22", "5432", "6379", "8080" }) {
+        for (String port : new String[] {"22", "5432", "6379", "8080"}) {
             String name = "scan-" + port + "-" + System.nanoTime();
-            mvc.perform(post("/desk/admin/mail/mailboxes").session(admin).with(csrf()).param("name", name)
-                    .param("host", "127.0.0.1").param("port", port).param("username", "u").param("password", "p")
-                    .param("folder", "INBOX").param("pollSeconds", "60").param("tls", "false").param("enabled", "true"))
+            mvc.perform(post("/desk/admin/mail/mailboxes")
+                            .session(admin)
+                            .with(csrf())
+                            .param("name", name)
+                            .param("host", "127.0.0.1")
+                            .param("port", port)
+                            .param("username", "u")
+                            .param("password", "p")
+                            .param("folder", "INBOX")
+                            .param("pollSeconds", "60")
+                            .param("tls", "false")
+                            .param("enabled", "true"))
                     .andExpect(status().isUnprocessableEntity())
                     .andExpect(content().string(containsString("Порт " + port + " не порт IMAP")));
             assertThat(mailboxes.all()).noneMatch(b -> b.name().equals(name));
         }
         String ok = "imap-" + System.nanoTime();
-        mvc.perform(post("/desk/admin/mail/mailboxes").session(admin).with(csrf()).param("name", ok)
-                .param("host", "imap.example").param("port", "143").param("username", "u").param("password", "p")
-                .param("folder", "INBOX").param("pollSeconds", "60").param("tls", "false").param("enabled", "true")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/admin/mail/mailboxes")
+                        .session(admin)
+                        .with(csrf())
+                        .param("name", ok)
+                        .param("host", "imap.example")
+                        .param("port", "143")
+                        .param("username", "u")
+                        .param("password", "p")
+                        .param("folder", "INBOX")
+                        .param("pollSeconds", "60")
+                        .param("tls", "false")
+                        .param("enabled", "true"))
+                .andExpect(status().is3xxRedirection());
         assertThat(mailboxes.all()).anyMatch(b -> b.name().equals(ok));
     }
 
@@ -69,7 +92,8 @@ class MailboxSafetyTests extends WebTest {
     void aCheckNeverHoldsThePageAndItsErrorIsWordsWithoutInternals() throws Exception {
         MockHttpSession admin = deskLogin(data.member(Role.ADMIN).email());
         List<Socket> held = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0); ServerSocket closed = new ServerSocket(0)) {
+        try (ServerSocket silent = new ServerSocket(0);
+                ServerSocket closed = new ServerSocket(0)) {
             int closedPort = closed.getLocalPort();
             closed.close();
             // a server that accepts and then says nothing: a check of it would hang for the read timeout
@@ -84,24 +108,48 @@ class MailboxSafetyTests extends WebTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            MailboxView hanging = mailboxes.add(new MailboxSettings("silent-" + System.nanoTime(), "127.0.0.1",
-                    silent.getLocalPort(), false, "u", "p", "INBOX", null, 3600, false));
-            MailboxView refusing = mailboxes.add(new MailboxSettings("closed-" + System.nanoTime(), "127.0.0.1",
-                    closedPort, false, "u", "p", "INBOX", null, 3600, false));
+            MailboxView hanging = mailboxes.add(new MailboxSettings(
+                    "silent-" + System.nanoTime(),
+                    "127.0.0.1",
+                    silent.getLocalPort(),
+                    false,
+                    "u",
+                    "p",
+                    "INBOX",
+                    null,
+                    3600,
+                    false));
+            MailboxView refusing = mailboxes.add(new MailboxSettings(
+                    "closed-" + System.nanoTime(),
+                    "127.0.0.1",
+                    closedPort,
+                    false,
+                    "u",
+                    "p",
+                    "INBOX",
+                    null,
+                    3600,
+                    false));
 
-            mvc.perform(post("/desk/admin/mail/mailboxes/" + hanging.id() + "/poll").session(admin).with(csrf()))
+            mvc.perform(post("/desk/admin/mail/mailboxes/" + hanging.id() + "/poll")
+                            .session(admin)
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
-            assertThat(mailboxes.mailbox(hanging.id()).lastPollAt()).as("the page came back before the check ended")
+            assertThat(mailboxes.mailbox(hanging.id()).lastPollAt())
+                    .as("the page came back before the check ended")
                     .isNull();
 
-            mvc.perform(post("/desk/admin/mail/mailboxes/" + refusing.id() + "/poll").session(admin).with(csrf()))
+            mvc.perform(post("/desk/admin/mail/mailboxes/" + refusing.id() + "/poll")
+                            .session(admin)
+                            .with(csrf()))
                     .andExpect(status().is3xxRedirection());
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (mailboxes.mailbox(refusing.id()).lastPollAt() == null && System.nanoTime() < until) {
                 Thread.sleep(100);
             }
             assertThat(mailboxes.mailbox(refusing.id()).errorWord()).isEqualTo("refused");
-            mvc.perform(get("/desk/admin/mail/mailboxes").session(admin)).andExpect(status().isOk())
+            mvc.perform(get("/desk/admin/mail/mailboxes").session(admin))
+                    .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Сервер не принял соединение на этом порту")))
                     .andExpect(content().string(not(containsString("Exception"))))
                     .andExpect(content().string(not(containsString("Connection refused"))));

@@ -1,9 +1,17 @@
 package dev.tidesk.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.tidesk.TideskApplication;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,23 +32,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.tidesk.TideskApplication;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Tidesk killed the hard way ({@code kill -9}) while it polls a mailbox and sends the
@@ -57,8 +53,9 @@ class CrashRecoveryTests {
     static final int MESSAGES = 60;
 
     @RegisterExtension
-    static final GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {
-            setup(ServerSetup.PROTOCOL_SMTP), setup(ServerSetup.PROTOCOL_IMAP) }).withPerMethodLifecycle(true);
+    static final GreenMailExtension mail = new GreenMailExtension(
+                    new ServerSetup[] {setup(ServerSetup.PROTOCOL_SMTP), setup(ServerSetup.PROTOCOL_IMAP)})
+            .withPerMethodLifecycle(true);
 
     @TempDir
     Path dir;
@@ -89,7 +86,9 @@ class CrashRecoveryTests {
         int httpPort = dev.tidesk.MailTest.freePort();
 
         start(httpPort, "run1");
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> acknowledged() >= 10);
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> acknowledged() >= 10);
         kill();
         int afterFirst = acknowledged();
 
@@ -98,7 +97,8 @@ class CrashRecoveryTests {
         await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged() > afterFirst);
         long firstPollAfterRestart = System.nanoTime() - up;
         long firstStart = up - restarted;
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> acknowledged() >= afterFirst + 15);
         kill();
         int afterSecond = acknowledged();
@@ -118,27 +118,38 @@ class CrashRecoveryTests {
             idsBySender.computeIfAbsent(to, k -> new HashSet<>()).add(m.getMessageID());
             copiesBySender.merge(to, 1, Integer::sum);
         }
-        int copies = copiesBySender.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("crash recovery: %d messages, %d acknowledgements (%d copies); restarts took %.1f s and %.1f s"
-                + " to answer HTTP, then the next acknowledgement came %.1f s and %.1f s later%n", MESSAGES,
-                idsBySender.size(), copies, firstStart / 1e9, secondStart / 1e9, firstPollAfterRestart / 1e9,
+        int copies =
+                copiesBySender.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf(
+                "crash recovery: %d messages, %d acknowledgements (%d copies); restarts took %.1f s and %.1f s"
+                        + " to answer HTTP, then the next acknowledgement came %.1f s and %.1f s later%n",
+                MESSAGES,
+                idsBySender.size(),
+                copies,
+                firstStart / 1e9,
+                secondStart / 1e9,
+                firstPollAfterRestart / 1e9,
                 secondPollAfterRestart / 1e9);
         assertThat(idsBySender).hasSize(MESSAGES);
         assertThat(idsBySender.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
-        assertThat(copies).as("at most the mail in flight at each kill is sent again").isLessThanOrEqualTo(MESSAGES + 2);
-        assertThat(Math.max(firstPollAfterRestart, secondPollAfterRestart)).as("polling resumes within a minute")
+        assertThat(copies)
+                .as("at most the mail in flight at each kill is sent again")
+                .isLessThanOrEqualTo(MESSAGES + 2);
+        assertThat(Math.max(firstPollAfterRestart, secondPollAfterRestart))
+                .as("polling resumes within a minute")
                 .isLessThan(Duration.ofSeconds(60).toNanos());
         // the embedded database takes no connection without the password kept owner-only beside the data
         Path password = dir.resolve("tidesk-db.password");
         assertThat(java.nio.file.Files.getPosixFilePermissions(password))
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + databasePort("run3") + "/postgres", "postgres", ""))
+                        "jdbc:postgresql://127.0.0.1:" + databasePort("run3") + "/postgres", "postgres", ""))
                 .isInstanceOf(java.sql.SQLException.class);
         try (Connection db = database("run3")) {
             assertThat(count(db, "select count(*) from mail_inbound")).isEqualTo(MESSAGES);
             assertThat(count(db, "select count(*) from ticket")).isEqualTo(MESSAGES);
-            assertThat(count(db, "select count(*) from mail_outbox where status <> 'SENT'")).isZero();
+            assertThat(count(db, "select count(*) from mail_outbox where status <> 'SENT'"))
+                    .isZero();
         }
     }
 
@@ -146,12 +157,19 @@ class CrashRecoveryTests {
     private long start(int httpPort, String run) throws Exception {
         long began = System.nanoTime();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), TideskApplication.class.getName(),
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TideskApplication.class.getName(),
                 "--server.port=" + httpPort,
                 "--tidesk.db.embedded.data-dir=" + dir.resolve("postgres"),
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
-                "--tidesk.scheduling.enabled=true", "--tidesk.mail.send-interval=200ms",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mail.getSmtp().getPort(),
+                "--tidesk.scheduling.enabled=true",
+                "--tidesk.mail.send-interval=200ms",
                 "--tidesk.mail.inbound.poll-interval=1s",
                 "--tidesk.mail.inbound.process-interval=2s",
                 "--tidesk.mail.inbound.mailboxes[0].name=support",
@@ -164,16 +182,27 @@ class CrashRecoveryTests {
                 "--tidesk.mail.inbound.mailboxes[0].processed-folder=Tidesk",
                 "--tidesk.mail.inbound.mailboxes[0].poll-seconds=1",
                 "--tidesk.mail.inbound.mailboxes[0].enabled=true"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log(run).toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(run).toFile());
         builder.environment().remove("TIDESK_DB_URL");
         tidesk = builder.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-            assertThat(tidesk.isAlive()).as("Tidesk exited; see " + log(run)).isTrue();
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/desk/login")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> {
+                    assertThat(tidesk.isAlive())
+                            .as("Tidesk exited; see " + log(run))
+                            .isTrue();
+                    return http.send(
+                                            HttpRequest.newBuilder(
+                                                            URI.create("http://127.0.0.1:" + httpPort + "/desk/login"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
+                });
         if (!tidesk.isAlive()) {
             throw new IllegalStateException(Files.readString(log(run)));
         }
@@ -224,7 +253,8 @@ class CrashRecoveryTests {
     }
 
     private static String databasePort(String run) throws IOException {
-        Matcher port = Pattern.compile("Embedded PostgreSQL ready on port (\\d+)").matcher(Files.readString(log(run)));
+        Matcher port =
+                Pattern.compile("Embedded PostgreSQL ready on port (\\d+)").matcher(Files.readString(log(run)));
         assertThat(port.find()).isTrue();
         return port.group(1);
     }
@@ -251,8 +281,8 @@ class CrashRecoveryTests {
                 + "Subject: Обращение " + i + "\r\nMessage-ID: <crash-" + i + "-" + System.nanoTime()
                 + "@crash.example>\r\nDate: Mon, 3 Mar 2025 10:00:00 +0300\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\nНе работает страница " + i + "\r\n";
-        return new MimeMessage(Session.getInstance(new Properties()),
+        return new MimeMessage(
+                Session.getInstance(new Properties()),
                 new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     }
-
 }

@@ -1,16 +1,6 @@
 package dev.tidesk.system;
 
-import java.time.Duration;
-import java.time.YearMonth;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.core.EventPublicationRegistry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestData;
 import dev.tidesk.TideskApplication;
@@ -22,8 +12,15 @@ import dev.tidesk.contract.PlanCode;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 
 /**
  * An effect that follows a change is not lost when it fails: the month's close commits, the
@@ -44,7 +41,8 @@ class EventRegistryRestartTests {
                 ContractFixtures fixtures = new ContractFixtures(app);
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 TestData.Client client = data.client();
-                app.getBean(Customers.class).changeMonthlyStatement(client.contact().id(), true);
+                app.getBean(Customers.class)
+                        .changeMonthlyStatement(client.contact().id(), true);
                 TicketView t = fixtures.request(data, client, "Обновить прайс-лист", 2);
                 ContractView contract = fixtures.sign(client, PlanCode.ECONOMY, 2);
                 contractId = contract.id();
@@ -62,8 +60,13 @@ class EventRegistryRestartTests {
                 app.getBean(MonthlyClose.class).close(last);
                 data.settle();
 
-                assertThat(jdbc.queryForObject("select count(*) from ledger_month where contract_id = ? and month = ?",
-                        Long.class, contractId, java.sql.Date.valueOf(last.atDay(1)))).as("the close committed").isOne();
+                assertThat(jdbc.queryForObject(
+                                "select count(*) from ledger_month where contract_id = ? and month = ?",
+                                Long.class,
+                                contractId,
+                                java.sql.Date.valueOf(last.atDay(1))))
+                        .as("the close committed")
+                        .isOne();
                 assertThat(statements(jdbc, contractId)).isZero();
                 assertThat(app.getBean(EventPublicationRegistry.class).findIncompletePublications())
                         .as("the failed statement mail is kept")
@@ -72,9 +75,12 @@ class EventRegistryRestartTests {
             }
 
             try (ConfigurableApplicationContext restarted = start(url)) {
-                assertThat(restarted.getBean(EventEffects.class).awaitSettled(Duration.ofSeconds(20))).isTrue();
+                assertThat(restarted.getBean(EventEffects.class).awaitSettled(Duration.ofSeconds(20)))
+                        .isTrue();
                 JdbcTemplate jdbc = restarted.getBean(JdbcTemplate.class);
-                assertThat(statements(jdbc, contractId)).as("sent by the restart, once").isOne();
+                assertThat(statements(jdbc, contractId))
+                        .as("sent by the restart, once")
+                        .isOne();
                 assertThat(restarted.getBean(EventPublicationRegistry.class).findIncompletePublications())
                         .noneMatch(p -> p.getEvent() instanceof MonthClosed m && m.contractId() == contractId);
             }
@@ -82,12 +88,18 @@ class EventRegistryRestartTests {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(TideskApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=");
+        return new SpringApplicationBuilder(TideskApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=");
     }
 
     private static long statements(JdbcTemplate jdbc, long contractId) {
-        return jdbc.queryForObject("select count(*) from mail_outbox where event_key like ?", Long.class,
+        return jdbc.queryForObject(
+                "select count(*) from mail_outbox where event_key like ?",
+                Long.class,
                 "statement:" + contractId + ":%");
     }
 }

@@ -1,5 +1,7 @@
 package dev.tidesk.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,10 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both bundles have the same keys, and every fixed key a template uses exists. */
 class I18nBundleTests {
@@ -26,7 +25,8 @@ class I18nBundleTests {
     void englishAndRussianHaveTheSameKeys() throws IOException {
         Set<String> en = load("messages.properties").stringPropertyNames();
         Set<String> ru = load("messages_ru.properties").stringPropertyNames();
-        assertThat(new TreeSet<>(ru)).as("keys missing from the Russian bundle or extra there")
+        assertThat(new TreeSet<>(ru))
+                .as("keys missing from the Russian bundle or extra there")
                 .containsExactlyElementsOf(new TreeSet<>(en));
     }
 
@@ -34,8 +34,10 @@ class I18nBundleTests {
     void russianTextIsRussian() throws IOException {
         Properties ru = load("messages_ru.properties");
         assertThat(ru.getProperty("portal.new.title")).isEqualTo("Новое обращение");
-        long cyrillic = ru.stringPropertyNames().stream().map(ru::getProperty)
-                .filter(v -> v.codePoints().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC))
+        long cyrillic = ru.stringPropertyNames().stream()
+                .map(ru::getProperty)
+                .filter(v ->
+                        v.codePoints().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC))
                 .count();
         assertThat(cyrillic).isGreaterThan(ru.size() * 8L / 10);
     }

@@ -1,8 +1,8 @@
 package dev.tidesk.system;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Russian counts take one of three forms: 1 рабочий час, 2 рабочих часа, 5 рабочих часов. */
 class PluralFormTests {

@@ -1,18 +1,16 @@
 package dev.tidesk.ticket;
 
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The two ways search finds its candidates give the same ranking: the newest-first walk and the
@@ -25,8 +23,10 @@ class SearchRankingTests {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     RequestQueries queries;
+
     @Autowired
     TransactionTemplate transactions;
 

@@ -1,7 +1,6 @@
 package dev.tidesk.ticket;
 
 import java.time.Instant;
-
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** Builds requests in any status by going through the aggregate's own transitions. */
@@ -9,13 +8,19 @@ final class TicketFixtures {
 
     static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
 
-    private TicketFixtures() {
-    }
+    private TicketFixtures() {}
 
     static Ticket newTicket() {
-        Ticket ticket = new Ticket(10001, "TID-10001", "Форма не работает",
-                new Requester(1L, "ООО Ромашка", 2L, "Иван Петров", "ivan@romashka.example"), null, Channel.PORTAL,
-                Urgency.NORMAL, Actor.contact(2, "Иван Петров"), NOW);
+        Ticket ticket = new Ticket(
+                10001,
+                "TID-10001",
+                "Форма не работает",
+                new Requester(1L, "ООО Ромашка", 2L, "Иван Петров", "ivan@romashka.example"),
+                null,
+                Channel.PORTAL,
+                Urgency.NORMAL,
+                Actor.contact(2, "Иван Петров"),
+                NOW);
         ReflectionTestUtils.setField(ticket, "id", 1L);
         return ticket;
     }
@@ -24,7 +29,7 @@ final class TicketFixtures {
         Ticket ticket = newTicket();
         Actor actor = Actor.system();
         switch (status) {
-            case NEW -> { }
+            case NEW -> {}
             case CLOSED -> ticket.changeStatus(Status.CLOSED, actor, NOW);
             default -> ticket.changeStatus(status, actor, NOW);
         }

@@ -1,21 +1,5 @@
 package dev.tidesk.workspace;
 
-import dev.tidesk.TestData.Client;
-import dev.tidesk.WebTest;
-import dev.tidesk.mail.Outbox;
-import dev.tidesk.mail.OutboxView;
-import dev.tidesk.team.StaffView;
-import dev.tidesk.ticket.Channel;
-import dev.tidesk.ticket.MessageKind;
-import dev.tidesk.ticket.RequestQueries;
-import dev.tidesk.ticket.Status;
-import dev.tidesk.ticket.TicketView;
-
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -26,6 +10,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.tidesk.TestData.Client;
+import dev.tidesk.WebTest;
+import dev.tidesk.mail.Outbox;
+import dev.tidesk.mail.OutboxView;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.Channel;
+import dev.tidesk.ticket.MessageKind;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.Status;
+import dev.tidesk.ticket.TicketView;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 
 class DeskWebTests extends WebTest {
 
@@ -42,42 +40,68 @@ class DeskWebTests extends WebTest {
         StaffView agent = data.agent();
         MockHttpSession session = deskLogin(agent.email());
 
-        mvc.perform(get("/desk").param("view", "UNASSIGNED").param("sort", "AGE").session(session))
+        mvc.perform(get("/desk")
+                        .param("view", "UNASSIGNED")
+                        .param("sort", "AGE")
+                        .session(session))
                 .andExpect(status().isOk());
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/take").session(session).with(csrf()))
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/take")
+                        .session(session)
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/desk/requests/" + ticket.tid()));
         mvc.perform(get("/desk").param("view", "MINE").session(session))
                 .andExpect(content().string(containsString(ticket.tid())));
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/messages").session(session).with(csrf())
-                .param("kind", "reply").param("body", "Исправили, проверьте, пожалуйста."))
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/messages")
+                        .session(session)
+                        .with(csrf())
+                        .param("kind", "reply")
+                        .param("body", "Исправили, проверьте, пожалуйста."))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/messages").session(session).with(csrf())
-                .param("kind", "note").param("body", "Причина: переполнен диск"))
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/messages")
+                        .session(session)
+                        .with(csrf())
+                        .param("kind", "note")
+                        .param("body", "Причина: переполнен диск"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/status").session(session).with(csrf())
-                .param("status", "WAITING_FOR_CLIENT")).andExpect(status().is3xxRedirection());
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/urgency").session(session).with(csrf())
-                .param("urgency", "HIGH")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/status")
+                        .session(session)
+                        .with(csrf())
+                        .param("status", "WAITING_FOR_CLIENT"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/urgency")
+                        .session(session)
+                        .with(csrf())
+                        .param("urgency", "HIGH"))
+                .andExpect(status().is3xxRedirection());
 
         TicketView after = queries.ticket(ticket.id());
         assertThat(after.assigneeId()).isEqualTo(agent.id());
         assertThat(after.status()).isEqualTo(Status.WAITING_FOR_CLIENT);
         assertThat(after.firstResponseAt()).isNotNull();
-        assertThat(queries.messages(ticket.id(), true)).extracting(m -> m.kind())
+        assertThat(queries.messages(ticket.id(), true))
+                .extracting(m -> m.kind())
                 .containsExactly(MessageKind.CLIENT, MessageKind.STAFF_REPLY, MessageKind.INTERNAL_NOTE);
-        assertThat(queries.history(ticket.id())).extracting(h -> h.field() + ":" + h.toValue())
-                .containsSubsequence("created:PORTAL", "assignee:" + agent.fullName(), "status:OPEN",
-                        "status:WAITING_FOR_CLIENT", "urgency:HIGH");
-        assertThat(outbox.ofRequest(ticket.id())).extracting(OutboxView::subject)
+        assertThat(queries.history(ticket.id()))
+                .extracting(h -> h.field() + ":" + h.toValue())
+                .containsSubsequence(
+                        "created:PORTAL",
+                        "assignee:" + agent.fullName(),
+                        "status:OPEN",
+                        "status:WAITING_FOR_CLIENT",
+                        "urgency:HIGH");
+        assertThat(outbox.ofRequest(ticket.id()))
+                .extracting(OutboxView::subject)
                 .anySatisfy(s -> assertThat(s).startsWith("[" + ticket.tid() + "] Ваше обращение принято"))
                 .anySatisfy(s -> assertThat(s).startsWith("[" + ticket.tid() + "] Новый ответ"))
                 .anySatisfy(s -> assertThat(s).startsWith("[" + ticket.tid() + "] Изменён статус"))
                 .hasSize(3);
-        mvc.perform(get("/desk/requests/" + ticket.tid()).session(session)).andExpect(status().isOk())
+        mvc.perform(get("/desk/requests/" + ticket.tid()).session(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Причина: переполнен диск")))
                 // the agent's own reply address for this request, which proves their mail is theirs
-                .andExpect(content().string(containsString(
-                        "mailto:" + outbox.staffReplyAddress(agent.id(), ticket.id()) + "?subject=")));
+                .andExpect(content()
+                        .string(containsString(
+                                "mailto:" + outbox.staffReplyAddress(agent.id(), ticket.id()) + "?subject=")));
     }
 
     @Test
@@ -89,18 +113,23 @@ class DeskWebTests extends WebTest {
         // longer than a message may be: refused, and the text comes back to be shortened
         String typed = "Здравствуйте! Подробный ответ на три абзаца. " + "Подробности. ".repeat(8_000);
         var refused = mvc.perform(post("/desk/requests/" + t.tid() + "/messages")
-                .param("kind", "reply").param("body", typed)
-                .session(agent).with(csrf()).header("Referer", page))
+                        .param("kind", "reply")
+                        .param("body", typed)
+                        .session(agent)
+                        .with(csrf())
+                        .header("Referer", page))
                 .andExpect(status().isSeeOther())
                 .andExpect(flash().attributeExists("error"))
                 .andReturn();
         @SuppressWarnings("unchecked")
-        java.util.Map<String, String> draft = (java.util.Map<String, String>) refused.getFlashMap().get("draft");
+        java.util.Map<String, String> draft =
+                (java.util.Map<String, String>) refused.getFlashMap().get("draft");
         assertThat(draft).containsEntry("body", typed).doesNotContainKey("_csrf");
         assertThat(queries.messages(t.id(), true)).hasSize(1);
 
         mvc.perform(get("/desk/requests/" + t.tid()).session(agent).flashAttr("draft", draft))
-                .andExpect(content().string(containsString(">Здравствуйте! Подробный ответ на три абзаца. Подробности.")));
+                .andExpect(
+                        content().string(containsString(">Здравствуйте! Подробный ответ на три абзаца. Подробности.")));
     }
 
     @Test
@@ -108,19 +137,28 @@ class DeskWebTests extends WebTest {
         Client client = data.client();
         TicketView ticket = data.request(client, "Настроить SSL", "Сертификат истёк");
         MockHttpSession session = deskLogin(data.agent().email());
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/status").session(session).with(csrf())
-                .param("status", "CLOSED")).andExpect(status().is3xxRedirection());
-        mvc.perform(post("/desk/requests/" + ticket.tid() + "/status").session(session).with(csrf())
-                .header("Referer", "http://localhost/desk/requests/" + ticket.tid()).param("status", "DEFERRED"))
-                .andExpect(status().isSeeOther()).andExpect(flash().attribute("error",
-                        "Обращение " + ticket.tid() + " нельзя перевести из статуса CLOSED в DEFERRED."));
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/status")
+                        .session(session)
+                        .with(csrf())
+                        .param("status", "CLOSED"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/status")
+                        .session(session)
+                        .with(csrf())
+                        .header("Referer", "http://localhost/desk/requests/" + ticket.tid())
+                        .param("status", "DEFERRED"))
+                .andExpect(status().isSeeOther())
+                .andExpect(flash().attribute(
+                                "error",
+                                "Обращение " + ticket.tid() + " нельзя перевести из статуса CLOSED в DEFERRED."));
         assertThat(queries.ticket(ticket.id()).status()).isEqualTo(Status.CLOSED);
     }
 
     @Test
     void searchFindsRequestsByTidByStemmedWordsOfMessagesAndByContact() throws Exception {
         Client client = data.client();
-        TicketView ticket = data.request(client, "Вопрос по хостингу", "Почему страницы каталога открываются так медленно?");
+        TicketView ticket =
+                data.request(client, "Вопрос по хостингу", "Почему страницы каталога открываются так медленно?");
         MockHttpSession session = deskLogin(data.agent().email());
 
         mvc.perform(get("/desk/search").param("q", ticket.tid()).session(session))
@@ -129,7 +167,9 @@ class DeskWebTests extends WebTest {
                 .andExpect(content().string(containsString(ticket.tid())));
         mvc.perform(get("/desk/search").param("q", client.contact().fullName()).session(session))
                 .andExpect(content().string(containsString(ticket.tid())));
-        assertThat(queries.search("хостинги", 10)).extracting(h -> h.ticket().id()).contains(ticket.id());
+        assertThat(queries.search("хостинги", 10))
+                .extracting(h -> h.ticket().id())
+                .contains(ticket.id());
         assertThat(queries.search("zzzqqq", 10)).isEmpty();
     }
 
@@ -137,22 +177,38 @@ class DeskWebTests extends WebTest {
     void aCallIsRecordedForANewContactWithChannelPhone() throws Exception {
         Client client = data.client();
         MockHttpSession session = deskLogin(data.agent().email());
-        mvc.perform(get("/desk/phone/contacts").param("q", client.contact().phone()).session(session))
+        mvc.perform(get("/desk/phone/contacts")
+                        .param("q", client.contact().phone())
+                        .session(session))
                 .andExpect(content().string(containsString(client.contact().fullName())));
 
-        String location = mvc.perform(post("/desk/phone").session(session).with(csrf())
-                .param("organizationId", String.valueOf(client.organization().id()))
-                .param("newContactName", "Пётр Звонков").param("newContactPhone", "+7 900 111-22-33")
-                .param("subject", "Не приходят письма с сайта").param("body", "Звонил, говорит что заявки не доходят")
-                .param("urgency", "HIGH")).andExpect(redirectedUrlPattern("/desk/requests/TID-*"))
-                .andReturn().getResponse().getRedirectedUrl();
+        String location = mvc.perform(post("/desk/phone")
+                        .session(session)
+                        .with(csrf())
+                        .param(
+                                "organizationId",
+                                String.valueOf(client.organization().id()))
+                        .param("newContactName", "Пётр Звонков")
+                        .param("newContactPhone", "+7 900 111-22-33")
+                        .param("subject", "Не приходят письма с сайта")
+                        .param("body", "Звонил, говорит что заявки не доходят")
+                        .param("urgency", "HIGH"))
+                .andExpect(redirectedUrlPattern("/desk/requests/TID-*"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         TicketView ticket = queries.byTid(location.substring(location.lastIndexOf('/') + 1));
         assertThat(ticket.channel()).isEqualTo(Channel.PHONE);
         assertThat(ticket.contactName()).isEqualTo("Пётр Звонков");
         assertThat(ticket.organizationId()).isEqualTo(client.organization().id());
 
-        mvc.perform(post("/desk/phone").session(session).with(csrf()).param("subject", "Без звонящего")
-                .param("body", "текст").param("urgency", "NORMAL")).andExpect(status().isOk())
+        mvc.perform(post("/desk/phone")
+                        .session(session)
+                        .with(csrf())
+                        .param("subject", "Без звонящего")
+                        .param("body", "текст")
+                        .param("urgency", "NORMAL"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Выберите организацию звонящего")));
     }
 
@@ -160,7 +216,8 @@ class DeskWebTests extends WebTest {
     void theOutboxIsForAdminsAndHeadsOnly() throws Exception {
         MockHttpSession agent = deskLogin(data.agent().email());
         mvc.perform(get("/desk/admin/outbox").session(agent)).andExpect(status().isForbidden());
-        MockHttpSession head = deskLogin(data.member(dev.tidesk.identity.Role.HEAD).email());
+        MockHttpSession head =
+                deskLogin(data.member(dev.tidesk.identity.Role.HEAD).email());
         mvc.perform(get("/desk/admin/outbox").session(head)).andExpect(status().isOk());
     }
 
@@ -176,12 +233,17 @@ class DeskWebTests extends WebTest {
         Client client = data.client();
         StaffView agent = data.agent();
         TicketView ticket = data.request(client, "Форма не работает", "Письма не приходят.", Channel.EMAIL);
-        context.getBean(dev.tidesk.ticket.RequestDesk.class).changeStatus(ticket.id(), Status.IN_PROGRESS,
-                dev.tidesk.ticket.Actor.staff(agent.id(), agent.fullName()));
+        context.getBean(dev.tidesk.ticket.RequestDesk.class)
+                .changeStatus(
+                        ticket.id(), Status.IN_PROGRESS, dev.tidesk.ticket.Actor.staff(agent.id(), agent.fullName()));
         String html = mvc.perform(get("/desk/requests/" + ticket.tid()).session(deskLogin(agent.email())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         String history = org.jsoup.Jsoup.parse(html).getElementById("history").text();
-        assertThat(history).contains(": обращение создано, канал: E-mail")
+        assertThat(history)
+                .contains(": обращение создано, канал: E-mail")
                 .containsPattern(java.util.regex.Pattern.quote(agent.fullName() + ": статус ") + "\\S+ → В работе")
                 .doesNotContain("создал", "изменил");
     }

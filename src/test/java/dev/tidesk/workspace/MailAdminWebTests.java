@@ -1,22 +1,5 @@
 package dev.tidesk.workspace;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-
-import dev.tidesk.WebTest;
-import dev.tidesk.identity.Role;
-import dev.tidesk.mail.InboundStatus;
-import dev.tidesk.mail.InboundView;
-import dev.tidesk.mail.MailIntake;
-import dev.tidesk.team.StaffView;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -28,6 +11,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.tidesk.WebTest;
+import dev.tidesk.identity.Role;
+import dev.tidesk.mail.InboundStatus;
+import dev.tidesk.mail.InboundView;
+import dev.tidesk.mail.MailIntake;
+import dev.tidesk.team.StaffView;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 
 /** The incoming-mail admin pages: who may see them, the message page, quarantine, import. */
 class MailAdminWebTests extends WebTest {
@@ -41,7 +39,7 @@ class MailAdminWebTests extends WebTest {
 
     static byte[] mail(String from, String subject) {
         return ("From: " + from + "\r\nSubject: " + subject + "\r\nMessage-ID: <w" + System.nanoTime()
-                + "@client.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nТекст письма\r\n")
+                        + "@client.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nТекст письма\r\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -54,23 +52,32 @@ class MailAdminWebTests extends WebTest {
     void adminsSeeBouncingAddressesAndClearTheMark() throws Exception {
         dev.tidesk.TestData.Client client = data.client();
         dev.tidesk.ticket.TicketView t = data.request(client, "Bounce", "body");
-        String ackId = jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ?", String.class,
-                t.id());
-        String dsn = new String(eml("dsn-bounce.eml"), StandardCharsets.US_ASCII).replace("{ORIGINAL}", ackId)
-                .replace("gone@client.example", client.login()).replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@");
+        String ackId =
+                jdbc.queryForObject("select message_id from mail_outbox where ticket_id = ?", String.class, t.id());
+        String dsn = new String(eml("dsn-bounce.eml"), StandardCharsets.US_ASCII)
+                .replace("{ORIGINAL}", ackId)
+                .replace("gone@client.example", client.login())
+                .replace("<dsn-1@", "<dsn-" + System.nanoTime() + "@");
         intake.receive("test", dsn.getBytes(StandardCharsets.US_ASCII));
         MockHttpSession admin = admin();
-        mvc.perform(get("/desk/admin/mail/bouncing").session(deskLogin(data.agent().email())))
+        mvc.perform(get("/desk/admin/mail/bouncing")
+                        .session(deskLogin(data.agent().email())))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/desk/admin/mail/bouncing").session(admin)).andExpect(status().isOk())
+        mvc.perform(get("/desk/admin/mail/bouncing").session(admin))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(client.login())))
                 .andExpect(content().string(containsString("5.1.1")));
-        mvc.perform(post("/desk/admin/mail/bouncing/clear").param("address", client.login()).session(admin).with(csrf()))
+        mvc.perform(post("/desk/admin/mail/bouncing/clear")
+                        .param("address", client.login())
+                        .session(admin)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/desk/admin/mail/bouncing").session(admin)).andExpect(status().isOk())
+        mvc.perform(get("/desk/admin/mail/bouncing").session(admin))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Автоматические письма снова уходят на " + client.login())))
                 .andExpect(content().string(not(containsString("value=\"" + client.login() + "\""))));
-        assertThat(intake.bouncingAddresses(1000)).extracting(dev.tidesk.mail.BouncingAddress::address)
+        assertThat(intake.bouncingAddresses(1000))
+                .extracting(dev.tidesk.mail.BouncingAddress::address)
                 .doesNotContain(client.login());
     }
 
@@ -78,17 +85,21 @@ class MailAdminWebTests extends WebTest {
     void onlyAdminsSeeIncomingMail() throws Exception {
         StaffView agent = data.agent();
         mvc.perform(get("/desk/admin/mail").session(deskLogin(agent.email()))).andExpect(status().isForbidden());
-        mvc.perform(get("/desk/admin/mail").session(admin())).andExpect(status().isOk())
+        mvc.perform(get("/desk/admin/mail").session(admin()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Входящая почта")));
     }
 
     @Test
     void theMessagePageSaysInWordsWhatTheLoopRulesTookAMessageFor() throws Exception {
         byte[] raw = ("From: robot@shop.example\r\nTo: support@tidesk.local\r\nSubject: Out of office\r\n"
-                + "Message-ID: <auto-" + System.nanoTime() + "@shop.example>\r\nAuto-Submitted: auto-replied\r\n\r\n"
-                + "I am away.\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Message-ID: <auto-" + System.nanoTime()
+                        + "@shop.example>\r\nAuto-Submitted: auto-replied\r\n\r\n"
+                        + "I am away.\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         InboundView view = intake.receive("test", raw);
-        mvc.perform(get("/desk/admin/mail/inbound/" + view.id()).session(admin())).andExpect(status().isOk())
+        mvc.perform(get("/desk/admin/mail/inbound/" + view.id()).session(admin()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Автоматическое письмо (без подтверждения)")))
                 .andExpect(content().string(containsString(": Auto-Submitted: auto-replied")));
     }
@@ -100,14 +111,16 @@ class MailAdminWebTests extends WebTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         InboundView view = intake.receive("test", raw);
         MockHttpSession admin = admin();
-        mvc.perform(get("/desk/admin/mail/inbound/" + view.id()).session(admin)).andExpect(status().isOk())
+        mvc.perform(get("/desk/admin/mail/inbound/" + view.id()).session(admin))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Письмо в <b>windows-1251</b>")))
                 .andExpect(content().string(not(containsString("alert(1)"))))
                 .andExpect(content().string(not(containsString(" src=\"https://tracker.example"))))
                 .andExpect(content().string(containsString("Показать изображения")))
                 .andExpect(content().string(containsString("Письмо человека")))
                 .andExpect(content().string(not(containsString("PERSON"))));
-        mvc.perform(get("/desk/admin/mail/inbound/" + view.id() + "/raw").session(admin)).andExpect(status().isOk())
+        mvc.perform(get("/desk/admin/mail/inbound/" + view.id() + "/raw").session(admin))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(content().bytes(raw));
@@ -121,9 +134,12 @@ class MailAdminWebTests extends WebTest {
         MockHttpSession admin = admin();
         mvc.perform(get("/desk/admin/mail").param("status", "QUARANTINED").session(admin))
                 .andExpect(content().string(containsString("Не про обращение")));
-        mvc.perform(post("/desk/admin/mail/inbound/" + stray.id() + "/create-request").session(admin))
+        mvc.perform(post("/desk/admin/mail/inbound/" + stray.id() + "/create-request")
+                        .session(admin))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/desk/admin/mail/inbound/" + stray.id() + "/create-request").session(admin).with(csrf()))
+        mvc.perform(post("/desk/admin/mail/inbound/" + stray.id() + "/create-request")
+                        .session(admin)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         InboundView made = intake.inbound(stray.id());
         assertThat(made.status()).isEqualTo(InboundStatus.PROCESSED);
@@ -140,22 +156,34 @@ class MailAdminWebTests extends WebTest {
         byte[] two = mail(client.login(), "Импорт два");
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
-            for (byte[] m : new byte[][] { one, two }) {
+            for (byte[] m : new byte[][] {one, two}) {
                 zip.putNextEntry(new ZipEntry("mail-" + m.length + System.nanoTime() + ".eml"));
                 zip.write(m);
                 zip.closeEntry();
             }
         }
         MockHttpSession admin = admin();
-        mvc.perform(multipart("/desk/admin/mail/import").file(new MockMultipartFile("files", "one.eml",
-                "message/rfc822", one)).session(admin).with(csrf())).andExpect(status().is3xxRedirection());
-        mvc.perform(multipart("/desk/admin/mail/import").file(new MockMultipartFile("files", "all.zip",
-                "application/zip", zipped.toByteArray())).session(admin).with(csrf()))
+        mvc.perform(multipart("/desk/admin/mail/import")
+                        .file(new MockMultipartFile("files", "one.eml", "message/rfc822", one))
+                        .session(admin)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/desk/admin/mail/api/import").contentType("message/rfc822").content(two).session(admin)
-                .with(csrf())).andExpect(status().isOk()).andExpect(jsonPath("$.duplicates").value(1));
-        assertThat(intake.recent(null, 500)).filteredOn(m -> m.subject() != null && m.subject().startsWith("Импорт"))
-                .filteredOn(m -> m.fromAddress().equals(client.login())).hasSize(2);
+        mvc.perform(multipart("/desk/admin/mail/import")
+                        .file(new MockMultipartFile("files", "all.zip", "application/zip", zipped.toByteArray()))
+                        .session(admin)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/admin/mail/api/import")
+                        .contentType("message/rfc822")
+                        .content(two)
+                        .session(admin)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.duplicates").value(1));
+        assertThat(intake.recent(null, 500))
+                .filteredOn(m -> m.subject() != null && m.subject().startsWith("Импорт"))
+                .filteredOn(m -> m.fromAddress().equals(client.login()))
+                .hasSize(2);
     }
 
     @Autowired
@@ -165,11 +193,13 @@ class MailAdminWebTests extends WebTest {
     void theRequestPageShowsFailedMailsAndTheIncomingMailOfTheRequest() throws Exception {
         var client = data.client();
         InboundView in = intake.receive("test", mail(client.login(), "Письмо с ошибкой доставки"));
-        var ticket = dev.tidesk.ticket.TicketView.class.cast(context.getBean(dev.tidesk.ticket.RequestQueries.class)
-                .ticket(in.ticketId()));
-        jdbc.update("update mail_outbox set status = 'FAILED', last_error = '550 5.1.1 no such mailbox' where ticket_id = ?",
+        var ticket = dev.tidesk.ticket.TicketView.class.cast(
+                context.getBean(dev.tidesk.ticket.RequestQueries.class).ticket(in.ticketId()));
+        jdbc.update(
+                "update mail_outbox set status = 'FAILED', last_error = '550 5.1.1 no such mailbox' where ticket_id = ?",
                 ticket.id());
-        mvc.perform(get("/desk/requests/" + ticket.tid()).session(admin())).andExpect(status().isOk())
+        mvc.perform(get("/desk/requests/" + ticket.tid()).session(admin()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("550 5.1.1 no such mailbox")))
                 .andExpect(content().string(containsString("/desk/admin/mail/inbound/" + in.id())));
     }
@@ -178,20 +208,37 @@ class MailAdminWebTests extends WebTest {
     void mailboxesAreAddedWithCsrfAndShownWithoutPasswords() throws Exception {
         MockHttpSession admin = admin();
         String name = "box-web-" + System.nanoTime();
-        mvc.perform(post("/desk/admin/mail/mailboxes").session(admin).with(csrf()).param("name", name)
-                .param("host", "imap.example").param("port", "993").param("tls", "true")
-                .param("username", "support").param("password", "very-secret-pw").param("folder", "INBOX")
-                .param("pollSeconds", "60").param("enabled", "true")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/desk/admin/mail/mailboxes").session(admin)).andExpect(status().isOk())
+        mvc.perform(post("/desk/admin/mail/mailboxes")
+                        .session(admin)
+                        .with(csrf())
+                        .param("name", name)
+                        .param("host", "imap.example")
+                        .param("port", "993")
+                        .param("tls", "true")
+                        .param("username", "support")
+                        .param("password", "very-secret-pw")
+                        .param("folder", "INBOX")
+                        .param("pollSeconds", "60")
+                        .param("enabled", "true"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/desk/admin/mail/mailboxes").session(admin))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(not(containsString("very-secret-pw"))));
     }
 
     @Test
     void aMailboxFormWithAnErrorIsShownAgainWithoutThePassword() throws Exception {
-        mvc.perform(post("/desk/admin/mail/mailboxes").session(admin()).with(csrf()).param("name", "box-err")
-                .param("host", "").param("port", "993").param("username", "support")
-                .param("password", "typed-secret-pw").param("pollSeconds", "60")).andExpect(status().isOk())
+        mvc.perform(post("/desk/admin/mail/mailboxes")
+                        .session(admin())
+                        .with(csrf())
+                        .param("name", "box-err")
+                        .param("host", "")
+                        .param("port", "993")
+                        .param("username", "support")
+                        .param("password", "typed-secret-pw")
+                        .param("pollSeconds", "60"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"support\"")))
                 .andExpect(content().string(not(containsString("typed-secret-pw"))));
     }
