@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class ReportExports {
 
     public byte[] csv(ReportTable table, Function<Column, String> header, BiFunction<Column, Object, String> text) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(0xEF);
         bytes.write(0xBB);
@@ -38,7 +39,7 @@ public class ReportExports {
                 for (int i = 0; i < row.size(); i++) {
                     Column c = table.columns().get(i);
                     Object v = row.get(i);
-                    cells[i] = v == null ? "" : c.numeric() ? v : text.apply(c, v);
+                    cells[i] = v == null ? "" : c.numeric() ? decimal(v, locale) : text.apply(c, v);
                 }
                 csv.printRecord(cells);
             }
@@ -101,5 +102,19 @@ public class ReportExports {
     private static String safeSheetName(String name) {
         String s = name.replaceAll("[\\\\/?*\\[\\]:]", " ").strip();
         return s.isEmpty() ? "Report" : s.length() > 31 ? s.substring(0, 31) : s;
+    }
+
+    /**
+     * A number as the reader writes it, so a spreadsheet in that language reads it as a number:
+     * {@code 25,5} in Russian, {@code 25.5} in English; no grouping, no trailing zeros.
+     */
+    static Object decimal(Object value, java.util.Locale locale) {
+        if (!(value instanceof Number n)) {
+            return value;
+        }
+        String plain =
+                new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        char separator = java.text.DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        return separator == '.' ? plain : plain.replace('.', separator);
     }
 }

@@ -212,4 +212,29 @@ class ReportWebTests extends WebTest {
     private static void sheetRow(Sheet sheet, int row, StringBuilder into) {
         sheet.getRow(row).forEach(cell -> into.append(cell.getStringCellValue()).append('|'));
     }
+
+    /** CSV numbers are written as the reader writes them: a comma in Russian, a point in English. */
+    @Test
+    void csvNumbersUseTheReadersDecimalSeparator() throws Exception {
+        StaffView head = data.member(Role.HEAD);
+        StaffView agent = data.agent();
+        var t = data.request(data.client(), "Полтора часа", "текст");
+        var log = context.getBean(dev.tidesk.worklog.WorkLog.class);
+        java.time.LocalDate today = log.today();
+        log.log(t.id(), null, agent.id(), today, 90, dev.tidesk.worklog.WorkKind.WORK, null);
+        MockHttpSession session = deskLogin(head.email());
+        String query = "?from=" + today + "&to=" + today + "&grain=MONTH&person=" + agent.id();
+        for (String[] lang : new String[][] {{"ru", ";1,5"}, {"en", ";1.5"}}) {
+            String csv = new String(
+                    mvc.perform(get("/desk/reports/normHours/export" + query + "&format=csv")
+                                    .session(session)
+                                    .param("lang", lang[0]))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsByteArray(),
+                    StandardCharsets.UTF_8);
+            assertThat(csv).as(lang[0]).contains(lang[1]);
+        }
+    }
 }
