@@ -50,6 +50,25 @@ class LayoutAdvice {
         return java.time.LocalDate.now(clock.withZone(installation.timeZone()));
     }
 
+    /** The same page in each language: the path and, for a page opened by GET, its query (a search, a filter). */
+    @ModelAttribute("languageLinks")
+    java.util.Map<String, String> languageLinks(HttpServletRequest request) {
+        java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
+        for (String language : java.util.List.of("ru", "en")) {
+            var link = org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI());
+            if ("GET".equals(request.getMethod())) {
+                request.getParameterMap().forEach((name, values) -> {
+                    if (!"lang".equals(name)) {
+                        link.queryParam(name, (Object[]) values);
+                    }
+                });
+            }
+            links.put(
+                    language, link.queryParam("lang", language).encode().build().toUriString());
+        }
+        return links;
+    }
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();

@@ -247,4 +247,18 @@ class DeskWebTests extends WebTest {
                 .containsPattern(java.util.regex.Pattern.quote(agent.fullName() + ": статус ") + "\\S+ → В работе")
                 .doesNotContain("создал", "изменил");
     }
+
+    /** RU/EN switches the language of the very page, its search or filter included. */
+    @Test
+    void theLanguageSwitchKeepsTheQuery() throws Exception {
+        MockHttpSession agent = deskLogin(data.agent().email());
+        mvc.perform(get("/desk/search")
+                        .param("q", "корзина")
+                        .param("lang", "ru")
+                        .session(agent))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString(
+                                "href=\"/desk/search?q=%D0%BA%D0%BE%D1%80%D0%B7%D0%B8%D0%BD%D0%B0&amp;lang=en\"")));
+    }
 }
