@@ -101,6 +101,10 @@ class DeskController {
             @RequestParam(name = "sort", required = false) QueueSort order,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
+        if (view == null && me.role() == Role.SPECIALIST) {
+            // specialists work behind support: their desk is their tasks
+            return "redirect:/desk/tasks";
+        }
         Queue queue = view != null ? view : (me.staffId() == null ? Queue.OPEN : Queue.UNASSIGNED);
         QueueSort sort = order != null ? order : (queue == Queue.UNASSIGNED ? QueueSort.PRIORITY : QueueSort.URGENCY);
         if (queue == Queue.UNASSIGNED && sort == QueueSort.PRIORITY) {

@@ -164,7 +164,6 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/requests/{tid}/status",
                 "POST /desk/requests/{tid}/urgency",
                 "POST /desk/requests/{tid}/assignee",
-                "POST /desk/requests/{tid}/take",
                 "POST /desk/requests/{tid}/deferral",
                 "GET /desk/requests/{tid}/worklog",
                 "POST /desk/requests/{tid}/worklog",
@@ -190,7 +189,11 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/notifications/read",
                 "POST /desk/requests/{tid}/watch",
                 "POST /desk/requests/{tid}/unwatch");
-        expect(Access.SUPPORT, "POST /desk/requests/{tid}/tasks", "POST /desk/routing/take-next");
+        expect(
+                Access.SUPPORT,
+                "POST /desk/requests/{tid}/tasks",
+                "POST /desk/routing/take-next",
+                "POST /desk/requests/{tid}/take");
         // heads and admins
         expect(
                 Access.BOSS,

@@ -106,6 +106,12 @@ class ServerSideRulesTests extends WebTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/desk/routing/take-next").session(specialist).with(csrf()))
                 .andExpect(status().isForbidden());
+        mvc.perform(post("/desk/requests/" + ticket.tid() + "/take")
+                        .session(specialist)
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        // their desk is their tasks, not the support queue
+        mvc.perform(get("/desk").session(specialist)).andExpect(redirectedUrl("/desk/tasks"));
 
         assertThat(requests.messages(ticket.id(), true))
                 .extracting(m -> m.kind().name() + ":" + m.body())
