@@ -188,6 +188,10 @@ class DeskController {
                 deferralHistory.labels(queries.history(ticket.id()).stream()
                         .map(HistoryEntry::toValue)
                         .toList()));
+        // a Premium client's request waits for its personal manager before the general queue: say so
+        model.addAttribute(
+                "heldFor",
+                routing.managerHolding(ticket.id()).map(staff::member).orElse(null));
         model.addAttribute("taskList", tasks.ofRequest(ticket.id()));
         model.addAttribute("steps", tasks.history(ticket.id()));
         model.addAttribute("testOnly", tasks.testCopyOnly(ticket.id()));

@@ -58,6 +58,11 @@ class PersonalManagerRoutingTests extends WebTest {
                 .andExpect(content().string(containsString(held.tid())))
                 .andExpect(
                         content().string(containsString(premium.organization().name())));
+        // the request page says why nobody has it yet
+        mvc.perform(get("/desk/requests/" + held.tid())
+                        .session(deskLogin(data.agent().email())))
+                .andExpect(content().string(containsString("id=\"held-for\"")))
+                .andExpect(content().string(containsString(manager.fullName())));
 
         // not taken within the hold time: the request goes to the general queue with a note
         clock.advance(Duration.ofMinutes(31));
