@@ -32,11 +32,14 @@ class Account {
     private int failedLogins;
     private Instant lockedUntil;
     private Instant createdAt;
+    /** When the owner chose the password, or an admin typed it; null while an invitation waits. */
+    private Instant passwordChosenAt;
 
     protected Account() {}
 
     Account(String login, String passwordHash, String displayName, Role role, String locale, Instant createdAt) {
         this.createdAt = createdAt;
+        this.passwordChosenAt = createdAt;
         this.login = login.trim();
         this.passwordHash = passwordHash;
         this.displayName = displayName;
@@ -70,8 +73,18 @@ class Account {
         return passwordHash;
     }
 
-    void setPasswordHash(String passwordHash) {
+    void setPasswordHash(String passwordHash, Instant at) {
         this.passwordHash = passwordHash;
+        this.passwordChosenAt = at;
+    }
+
+    /** Opened with a password nobody knows: the owner chooses one from the invitation's link. */
+    void awaitChosenPassword() {
+        this.passwordChosenAt = null;
+    }
+
+    boolean isInvitationPending() {
+        return passwordChosenAt == null;
     }
 
     String getDisplayName() {

@@ -119,7 +119,7 @@ public class Accounts {
         }
         Account account = ownedByContact(existing.get(), login, contactId);
         checkStrength(password);
-        account.setPasswordHash(passwordEncoder.encode(password));
+        account.setPasswordHash(passwordEncoder.encode(password), Instant.now(clock));
         events.publishEvent(new PasswordReset(account.getId(), account.getLogin()));
     }
 
@@ -172,7 +172,8 @@ public class Accounts {
             ownedByContact(existing.get(), login, contactId);
             return resets.request(login, now) ? Invitation.RESET_LINK_SENT : Invitation.NOT_SENT;
         }
-        createContactAccount(login, displayName, contactId, organizationId, SecretTokens.newToken(), locale);
+        long id = createContactAccount(login, displayName, contactId, organizationId, SecretTokens.newToken(), locale);
+        accounts.findById(id).ifPresent(Account::awaitChosenPassword);
         return resets.invite(login, now) ? Invitation.INVITED : Invitation.NOT_SENT;
     }
 
@@ -189,6 +190,7 @@ public class Accounts {
     public long inviteStaff(
             String login, String displayName, Role role, long staffId, java.time.Instant now, TideskUser by) {
         long id = createStaffAccount(login, displayName, role, staffId, SecretTokens.newToken(), by);
+        accounts.findById(id).ifPresent(Account::awaitChosenPassword);
         resets.invite(login, now);
         return id;
     }
@@ -202,7 +204,7 @@ public class Accounts {
             throw new DomainException("error.password.current", "The current password is wrong");
         }
         checkStrength(newPassword);
-        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        account.setPasswordHash(passwordEncoder.encode(newPassword), Instant.now(clock));
         events.publishEvent(new PasswordChanged(account.getId(), account.getLogin()));
     }
 
@@ -213,6 +215,13 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
+    /** Whether the login was opened by an invitation whose owner has not chosen a password yet. */
+    public boolean invitationPending(String login) {
+        return accounts.findByLogin(login.trim())
+                .map(Account::isInvitationPending)
+                .orElse(false);
+    }
+
     public boolean loginTaken(String login) {
         return accounts.findByLogin(login.trim()).isPresent();
     }

@@ -145,7 +145,7 @@ public class PasswordResets {
                 "update password_reset set used_at = ? where account_id = ? and used_at is null",
                 Timestamp.from(now),
                 account.getId());
-        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        account.setPasswordHash(passwordEncoder.encode(newPassword), now);
         account.loginSucceeded();
         events.publishEvent(new PasswordReset(account.getId(), account.getLogin()));
         return new Link(account.getLogin(), account.getRole().isStaff());

@@ -46,7 +46,7 @@ class ClientAdminController {
         this.messages = messages;
     }
 
-    record ContactRow(ContactView contact, boolean portalLogin) {}
+    record ContactRow(ContactView contact, boolean portalLogin, boolean invited) {}
 
     @GetMapping("/desk/admin/organizations")
     String list(Model model) {
@@ -68,7 +68,10 @@ class ClientAdminController {
     String client(@PathVariable long id, Model model) {
         model.addAttribute("organization", customers.organization(id));
         List<ContactRow> contacts = customers.contactsOf(id).stream()
-                .map(c -> new ContactRow(c, c.email() != null && accounts.loginTaken(c.email())))
+                .map(c -> new ContactRow(
+                        c,
+                        c.email() != null && accounts.loginTaken(c.email()),
+                        c.email() != null && accounts.invitationPending(c.email())))
                 .toList();
         model.addAttribute("contacts", contacts);
         model.addAttribute("sites", customers.sitesOf(id));

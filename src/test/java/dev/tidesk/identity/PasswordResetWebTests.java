@@ -200,6 +200,10 @@ class PasswordResetWebTests extends WebTest {
         // nobody knows the password it was opened with
         mvc.perform(formLogin("/portal/login").user(email).password(TestData.PASSWORD))
                 .andExpect(unauthenticated());
+        // the client's page says "invited" until the contact has chosen a password
+        String clientPage = "/desk/admin/organizations/" + client.organization().id();
+        mvc.perform(get(clientPage).session(admin))
+                .andExpect(content().string(containsString("id=\"invited-" + contact.id() + "\"")));
 
         mvc.perform(post("/portal/password/reset")
                         .with(csrf())
@@ -209,6 +213,9 @@ class PasswordResetWebTests extends WebTest {
                 .andExpect(redirectedUrl("/portal/login"));
         mvc.perform(formLogin("/portal/login").user(email).password("первый-пароль"))
                 .andExpect(authenticated());
+        mvc.perform(get(clientPage).session(admin))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(containsString("id=\"invited-" + contact.id() + "\""))));
 
         // the second time the contact has a login: the same button sends a reset link instead
         mvc.perform(post("/desk/admin/organizations/" + client.organization().id() + "/contacts/" + contact.id()
