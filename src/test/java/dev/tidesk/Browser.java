@@ -103,10 +103,28 @@ public final class Browser {
         clickAndWait(driver, By.id("login-submit"));
     }
 
-    /** Saves a screenshot under {@code target/screenshots} for people to look at. */
+    /**
+     * Saves a screenshot under {@code target/screenshots} for people to look at. It asserts nothing:
+     * when Chromium is between two pages (an htmx poll, a late redirect) it tries again, and after
+     * three tries the test goes on without the picture.
+     */
     public static void screenshot(ChromeDriver driver, String name) throws IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                return;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                System.err.println("Screenshot " + name + " not taken (" + attempt + "): "
+                        + e.getMessage().lines().findFirst().orElse(""));
+                try {
+                    Thread.sleep(300L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }
