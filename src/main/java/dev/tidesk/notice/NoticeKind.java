@@ -14,6 +14,8 @@ public enum NoticeKind {
     CLIENT_FILES("#conversation"),
     TASK_STATUS("#tasks"),
     SLA_WARNING(""),
+    /** a colleague, the head or auto-assignment gave me the request */
+    ASSIGNED_TO_YOU(""),
     MENTION("#conversation"),
     DEFERRAL_ACCEPTED(""),
     DEFERRAL_DECLINED(""),

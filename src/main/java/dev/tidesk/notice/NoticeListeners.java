@@ -12,6 +12,7 @@ import dev.tidesk.team.Availability;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.ticket.ClientReplied;
 import dev.tidesk.ticket.InternalNoteAdded;
+import dev.tidesk.ticket.RequestAssigned;
 import dev.tidesk.ticket.RequestCreated;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
@@ -166,6 +167,25 @@ class NoticeListeners {
                 ticket.tid(),
                 task.title(),
                 "#task.status." + event.to().name());
+    }
+
+    /** A request given to me by someone else (a colleague, the head, auto-assignment): I hear. Taking it myself is silent. */
+    @EventListener
+    void on(RequestAssigned event) {
+        if (event.assigneeId() == null) {
+            return;
+        }
+        TicketView ticket = requests.ticket(event.ticketId());
+        if (isHistory(ticket.updatedAt())) {
+            return;
+        }
+        notices.tell(
+                List.of(event.assigneeId()),
+                event.byStaffId(),
+                NoticeKind.ASSIGNED_TO_YOU,
+                ticket.id(),
+                ticket.tid(),
+                ticket.subject());
     }
 
     /** A deadline is near: the assignee hears (an unassigned request is the queue's, seen there). */

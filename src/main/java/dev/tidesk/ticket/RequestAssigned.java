@@ -1,3 +1,3 @@
 package dev.tidesk.ticket;
 
-public record RequestAssigned(long ticketId, String tid, Long assigneeId) {}
+public record RequestAssigned(long ticketId, String tid, Long assigneeId, Long byStaffId) {}

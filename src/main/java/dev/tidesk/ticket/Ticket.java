@@ -126,7 +126,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
         if (staffId != null && status == Status.NEW) {
             changeStatus(Status.OPEN, actor, now);
         }
-        registerEvent(new RequestAssigned(id, tid, staffId));
+        registerEvent(new RequestAssigned(id, tid, staffId, actor == null ? null : actor.staffId()));
     }
 
     void changeUrgency(Urgency target, Actor actor, Instant now) {

@@ -293,6 +293,33 @@ class NoticeWebTests extends WebTest {
                 "select count(*) from notification where recipient_id = ? and kind = ?", Long.class, staff.id(), kind);
     }
 
+    /** Given a request by someone else, I hear; taking one myself is silent. */
+    @Test
+    void aRequestGivenToMeTellsMeAndOneITakeDoesNot() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        StaffView head = data.member(dev.tidesk.identity.Role.HEAD);
+        TicketView given = data.request(client, "Назначено руководителем", "Текст");
+        TicketView taken = data.request(client, "Взято самим", "Текст");
+
+        mvc.perform(post("/desk/requests/" + given.tid() + "/assignee")
+                        .session(deskLogin(head.email()))
+                        .with(csrf())
+                        .param("staffId", "" + agent.id()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/desk/requests/" + taken.tid() + "/take")
+                        .session(deskLogin(agent.email()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(jdbc.queryForList(
+                        "select ticket_id from notification where recipient_id = ? and kind = 'ASSIGNED_TO_YOU'",
+                        Long.class,
+                        agent.id()))
+                .containsExactly(given.id());
+        assertThat(notices(head, "ASSIGNED_TO_YOU")).isZero();
+    }
+
     private long noticeId(StaffView staff, String kind) {
         return jdbc.queryForObject(
                 "select max(id) from notification where recipient_id = ? and kind = ?", Long.class, staff.id(), kind);
