@@ -14,4 +14,15 @@ public record DeferralView(
         String proposedBy,
         Instant proposedAt,
         String answeredBy,
-        Instant answeredAt) {}
+        Instant answeredAt) {
+
+    /** The link's time to answer is over at {@code now}. */
+    public boolean expiredAt(Instant now) {
+        return !expiresAt.isAfter(now);
+    }
+
+    /** Proposed and still within its time: the client may answer it at {@code now}. */
+    public boolean awaitsAnswerAt(Instant now) {
+        return status == DeferralStatus.PROPOSED && !expiredAt(now);
+    }
+}

@@ -188,7 +188,7 @@ public class Deferrals {
         Instant now = Instant.now(clock);
         return deferrals.findByOrganizationAndStatus(organizationId, DeferralStatus.PROPOSED).stream()
                 .map(Deferral::view)
-                .filter(v -> v.expiresAt().isAfter(now))
+                .filter(v -> !v.expiredAt(now))
                 .toList();
     }
 
@@ -206,10 +206,10 @@ public class Deferrals {
             return java.util.Optional.empty();
         }
         DeferralView latest = all.get(0);
-        boolean open =
-                latest.status() == DeferralStatus.PROPOSED && latest.expiresAt().isAfter(Instant.now(clock));
         boolean waiting = latest.status() == DeferralStatus.ACCEPTED;
-        return open || waiting ? java.util.Optional.of(latest) : java.util.Optional.empty();
+        return latest.awaitsAnswerAt(Instant.now(clock)) || waiting
+                ? java.util.Optional.of(latest)
+                : java.util.Optional.empty();
     }
 
     @Scheduled(cron = "0 10 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")

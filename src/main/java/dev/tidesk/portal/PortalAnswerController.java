@@ -82,14 +82,19 @@ class PortalAnswerController {
         this.clock = clock;
     }
 
+    /** The first mails' addresses lead to the same page, keeping the answer the mail's button chose. */
+    private static String moved(String page, String token, String answer) {
+        checkShape(token);
+        return "redirect:" + page + token
+                + (answer.isEmpty() ? "" : "?answer=" + ("decline".equals(answer) ? "decline" : "accept"));
+    }
+
     // ---- the test copy -------------------------------------------------------------------------
 
     /** The address the first mails carried; it leads to the same page. */
     @GetMapping("/portal/task-links/{token}")
     String oldTestCopyLink(@PathVariable String token, @RequestParam(defaultValue = "") String answer) {
-        checkShape(token);
-        return "redirect:" + TEST_COPY + token
-                + (answer.isEmpty() ? "" : "?answer=" + ("decline".equals(answer) ? "decline" : "accept"));
+        return moved(TEST_COPY, token, answer);
     }
 
     @GetMapping(TEST_COPY + "{token}")
@@ -144,7 +149,7 @@ class PortalAnswerController {
     @GetMapping(TEST_COPY + "{token}/done")
     String testCopyDone(@AuthenticationPrincipal TideskUser me, @PathVariable String token, Model model) {
         AcceptanceLinkView link = tasks.byLink(token);
-        if (!answered(link)) {
+        if (!link.answered()) {
             return "redirect:" + TEST_COPY + token;
         }
         TicketView ticket = requests.ticket(link.ticketId());
@@ -157,24 +162,18 @@ class PortalAnswerController {
     @PostMapping(TEST_COPY + "{token}/password")
     String testCopyPassword(@PathVariable String token, RedirectAttributes redirect) {
         AcceptanceLinkView link = tasks.byLink(token);
-        if (!answered(link) || !link.expiresAt().isAfter(now())) {
+        if (!link.answered() || !link.expiresAt().isAfter(now())) {
             throw new NotFoundException("No answered link");
         }
         invite(requests.ticket(link.ticketId()), redirect);
         return "redirect:" + TEST_COPY + token + "/done";
     }
 
-    private static boolean answered(AcceptanceLinkView link) {
-        return "ACCEPTED".equals(link.state()) || "DECLINED".equals(link.state());
-    }
-
     // ---- next month ----------------------------------------------------------------------------
 
     @GetMapping("/portal/deferrals/{token}")
     String oldDeferralLink(@PathVariable String token, @RequestParam(defaultValue = "") String answer) {
-        checkShape(token);
-        return "redirect:" + DEFERRAL + token
-                + (answer.isEmpty() ? "" : "?answer=" + ("decline".equals(answer) ? "decline" : "accept"));
+        return moved(DEFERRAL, token, answer);
     }
 
     @GetMapping(DEFERRAL + "{token}")
@@ -191,7 +190,7 @@ class PortalAnswerController {
         if (d.status() != DeferralStatus.PROPOSED) {
             return spent(model, response, text("deferral.state." + d.status()));
         }
-        if (!d.expiresAt().isAfter(now())) {
+        if (d.expiredAt(now())) {
             return spent(model, response, text("deferral.error.expired"));
         }
         return "portal/contract/deferral";
@@ -242,7 +241,7 @@ class PortalAnswerController {
     @PostMapping(DEFERRAL + "{token}/password")
     String deferralPassword(@PathVariable String token, RedirectAttributes redirect) {
         DeferralView d = deferrals.byToken(token);
-        if (d.answeredAt() == null || !d.expiresAt().isAfter(now())) {
+        if (d.answeredAt() == null || d.expiredAt(now())) {
             throw new NotFoundException("No answered link");
         }
         invite(requests.ticket(d.ticketId()), redirect);

@@ -12,4 +12,9 @@ public record AcceptanceLinkView(TaskProgress task, long ticketId, String state,
     public boolean usable() {
         return "ACTIVE".equals(state);
     }
+
+    /** The client accepted or declined by this link. */
+    public boolean answered() {
+        return "ACCEPTED".equals(state) || "DECLINED".equals(state);
+    }
 }
