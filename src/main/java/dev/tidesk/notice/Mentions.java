@@ -48,6 +48,22 @@ public class Mentions {
         return List.copyOf(found.values());
     }
 
+    /**
+     * The notes among these messages that name someone, each cut into text and mentions (by message
+     * id); every other message stays plain text.
+     */
+    public Map<Long, List<Segment>> segmentsOf(List<dev.tidesk.ticket.MessageView> messages) {
+        Map<Long, List<Segment>> out = new java.util.HashMap<>();
+        for (dev.tidesk.ticket.MessageView m : messages) {
+            if (m.kind() == dev.tidesk.ticket.MessageKind.INTERNAL_NOTE
+                    && m.body() != null
+                    && m.body().indexOf('@') >= 0) {
+                out.put(m.id(), segments(m.body()));
+            }
+        }
+        return out;
+    }
+
     /** The note cut into text and mentions, for its page. */
     public List<Segment> segments(String body) {
         if (body == null || body.indexOf('@') < 0) {

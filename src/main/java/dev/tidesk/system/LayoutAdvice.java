@@ -20,7 +20,18 @@ class LayoutAdvice {
 
     private final java.time.Clock clock;
 
-    LayoutAdvice(Installation installation, Formats formats, HoursFormat hours, java.time.Clock clock) {
+    private final int livePollSeconds;
+    private final int liveIdleMinutes;
+
+    LayoutAdvice(
+            Installation installation,
+            Formats formats,
+            HoursFormat hours,
+            java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${tidesk.live.poll-seconds:15}") int livePollSeconds,
+            @org.springframework.beans.factory.annotation.Value("${tidesk.live.idle-minutes:30}") int liveIdleMinutes) {
+        this.livePollSeconds = livePollSeconds;
+        this.liveIdleMinutes = liveIdleMinutes;
         this.clock = clock;
         this.installation = installation;
         this.formats = formats;
@@ -58,7 +69,8 @@ class LayoutAdvice {
             var link = org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI());
             if ("GET".equals(request.getMethod())) {
                 request.getParameterMap().forEach((name, values) -> {
-                    if (!"lang".equals(name)) {
+                    // "known" is what a live list last showed, asked by the page itself, never a link's
+                    if (!"lang".equals(name) && !"known".equals(name)) {
                         link.queryParam(name, (Object[]) values);
                     }
                 });
@@ -67,6 +79,21 @@ class LayoutAdvice {
                     language, link.queryParam("lang", language).encode().build().toUriString());
         }
         return links;
+    }
+
+    /**
+     * How often an open page asks for news (the bell, the queue, the request's live part). A hidden
+     * tab or one nobody has touched for {@code tidesk.live.idle-minutes} asks nothing, so an
+     * abandoned workspace still reaches its session's idle timeout.
+     */
+    @ModelAttribute("livePollSeconds")
+    int livePollSeconds() {
+        return livePollSeconds;
+    }
+
+    @ModelAttribute("liveIdleMinutes")
+    int liveIdleMinutes() {
+        return liveIdleMinutes;
     }
 
     @ModelAttribute("currentPath")

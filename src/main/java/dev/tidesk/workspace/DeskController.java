@@ -100,6 +100,8 @@ class DeskController {
             @RequestParam(required = false) Queue view,
             @RequestParam(name = "sort", required = false) QueueSort order,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String known,
+            jakarta.servlet.http.HttpServletResponse response,
             Model model) {
         if (view == null && me.role() == Role.SPECIALIST) {
             // specialists work behind support: their desk is their tasks
@@ -126,11 +128,18 @@ class DeskController {
                     "unseen",
                     unseen(me, slice.getContent().stream().map(TicketView::id).toList()));
         }
+        model.addAttribute("counts", queries.queueCounts(me.staffId()));
+        String fingerprint = QueueFingerprint.of(model);
+        if (fingerprint.equals(known)) {
+            // the open queue asks again every few seconds: nothing changed, nothing to swap
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_NO_CONTENT);
+            return null;
+        }
+        model.addAttribute("fingerprint", fingerprint);
         model.addAttribute("view", queue);
         model.addAttribute("sort", sort);
         model.addAttribute("sorts", QueueSort.values());
         model.addAttribute("views", Queue.values());
-        model.addAttribute("counts", queries.queueCounts(me.staffId()));
         model.addAttribute("mine", me.staffId() == null ? null : staff.member(me.staffId()));
         return "workspace/queue";
     }
@@ -147,15 +156,14 @@ class DeskController {
         List<dev.tidesk.ticket.MessageView> conversation = queries.messages(ticket.id(), true);
         model.addAttribute("messages", conversation);
         // mentions in notes are links; the rest of every message stays plain text
-        java.util.Map<Long, List<dev.tidesk.notice.Mentions.Segment>> noteSegments = new java.util.HashMap<>();
-        for (dev.tidesk.ticket.MessageView m : conversation) {
-            if (m.kind() == dev.tidesk.ticket.MessageKind.INTERNAL_NOTE
-                    && m.body() != null
-                    && m.body().indexOf('@') >= 0) {
-                noteSegments.put(m.id(), mentions.segments(m.body()));
-            }
-        }
-        model.addAttribute("noteSegments", noteSegments);
+        model.addAttribute("noteSegments", mentions.segmentsOf(conversation));
+        // the live part of the page asks for what comes after the last message shown
+        model.addAttribute(
+                "lastMessageId",
+                conversation.stream()
+                        .mapToLong(dev.tidesk.ticket.MessageView::id)
+                        .max()
+                        .orElse(0));
         if (me != null && me.staffId() != null) {
             // the request is open before them: what the bell said about it is read
             notices.opened(ticket.id(), me.staffId());

@@ -188,7 +188,9 @@ class AccessMatrixTests extends WebTest {
                 "GET /desk/notifications/{id}",
                 "POST /desk/notifications/read",
                 "POST /desk/requests/{tid}/watch",
-                "POST /desk/requests/{tid}/unwatch");
+                "POST /desk/requests/{tid}/unwatch",
+                "GET /desk/requests/{tid}/live",
+                "POST /desk/requests/{tid}/presence");
         expect(
                 Access.SUPPORT,
                 "POST /desk/requests/{tid}/tasks",
