@@ -37,3 +37,110 @@ document.addEventListener('click', function (e) {
     }
   });
 })();
+
+// Keyboard shortcuts of the workspace (the list is in the "?" dialog). They never fire while the
+// agent types in a field or holds a modifier; Esc leaves the field. j/k walk a list's rows and,
+// on a request opened from a list, go to the next or previous request of that list.
+(function () {
+  var LIST_KEY = 'tidesk.lastList';
+  var pendingG = false;
+
+  function typing(target) {
+    if (!target) { return false; }
+    var tag = target.tagName;
+    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+  }
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll('[data-request-list] tbody tr'))
+      .filter(function (r) { return r.querySelector('a.tid'); });
+  }
+  function rememberList() {
+    var list = rows().map(function (r) { return r.querySelector('a.tid').getAttribute('href'); });
+    if (list.length) { sessionStorage.setItem(LIST_KEY, JSON.stringify(list)); }
+  }
+  function select(list, index) {
+    list.forEach(function (r) { r.classList.remove('kb-selected'); });
+    var row = list[index];
+    row.classList.add('kb-selected');
+    row.scrollIntoView({ block: 'nearest' });
+  }
+  function walkList(step) {
+    var list = rows();
+    if (!list.length) { return false; }
+    var current = list.findIndex(function (r) { return r.classList.contains('kb-selected'); });
+    var next = current < 0 ? (step > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, current + step));
+    select(list, next);
+    return true;
+  }
+  function walkRequests(step) {
+    var stored = sessionStorage.getItem(LIST_KEY);
+    if (!stored) { return; }
+    var list = JSON.parse(stored);
+    var here = list.indexOf(location.pathname);
+    var to = list[here + step];
+    if (here >= 0 && to) { location.href = to; }
+  }
+  function click(id) {
+    var el = document.getElementById(id);
+    if (el) { el.click(); return true; }
+    return false;
+  }
+  function focusReply(kindId) {
+    var box = document.getElementById('reply-body');
+    if (!box) { return; }
+    click(kindId);
+    box.focus();
+  }
+
+  var selectedHref = null;
+  document.addEventListener('DOMContentLoaded', rememberList);
+  // a live list that refreshed itself keeps the row the agent had selected
+  document.addEventListener('htmx:beforeSwap', function () {
+    var sel = document.querySelector('[data-request-list] tr.kb-selected a.tid');
+    selectedHref = sel ? sel.getAttribute('href') : null;
+  });
+  document.addEventListener('htmx:afterSwap', function () {
+    rememberList();
+    if (!selectedHref) { return; }
+    var list = rows();
+    var i = list.findIndex(function (r) { return r.querySelector('a.tid').getAttribute('href') === selectedHref; });
+    if (i >= 0) { list[i].classList.add('kb-selected'); }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && typing(e.target)) { e.target.blur(); return; }
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || !document.body.classList.contains('area-desk')) { return; }
+    var help = document.getElementById('shortcuts');
+    if (help && help.open) { return; }
+    if (pendingG) {
+      pendingG = false;
+      if (e.key === 'q') { e.preventDefault(); location.href = document.querySelector('a.brand').getAttribute('href'); }
+      return;
+    }
+    switch (e.key) {
+      case 'j': case 'k':
+        e.preventDefault();
+        if (!walkList(e.key === 'j' ? 1 : -1)) { walkRequests(e.key === 'j' ? 1 : -1); }
+        break;
+      case 'Enter': case 'o':
+        var selected = document.querySelector('[data-request-list] tr.kb-selected a.tid');
+        // a focused button or link keeps its own Enter
+        if (selected && (document.activeElement === document.body || !document.activeElement)) { e.preventDefault(); location.href = selected.getAttribute('href'); }
+        break;
+      case 'r': e.preventDefault(); focusReply('kind-reply'); break;
+      case 'n': e.preventDefault(); focusReply('kind-note'); break;
+      case 't': if (click('take')) { e.preventDefault(); } break;
+      case 's':
+        var status = document.getElementById('status-select');
+        if (status) { e.preventDefault(); status.focus(); }
+        break;
+      case '/':
+        var search = document.querySelector('.topsearch input');
+        if (search) { e.preventDefault(); search.focus(); }
+        break;
+      case 'g': pendingG = true; setTimeout(function () { pendingG = false; }, 1500); break;
+      case '?':
+        if (help) { e.preventDefault(); help.showModal(); }
+        break;
+    }
+  });
+})();
