@@ -144,3 +144,74 @@ document.addEventListener('click', function (e) {
     }
   });
 })();
+
+// Canned replies in the reply box: "/" and a word offer the matching replies under the box; arrows
+// and Enter (or a click) put the chosen one, filled with the request's values, in place of "/word".
+(function () {
+  var TOKEN = /(^|\s)\/([^\s\/]*)$/;
+  var timer = null;
+
+  function slot() { return document.getElementById('canned-picker'); }
+  function options() { var s = slot(); return s ? Array.prototype.slice.call(s.querySelectorAll('.canned-option')) : []; }
+  function close() { var s = slot(); if (s) { s.innerHTML = ''; } }
+  function token(box) {
+    var before = box.value.slice(0, box.selectionStart);
+    var m = TOKEN.exec(before);
+    return m ? { start: before.length - m[2].length - 1, end: box.selectionStart, word: m[2] } : null;
+  }
+  function offer(box) {
+    var s = slot(), t = token(box);
+    if (!s || !t) { close(); return; }
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      fetch(s.getAttribute('data-pick') + '?q=' + encodeURIComponent(t.word), { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : ''; })
+        .then(function (html) {
+          if (!token(box)) { return; }
+          s.innerHTML = html;  // rendered and escaped by the server's template
+          var first = s.querySelector('.canned-option');
+          if (first) { first.classList.add('active'); }
+        });
+    }, 150);
+  }
+  function choose(option) {
+    var box = document.getElementById('reply-body');
+    var t = token(box);
+    fetch(option.getAttribute('data-fill'), { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (text) {
+        if (text === null) { return; }
+        var start = t ? t.start : box.selectionStart, end = t ? t.end : box.selectionStart;
+        box.value = box.value.slice(0, start) + text + box.value.slice(end);
+        box.selectionStart = box.selectionEnd = start + text.length;
+        box.focus();
+        close();
+      });
+  }
+  document.addEventListener('input', function (e) {
+    if (e.target && e.target.id === 'reply-body') { offer(e.target); }
+  });
+  document.addEventListener('click', function (e) {
+    var option = e.target.closest ? e.target.closest('.canned-option') : null;
+    if (option) { e.preventDefault(); choose(option); }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (!e.target || e.target.id !== 'reply-body') { return; }
+    var list = options();
+    if (!list.length && e.key !== 'Escape') { return; }
+    var current = list.findIndex(function (o) { return o.classList.contains('active'); });
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      var next = Math.max(0, Math.min(list.length - 1, current + (e.key === 'ArrowDown' ? 1 : -1)));
+      list.forEach(function (o) { o.classList.remove('active'); });
+      list[next].classList.add('active');
+    } else if (e.key === 'Enter' && current >= 0) {
+      e.preventDefault();
+      choose(list[current]);
+    } else if (e.key === 'Escape' && slot() && slot().innerHTML.trim()) {
+      // the first Esc closes the picker; the next one leaves the box
+      e.stopPropagation();
+      close();
+    }
+  }, true);
+})();

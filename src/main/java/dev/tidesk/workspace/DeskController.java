@@ -54,6 +54,7 @@ class DeskController {
     private final dev.tidesk.notice.Mentions mentions;
 
     private final dev.tidesk.system.FlashMessages flashes;
+    private final dev.tidesk.canned.CannedReplies canned;
 
     DeskController(
             RequestQueries queries,
@@ -70,7 +71,9 @@ class DeskController {
             dev.tidesk.notice.Notices notices,
             dev.tidesk.notice.Mentions mentions,
             dev.tidesk.team.ClientContact clientContact,
-            dev.tidesk.system.FlashMessages flashes) {
+            dev.tidesk.system.FlashMessages flashes,
+            dev.tidesk.canned.CannedReplies canned) {
+        this.canned = canned;
         this.flashes = flashes;
         this.tasks = tasks;
         this.workLog = workLog;
@@ -206,6 +209,11 @@ class DeskController {
         model.addAttribute("syncList", tasks.syncSuggestions(ticket.id()));
         model.addAttribute("taskMinutes", workLog.minutesByTask(ticket.id()));
         model.addAttribute("specialists", tasks.specialists());
+        model.addAttribute(
+                "signature",
+                me == null || me.staffId() == null
+                        ? null
+                        : canned.signature(me.staffId()).orElse(null));
         return "workspace/requests/detail";
     }
 
@@ -230,7 +238,9 @@ class DeskController {
             desk.note(ticket.id(), actor(me), body, NewAttachment.of(files));
             flashes.notice(redirect, "desk.request.noted");
         } else {
-            desk.reply(ticket.id(), actor(me), body, NewAttachment.of(files));
+            // replies to clients end with the author's signature, if they keep one
+            String signed = me.staffId() == null ? body : canned.signed(body, me.staffId());
+            desk.reply(ticket.id(), actor(me), signed, NewAttachment.of(files));
             flashes.notice(redirect, "desk.request.replied");
         }
         return back(ticket);

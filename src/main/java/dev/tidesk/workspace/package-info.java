@@ -18,6 +18,7 @@
             "task",
             "report",
             "audit",
-            "notice"
+            "notice",
+            "canned"
         })
 package dev.tidesk.workspace;

@@ -190,7 +190,14 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/requests/{tid}/watch",
                 "POST /desk/requests/{tid}/unwatch",
                 "GET /desk/requests/{tid}/live",
-                "POST /desk/requests/{tid}/presence");
+                "POST /desk/requests/{tid}/presence",
+                "GET /desk/replies",
+                "POST /desk/replies",
+                "POST /desk/replies/{id}",
+                "POST /desk/replies/{id}/delete",
+                "POST /desk/replies/signature",
+                "GET /desk/requests/{tid}/replies",
+                "GET /desk/requests/{tid}/replies/{id}");
         expect(
                 Access.SUPPORT,
                 "POST /desk/requests/{tid}/tasks",
