@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +39,17 @@ public class CcList {
     private final RequestQueries requests;
     private final RequestDesk desk;
     private final Customers customers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CcList(JdbcTemplate jdbc, RequestQueries requests, RequestDesk desk, Customers customers, Clock clock) {
+    CcList(
+            JdbcTemplate jdbc,
+            RequestQueries requests,
+            RequestDesk desk,
+            Customers customers,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.requests = requests;
         this.desk = desk;
@@ -114,6 +123,7 @@ public class CcList {
             throw new DomainException("error.cc.notCopied", "The address is not copied on the request", a);
         }
         desk.remark(ticketId, actor, "ccRemoved", cut(new CcEntry(a, names.get(0), null, null).label(), 300));
+        events.publishEvent(new CcRemoved(ticketId, a));
     }
 
     /**

@@ -220,6 +220,13 @@ class CcMailTests extends MailTest {
                 deliver(mail(partner, "Re: [" + other.tid() + "] Другое обращение", "Пишу в чужое обращение"));
         assertThat(elsewhere.ticketId()).isNotEqualTo(other.id());
         assertThat(requests.messages(other.id(), false)).hasSameSizeAs(otherBefore);
+
+        // taken off the copy, the partner no longer writes into the request, though their mail was in it
+        copies.remove(t.id(), partner, agent);
+        InboundView after = deliver(mail(
+                partner, "Re: " + subject(received), "Ещё одна запись", "In-Reply-To: " + received.getMessageID()));
+        assertThat(after.ticketId()).isNotEqualTo(t.id());
+        assertThat(requests.messages(t.id(), false)).hasSameSizeAs(conversation);
     }
 
     @Test
