@@ -186,7 +186,7 @@ class CcWebTests extends WebTest {
         assertThat(copies.of(t.id())).extracting(CcEntry::contactId).containsExactly(colleague.id());
         mvc.perform(get("/portal/requests/" + t.tid()).session(requester))
                 .andExpect(content().string(containsString("Игорь Коллегов &lt;" + colleague.email() + "&gt;")))
-                .andExpect(content().string(containsString("копия (CC): добавлен адрес")));
+                .andExpect(content().string(containsString("В копию добавлен адрес")));
 
         // another organization's contact is refused as a colleague
         mvc.perform(post("/portal/requests/" + t.tid() + "/cc")
