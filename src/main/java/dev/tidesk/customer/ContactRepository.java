@@ -10,6 +10,8 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     List<Contact> findByOrganizationIdOrderByFullName(long organizationId);
 
+    List<Contact> findByOrganizationIdOrderByFullName(long organizationId, Pageable page);
+
     /** Takes the address lower-cased (see {@link OrganizationRepository#findByLowerName}). */
     @Query("select c from Contact c where lower(c.email) = ?1")
     Optional<Contact> findByLowerEmail(String lowerEmail);

@@ -173,6 +173,16 @@ public class Customers {
                 .toList();
     }
 
+    /** The first {@code limit} contacts of an organization by name (a list to pick from, kept short). */
+    public List<ContactView> contactsOf(long organizationId, int limit) {
+        return contacts
+                .findByOrganizationIdOrderByFullName(
+                        organizationId, org.springframework.data.domain.PageRequest.of(0, limit))
+                .stream()
+                .map(Contact::view)
+                .toList();
+    }
+
     /** Finds contacts by part of the name, the e-mail or the phone number (digits only are compared). */
     public List<ContactView> searchContacts(String text, int limit) {
         String q = text == null ? "" : text.trim();

@@ -2,6 +2,8 @@ package dev.tidesk.mail;
 
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
+import dev.tidesk.ticket.CcEntry;
+import dev.tidesk.ticket.CcList;
 import dev.tidesk.ticket.TicketView;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +28,7 @@ class ClientMailer {
     private final ReferenceMarker marker;
 
     private final AutoMailGuard guard;
+    private final CcList copies;
 
     private final Clock clock;
 
@@ -35,13 +38,30 @@ class ClientMailer {
             Customers customers,
             MailSigning signing,
             AutoMailGuard guard,
+            CcList copies,
             Clock clock) {
         this.clock = clock;
+        this.copies = copies;
         this.guard = guard;
         this.outbox = outbox;
         this.templates = templates;
         this.customers = customers;
         this.marker = signing.marker();
+    }
+
+    /** {@link #send} or {@link #sendWithCopies}. */
+    @FunctionalInterface
+    interface Sending {
+        boolean send(
+                TicketView ticket,
+                String eventKey,
+                String template,
+                String autoSubmitted,
+                String link,
+                BiConsumer<Locale, Map<String, Object>> extra,
+                List<Long> attachmentIds,
+                String subjectKey,
+                Object... subjectArgs);
     }
 
     /**
@@ -67,12 +87,108 @@ class ClientMailer {
         if (contact.email() == null) {
             return false;
         }
+        return enqueue(
+                ticket,
+                contact,
+                null,
+                eventKey,
+                template,
+                autoSubmitted,
+                link,
+                extra,
+                attachmentIds,
+                subjectKey,
+                subjectArgs);
+    }
+
+    /**
+     * As {@link #send}, and the same mail to everyone copied on the request (CC), each in their own
+     * language (an address from outside in the contact's). Under the same event key, so each recipient
+     * gets it once. Never to our own addresses; to an address that bounced it is kept back, in words.
+     * Only for mails that carry nothing meant for the contact alone (no single-use link).
+     */
+    boolean sendWithCopies(
+            TicketView ticket,
+            String eventKey,
+            String template,
+            String autoSubmitted,
+            String link,
+            BiConsumer<Locale, Map<String, Object>> extra,
+            List<Long> attachmentIds,
+            String subjectKey,
+            Object... subjectArgs) {
+        boolean sent =
+                send(ticket, eventKey, template, autoSubmitted, link, extra, attachmentIds, subjectKey, subjectArgs);
+        if (guard.isSilent()) {
+            return sent;
+        }
+        List<CcEntry> copied = copies.of(ticket.id());
+        if (copied.isEmpty()) {
+            return sent;
+        }
+        ContactView requester = ticket.contactId() == null ? null : customers.contact(ticket.contactId());
+        String language = requester == null ? "ru" : requester.language();
+        Instant now = Instant.now(clock);
+        for (CcEntry cc : copied) {
+            java.util.Optional<AutoMailGuard.Hold> held = guard.holdBack(cc.address(), now);
+            if (held.isPresent()
+                    && (held.get() == AutoMailGuard.Hold.OWN_ADDRESS || held.get() == AutoMailGuard.Hold.AUTOMATIC)) {
+                // never mail ourselves (a loop), nor in answer to automatic mail
+                continue;
+            }
+            // a copied contact in their own language; an address from outside in the contact's
+            ContactView known = cc.contactId() == null ? null : customers.contact(cc.contactId());
+            ContactView recipient = new ContactView(
+                    known == null ? -1 : known.id(),
+                    ticket.organizationId() == null ? -1 : ticket.organizationId(),
+                    known == null ? cc.name() : known.fullName(),
+                    cc.address(),
+                    null,
+                    null,
+                    known == null ? language : known.language(),
+                    false);
+            boolean queued = enqueue(
+                    ticket,
+                    recipient,
+                    requester,
+                    eventKey,
+                    template,
+                    autoSubmitted,
+                    link,
+                    extra,
+                    attachmentIds,
+                    subjectKey,
+                    subjectArgs);
+            if (queued && held.isPresent() && held.get() == AutoMailGuard.Hold.BOUNCING) {
+                outbox.holdBack(eventKey, cc.address(), held.get());
+            }
+            sent |= queued;
+        }
+        return sent;
+    }
+
+    private boolean enqueue(
+            TicketView ticket,
+            ContactView contact,
+            ContactView copyOf,
+            String eventKey,
+            String template,
+            String autoSubmitted,
+            String link,
+            BiConsumer<Locale, Map<String, Object>> extra,
+            List<Long> attachmentIds,
+            String subjectKey,
+            Object... subjectArgs) {
         Locale locale = Locale.forLanguageTag(contact.language());
         Map<String, Object> vars = new HashMap<>();
         vars.put("ticket", ticket);
         vars.put("contact", contact);
         vars.put("link", link);
         vars.put("marker", marker.of(ticket.id()));
+        if (copyOf != null) {
+            // a copy says whose request it is about
+            vars.put("copyOf", copyOf.fullName());
+        }
         extra.accept(locale, vars);
         RenderedMail mail = templates.render(template, locale, vars, subjectKey, subjectArgs);
         return outbox.enqueue(

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +56,7 @@ class InboundProcessor {
     private final DeliveryReports reports;
     private final InboundBody bodies;
     private final dev.tidesk.team.ClientContact clientContact;
+    private final dev.tidesk.ticket.CcList copies;
 
     InboundProcessor(
             Threading threading,
@@ -73,8 +75,10 @@ class InboundProcessor {
             MailSigning signing,
             DeliveryReports reports,
             InboundBody bodies,
-            dev.tidesk.team.ClientContact clientContact) {
+            dev.tidesk.team.ClientContact clientContact,
+            dev.tidesk.ticket.CcList copies) {
         this.clientContact = clientContact;
+        this.copies = copies;
         this.reports = reports;
         this.bodies = bodies;
         this.signing = signing;
@@ -202,6 +206,7 @@ class InboundProcessor {
             }
             Result created = newRequest(parsed, null, now);
             threading.addParticipants(created.ticketId(), recipients(parsed));
+            suggestColleagues(created.ticketId(), parsed, now);
             return created;
         }
         TicketView ticket = requests.findTicket(match.get().ticketId()).orElseThrow();
@@ -247,11 +252,58 @@ class InboundProcessor {
         if (ticket.status() == Status.CLOSED && closedLongAgo(ticket, now)) {
             Result created = newRequest(parsed, ticket, now);
             threading.addParticipants(created.ticketId(), recipients(parsed));
+            suggestColleagues(created.ticketId(), parsed, now);
             return new Result("NEW_LINKED", created.ticketId(), false, null);
         }
         desk.clientReply(ticket.id(), replyAuthor(parsed, ticket), body.text(), body.files(), now);
         threading.addParticipants(ticket.id(), recipients(parsed));
+        suggestColleagues(ticket.id(), parsed, now);
         return Result.done("REPLY", ticket.id());
+    }
+
+    /**
+     * The client's colleagues in the Cc of a mail that joined the request, offered to staff for the
+     * request's CC list, never added: a known contact of the request's organization, or an address at
+     * the organization's own mail domain. The header is the sender's word, so it only ever suggests;
+     * names are the directory's, never the header's. One-off clients (the triage organization) have no
+     * colleagues. Imported history suggests nothing.
+     */
+    private void suggestColleagues(long ticketId, ParsedMail parsed, Instant now) {
+        if (guard.isSilent()) {
+            return;
+        }
+        TicketView ticket = requests.ticket(ticketId);
+        Long organizationId = ticket.organizationId();
+        if (organizationId == null
+                || customers
+                        .organizationByName(settings.triageOrganization())
+                        .filter(o -> o.id() == organizationId)
+                        .isPresent()) {
+            return;
+        }
+        List<String> cc = MailParser.addresses(parsed.header("cc"));
+        Set<String> own = Set.copyOf(recipients(parsed));
+        int offered = 0;
+        for (String address : cc) {
+            if (offered >= 20) {
+                break;
+            }
+            if (address == null || !address.contains("@") || address.length() > 254 || !own.contains(address)) {
+                // not a client's address (ours, a colleague of ours) or not one address
+                continue;
+            }
+            Optional<ContactView> contact = customers.contactByEmail(address);
+            boolean colleague = contact.isPresent()
+                    ? contact.get().organizationId() == organizationId
+                    : customers
+                            .organizationByEmailDomain(address.substring(address.indexOf('@') + 1))
+                            .filter(o -> o.id() == organizationId)
+                            .isPresent();
+            if (colleague) {
+                copies.suggest(ticketId, address, contact.map(ContactView::id).orElse(null), now);
+                offered++;
+            }
+        }
     }
 
     /** The sender and the addresses they wrote to besides us: those they bring into the conversation. */
@@ -287,8 +339,8 @@ class InboundProcessor {
 
     /**
      * Who may write into a request by mail: its contact, a contact of its organization (or a newcomer
-     * from the organization's own mail domain, who becomes one), or an address that a mail accepted
-     * by this rule brought into the conversation.
+     * from the organization's own mail domain, who becomes one), an address copied on the request
+     * (CC), or an address that a mail accepted by this rule brought into the conversation.
      */
     private boolean mayJoin(String from, TicketView ticket) {
         if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(from)) {
@@ -310,7 +362,8 @@ class InboundProcessor {
                 return true;
             }
         }
-        return threading.isParticipant(ticket.id(), from);
+        // copied on the request (CC): trusted for this request only
+        return copies.isCopied(ticket.id(), from) || threading.isParticipant(ticket.id(), from);
     }
 
     private Actor replyAuthor(ParsedMail parsed, TicketView ticket) {

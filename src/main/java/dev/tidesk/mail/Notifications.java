@@ -88,7 +88,8 @@ class Notifications {
                 "mail.reply.subject",
                 "auto-generated",
                 Map.of("reply", reply),
-                reply.attachments().stream().map(a -> a.id()).toList());
+                reply.attachments().stream().map(a -> a.id()).toList(),
+                true);
     }
 
     @EventListener
@@ -109,7 +110,9 @@ class Notifications {
                         "newStatus",
                         event.to().name(),
                         "newStatusKey",
-                        "status." + event.to().name()));
+                        "status." + event.to().name()),
+                List.of(),
+                true);
     }
 
     private void notify(
@@ -119,9 +122,10 @@ class Notifications {
             String subjectKey,
             String autoSubmitted,
             Map<String, Object> extra) {
-        notify(ticket, eventKey, template, subjectKey, autoSubmitted, extra, List.of());
+        notify(ticket, eventKey, template, subjectKey, autoSubmitted, extra, List.of(), false);
     }
 
+    /** @param withCopies whether everyone copied on the request (CC) gets the mail too */
     private void notify(
             TicketView ticket,
             String eventKey,
@@ -129,8 +133,10 @@ class Notifications {
             String subjectKey,
             String autoSubmitted,
             Map<String, Object> extra,
-            List<Long> attachmentIds) {
-        mailer.send(
+            List<Long> attachmentIds,
+            boolean withCopies) {
+        ClientMailer.Sending sending = withCopies ? mailer::sendWithCopies : mailer::send;
+        sending.send(
                 ticket,
                 eventKey,
                 template,

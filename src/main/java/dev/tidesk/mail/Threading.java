@@ -1,11 +1,13 @@
 package dev.tidesk.mail;
 
+import dev.tidesk.ticket.CcRemoved;
 import dev.tidesk.ticket.RequestQueries;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -158,6 +160,18 @@ class Threading {
                         a.strip().toLowerCase(java.util.Locale.ROOT));
             }
         }
+    }
+
+    /**
+     * Staff (or the contact) took the address off the request's copy: whatever mail brought it in
+     * before, it no longer writes into the request by mail (a contact of the organization still does).
+     */
+    @EventListener
+    void on(CcRemoved event) {
+        jdbc.update(
+                "delete from mail_participant where ticket_id = ? and address = ?",
+                event.ticketId(),
+                event.address().strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private boolean exists(long ticketId) {

@@ -56,6 +56,7 @@ class PortalController {
     private final WorkLog workLog;
     private final dev.tidesk.contract.DeferralHistory deferralHistory;
     private final dev.tidesk.task.TaskBoard tasks;
+    private final dev.tidesk.ticket.CcList copies;
 
     private final Clock clock;
 
@@ -69,7 +70,9 @@ class PortalController {
             WorkLog workLog,
             dev.tidesk.contract.DeferralHistory deferralHistory,
             dev.tidesk.task.TaskBoard tasks,
+            dev.tidesk.ticket.CcList copies,
             Clock clock) {
+        this.copies = copies;
         this.deferralHistory = deferralHistory;
         this.tasks = tasks;
         this.clock = clock;
@@ -149,6 +152,8 @@ class PortalController {
                 .filter(h -> h.field().equals("created")
                         || h.field().equals("status")
                         || h.field().equals("deferral")
+                        || h.field().equals("ccAdded")
+                        || h.field().equals("ccRemoved")
                         || (h.field().equals("assignee") && h.toValue() != null))
                 .toList();
         model.addAttribute("deferral", deferrals.pendingForClient(ticket.id()).orElse(null));
@@ -160,6 +165,23 @@ class PortalController {
                 deferralHistory.labels(
                         timeline.stream().map(HistoryEntry::toValue).toList()));
         model.addAttribute("taskProgress", tasks.progress(ticket.id()));
+        // who is copied; the contact who wrote the request copies colleagues of their organization
+        List<dev.tidesk.ticket.CcEntry> copied = copies.of(ticket.id());
+        boolean requester = ticket.contactId() != null && ticket.contactId().equals(me.contactId());
+        model.addAttribute("copies", copied);
+        model.addAttribute("mayCopy", requester);
+        model.addAttribute(
+                "ccColleagues",
+                !requester
+                        ? List.of()
+                        : customers.contactsOf(me.organizationId(), 101).stream()
+                                .filter(c -> c.email() != null
+                                        && !c.email().isBlank()
+                                        && !c.email().equalsIgnoreCase(ticket.contactEmail())
+                                        && copied.stream()
+                                                .noneMatch(e -> e.address().equalsIgnoreCase(c.email())))
+                                .limit(100)
+                                .toList());
         model.addAttribute("steps", STEPS);
         // the request is the contact's own organization's (resolved above): its norm-hours, tasks' included
         model.addAttribute("spentMinutes", workLog.totalMinutesOf(ticket.id()));

@@ -52,6 +52,7 @@ class DeskController {
     private final dev.tidesk.contract.DeferralHistory deferralHistory;
     private final dev.tidesk.notice.Notices notices;
     private final dev.tidesk.notice.Mentions mentions;
+    private final dev.tidesk.ticket.CcList copies;
 
     private final dev.tidesk.system.FlashMessages flashes;
     private final dev.tidesk.canned.CannedReplies canned;
@@ -72,9 +73,11 @@ class DeskController {
             dev.tidesk.notice.Mentions mentions,
             dev.tidesk.team.ClientContact clientContact,
             dev.tidesk.system.FlashMessages flashes,
-            dev.tidesk.canned.CannedReplies canned) {
+            dev.tidesk.canned.CannedReplies canned,
+            dev.tidesk.ticket.CcList copies) {
         this.canned = canned;
         this.flashes = flashes;
+        this.copies = copies;
         this.tasks = tasks;
         this.workLog = workLog;
         this.mailIntake = mailIntake;
@@ -193,6 +196,28 @@ class DeskController {
                 "replyAddress",
                 !mayReply || me.staffId() == null ? null : outbox.staffReplyAddress(me.staffId(), ticket.id()));
         model.addAttribute("mayReply", mayReply);
+        // the CC list: who gets the client's mails besides the contact, colleagues to pick from, and
+        // the colleagues mail brought along, offered and never added by themselves
+        List<dev.tidesk.ticket.CcEntry> copied = copies.of(ticket.id());
+        model.addAttribute("copies", copied);
+        model.addAttribute("ccSuggestions", mayReply ? copies.suggestions(ticket.id()) : List.of());
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        copied.forEach(c -> taken.add(c.address()));
+        model.addAttribute(
+                "ccColleagues",
+                !mayReply || ticket.organizationId() == null
+                        ? List.of()
+                        // the organization's contacts to pick from; an organization with more (the
+                        // one-off clients' triage) is no list of colleagues: the address is typed instead
+                        : java.util.Optional.of(customers.contactsOf(ticket.organizationId(), 101))
+                                .filter(all -> all.size() <= 100)
+                                .orElse(List.of())
+                                .stream()
+                                .filter(c -> c.email() != null
+                                        && !c.email().isBlank()
+                                        && !c.email().equalsIgnoreCase(ticket.contactEmail())
+                                        && !taken.contains(c.email().strip().toLowerCase(java.util.Locale.ROOT)))
+                                .toList());
         model.addAttribute("inbound", mailIntake.ofRequest(ticket.id()));
         model.addAttribute(
                 "deferralLabels",

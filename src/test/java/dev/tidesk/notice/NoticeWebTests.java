@@ -243,6 +243,45 @@ class NoticeWebTests extends WebTest {
     }
 
     @Test
+    void searchRowsMarkClientMessagesTheViewerHasNotOpened() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        StaffView colleague = data.agent();
+        String word = "Зонтик" + System.nanoTime();
+        TicketView ticket = data.request(client, word + " не открывается", "Первое сообщение");
+        TicketView other = data.request(client, word + " второй", "Второе обращение");
+        MockHttpSession session = deskLogin(agent.email());
+        String unseenRow = "class=\"search-hit unseen\" id=\"s-" + ticket.tid() + "\"";
+        String seenRow = "class=\"search-hit\" id=\"s-" + ticket.tid() + "\"";
+
+        mvc.perform(get("/desk/search").param("q", word).session(session))
+                .andExpect(content().string(containsString(unseenRow)))
+                .andExpect(
+                        content().string(containsString("class=\"search-hit unseen\" id=\"s-" + other.tid() + "\"")));
+        mvc.perform(get("/desk/requests/" + ticket.tid()).session(session)).andExpect(status().isOk());
+        // opened: plain again, and only that row; the other request is still unread
+        mvc.perform(get("/desk/search").param("q", word).session(session))
+                .andExpect(content().string(containsString(seenRow)))
+                .andExpect(
+                        content().string(containsString("class=\"search-hit unseen\" id=\"s-" + other.tid() + "\"")));
+        // a staff reply is not a client message: still read
+        desk.reply(ticket.id(), Actor.staff(agent.id(), agent.fullName()), "Смотрим", List.of());
+        mvc.perform(get("/desk/search").param("q", word).session(session))
+                .andExpect(content().string(containsString(seenRow)));
+
+        desk.clientReply(
+                ticket.id(),
+                Actor.contact(client.contact().id(), client.contact().fullName()),
+                "Всё ещё не открывается",
+                List.of());
+        mvc.perform(get("/desk/search").param("q", word).session(session))
+                .andExpect(content().string(containsString(unseenRow)));
+        // per person: the colleague never opened it
+        mvc.perform(get("/desk/search").param("q", word).session(deskLogin(colleague.email())))
+                .andExpect(content().string(containsString(unseenRow)));
+    }
+
+    @Test
     void aTaskMovingOnTellsTheRequestsAssigneeNotTheSpecialistWhoMovedIt() {
         Client client = data.client();
         StaffView assignee = data.agent();

@@ -150,6 +150,8 @@ class AccessMatrixTests extends WebTest {
                 Access.OWN_ORGANIZATION,
                 "GET /portal/requests/{tid}",
                 "POST /portal/requests/{tid}/replies",
+                "POST /portal/requests/{tid}/cc",
+                "POST /portal/requests/{tid}/cc/remove",
                 "GET /portal/attachments/{id}");
         // the workspace, for every staff role
         expect(
@@ -202,7 +204,11 @@ class AccessMatrixTests extends WebTest {
                 Access.SUPPORT,
                 "POST /desk/requests/{tid}/tasks",
                 "POST /desk/routing/take-next",
-                "POST /desk/requests/{tid}/take");
+                "POST /desk/requests/{tid}/take",
+                "POST /desk/requests/{tid}/cc",
+                "POST /desk/requests/{tid}/cc/remove",
+                "POST /desk/requests/{tid}/cc/suggestions/accept",
+                "POST /desk/requests/{tid}/cc/suggestions/dismiss");
         // heads and admins
         expect(
                 Access.BOSS,

@@ -1,0 +1,16 @@
+package dev.tidesk.ticket;
+
+import java.time.Instant;
+
+/**
+ * Someone copied on a request.
+ *
+ * @param contactId the client's contact with this address, or null for an address from outside
+ */
+public record CcEntry(String address, String name, Long contactId, Instant addedAt) {
+
+    /** "Name <address>", or the address alone when the name is the address. */
+    public String label() {
+        return name == null || name.isBlank() || name.equalsIgnoreCase(address) ? address : name + " <" + address + ">";
+    }
+}
