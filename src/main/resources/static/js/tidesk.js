@@ -215,3 +215,24 @@ document.addEventListener('click', function (e) {
     }
   }, true);
 })();
+
+// Bulk actions on the request list: "choose all" ticks the page, and only the field the chosen
+// action needs is shown beside it.
+(function () {
+  var FIELDS = { ASSIGN: 'bulk-assignee', STATUS: 'bulk-status', URGENCY: 'bulk-urgency', NOTE: 'bulk-note' };
+  function showField() {
+    var action = document.getElementById('bulk-action');
+    if (!action) { return; }
+    Object.keys(FIELDS).forEach(function (k) {
+      var el = document.getElementById(FIELDS[k]);
+      if (el) { el.hidden = k !== action.value; el.disabled = k !== action.value; }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', showField);
+  document.addEventListener('change', function (e) {
+    if (e.target.id === 'bulk-action') { showField(); }
+    if (e.target.id === 'bulk-all') {
+      document.querySelectorAll('.bulk-pick').forEach(function (box) { box.checked = e.target.checked; });
+    }
+  });
+})();

@@ -81,7 +81,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/desk/requests/*/tasks")
                         .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
                         // the support queue is support's: specialists work behind it (the seed)
-                        .requestMatchers(HttpMethod.POST, "/desk/routing/take-next", "/desk/requests/*/take")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/desk/routing/take-next",
+                                "/desk/requests/*/take",
+                                "/desk/requests/bulk")
                         .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
                         .anyRequest()
                         .hasRole("STAFF"))

@@ -185,6 +185,24 @@ public class RoutingQueue {
         return out;
     }
 
+    /**
+     * The requests whose running SLA clock is in this state now (in time, warned or breached): the
+     * request filters' "SLA" choice. Stopped and paused clocks are in none.
+     */
+    public List<Long> requestsInSlaState(SlaState state) {
+        Instant now = Instant.now(clock);
+        java.sql.Timestamp at = java.sql.Timestamp.from(now);
+        java.sql.Timestamp warn = java.sql.Timestamp.from(now.plus(warnBefore));
+        String base =
+                "select ticket_id from routing_request where stopped_at is null and paused_since is null and due_at is not null and ";
+        return switch (state) {
+            case BREACHED -> jdbc.queryForList(base + "due_at <= ?", Long.class, at);
+            case WARNING -> jdbc.queryForList(base + "due_at > ? and due_at <= ?", Long.class, at, warn);
+            case OK -> jdbc.queryForList(base + "due_at > ?", Long.class, warn);
+            case NONE -> List.of();
+        };
+    }
+
     SlaState slaState(Instant due, Instant now) {
         if (due == null) {
             return SlaState.NONE;

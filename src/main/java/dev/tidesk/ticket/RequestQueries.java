@@ -34,6 +34,7 @@ public class RequestQueries {
     private final TicketHistoryRepository history;
     private final JdbcTemplate jdbc;
     private final Duration searchWalkTimeout;
+    private final java.time.ZoneId zone;
 
     RequestQueries(
             TicketRepository tickets,
@@ -41,7 +42,9 @@ public class RequestQueries {
             TicketAttachmentRepository attachments,
             TicketHistoryRepository history,
             JdbcTemplate jdbc,
+            dev.tidesk.shared.Installation installation,
             @Value("${tidesk.search.walk-timeout:PT0.2S}") Duration searchWalkTimeout) {
+        this.zone = installation.timeZone();
         this.searchWalkTimeout = searchWalkTimeout;
         this.tickets = tickets;
         this.messages = messages;
@@ -113,6 +116,104 @@ public class RequestQueries {
             case OPEN -> tickets.findAllOpen(request);
         };
         return slice.map(Ticket::view);
+    }
+
+    /**
+     * A filtered list, sorted by one column (ties by TID), a page of {@code size} rows. Built as SQL with
+     * bound parameters only; the sort column comes from {@link RequestFilter.Column}, never from input.
+     */
+    public Slice<TicketView> filter(
+            RequestFilter filter, RequestFilter.Column column, boolean ascending, int page, int size) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        String direction = ascending ? "asc" : "desc";
+        int offset = pageNumber(page, size) * size;
+        args.add(size + 1);
+        args.add(offset);
+        List<Long> ids = jdbc.queryForList(
+                "select id from ticket where " + where + " order by " + column.sql + " " + direction
+                        + " nulls last, id " + direction + " limit ? offset ?",
+                Long.class,
+                args.toArray());
+        boolean more = ids.size() > size;
+        List<Long> shown = more ? ids.subList(0, size) : ids;
+        Map<Long, Ticket> byId =
+                tickets.findAllById(shown).stream().collect(Collectors.toMap(Ticket::getId, Function.identity()));
+        List<TicketView> rows = shown.stream().map(byId::get).map(Ticket::view).toList();
+        return new org.springframework.data.domain.SliceImpl<>(
+                rows, PageRequest.of(pageNumber(page, size), size), more);
+    }
+
+    /** How many requests the filter finds, up to {@link #COUNT_CAP} + 1 (shown as "more than"). */
+    public long count(RequestFilter filter) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(COUNT_CAP + 1);
+        Long n = jdbc.queryForObject(
+                "select count(*) from (select 1 from ticket where " + where + " limit ?) c",
+                Long.class,
+                args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    private String where(RequestFilter f, List<Object> args) {
+        List<String> and = new ArrayList<>();
+        and.add("true");
+        if (!f.statuses().isEmpty()) {
+            and.add("status = any(?::text[])");
+            args.add(f.statuses().stream().map(Enum::name).collect(Collectors.joining(",", "{", "}")));
+        }
+        if (f.organizationId() != null) {
+            and.add("organization_id = ?");
+            args.add(f.organizationId());
+        }
+        if (f.siteId() != null) {
+            and.add("site_id = ?");
+            args.add(f.siteId());
+        }
+        if (f.unassigned()) {
+            and.add("assignee_id is null");
+        } else if (f.assigneeId() != null) {
+            and.add("assignee_id = ?");
+            args.add(f.assigneeId());
+        }
+        if (f.organizationIds() != null) {
+            and.add("organization_id = any(?::bigint[])");
+            args.add(array(f.organizationIds()));
+        }
+        if (f.requestIds() != null) {
+            and.add("id = any(?::bigint[])");
+            args.add(array(f.requestIds()));
+        }
+        if (f.channel() != null) {
+            and.add("channel = ?");
+            args.add(f.channel().name());
+        }
+        if (f.urgency() != null) {
+            and.add("urgency = ?");
+            args.add(f.urgency().name());
+        }
+        if (f.from() != null) {
+            and.add("created_at >= ?");
+            args.add(java.sql.Timestamp.from(f.from().atStartOfDay(zone).toInstant()));
+        }
+        if (f.to() != null) {
+            and.add("created_at < ?");
+            args.add(java.sql.Timestamp.from(
+                    f.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        if (f.text() != null) {
+            and.add(
+                    "search_vector @@ (plainto_tsquery('russian', ?) || plainto_tsquery('english', ?) || plainto_tsquery('simple', ?))");
+            args.add(f.text());
+            args.add(f.text());
+            args.add(f.text());
+        }
+        return String.join(" and ", and);
+    }
+
+    private static String array(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** Counts above this are shown as "more than": counting every open request of a big backlog costs seconds. */

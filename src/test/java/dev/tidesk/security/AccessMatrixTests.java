@@ -199,7 +199,10 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/replies/{id}/delete",
                 "POST /desk/replies/signature",
                 "GET /desk/requests/{tid}/replies",
-                "GET /desk/requests/{tid}/replies/{id}");
+                "GET /desk/requests/{tid}/replies/{id}",
+                "GET /desk/requests",
+                "POST /desk/requests/views",
+                "POST /desk/requests/views/{id}/delete");
         expect(
                 Access.SUPPORT,
                 "POST /desk/requests/{tid}/tasks",
@@ -208,7 +211,8 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/requests/{tid}/cc",
                 "POST /desk/requests/{tid}/cc/remove",
                 "POST /desk/requests/{tid}/cc/suggestions/accept",
-                "POST /desk/requests/{tid}/cc/suggestions/dismiss");
+                "POST /desk/requests/{tid}/cc/suggestions/dismiss",
+                "POST /desk/requests/bulk");
         // heads and admins
         expect(
                 Access.BOSS,
