@@ -108,10 +108,15 @@ public class AuditLog {
 
     /**
      * The filtered entries as CSV (UTF-8 with a byte order mark, ';' between cells, as Excel in Russia
-     * reads it), times in the installation's zone. The export itself is recorded.
+     * reads it), times in the installation's zone, actions and roles in words. The export itself is
+     * recorded.
      */
     @Transactional
-    public byte[] csv(AuditFilter filter, List<String> header, java.util.function.Function<AuditAction, String> label) {
+    public byte[] csv(
+            AuditFilter filter,
+            List<String> header,
+            java.util.function.Function<AuditAction, String> label,
+            java.util.function.Function<String, String> roleLabel) {
         List<AuditEntry> entries = find(filter, MAX_ROWS);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(0xEF);
@@ -127,7 +132,10 @@ public class AuditLog {
                         e.actor(),
                         label.apply(e.action()),
                         safe(e.target()),
-                        safe(e.detail()),
+                        e.roles().isEmpty()
+                                ? safe(e.detail())
+                                : String.join(
+                                        " → ", e.roles().stream().map(roleLabel).toList()),
                         e.address());
             }
         } catch (IOException e) {

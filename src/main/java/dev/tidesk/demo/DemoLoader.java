@@ -71,6 +71,8 @@ class DemoLoader implements ApplicationRunner {
 
     private final Clock clock;
     private final dev.tidesk.system.EventEffects effects;
+    private final DemoWork work;
+    private final DemoLoading loading;
 
     DemoLoader(
             Environment environment,
@@ -86,7 +88,11 @@ class DemoLoader implements ApplicationRunner {
             Outbox outbox,
             dev.tidesk.contract.MonthlyClose monthlyClose,
             dev.tidesk.system.EventEffects effects,
+            DemoWork work,
+            DemoLoading loading,
             Clock clock) {
+        this.work = work;
+        this.loading = loading;
         this.clock = clock;
         this.effects = effects;
         this.monthlyClose = monthlyClose;
@@ -105,26 +111,26 @@ class DemoLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled(args)) {
-            return;
+        try {
+            if (!enabled(args)) {
+                return;
+            }
+            if (!customers.organizations().isEmpty()) {
+                log.info("Demo data not loaded: organizations exist already");
+                return;
+            }
+            loading.started();
+            load();
+        } finally {
+            // the pages answer again, loaded or not (a failed load stops Tidesk anyway)
+            loading.finished();
         }
-        if (!customers.organizations().isEmpty()) {
-            log.info("Demo data not loaded: organizations exist already");
-            return;
-        }
-        load();
     }
 
-    /** {@code --demo} becomes the property {@code demo} (with an empty value); {@code --demo=false} is off. */
+    /** {@code --demo} or {@code tidesk.demo=true}; {@code --demo=false} is off. */
     private boolean enabled(ApplicationArguments args) {
-        if (environment.getProperty("tidesk.demo", Boolean.class, false)) {
-            return true;
-        }
-        if (args.containsOption("demo") || environment.containsProperty("demo")) {
-            String value = environment.getProperty("demo", "");
-            return !"false".equalsIgnoreCase(value.trim());
-        }
-        return false;
+        return DemoLoading.requested(environment)
+                || args.containsOption("demo") && !args.getOptionValues("demo").contains("false");
     }
 
     private void load() {
@@ -145,11 +151,19 @@ class DemoLoader implements ApplicationRunner {
         List<PlannedRequest> plans =
                 new DemoPlanner(new Random(SEED), now, installation.timeZone(), staff, orgs).plan(REQUESTS);
         int messages = 0;
+        List<TicketView> opened = new ArrayList<>();
         for (int from = 0; from < plans.size(); from += BATCH) {
             List<PlannedRequest> batch = plans.subList(from, Math.min(from + BATCH, plans.size()));
-            messages += transaction.execute(
-                    status -> batch.stream().mapToInt(this::open).sum());
+            messages += transaction.execute(status ->
+                    batch.stream().mapToInt(plan -> open(plan, opened)).sum());
         }
+
+        // what the requests led to: specialist tasks, a client over plan and their deferrals
+        LocalDate today = LocalDate.ofInstant(now, installation.timeZone());
+        int tasks = work.giveTasks(opened, staff, today);
+        DemoOrg overPlan = work.overPlan(orgs, opened, staff, today);
+        int deferrals = work.defer(overPlan, opened, staff);
+        log.debug("{} demo tasks, {} deferrals", tasks, deferrals);
 
         // the six months behind us are closed the way an agency closes them, alerts included
         int closed = monthlyClose.closeUpTo(monthlyClose.lastClosable());
@@ -247,7 +261,7 @@ class DemoLoader implements ApplicationRunner {
     }
 
     /** Opens one planned request and plays its conversation; returns the number of messages written. */
-    private int open(PlannedRequest plan) {
+    private int open(PlannedRequest plan, List<TicketView> opened) {
         TicketView ticket = intake.open(
                 new NewRequest(
                         plan.subject(),
@@ -259,6 +273,7 @@ class DemoLoader implements ApplicationRunner {
                         List.of(),
                         plan.opener()),
                 plan.createdAt());
+        opened.add(ticket);
         int messages = 1;
         for (Step step : plan.steps()) {
             switch (step.kind()) {

@@ -1,6 +1,8 @@
 /**
  * The demo: with {@code --demo} (or {@code tidesk.demo=true}) an empty installation is filled with
- * Russian client organizations, staff and six months of requests, so Tidesk can be tried out at once.
+ * Russian client organizations, staff and six months of requests, with their specialist tasks,
+ * deferrals, closed months and plan alerts, so Tidesk can be tried out at once. While it loads,
+ * every page says so (503).
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Demo",
@@ -12,6 +14,7 @@
             "team",
             "ticket",
             "contract",
+            "task",
             "worklog",
             "mail"
         })

@@ -174,6 +174,12 @@ class ContractsAndWork {
                    and coalesce(r.stopped_at, %1$s) > r.resolution_due_at
                    and r.resolution_due_at < %1$s
                 on conflict (ticket_id, kind) do nothing""".formatted(now));
+        // a request past its SLA and still open comes first within its urgency in the queue
+        step("SLA breaches in the queue", """
+                update routing_request r set breached_at = b.due_at
+                  from (select ticket_id, min(due_at) as due_at from sla_breach group by ticket_id) b
+                 where b.ticket_id = r.ticket_id and r.stopped_at is null
+                   and r.organization_id in (select id from gen_org)""");
 
         // Norm-hours: one to three entries per handled request, 5 to 35 minutes each, mostly work
         long entries = step("norm-hour entries", """

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides whether an automatic mail (an acknowledgement) may go to an address: never in answer
  * to automatic mail, never to our own address or to one that bounced, and at most
- * {@link InboundSettings#autoMailsPerHour()} per address per hour.
+ * {@link InboundSettings#autoMailsPerHour()} per address per hour. Mail kept as history (the
+ * demo's, never sent) does not count: it never reached the address.
  */
 @Component
 class AutoMailGuard {
@@ -93,11 +94,11 @@ class AutoMailGuard {
             return java.util.Optional.of(Hold.OWN_ADDRESS);
         }
         // whether the address bounced, and how many automatic mails it had this hour, in one query
-        Integer recent =
-                jdbc.queryForObject("""
+        Integer recent = jdbc.queryForObject(
+                """
                 select case when exists (select 1 from mail_bouncing_address where address = ?) then -1
                   else (select count(*) from mail_outbox where lower(recipient) = ? and auto_submitted = 'auto-replied'
-                        and created_at > ?) end""", Integer.class, a, a, java.sql.Timestamp.from(now.minus(Duration.ofHours(1))));
+                        and created_at > ? and last_error is distinct from ?) end""", Integer.class, a, a, java.sql.Timestamp.from(now.minus(Duration.ofHours(1))), OutboxView.HISTORY);
         if (recent == null || recent < 0) {
             return java.util.Optional.of(Hold.BOUNCING);
         }

@@ -5,9 +5,11 @@ import dev.tidesk.ticket.Urgency;
 import java.time.Instant;
 
 /**
- * One row of the priority queue with the keys that put it there, in order: urgency, SLA due time,
- * plan tier (9 = one-off client), age. {@code decidedBy} names the first key in which this row
- * differs from the row above it ("first" for the top row).
+ * One row of the priority queue with the keys that put it there, in order: one-off or not,
+ * urgency, SLA (the missed deadline of a request past its SLA, which puts it first within its
+ * urgency, else the running deadline: {@code dueAt}), plan tier (9 = one-off client), age.
+ * {@code decidedBy} names the first key in which this row differs from the row above it ("first"
+ * for the top row).
  */
 public record QueueEntry(
         int position,

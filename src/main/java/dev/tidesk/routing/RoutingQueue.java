@@ -23,22 +23,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The priority order of open, unassigned requests, computed by PostgreSQL on an index:
  * subscribers before one-off clients whatever the urgency (the seed: a client without a plan is
- * "last in the queue", because subscribers pay for reserved people), then urgency, SLA due time
- * (none last), plan tier, age, id.
+ * "last in the queue", because subscribers pay for reserved people), then urgency; within an
+ * urgency, requests past their SLA first (the earliest missed deadline first), then the SLA due
+ * time (none last), plan tier, age, id. A missed deadline lies in the past and a running one in the
+ * future, so one key, {@code coalesce(breached_at, due_at)}, orders both ({@link SlaClock#queueKey()}).
  */
 @Service
 @Transactional(readOnly = true)
 public class RoutingQueue {
 
     static final String ORDER = " order by (r.tier_rank = " + ClientTerms.ONE_OFF
-            + "), r.urgency_rank, r.due_at nulls last, r.tier_rank, r.created_at, r.ticket_id";
+            + "), r.urgency_rank, coalesce(r.breached_at, r.due_at), r.tier_rank, r.created_at, r.ticket_id";
     // The ticket is read in a lateral subquery that PostgreSQL may not flatten (offset 0): the plan
     // then walks routing_queue_idx in queue order and reads one ticket per row until the page is full
     // (1 ms on a million requests), where a plain join chose a hash join and a sort of every queued
     // request (10-20 ms) from its poor estimate of the ticket filters.
     static final String SELECT = """
             select r.ticket_id, t.tid, t.subject, t.organization_name, t.contact_name, t.urgency, t.status,
-                   r.created_at, r.due_at, r.tier_rank, r.paused_since is not null as paused
+                   r.created_at, r.due_at, r.tier_rank, r.paused_since is not null as paused, r.breached_at
             from routing_request r cross join lateral (
                 select t.tid, t.subject, t.organization_name, t.contact_name, t.urgency, t.status, t.assignee_id
                 from ticket t where t.id = r.ticket_id offset 0) t
@@ -144,10 +146,11 @@ public class RoutingQueue {
                 RoutingRequests.instant(rs, 8),
                 RoutingRequests.instant(rs, 9),
                 rs.getInt(10),
-                rs.getBoolean(11));
+                rs.getBoolean(11),
+                RoutingRequests.instant(rs, 12));
     }
 
-    private record Raw(
+    record Raw(
             long ticketId,
             String tid,
             String subject,
@@ -158,7 +161,19 @@ public class RoutingQueue {
             Instant createdAt,
             Instant dueAt,
             int tierRank,
-            boolean paused) {}
+            boolean paused,
+            Instant breachedAt) {
+
+        /** What the row is sorted on within its urgency: the missed deadline, else the running one. */
+        Instant slaKey() {
+            return breachedAt != null ? breachedAt : dueAt;
+        }
+
+        /** Past its SLA: a deadline missed (seen by the SLA watch, or one that passed since it looked). */
+        boolean breached(Instant now) {
+            return slaKey() != null && !slaKey().isAfter(now);
+        }
+    }
 
     private List<QueueEntry> entries(List<Raw> rows, int offset) {
         Instant now = Instant.now(clock);
@@ -175,11 +190,11 @@ public class RoutingQueue {
                     r.urgency(),
                     r.status(),
                     r.createdAt(),
-                    r.dueAt(),
+                    r.slaKey(),
                     r.tierRank(),
                     r.paused(),
-                    slaState(r.dueAt(), now),
-                    decidedBy(previous, r)));
+                    slaState(r.slaKey(), now),
+                    decidedBy(previous, r, now)));
             previous = r;
         }
         return out;
@@ -213,8 +228,13 @@ public class RoutingQueue {
         return due.isAfter(now.plus(warnBefore)) ? SlaState.OK : SlaState.WARNING;
     }
 
-    /** The first sort key in which {@code row} differs from the row above it. */
-    static String decidedBy(Raw above, Raw row) {
+    /**
+     * The first sort key in which {@code row} differs from the row above it: "first", "oneoff",
+     * "urgency", then within an urgency "breach" (both past their SLA, this one missed its deadline
+     * later), "intime" (the first row still in time below those past their SLA), "due" (a later
+     * deadline), "nodue" (no running deadline), then "tier" and "age".
+     */
+    static String decidedBy(Raw above, Raw row, Instant now) {
         if (above == null) {
             return "first";
         }
@@ -224,9 +244,12 @@ public class RoutingQueue {
         if (above.urgency() != row.urgency()) {
             return "urgency";
         }
-        if (!Objects.equals(above.dueAt(), row.dueAt())) {
-            if (row.dueAt() == null) {
+        if (!Objects.equals(above.slaKey(), row.slaKey())) {
+            if (row.slaKey() == null) {
                 return row.tierRank() == ClientTerms.ONE_OFF ? "oneoff" : "nodue";
+            }
+            if (above.breached(now)) {
+                return row.breached(now) ? "breach" : "intime";
             }
             return "due";
         }

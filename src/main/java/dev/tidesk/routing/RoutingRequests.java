@@ -141,7 +141,7 @@ class RoutingRequests {
         jdbc.update(
                 """
                 update routing_request set urgency_rank = ?, queued = ?, held_for_id = ?,
-                    held_until = ?, due_at = ?,
+                    held_until = ?, due_at = ?, breached_at = ?,
                     first_response_due_at = ?, resolution_due_at = ?, first_response_at = ?, paused_since = ?, stopped_at = ?
                 where ticket_id = ?""",
                 t.urgency().ordinal(),
@@ -149,6 +149,7 @@ class RoutingRequests {
                 heldFor,
                 heldFor == null ? null : ts(row.heldUntil()),
                 ts(sla.nextDue()),
+                ts(sla.breachedAt),
                 ts(sla.firstResponseDue),
                 ts(sla.resolutionDue),
                 ts(sla.firstResponseAt),
@@ -166,7 +167,7 @@ class RoutingRequests {
     Optional<Row> row(long ticketId) {
         List<Row> rows = jdbc.query("""
                 select ticket_id, held_for_id, held_until, first_response_due_at, resolution_due_at, first_response_at,
-                       paused_since, stopped_at
+                       paused_since, stopped_at, breached_at
                 from routing_request where ticket_id = ?""", RoutingRequests::mapRow, ticketId);
         return rows.stream().findFirst();
     }
@@ -176,7 +177,13 @@ class RoutingRequests {
                 rs.getLong(1),
                 (Long) rs.getObject(2),
                 instant(rs, 3),
-                new SlaClock(instant(rs, 4), instant(rs, 5), instant(rs, 6), instant(rs, 7), instant(rs, 8)));
+                new SlaClock(
+                        instant(rs, 4),
+                        instant(rs, 5),
+                        instant(rs, 6),
+                        instant(rs, 7),
+                        instant(rs, 8),
+                        instant(rs, 9)));
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

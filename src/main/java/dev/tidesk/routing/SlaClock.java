@@ -6,6 +6,11 @@ import java.time.Instant;
  * The two SLA clocks of one request: first response and resolution, as deadlines in business
  * time. Pausing (the request waits for the client or is deferred) keeps the business time that
  * was left; resuming sets new deadlines that many working minutes after the resume.
+ *
+ * <p>{@code breachedAt} is the earliest deadline the request missed since it was last opened: a
+ * late first answer or a pause does not undo it (a resume moves the deadlines, never the breach);
+ * resolving the request clears it. The queue puts a request past its SLA first within its urgency,
+ * the earliest breach first ({@link #queueKey()}).
  */
 final class SlaClock {
 
@@ -14,18 +19,21 @@ final class SlaClock {
     Instant firstResponseAt;
     Instant pausedSince;
     Instant stoppedAt;
+    Instant breachedAt;
 
     SlaClock(
             Instant firstResponseDue,
             Instant resolutionDue,
             Instant firstResponseAt,
             Instant pausedSince,
-            Instant stoppedAt) {
+            Instant stoppedAt,
+            Instant breachedAt) {
         this.firstResponseDue = firstResponseDue;
         this.resolutionDue = resolutionDue;
         this.firstResponseAt = firstResponseAt;
         this.pausedSince = pausedSince;
         this.stoppedAt = stoppedAt;
+        this.breachedAt = breachedAt;
     }
 
     /** Starts both clocks at the request's creation; null targets mean no clock. */
@@ -34,6 +42,7 @@ final class SlaClock {
         return new SlaClock(
                 firstResponseMinutes == null ? null : calendar.plus(at, firstResponseMinutes),
                 resolutionMinutes == null ? null : calendar.plus(at, resolutionMinutes),
+                null,
                 null,
                 null,
                 null);
@@ -65,6 +74,19 @@ final class SlaClock {
     void responded(Instant at) {
         if (firstResponseAt == null) {
             firstResponseAt = at;
+            if (stoppedAt == null && firstResponseDue != null && at.isAfter(firstResponseDue)) {
+                breached(firstResponseDue);
+            }
+        }
+    }
+
+    /**
+     * Notes a deadline as missed (the SLA watch does it for the running deadline once it has
+     * passed; a late first answer does it here); the earliest one stays.
+     */
+    void breached(Instant due) {
+        if (breachedAt == null || due.isBefore(breachedAt)) {
+            breachedAt = due;
         }
     }
 
@@ -72,6 +94,7 @@ final class SlaClock {
         if (stoppedAt == null) {
             stoppedAt = at;
         }
+        breachedAt = null;
     }
 
     void reopen(Instant at, WorkingCalendar calendar) {
@@ -94,5 +117,14 @@ final class SlaClock {
             return null;
         }
         return firstResponseAt == null && firstResponseDue != null ? firstResponseDue : resolutionDue;
+    }
+
+    /**
+     * What the queue sorts on within an urgency: the missed deadline of a request past its SLA (in
+     * the past, so before every deadline still to meet, the earliest breach first), else the running
+     * deadline, else nothing (last).
+     */
+    Instant queueKey() {
+        return breachedAt != null ? breachedAt : nextDue();
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Watches the running SLA clocks: warns once per deadline shortly before it (an event the mail
  * module turns into mails to the assignee and the heads), and records every missed deadline in
  * {@code sla_breach} for reports. The warning is keyed on the deadline itself: when a pause moves
- * it, the new deadline is warned about again, but one deadline never twice.
+ * it, the new deadline is warned about again, but one deadline never twice. A missed deadline also
+ * marks the routing row as past its SLA ({@code breached_at}), which lifts it in the queue.
  */
 @Service
 public class SlaWatch {
@@ -87,6 +88,11 @@ public class SlaWatch {
                                     and b.kind = case when r.first_response_at is null and r.first_response_due_at is not null
                                                       then 'FIRST_RESPONSE' else 'RESOLUTION' end)
                 on conflict (ticket_id, kind) do nothing""", ts, ts);
+        // the queue lifts a request past its SLA within its urgency, the earliest breach first
+        jdbc.update("""
+                update routing_request set breached_at = due_at
+                where stopped_at is null and due_at is not null and due_at <= ?
+                  and (breached_at is null or breached_at > due_at)""", ts);
         return new int[] {warn.size(), breaches};
     }
 

@@ -67,7 +67,7 @@ class AuditController {
                 text("audit.target"),
                 text("audit.detail"),
                 text("audit.address"));
-        byte[] body = audit.csv(filter, header, a -> text("audit.action." + a.name()));
+        byte[] body = audit.csv(filter, header, a -> text("audit.action." + a.name()), r -> text("role." + r));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(

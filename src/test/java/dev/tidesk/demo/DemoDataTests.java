@@ -30,6 +30,12 @@ class DemoDataTests {
     @Autowired
     DemoLoader loader;
 
+    @Autowired
+    DemoLoading loading;
+
+    @Autowired
+    dev.tidesk.ticket.RequestIntake intake;
+
     @Test
     void loadsTheDemoOnceAtStartup() {
         assertThat(count("organization")).isEqualTo(9);
@@ -98,6 +104,62 @@ class DemoDataTests {
                 select count(*) from ticket where resolved_at < created_at or first_response_at < created_at""", Long.class)).isZero();
         assertThat(jdbc.queryForObject("""
                 select count(*) from ticket where created_at < now() - interval '200 days'""", Long.class)).isZero();
+    }
+
+    @Test
+    void specialistsHaveTasksInEveryStatusAndTheClientOverPlanHasDeferralsAndAnAlert() {
+        assertThat(jdbc.queryForList("select distinct status from task", String.class))
+                .contains("TODO", "IN_PROGRESS", "AWAITING_CLIENT_ACCEPTANCE", "DEPLOYING", "DONE", "CANCELLED");
+        // a declined test-copy change is back in the specialist's hands, with the client's words
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from task_history where comment is not null and to_status = 'IN_PROGRESS'",
+                        Long.class))
+                .isPositive();
+        assertThat(jdbc.queryForList("select distinct status from deferral", String.class))
+                .contains("PROPOSED", "ACCEPTED", "DECLINED");
+        assertThat(jdbc.queryForObject("select count(*) from ticket where status = 'DEFERRED'", Long.class))
+                .isPositive();
+        // the over-plan client's alert comes from real closed months, with a real average
+        assertThat(jdbc.queryForObject("""
+                select count(*) from plan_alert a where a.kind = 'OVERRUN' and a.average_minutes > 0
+                  and exists (select 1 from ledger_month l where l.contract_id = a.contract_id and l.month = a.month)""", Long.class)).isPositive();
+        // the mails of all this are history too
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_outbox where status in ('PENDING', 'HELD')", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void theDemosMailUsesUpNoAcknowledgementCap() {
+        // the demo contact who wrote most by e-mail writes once more, at once: acknowledged
+        String busiest = jdbc.queryForObject("""
+                select lower(recipient) from mail_outbox where auto_submitted = 'auto-replied'
+                group by lower(recipient) order by count(*) desc limit 1""", String.class);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_outbox where lower(recipient) = ? and auto_submitted = 'auto-replied'",
+                        Long.class,
+                        busiest))
+                .as("more acknowledgements than an hour's cap")
+                .isGreaterThan(5);
+        var contact = customers.contactByEmail(busiest).orElseThrow();
+        var ticket = intake.open(new dev.tidesk.ticket.NewRequest(
+                "Снова не работает форма",
+                "Пишу ещё раз",
+                contact.id(),
+                null,
+                dev.tidesk.ticket.Channel.EMAIL,
+                dev.tidesk.ticket.Urgency.NORMAL,
+                List.of(),
+                dev.tidesk.ticket.Actor.contact(contact.id(), contact.fullName())));
+        assertThat(outbox.ofRequest(ticket.id()))
+                .filteredOn(m -> m.recipient().equalsIgnoreCase(busiest))
+                .extracting(dev.tidesk.mail.OutboxView::statusKey)
+                .containsExactly("outbox.status.PENDING");
+    }
+
+    @Test
+    void thePagesAnswerOnceTheDemoIsLoaded() {
+        assertThat(loading.loading()).isFalse();
     }
 
     private long count(String table) {

@@ -2,6 +2,7 @@ package dev.tidesk.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidesk.TestClock;
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.ticket.Actor;
@@ -33,6 +34,9 @@ class QueueOrderTests extends WebTest {
     @Autowired
     RoutingQueue queue;
 
+    @Autowired
+    TestClock clock;
+
     /** Tuesday 3 March 2026, 10:00 in Moscow: a working hour. */
     static final Instant T0 = LocalDateTime.parse("2026-03-03T10:00")
             .atZone(ZoneId.of("Europe/Moscow"))
@@ -54,6 +58,8 @@ class QueueOrderTests extends WebTest {
                 new Row("low-premium", Urgency.LOW, 0, 1, -600),
                 new Row("one-off-tie-a", Urgency.HIGH, null, null, 0),
                 new Row("one-off-tie-b", Urgency.HIGH, null, null, 0));
+        // an hour after T0: every deadline of the table but the low one's is still ahead
+        clock.moveTo(T0.plus(Duration.ofHours(1)));
         List<String> expected = List.of(
                 "economy-due-1.5h", // subscribers, normal: the earliest SLA deadline first, whatever the plan
                 "premium-due-2h",

@@ -47,9 +47,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * about the input (400, 404 for an id that does not exist, 422); "denied" is the sign-in page, 401
  * or 403; a contact of B asking for A's request or file gets 404, as if it did not exist.
  */
-class AccessMatrixTests extends WebTest {
+public class AccessMatrixTests extends WebTest {
 
-    enum Actor {
+    public enum Actor {
         ANONYMOUS,
         CONTACT_A,
         CONTACT_B,
@@ -70,7 +70,7 @@ class AccessMatrixTests extends WebTest {
     }
 
     /** Who gets past the access checks of a route. */
-    enum Access {
+    public enum Access {
         /** everyone, signed in or not */
         PUBLIC(EnumSet.allOf(Actor.class)),
         /** any client contact */
@@ -90,7 +90,7 @@ class AccessMatrixTests extends WebTest {
         /** API tokens of admins */
         API_ADMIN(EnumSet.of(Actor.TOKEN_ADMIN));
 
-        final Set<Actor> allowed;
+        public final Set<Actor> allowed;
 
         Access(Set<Actor> allowed) {
             this.allowed = allowed;
@@ -98,7 +98,7 @@ class AccessMatrixTests extends WebTest {
     }
 
     /** The declared expectation: every route of the application, by method and concrete path pattern. */
-    static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
+    public static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
 
     static {
         // public pages: start, sign-in, forgotten password
