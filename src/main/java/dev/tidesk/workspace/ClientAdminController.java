@@ -75,7 +75,36 @@ class ClientAdminController {
                 .toList();
         model.addAttribute("contacts", contacts);
         model.addAttribute("sites", customers.sitesOf(id));
+        if (!model.containsAttribute("requisites")) {
+            model.addAttribute("requisites", customers.requisitesOf(id));
+        }
         return "workspace/admin/client";
+    }
+
+    /**
+     * The client's requisites, named on its monthly акт as the Заказчик; all optional. A form that
+     * cannot be saved comes back on the client's page with what was typed and why (422).
+     */
+    @PostMapping("/desk/admin/organizations/{id}/requisites")
+    String requisites(
+            @PathVariable long id,
+            @org.springframework.validation.annotation.Validated @org.springframework.web.bind.annotation.ModelAttribute
+                    RequisitesForm requisitesForm,
+            org.springframework.validation.BindingResult errors,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response,
+            RedirectAttributes redirect) {
+        List<String> problems = FormErrors.of(errors, messages, "requisites.field");
+        if (!problems.isEmpty()) {
+            customers.organization(id);
+            model.addAttribute("requisites", requisitesForm);
+            model.addAttribute("requisitesErrors", problems);
+            response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return client(id, model);
+        }
+        customers.changeRequisites(id, requisitesForm.requisites());
+        flashes.notice(redirect, "requisites.client.saved");
+        return "redirect:/desk/admin/organizations/" + id + "#requisites";
     }
 
     @PostMapping("/desk/admin/organizations/{id}/contacts")
