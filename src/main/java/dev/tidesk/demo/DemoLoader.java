@@ -71,6 +71,7 @@ class DemoLoader implements ApplicationRunner {
 
     private final Clock clock;
     private final dev.tidesk.system.EventEffects effects;
+    private final dev.tidesk.contract.Agency agency;
 
     DemoLoader(
             Environment environment,
@@ -86,7 +87,9 @@ class DemoLoader implements ApplicationRunner {
             Outbox outbox,
             dev.tidesk.contract.MonthlyClose monthlyClose,
             dev.tidesk.system.EventEffects effects,
+            dev.tidesk.contract.Agency agency,
             Clock clock) {
+        this.agency = agency;
         this.clock = clock;
         this.effects = effects;
         this.monthlyClose = monthlyClose;
@@ -139,6 +142,11 @@ class DemoLoader implements ApplicationRunner {
             orgs.add(transaction.execute(status -> createOrganization(seed)));
         }
 
+        // the agency and its first client carry requisites, so the closed months' акты are complete
+        if (agency.requisites().isEmpty()) {
+            agency.change(DemoData.AGENCY, "demo");
+        }
+        customers.changeRequisites(orgs.get(0).organization().id(), DemoData.ROMASHKA);
         log.debug("Demo staff and organizations created in {} ms", (System.nanoTime() - started) / 1_000_000);
         transaction.executeWithoutResult(status -> signContracts(orgs, staff, now));
 

@@ -31,13 +31,17 @@ class ClientAdminController {
 
     private final dev.tidesk.system.FlashMessages flashes;
 
+    private final dev.tidesk.audit.AuditLog audit;
+
     ClientAdminController(
             Customers customers,
             Accounts accounts,
             ContactOnboarding onboarding,
             MessageSource messages,
             Clock clock,
-            dev.tidesk.system.FlashMessages flashes) {
+            dev.tidesk.system.FlashMessages flashes,
+            dev.tidesk.audit.AuditLog audit) {
+        this.audit = audit;
         this.flashes = flashes;
         this.onboarding = onboarding;
         this.clock = clock;
@@ -102,7 +106,11 @@ class ClientAdminController {
             response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY.value());
             return client(id, model);
         }
-        customers.changeRequisites(id, requisitesForm.requisites());
+        dev.tidesk.shared.Requisites saved = customers.changeRequisites(id, requisitesForm.requisites());
+        audit.record(
+                dev.tidesk.audit.AuditAction.REQUISITES_CHANGED,
+                customers.organization(id).name(),
+                saved.inn() == null ? null : "ИНН " + saved.inn());
         flashes.notice(redirect, "requisites.client.saved");
         return "redirect:/desk/admin/organizations/" + id + "#requisites";
     }

@@ -1,7 +1,10 @@
 package dev.tidesk.workspace;
 
+import dev.tidesk.audit.AuditAction;
+import dev.tidesk.audit.AuditLog;
 import dev.tidesk.contract.Agency;
 import dev.tidesk.identity.TideskUser;
+import dev.tidesk.shared.Requisites;
 import dev.tidesk.system.FlashMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -28,8 +31,10 @@ class RequisitesController {
     private final Agency agency;
     private final MessageSource messages;
     private final FlashMessages flashes;
+    private final AuditLog audit;
 
-    RequisitesController(Agency agency, MessageSource messages, FlashMessages flashes) {
+    RequisitesController(Agency agency, MessageSource messages, FlashMessages flashes, AuditLog audit) {
+        this.audit = audit;
         this.agency = agency;
         this.messages = messages;
         this.flashes = flashes;
@@ -64,7 +69,8 @@ class RequisitesController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return requisites(model);
         }
-        agency.change(requisitesForm.requisites(), me.displayName());
+        Requisites saved = agency.change(requisitesForm.requisites(), me.displayName());
+        audit.record(AuditAction.REQUISITES_CHANGED, "agency", saved.legalName() + ", ИНН " + saved.inn());
         flashes.notice(redirect, "requisites.saved");
         return "redirect:/desk/admin/requisites";
     }

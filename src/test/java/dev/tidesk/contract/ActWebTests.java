@@ -108,6 +108,11 @@ class ActWebTests extends WebTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(agency.requisites().inn()).isEqualTo(AGENCY_INN);
         assertThat(agency.requisites().bankAccount()).isEqualTo("40702810400000012345");
+        assertThat(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                        .queryForObject(
+                                "select detail from audit_log where action = 'REQUISITES_CHANGED' order by id desc limit 1",
+                                String.class))
+                .contains(AGENCY_INN);
         MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
         mvc.perform(post("/desk/admin/organizations/" + client.organization().id() + "/requisites")
                         .session(head)
