@@ -37,6 +37,9 @@ public class PdfDocuments {
 
     PdfDocuments(ITemplateEngine templates) {
         this.templates = templates;
+        // openhtmltopdf tells every font load and stylesheet parse at INFO: only warnings are news
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(logger -> com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING));
     }
 
     public byte[] render(String template, Map<String, Object> variables, Locale locale) {

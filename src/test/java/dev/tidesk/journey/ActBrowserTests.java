@@ -129,6 +129,39 @@ class ActBrowserTests {
         browser.get(url("/portal/contract/statements/" + last + "/act?lang=ru"));
     }
 
+    @Test
+    void theAdminEntersTheAgencysRequisitesAndAWrongInnComesBackWithTheReason() throws Exception {
+        TestData data = new TestData(context);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        Browser.signIn(
+                browser,
+                url("/desk/login"),
+                data.member(dev.tidesk.identity.Role.ADMIN).email());
+        browser.get(url("/desk/admin/requisites"));
+        Browser.screenshot(browser, "admin-requisites");
+        var name = browser.findElement(By.name("legalName"));
+        name.clear();
+        name.sendKeys("ООО «Веб-Студия Прибой»");
+        var inn = browser.findElement(By.name("inn"));
+        inn.clear();
+        inn.sendKeys("77012345");
+        Browser.clickAndWait(browser, By.cssSelector("#agency-requisites button[type=submit]"));
+        assertThat(browser.findElement(By.id("requisites-errors")).getText())
+                .contains("ИНН: 10 цифр у организации, 12 у индивидуального предпринимателя.");
+        assertThat(browser.findElement(By.name("inn")).getAttribute("value")).isEqualTo("77012345");
+        Browser.screenshot(browser, "admin-requisites-error");
+        inn = browser.findElement(By.name("inn"));
+        inn.clear();
+        inn.sendKeys("7701 234 567");
+        Browser.clickAndWait(browser, By.cssSelector("#agency-requisites button[type=submit]"));
+        assertThat(browser.findElement(By.name("inn")).getAttribute("value")).isEqualTo("7701234567");
+
+        browser.get(
+                url("/desk/admin/organizations/" + data.client().organization().id()));
+        browser.executeScript("document.getElementById('requisites').scrollIntoView()");
+        Browser.screenshot(browser, "admin-client-requisites");
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
