@@ -127,6 +127,16 @@ class ActBrowserTests {
         assertThat(browser.findElement(By.id("act-title")).getText()).startsWith("Certificate of services rendered");
         Browser.screenshot(browser, "act-printable-en");
         browser.get(url("/portal/contract/statements/" + last + "/act?lang=ru"));
+
+        // on a phone the sheet takes the screen's width and its text wraps
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue())
+                .as("page wider than the phone")
+                .isLessThanOrEqualTo(0);
+        Browser.screenshot(browser, "act-printable-phone");
     }
 
     @Test
