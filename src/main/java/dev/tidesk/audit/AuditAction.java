@@ -18,5 +18,6 @@ public enum AuditAction {
     MAIL_IMPORTED,
     EXPORTED,
     AUDIT_EXPORTED,
-    MONTHS_CLOSED
+    MONTHS_CLOSED,
+    REQUISITES_CHANGED
 }

@@ -2,6 +2,7 @@ package dev.tidesk.customer;
 
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.shared.Requisites;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -120,6 +121,24 @@ public class Customers {
                 .findById(id)
                 .map(Organization::view)
                 .orElseThrow(() -> new NotFoundException("No organization " + id));
+    }
+
+    /** The organization's requisites for documents (the monthly акт); empty fields are null. */
+    public Requisites requisitesOf(long organizationId) {
+        return organizations
+                .findById(organizationId)
+                .map(Organization::requisites)
+                .orElseThrow(() -> new NotFoundException("No organization " + organizationId));
+    }
+
+    /** Replaces the organization's requisites with these (checked by the form that sends them). */
+    @Transactional
+    public Requisites changeRequisites(long organizationId, Requisites requisites) {
+        Organization org = organizations
+                .findById(organizationId)
+                .orElseThrow(() -> new NotFoundException("No organization " + organizationId));
+        org.changeRequisites(requisites);
+        return org.requisites();
     }
 
     /** The organization whose e-mail domain this is (case-insensitive), if exactly one has it. */

@@ -1,5 +1,6 @@
 package dev.tidesk.customer;
 
+import dev.tidesk.shared.Requisites;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,6 +19,16 @@ class Organization {
     private String emailDomain;
     private String notes;
     private Instant createdAt;
+    private String legalName;
+    private String kpp;
+    private String ogrn;
+    private String address;
+    private String bankAccount;
+    private String bankName;
+    private String bik;
+    private String correspondentAccount;
+    private String signatoryName;
+    private String signatoryPosition;
 
     protected Organization() {}
 
@@ -31,6 +42,35 @@ class Organization {
 
     OrganizationView view() {
         return new OrganizationView(id, name, emailDomain);
+    }
+
+    Requisites requisites() {
+        return new Requisites(
+                legalName,
+                inn,
+                kpp,
+                ogrn,
+                address,
+                bankAccount,
+                bankName,
+                bik,
+                correspondentAccount,
+                signatoryName,
+                signatoryPosition);
+    }
+
+    void changeRequisites(Requisites r) {
+        legalName = r.legalName();
+        inn = r.inn();
+        kpp = r.kpp();
+        ogrn = r.ogrn();
+        address = r.address();
+        bankAccount = r.bankAccount();
+        bankName = r.bankName();
+        bik = r.bik();
+        correspondentAccount = r.correspondentAccount();
+        signatoryName = r.signatoryName();
+        signatoryPosition = r.signatoryPosition();
     }
 
     Long getId() {

@@ -65,6 +65,34 @@ final class DemoData {
             new StaffSeed("Светлана Егорова", "s.egorova", Role.SPECIALIST, Specialty.CONTENT),
             new StaffSeed("Алексей Соколов", "a.sokolov", Role.SPECIALIST, Specialty.SYSADMIN));
 
+    /** The demo agency's requisites for its monthly акты (made up; the numbers have the right lengths only). */
+    static final dev.tidesk.shared.Requisites AGENCY = new dev.tidesk.shared.Requisites(
+            "ООО «Тайдеск Веб-Сервис»",
+            "7700000001",
+            "770001001",
+            "1207700000001",
+            "123000, г. Москва, ул. Примерная, д. 1, офис 10",
+            "40702810900000000001",
+            "ПАО «Демо-Банк»",
+            "044500001",
+            "30101810400000000001",
+            "Орлова Е. В.",
+            "Генеральный директор");
+
+    /** Requisites of the first demo client, so its акты show both parties (made up). */
+    static final dev.tidesk.shared.Requisites ROMASHKA = new dev.tidesk.shared.Requisites(
+            "Общество с ограниченной ответственностью «Ромашка»",
+            "7700000002",
+            "770002001",
+            "1207700000002",
+            "125000, г. Москва, ул. Цветочная, д. 5",
+            "40702810900000000002",
+            "АО «Пример-Банк»",
+            "044500002",
+            "30101810400000000002",
+            "Иванова М. С.",
+            "Директор");
+
     static final List<OrgSeed> ORGANIZATIONS = List.of(
             new OrgSeed(
                     "ООО «Ромашка»",

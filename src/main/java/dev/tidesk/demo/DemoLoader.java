@@ -73,6 +73,7 @@ class DemoLoader implements ApplicationRunner {
     private final dev.tidesk.system.EventEffects effects;
     private final DemoWork work;
     private final DemoLoading loading;
+    private final dev.tidesk.contract.Agency agency;
 
     DemoLoader(
             Environment environment,
@@ -90,9 +91,11 @@ class DemoLoader implements ApplicationRunner {
             dev.tidesk.system.EventEffects effects,
             DemoWork work,
             DemoLoading loading,
+            dev.tidesk.contract.Agency agency,
             Clock clock) {
         this.work = work;
         this.loading = loading;
+        this.agency = agency;
         this.clock = clock;
         this.effects = effects;
         this.monthlyClose = monthlyClose;
@@ -145,6 +148,11 @@ class DemoLoader implements ApplicationRunner {
             orgs.add(transaction.execute(status -> createOrganization(seed)));
         }
 
+        // the agency and its first client carry requisites, so the closed months' акты are complete
+        if (agency.requisites().isEmpty()) {
+            agency.change(DemoData.AGENCY, "demo");
+        }
+        customers.changeRequisites(orgs.get(0).organization().id(), DemoData.ROMASHKA);
         log.debug("Demo staff and organizations created in {} ms", (System.nanoTime() - started) / 1_000_000);
         transaction.executeWithoutResult(status -> signContracts(orgs, staff, now));
 

@@ -72,8 +72,10 @@ class SecurityConfiguration {
         http.securityMatcher("/desk/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/desk/login", "/desk/password/**")
                         .permitAll()
-                        // mailboxes reach into the network and carry passwords; the audit log is the admin's
-                        .requestMatchers("/desk/admin/mail/mailboxes/**", "/desk/admin/audit/**")
+                        // mailboxes reach into the network and carry passwords; the audit log is the admin's,
+                        // and so are the agency's requisites that every акт is issued under
+                        .requestMatchers(
+                                "/desk/admin/mail/mailboxes/**", "/desk/admin/audit/**", "/desk/admin/requisites")
                         .hasRole("ADMIN")
                         .requestMatchers("/desk/admin/**", "/desk/dashboard", "/desk/reports/**", "/desk/reports")
                         .hasAnyRole("ADMIN", "HEAD")
@@ -86,6 +88,9 @@ class SecurityConfiguration {
                                 "/desk/routing/take-next",
                                 "/desk/requests/*/take",
                                 "/desk/requests/bulk")
+                        .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
+                        // the monthly акт is a document for the client: support's, not the specialists'
+                        .requestMatchers("/desk/clients/*/statements/*/act", "/desk/clients/*/statements/*/act/**")
                         .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
                         .anyRequest()
                         .hasRole("STAFF"))

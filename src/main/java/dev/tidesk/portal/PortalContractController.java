@@ -86,6 +86,7 @@ class PortalContractController {
     String statement(@AuthenticationPrincipal TideskUser me, @PathVariable String month, Model model) {
         model.addAttribute("statement", ledgers.statement(me.organizationId(), parse(month)));
         model.addAttribute("area", "portal");
+        model.addAttribute("acts", true);
         return "portal/contract/statement";
     }
 

@@ -31,13 +31,17 @@ class ClientAdminController {
 
     private final dev.tidesk.system.FlashMessages flashes;
 
+    private final dev.tidesk.audit.AuditLog audit;
+
     ClientAdminController(
             Customers customers,
             Accounts accounts,
             ContactOnboarding onboarding,
             MessageSource messages,
             Clock clock,
-            dev.tidesk.system.FlashMessages flashes) {
+            dev.tidesk.system.FlashMessages flashes,
+            dev.tidesk.audit.AuditLog audit) {
+        this.audit = audit;
         this.flashes = flashes;
         this.onboarding = onboarding;
         this.clock = clock;
@@ -75,7 +79,40 @@ class ClientAdminController {
                 .toList();
         model.addAttribute("contacts", contacts);
         model.addAttribute("sites", customers.sitesOf(id));
+        if (!model.containsAttribute("requisites")) {
+            model.addAttribute("requisites", customers.requisitesOf(id));
+        }
         return "workspace/admin/client";
+    }
+
+    /**
+     * The client's requisites, named on its monthly акт as the Заказчик; all optional. A form that
+     * cannot be saved comes back on the client's page with what was typed and why (422).
+     */
+    @PostMapping("/desk/admin/organizations/{id}/requisites")
+    String requisites(
+            @PathVariable long id,
+            @org.springframework.validation.annotation.Validated @org.springframework.web.bind.annotation.ModelAttribute
+                    RequisitesForm requisitesForm,
+            org.springframework.validation.BindingResult errors,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response,
+            RedirectAttributes redirect) {
+        List<String> problems = FormErrors.of(errors, messages, "requisites.field");
+        if (!problems.isEmpty()) {
+            customers.organization(id);
+            model.addAttribute("requisites", requisitesForm);
+            model.addAttribute("requisitesErrors", problems);
+            response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return client(id, model);
+        }
+        dev.tidesk.shared.Requisites saved = customers.changeRequisites(id, requisitesForm.requisites());
+        audit.record(
+                dev.tidesk.audit.AuditAction.REQUISITES_CHANGED,
+                customers.organization(id).name(),
+                saved.inn() == null ? null : "ИНН " + saved.inn());
+        flashes.notice(redirect, "requisites.client.saved");
+        return "redirect:/desk/admin/organizations/" + id + "#requisites";
     }
 
     @PostMapping("/desk/admin/organizations/{id}/contacts")

@@ -305,6 +305,7 @@ class ContractDeskController {
         model.addAttribute("monthsNewestFirst", newestFirst);
         model.addAttribute("current", ledger.last());
         model.addAttribute("admin", me.hasRole(Role.ADMIN, Role.HEAD));
+        model.addAttribute("actsAllowed", me.hasRole(Role.ADMIN, Role.HEAD, Role.AGENT, Role.MANAGER));
         ContractView c = ledger.contract();
         if (c != null) {
             model.addAttribute("manager", c.personalManagerId() == null ? null : staff.member(c.personalManagerId()));
@@ -326,13 +327,19 @@ class ContractDeskController {
     }
 
     @GetMapping("/desk/clients/{organizationId}/statements/{month}")
-    String statement(@PathVariable long organizationId, @PathVariable String month, Model model) {
+    String statement(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable long organizationId,
+            @PathVariable String month,
+            Model model) {
         try {
             model.addAttribute("statement", ledgers.statement(organizationId, YearMonth.parse(month)));
         } catch (DateTimeParseException e) {
             throw new NotFoundException("No month " + month);
         }
         model.addAttribute("area", "desk");
+        // the акт is a document for the client: support's, not the specialists'
+        model.addAttribute("acts", me.hasRole(Role.ADMIN, Role.HEAD, Role.AGENT, Role.MANAGER));
         return "portal/contract/statement";
     }
 

@@ -140,6 +140,8 @@ public class AccessMatrixTests extends WebTest {
                 "GET /portal/contract",
                 "GET /portal/contract/statements/{month}",
                 "GET /portal/contract/statements/{month}/pdf",
+                "GET /portal/contract/statements/{month}/act",
+                "GET /portal/contract/statements/{month}/act/pdf",
                 "GET /portal/account",
                 "POST /portal/account/password",
                 "POST /portal/account/statement",
@@ -212,7 +214,10 @@ public class AccessMatrixTests extends WebTest {
                 "POST /desk/requests/{tid}/cc/remove",
                 "POST /desk/requests/{tid}/cc/suggestions/accept",
                 "POST /desk/requests/{tid}/cc/suggestions/dismiss",
-                "POST /desk/requests/bulk");
+                "POST /desk/requests/bulk",
+                // the monthly акт is a document for the client: not the specialists'
+                "GET /desk/clients/{organizationId}/statements/{month}/act",
+                "GET /desk/clients/{organizationId}/statements/{month}/act/pdf");
         // heads and admins
         expect(
                 Access.BOSS,
@@ -229,6 +234,7 @@ public class AccessMatrixTests extends WebTest {
                 "POST /desk/admin/organizations/{id}/contacts/{contactId}/login",
                 "POST /desk/admin/organizations/{id}/contacts/{contactId}/statement",
                 "POST /desk/admin/organizations/{id}/sites",
+                "POST /desk/admin/organizations/{id}/requisites",
                 "GET /desk/admin/staff",
                 "POST /desk/admin/staff",
                 "POST /desk/admin/staff/{id}/role",
@@ -261,7 +267,7 @@ public class AccessMatrixTests extends WebTest {
                 "POST /desk/admin/clients/close-months",
                 "GET /desk/admin/mail/bouncing",
                 "POST /desk/admin/mail/bouncing/clear");
-        // admins only: mailboxes reach into the network, the audit log is theirs
+        // admins only: mailboxes reach into the network, the audit log and the agency's requisites are theirs
         expect(
                 Access.ADMIN,
                 "GET /desk/admin/mail/mailboxes",
@@ -269,7 +275,9 @@ public class AccessMatrixTests extends WebTest {
                 "POST /desk/admin/mail/mailboxes/{id}/delete",
                 "POST /desk/admin/mail/mailboxes/{id}/poll",
                 "GET /desk/admin/audit",
-                "GET /desk/admin/audit/export");
+                "GET /desk/admin/audit/export",
+                "GET /desk/admin/requisites",
+                "POST /desk/admin/requisites");
         // the HTTP API
         expect(
                 Access.API,
