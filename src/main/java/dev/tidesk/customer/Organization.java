@@ -17,6 +17,7 @@ class Organization {
     private String inn;
     private String emailDomain;
     private String notes;
+    private boolean active = true;
     private Instant createdAt;
 
     protected Organization() {}
@@ -30,7 +31,18 @@ class Organization {
     }
 
     OrganizationView view() {
-        return new OrganizationView(id, name, emailDomain);
+        return new OrganizationView(id, name, emailDomain, active);
+    }
+
+    void edit(String name, String emailDomain) {
+        this.name = name.trim();
+        this.emailDomain = emailDomain == null || emailDomain.isBlank()
+                ? null
+                : emailDomain.trim().toLowerCase();
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
     }
 
     Long getId() {

@@ -64,7 +64,8 @@ class ClientMailer {
             return false;
         }
         ContactView contact = customers.contact(ticket.contactId());
-        if (contact.email() == null) {
+        if (contact.email() == null || !contact.active()) {
+            // a deactivated contact is mailed nothing; their requests and history stay
             return false;
         }
         Locale locale = Locale.forLanguageTag(contact.language());

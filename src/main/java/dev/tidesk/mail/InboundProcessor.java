@@ -288,13 +288,13 @@ class InboundProcessor {
     /**
      * Who may write into a request by mail: its contact, a contact of its organization (or a newcomer
      * from the organization's own mail domain, who becomes one), or an address that a mail accepted
-     * by this rule brought into the conversation.
+     * by this rule brought into the conversation. A deactivated contact's address is a stranger's.
      */
     private boolean mayJoin(String from, TicketView ticket) {
-        if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(from)) {
+        Optional<ContactView> contact = customers.contactByEmail(from);
+        if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(from) && contact.isPresent()) {
             return true;
         }
-        Optional<ContactView> contact = customers.contactByEmail(from);
         if (contact.isPresent()
                 && ticket.organizationId() != null
                 && contact.get().organizationId() == ticket.organizationId()) {
@@ -310,7 +310,8 @@ class InboundProcessor {
                 return true;
             }
         }
-        return threading.isParticipant(ticket.id(), from);
+        // a deactivated contact is a stranger now: what they wrote before does not let them in again
+        return !customers.deactivatedAddress(from) && threading.isParticipant(ticket.id(), from);
     }
 
     private Actor replyAuthor(ParsedMail parsed, TicketView ticket) {

@@ -31,13 +31,17 @@ class ClientAdminController {
 
     private final dev.tidesk.system.FlashMessages flashes;
 
+    private final dev.tidesk.customer.DirectoryEditor editor;
+
     ClientAdminController(
             Customers customers,
             Accounts accounts,
             ContactOnboarding onboarding,
             MessageSource messages,
             Clock clock,
-            dev.tidesk.system.FlashMessages flashes) {
+            dev.tidesk.system.FlashMessages flashes,
+            dev.tidesk.customer.DirectoryEditor editor) {
+        this.editor = editor;
         this.flashes = flashes;
         this.onboarding = onboarding;
         this.clock = clock;
@@ -75,6 +79,7 @@ class ClientAdminController {
                 .toList();
         model.addAttribute("contacts", contacts);
         model.addAttribute("sites", customers.sitesOf(id));
+        model.addAttribute("changes", editor.historyOfOrganization(id));
         return "workspace/admin/client";
     }
 

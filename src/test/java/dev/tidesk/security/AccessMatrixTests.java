@@ -188,12 +188,24 @@ class AccessMatrixTests extends WebTest {
                 "GET /desk/notifications/{id}",
                 "POST /desk/notifications/read",
                 "POST /desk/requests/{tid}/watch",
-                "POST /desk/requests/{tid}/unwatch");
+                "POST /desk/requests/{tid}/unwatch",
+                // tags are for colleagues, specialists included; the client never sees them
+                "POST /desk/requests/{tid}/tags",
+                "POST /desk/requests/{tid}/tags/remove");
         expect(
                 Access.SUPPORT,
                 "POST /desk/requests/{tid}/tasks",
                 "POST /desk/routing/take-next",
-                "POST /desk/requests/{tid}/take");
+                "POST /desk/requests/{tid}/take",
+                // support keeps a client's contacts and sites current (a new phone, someone who left)
+                "GET /desk/directory/contacts/{id}",
+                "POST /desk/directory/contacts/{id}",
+                "POST /desk/directory/contacts/{id}/deactivate",
+                "POST /desk/directory/contacts/{id}/reactivate",
+                "GET /desk/directory/sites/{id}",
+                "POST /desk/directory/sites/{id}",
+                "POST /desk/directory/sites/{id}/deactivate",
+                "POST /desk/directory/sites/{id}/reactivate");
         // heads and admins
         expect(
                 Access.BOSS,
@@ -210,9 +222,18 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/admin/organizations/{id}/contacts/{contactId}/login",
                 "POST /desk/admin/organizations/{id}/contacts/{contactId}/statement",
                 "POST /desk/admin/organizations/{id}/sites",
+                "GET /desk/admin/organizations/{id}/edit",
+                "POST /desk/admin/organizations/{id}/edit",
+                "POST /desk/admin/organizations/{id}/deactivate",
+                "POST /desk/admin/organizations/{id}/reactivate",
                 "GET /desk/admin/staff",
                 "POST /desk/admin/staff",
                 "POST /desk/admin/staff/{id}/role",
+                "GET /desk/admin/staff/{id}",
+                "POST /desk/admin/staff/{id}",
+                "GET /desk/admin/staff/{id}/deactivate",
+                "POST /desk/admin/staff/{id}/deactivate",
+                "POST /desk/admin/staff/{id}/reactivate",
                 "GET /desk/admin/plans",
                 "POST /desk/admin/plans/{code}",
                 "POST /desk/admin/contracts",
