@@ -85,6 +85,33 @@ class DirectoryAndTagsBrowserTests extends MailTest {
         Browser.screenshot(browser, "queue-filtered-by-tag");
     }
 
+    @Test
+    void aHeadDeactivatesAnAgentAfterSeeingWhatGoesBackToTheQueue() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        TicketView ticket = data.request(client, "Обновить баннер на главной", "Нужен новый баннер.");
+        desk.assign(ticket.id(), agent.id(), agent.fullName(), dev.tidesk.ticket.Actor.system());
+        StaffView head = data.member(dev.tidesk.identity.Role.HEAD);
+
+        Browser.signIn(browser, url("/desk/login"), head.email());
+        browser.get(url("/desk/admin/staff"));
+        Browser.clickAndWait(browser, By.linkText(agent.fullName()));
+        Browser.clickAndWait(browser, By.id("deactivate"));
+        assertThat(browser.findElement(By.id("open-requests")).getText()).contains(ticket.tid());
+        Browser.screenshot(browser, "staff-deactivate-confirm");
+        Browser.clickAndWait(browser, By.id("confirm-deactivate"));
+        assertThat(browser.findElement(By.id("inactive-badge")).getText()).isEqualTo("отключён");
+        assertThat(browser.findElement(By.id("staff-history")).getText()).contains("отключён");
+        Browser.screenshot(browser, "staff-deactivated");
+
+        browser.get(url("/desk/requests/" + ticket.tid()));
+        assertThat(browser.findElement(By.id("conversation")).getText())
+                .contains(agent.fullName() + " отключён: обращение вернулось в очередь.");
+    }
+
+    @Autowired
+    dev.tidesk.ticket.RequestDesk desk;
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
