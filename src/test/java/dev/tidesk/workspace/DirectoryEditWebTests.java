@@ -162,6 +162,11 @@ class DirectoryEditWebTests extends WebTest {
         mvc.perform(get("/portal").session(portal)).andExpect(status().is3xxRedirection());
         mvc.perform(formLogin("/portal/login").user(client.login()).password(TestData.PASSWORD))
                 .andExpect(unauthenticated());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_log where action = 'LOGIN_DISABLED' and lower(target) = lower(?)",
+                        Integer.class,
+                        client.login()))
+                .isEqualTo(1);
         // a reply on their old request is kept, but mailed to nobody
         desk.reply(request.id(), new Actor("Агент", null, null), "Ответ после ухода", java.util.List.of());
         data.settle();
