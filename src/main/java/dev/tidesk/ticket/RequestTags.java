@@ -68,6 +68,10 @@ public class RequestTags {
                     "error.tag.many", "A request has at most " + MAX_PER_REQUEST + " tags", MAX_PER_REQUEST);
         }
         desk.remark(ticketId, actor, "tagAdded", t);
+        Suggestions known = suggestions;
+        if (known != null && !known.tags().contains(t)) {
+            suggestions = null;
+        }
         return true;
     }
 
@@ -103,9 +107,26 @@ public class RequestTags {
         return out;
     }
 
+    /** How long the suggestions are kept before they are counted again. */
+    static final java.time.Duration SUGGESTIONS_MAX_AGE = java.time.Duration.ofMinutes(1);
+
+    private record Suggestions(List<String> tags, int limit, java.time.Instant at) {}
+
+    /**
+     * The suggestions of this node: counting every tag of every request on each request page would
+     * cost the page more than the rest of it, so they are counted at most once a minute (and again
+     * at once when a tag they lack is added here). Another node may suggest a new tag a minute later.
+     */
+    private volatile Suggestions suggestions;
+
     /** The most used tags, most used first: the suggestions offered when tagging. */
     @Transactional(readOnly = true)
     public List<String> popular(int limit) {
+        java.time.Instant now = clock.instant();
+        Suggestions known = suggestions;
+        if (known != null && known.limit() >= limit && now.isBefore(known.at().plus(SUGGESTIONS_MAX_AGE))) {
+            return known.tags().subList(0, Math.min(limit, known.tags().size()));
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.query(
                 "select tag, count(*) from ticket_tag group by tag order by 2 desc, 1 limit ?",
@@ -113,6 +134,8 @@ public class RequestTags {
                     counts.put(rs.getString(1), rs.getLong(2));
                 },
                 limit);
-        return List.copyOf(counts.keySet());
+        List<String> tags = List.copyOf(counts.keySet());
+        suggestions = new Suggestions(tags, limit, now);
+        return tags;
     }
 }
