@@ -30,6 +30,7 @@ class StaffAdminController {
     private final dev.tidesk.customer.Customers customers;
     private final dev.tidesk.contract.Contracts contracts;
     private final dev.tidesk.system.FlashMessages flashes;
+    private final dev.tidesk.task.TaskBoard tasks;
 
     StaffAdminController(
             StaffDirectory staff,
@@ -38,7 +39,9 @@ class StaffAdminController {
             dev.tidesk.routing.ClientTermsBook terms,
             dev.tidesk.customer.Customers customers,
             dev.tidesk.contract.Contracts contracts,
-            dev.tidesk.system.FlashMessages flashes) {
+            dev.tidesk.system.FlashMessages flashes,
+            dev.tidesk.task.TaskBoard tasks) {
+        this.tasks = tasks;
         this.staff = staff;
         this.messages = messages;
         this.requests = requests;
@@ -133,6 +136,7 @@ class StaffAdminController {
                 requests.queue(dev.tidesk.ticket.Queue.MINE, member.id(), dev.tidesk.ticket.QueueSort.URGENCY, 0, 200)
                         .getContent());
         model.addAttribute("managed", managedClients(member.id()));
+        model.addAttribute("openTasks", tasks.unfinishedOf(member.id()));
         model.addAttribute(
                 "managers",
                 staff.everyone().stream()

@@ -191,6 +191,48 @@ class StaffEditWebTests extends WebTest {
                 .doesNotContain("id=\"held-for\"");
     }
 
+    @Autowired
+    dev.tidesk.task.TaskBoard tasks;
+
+    @Test
+    void aDeactivatedSpecialistsUnfinishedTasksAreListedAndNotedOnTheirRequests() throws Exception {
+        StaffView specialist = staff.hire(
+                "Разработчик " + System.nanoTime(),
+                "dev" + System.nanoTime() + "@tidesk.example",
+                Role.SPECIALIST,
+                Specialty.DEVELOPER,
+                TestData.PASSWORD);
+        TicketView request = data.request(data.client(), "Починить форму заказа", "Текст");
+        tasks.create(
+                new dev.tidesk.task.NewTask(
+                        request.id(),
+                        Specialty.DEVELOPER,
+                        specialist.id(),
+                        "Исправить валидацию формы",
+                        "Подробности",
+                        new java.math.BigDecimal("2"),
+                        dev.tidesk.task.Environment.LIVE),
+                "test");
+        MockHttpSession head = deskLogin(data.member(Role.HEAD).email());
+        String confirm = mvc.perform(get("/desk/admin/staff/" + specialist.id() + "/deactivate")
+                        .session(head))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(confirm).contains("open-tasks").contains("Исправить валидацию формы");
+        mvc.perform(post("/desk/admin/staff/" + specialist.id() + "/deactivate")
+                        .session(head)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(queries.messages(request.id(), true))
+                .anySatisfy(m -> assertThat(m.body())
+                        .contains("Исправить валидацию формы")
+                        .contains(specialist.fullName()));
+        // no longer offered for new tasks
+        assertThat(tasks.specialists()).extracting(StaffView::id).doesNotContain(specialist.id());
+    }
+
     @Test
     void onlyHeadsAndAdminsReachTheTeamAndNobodyDeactivatesThemselvesOrAnAdminWithoutBeingOne() throws Exception {
         StaffView agent = data.agent();
