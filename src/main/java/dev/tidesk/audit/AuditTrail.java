@@ -1,7 +1,9 @@
 package dev.tidesk.audit;
 
+import dev.tidesk.identity.AccountEnabledChanged;
 import dev.tidesk.identity.ApiTokenIssued;
 import dev.tidesk.identity.ApiTokenRevoked;
+import dev.tidesk.identity.LoginRenamed;
 import dev.tidesk.identity.PasswordChanged;
 import dev.tidesk.identity.PasswordReset;
 import dev.tidesk.identity.RoleChanged;
@@ -38,6 +40,18 @@ class AuditTrail {
     void on(PasswordReset e) {
         // by the e-mailed link (nobody signed in) or by an admin (who is named)
         log.record(AuditAction.PASSWORD_RESET, e.login(), null);
+    }
+
+    /** A contact or colleague deactivated (their login closed) or reactivated. */
+    @EventListener
+    void on(AccountEnabledChanged e) {
+        log.record(e.enabled() ? AuditAction.LOGIN_ENABLED : AuditAction.LOGIN_DISABLED, e.login(), null);
+    }
+
+    /** A contact's login followed their new address. */
+    @EventListener
+    void on(LoginRenamed e) {
+        log.record(AuditAction.LOGIN_RENAMED, e.to(), e.from() + " -> " + e.to());
     }
 
     @EventListener

@@ -22,6 +22,7 @@ class Contact {
     private String position;
     private String language;
     private boolean monthlyStatement;
+    private boolean active = true;
     private Instant createdAt;
 
     protected Contact() {}
@@ -37,7 +38,8 @@ class Contact {
     }
 
     ContactView view() {
-        return new ContactView(id, organizationId, fullName, email, phone, position, language, monthlyStatement);
+        return new ContactView(
+                id, organizationId, fullName, email, extraEmails, phone, position, language, monthlyStatement, active);
     }
 
     Long getId() {
@@ -54,5 +56,20 @@ class Contact {
 
     void setPosition(String position) {
         this.position = position;
+    }
+
+    /** Takes the edited details; the caller has checked the addresses. */
+    void edit(String fullName, String email, String extraEmails, String phone, String position, String language) {
+        this.fullName = fullName.trim();
+        this.email = email == null || email.isBlank() ? null : email.trim().toLowerCase();
+        this.extraEmails = extraEmails == null || extraEmails.isBlank() ? null : extraEmails;
+        this.phone = phone == null || phone.isBlank() ? null : phone.trim();
+        this.phoneDigits = Customers.digits(phone);
+        this.position = position == null || position.isBlank() ? null : position.strip();
+        this.language = "en".equals(language) ? "en" : "ru";
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
     }
 }

@@ -12,15 +12,21 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     List<Contact> findByOrganizationIdOrderByFullName(long organizationId, Pageable page);
 
-    /** Takes the address lower-cased (see {@link OrganizationRepository#findByLowerName}). */
-    @Query("select c from Contact c where lower(c.email) = ?1")
+    /**
+     * The active contact with this address (one at most); takes the address lower-cased (see
+     * {@link OrganizationRepository#findByLowerName}).
+     */
+    @Query("select c from Contact c where lower(c.email) = ?1 and c.active = true")
     Optional<Contact> findByLowerEmail(String lowerEmail);
+
+    List<Contact> findByOrganizationIdAndActiveTrue(long organizationId);
 
     @Query("""
             select c from Contact c
-            where lower(c.fullName) like lower(concat('%', ?1, '%'))
+            where c.active = true
+              and (lower(c.fullName) like lower(concat('%', ?1, '%'))
                or lower(c.email) like lower(concat('%', ?1, '%'))
-               or (?2 <> '' and c.phoneDigits like concat('%', ?2, '%'))
+               or (?2 <> '' and c.phoneDigits like concat('%', ?2, '%')))
             order by c.fullName""")
     List<Contact> search(String text, String digits, Pageable page);
 }

@@ -146,7 +146,10 @@ public class Customers {
         if (domain == null || domain.isBlank()) {
             return Optional.empty();
         }
-        List<Organization> found = organizations.findByLowerEmailDomain(lower(domain.strip()));
+        // a deactivated client takes no newcomers by its domain: they are strangers, as anyone unknown
+        List<Organization> found = organizations.findByLowerEmailDomain(lower(domain.strip())).stream()
+                .filter(o -> o.view().active())
+                .toList();
         return found.size() == 1 ? Optional.of(found.get(0).view()) : Optional.empty();
     }
 
@@ -164,10 +167,23 @@ public class Customers {
         return contacts.findById(id).map(Contact::view).orElseThrow(() -> new NotFoundException("No contact " + id));
     }
 
+    /** The active contact with this address: a deactivated contact's address is a stranger's. */
     public Optional<ContactView> contactByEmail(String email) {
         return email == null
                 ? Optional.empty()
                 : contacts.findByLowerEmail(lower(email.trim())).map(Contact::view);
+    }
+
+    /** Whether the address is a deactivated contact's and no active contact's. */
+    public boolean deactivatedAddress(String email) {
+        if (email == null || email.isBlank() || contactByEmail(email).isPresent()) {
+            return false;
+        }
+        Integer n = jdbc.queryForObject(
+                "select count(*) from contact where lower(email) = ? and not active",
+                Integer.class,
+                lower(email.trim()));
+        return n != null && n > 0;
     }
 
     /** Turns the monthly statement by e-mail on or off for a contact. */
@@ -179,10 +195,10 @@ public class Customers {
         return contact.view();
     }
 
-    /** The organization's contacts with an e-mail address who asked for the monthly statement. */
+    /** The organization's active contacts with an e-mail address who asked for the monthly statement. */
     public List<ContactView> statementRecipients(long organizationId) {
         return contactsOf(organizationId).stream()
-                .filter(c -> c.monthlyStatement() && c.email() != null)
+                .filter(c -> c.active() && c.monthlyStatement() && c.email() != null)
                 .toList();
     }
 
@@ -220,6 +236,11 @@ public class Customers {
         return sites.findByOrganizationIdOrderByName(organizationId).stream()
                 .map(Site::view)
                 .toList();
+    }
+
+    /** The sites a new request may be about: the deactivated ones are left out. */
+    public List<SiteView> activeSitesOf(long organizationId) {
+        return sitesOf(organizationId).stream().filter(SiteView::active).toList();
     }
 
     public Optional<SiteView> site(long id) {

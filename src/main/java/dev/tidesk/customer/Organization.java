@@ -18,6 +18,7 @@ class Organization {
     private String inn;
     private String emailDomain;
     private String notes;
+    private boolean active = true;
     private Instant createdAt;
     private String legalName;
     private String kpp;
@@ -41,7 +42,18 @@ class Organization {
     }
 
     OrganizationView view() {
-        return new OrganizationView(id, name, emailDomain);
+        return new OrganizationView(id, name, emailDomain, active);
+    }
+
+    void edit(String name, String emailDomain) {
+        this.name = name.trim();
+        this.emailDomain = emailDomain == null || emailDomain.isBlank()
+                ? null
+                : emailDomain.trim().toLowerCase();
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
     }
 
     Requisites requisites() {

@@ -1,3 +1,4 @@
 package dev.tidesk.customer;
 
-public record OrganizationView(long id, String name, String emailDomain) {}
+/** A client organization; {@code active} is false once deactivated (its history stays). */
+public record OrganizationView(long id, String name, String emailDomain, boolean active) {}

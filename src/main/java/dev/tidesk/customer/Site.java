@@ -18,6 +18,7 @@ class Site {
     private String name;
     private String liveUrl;
     private String testUrl;
+    private boolean active = true;
     private Instant createdAt;
 
     protected Site() {}
@@ -30,7 +31,21 @@ class Site {
         this.testUrl = testUrl;
     }
 
+    void edit(String name, String liveUrl, String testUrl) {
+        this.name = name;
+        this.liveUrl = liveUrl;
+        this.testUrl = testUrl;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
+    Long getOrganizationId() {
+        return organizationId;
+    }
+
     SiteView view() {
-        return new SiteView(id, organizationId, name, liveUrl, testUrl);
+        return new SiteView(id, organizationId, name, liveUrl, testUrl, active);
     }
 }

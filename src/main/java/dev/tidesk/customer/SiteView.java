@@ -1,3 +1,4 @@
 package dev.tidesk.customer;
 
-public record SiteView(long id, long organizationId, String name, String liveUrl, String testUrl) {}
+/** A client's site; a deactivated one ({@code active} false) is offered for no new request. */
+public record SiteView(long id, long organizationId, String name, String liveUrl, String testUrl, boolean active) {}

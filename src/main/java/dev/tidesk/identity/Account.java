@@ -131,4 +131,18 @@ class Account {
     boolean isEnabled() {
         return enabled;
     }
+
+    /** A deactivated person's login signs nothing in; reactivation opens it again. */
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** The contact's or colleague's details changed: the login follows the address, the name the name. */
+    void rename(String login, String displayName, String locale) {
+        this.login = login.trim();
+        this.displayName = displayName;
+        if (locale != null) {
+            this.locale = locale;
+        }
+    }
 }

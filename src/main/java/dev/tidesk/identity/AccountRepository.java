@@ -14,4 +14,6 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     long countByRoleAndEnabledTrue(Role role);
 
     Optional<Account> findByStaffId(Long staffId);
+
+    Optional<Account> findByContactId(Long contactId);
 }

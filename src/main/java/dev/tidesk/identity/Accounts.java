@@ -214,6 +214,67 @@ public class Accounts {
         }
     }
 
+    /**
+     * Closes or opens the login of a contact (who has one): a closed login signs nothing in and
+     * its sessions end once the change commits ({@link AccountEnabledChanged}).
+     */
+    @Transactional
+    public void enableContact(long contactId, boolean enabled) {
+        accounts.findByContactId(contactId).ifPresent(a -> setEnabled(a, enabled));
+    }
+
+    /** As {@link #enableContact} for a colleague; the last enabled admin stays. */
+    @Transactional
+    public void enableStaff(long staffId, boolean enabled) {
+        Account account = accounts.findByStaffId(staffId).orElse(null);
+        if (account == null) {
+            return;
+        }
+        if (!enabled
+                && account.getRole() == Role.ADMIN
+                && account.isEnabled()
+                && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            throw new DomainException("error.role.lastAdmin", "The last admin stays an admin");
+        }
+        setEnabled(account, enabled);
+    }
+
+    private void setEnabled(Account account, boolean enabled) {
+        if (account.isEnabled() != enabled) {
+            account.setEnabled(enabled);
+            events.publishEvent(new AccountEnabledChanged(account.getId(), account.getLogin(), enabled));
+        }
+    }
+
+    /**
+     * A contact's address, name or language changed: their login (their address) follows. A new
+     * address that signs someone else in is refused; the sessions under the old login end.
+     */
+    @Transactional
+    public void contactChanged(long contactId, String email, String displayName, String locale) {
+        Account account = accounts.findByContactId(contactId).orElse(null);
+        if (account == null) {
+            return;
+        }
+        if (email == null || email.isBlank()) {
+            throw new DomainException("error.contact.emailNeeded", "A contact with a portal login keeps an address");
+        }
+        String before = account.getLogin();
+        if (!before.equalsIgnoreCase(email.trim())) {
+            ensureFree(email);
+        }
+        account.rename(email, displayName, locale);
+        if (!before.equals(account.getLogin())) {
+            events.publishEvent(new LoginRenamed(account.getId(), before, account.getLogin()));
+        }
+    }
+
+    /** A colleague's name changed: the login's display name follows. */
+    @Transactional
+    public void staffRenamed(long staffId, String displayName) {
+        accounts.findByStaffId(staffId).ifPresent(a -> a.rename(a.getLogin(), displayName, null));
+    }
+
     @Transactional(readOnly = true)
     /** Whether the login was opened by an invitation whose owner has not chosen a password yet. */
     public boolean invitationPending(String login) {

@@ -79,6 +79,9 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/desk/admin/**", "/desk/dashboard", "/desk/reports/**", "/desk/reports")
                         .hasAnyRole("ADMIN", "HEAD")
+                        // a client's contacts and sites: support keeps them current too, specialists do not
+                        .requestMatchers("/desk/directory/**")
+                        .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")
                         // support sets specialists' tasks; specialists work the tasks they are given
                         .requestMatchers(HttpMethod.POST, "/desk/requests/*/tasks")
                         .hasAnyRole("ADMIN", "HEAD", "AGENT", "MANAGER")

@@ -84,7 +84,8 @@ class ClientMailer {
             return false;
         }
         ContactView contact = customers.contact(ticket.contactId());
-        if (contact.email() == null) {
+        if (contact.email() == null || !contact.active()) {
+            // a deactivated contact is mailed nothing; their requests and history stay
             return false;
         }
         return enqueue(
@@ -138,6 +139,10 @@ class ClientMailer {
             }
             // a copied contact in their own language; an address from outside in the contact's
             ContactView known = cc.contactId() == null ? null : customers.contact(cc.contactId());
+            if (known != null && !known.active()) {
+                // a deactivated contact is mailed nothing, copied or not
+                continue;
+            }
             ContactView recipient = new ContactView(
                     known == null ? -1 : known.id(),
                     ticket.organizationId() == null ? -1 : ticket.organizationId(),
@@ -145,8 +150,10 @@ class ClientMailer {
                     cc.address(),
                     null,
                     null,
+                    null,
                     known == null ? language : known.language(),
-                    false);
+                    false,
+                    true);
             boolean queued = enqueue(
                     ticket,
                     recipient,

@@ -340,13 +340,14 @@ class InboundProcessor {
     /**
      * Who may write into a request by mail: its contact, a contact of its organization (or a newcomer
      * from the organization's own mail domain, who becomes one), an address copied on the request
-     * (CC), or an address that a mail accepted by this rule brought into the conversation.
+     * (CC), or an address that a mail accepted by this rule brought into the conversation. A
+     * deactivated contact's address is a stranger's.
      */
     private boolean mayJoin(String from, TicketView ticket) {
-        if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(from)) {
+        Optional<ContactView> contact = customers.contactByEmail(from);
+        if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(from) && contact.isPresent()) {
             return true;
         }
-        Optional<ContactView> contact = customers.contactByEmail(from);
         if (contact.isPresent()
                 && ticket.organizationId() != null
                 && contact.get().organizationId() == ticket.organizationId()) {
@@ -361,6 +362,10 @@ class InboundProcessor {
                     .isPresent()) {
                 return true;
             }
+        }
+        // a deactivated contact is a stranger now: what they wrote before does not let them in again
+        if (customers.deactivatedAddress(from)) {
+            return false;
         }
         // copied on the request (CC): trusted for this request only
         return copies.isCopied(ticket.id(), from) || threading.isParticipant(ticket.id(), from);

@@ -122,7 +122,7 @@ class PortalController {
             @RequestParam(required = false) List<MultipartFile> files,
             Model model,
             RedirectAttributes redirect) {
-        List<SiteView> sites = customers.sitesOf(me.organizationId());
+        List<SiteView> sites = customers.activeSitesOf(me.organizationId());
         if (form.getSiteId() != null && sites.stream().noneMatch(s -> s.id() == form.getSiteId())) {
             result.rejectValue("siteId", "error.site.unknown");
         }
@@ -220,7 +220,7 @@ class PortalController {
      */
     private String newForm(TideskUser me, Model model) {
         model.addAttribute("urgencies", Urgency.values());
-        model.addAttribute("sites", customers.sitesOf(me.organizationId()));
+        model.addAttribute("sites", customers.activeSitesOf(me.organizationId()));
         return "portal/requests/new";
     }
 

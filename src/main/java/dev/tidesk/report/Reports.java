@@ -285,6 +285,23 @@ public class Reports {
                 rows);
     }
 
+    /**
+     * Per tag: the requests opened in the period that carry it, and how many of them are still open
+     * (a request with two tags counts under each).
+     */
+    public ReportTable tags(ReportFilter f) {
+        List<List<Object>> rows = jdbc.query("""
+                select g.tag, count(*), count(*) filter (where t.status not in """ + Status.FINISHED_SQL + """
+                       )
+                  from ticket_tag g
+                  join ticket t on t.id = g.ticket_id
+                 where t.created_at >= :from and t.created_at < :to
+                   and (cast(:org as bigint) is null or t.organization_id = :org)
+                   and (cast(:staff as bigint) is null or t.assignee_id = :staff)
+                 group by 1 order by 2 desc, 1 limit 200""", params(f), (rs, i) -> row(rs, 3));
+        return new ReportTable("tags", List.of(Column.text("tag"), Column.count("total"), Column.count("open")), rows);
+    }
+
     /** Per period and person: public replies, internal notes, and requests resolved as assignee. */
     public ReportTable staffActivity(ReportFilter f) {
         List<List<Object>> rows = jdbc.query("""

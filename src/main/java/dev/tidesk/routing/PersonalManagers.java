@@ -49,7 +49,9 @@ class PersonalManagers {
             return null;
         }
         try {
-            return staff.member(terms.personalManagerId());
+            StaffView manager = staff.member(terms.personalManagerId());
+            // a deactivated manager holds nothing: the client's requests go to the general queue
+            return manager.active() ? manager : null;
         } catch (RuntimeException e) {
             return null;
         }

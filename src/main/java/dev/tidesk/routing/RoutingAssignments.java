@@ -3,6 +3,7 @@ package dev.tidesk.routing;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.Availability;
 import dev.tidesk.team.AvailabilityChanged;
+import dev.tidesk.team.StaffDeactivated;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
@@ -107,6 +108,33 @@ class RoutingAssignments {
         for (long ticketId : held) {
             rows.release(ticketId);
             desk.note(ticketId, Actor.system(), text("routing.note.managerWentAway", event.fullName()), List.of());
+        }
+    }
+
+    /**
+     * A colleague who leaves keeps nothing: each of their open requests goes back to the queue with a
+     * note saying why (its history records the assignee's change), and the requests held for them as
+     * a personal manager enter the general queue, in the transaction that deactivated them.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(StaffDeactivated event) {
+        List<Long> assigned = jdbc.queryForList(
+                "select id from ticket where assignee_id = ? and status not in " + Status.FINISHED_SQL
+                        + " order by id for update",
+                Long.class,
+                event.staffId());
+        Actor by = new Actor(event.by(), null, null);
+        for (long ticketId : assigned) {
+            desk.assign(ticketId, null, null, by);
+            desk.note(ticketId, Actor.system(), text("routing.note.staffDeactivated", event.fullName()), List.of());
+        }
+        List<Long> held = jdbc.queryForList(
+                "select ticket_id from routing_request where held_for_id = ? order by held_until for update",
+                Long.class,
+                event.staffId());
+        for (long ticketId : held) {
+            rows.release(ticketId);
+            desk.note(ticketId, Actor.system(), text("routing.note.managerDeactivated", event.fullName()), List.of());
         }
     }
 

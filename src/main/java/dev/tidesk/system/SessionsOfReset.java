@@ -1,5 +1,7 @@
 package dev.tidesk.system;
 
+import dev.tidesk.identity.AccountEnabledChanged;
+import dev.tidesk.identity.LoginRenamed;
 import dev.tidesk.identity.PasswordChanged;
 import dev.tidesk.identity.PasswordReset;
 import dev.tidesk.identity.RoleChanged;
@@ -10,8 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Signs everyone out who was signed in as an account whose password was just reset or whose role
- * changed, and a person's other sessions when they change their own password. Sessions are found
+ * Signs everyone out who was signed in as an account whose password was just reset, whose role
+ * changed, whose owner was deactivated or whose login was renamed, and a person's other sessions when they change their own password. Sessions are found
  * by their principal through Spring Session's index, once the change is committed (a change that
  * rolls back signs nobody out). With sessions kept in memory (no indexed repository) there is
  * nothing to find, and nothing is done.
@@ -37,6 +39,20 @@ class SessionsOfReset {
         if (event.from() != null) {
             end(event.login(), null);
         }
+    }
+
+    /** A deactivated contact or colleague is signed out at once, not at the end of their session. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AccountEnabledChanged event) {
+        if (!event.enabled()) {
+            end(event.login(), null);
+        }
+    }
+
+    /** A session under the old login would speak for an account that no longer has that name. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(LoginRenamed event) {
+        end(event.from(), null);
     }
 
     /**

@@ -332,6 +332,11 @@ public class TaskBoard {
         return tasks.findByAssignee(staffId).stream().map(Task::view).toList();
     }
 
+    /** The colleague's tasks that are neither done nor cancelled. */
+    public List<TaskView> unfinishedOf(long staffId) {
+        return TasksOfDeactivated.unfinished(tasks, staffId);
+    }
+
     /** Specialists who can take tasks, for the create form. */
     public List<StaffView> specialists() {
         return staff.everyone().stream()

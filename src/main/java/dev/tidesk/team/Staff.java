@@ -58,12 +58,31 @@ class Staff {
         }
     }
 
+    void rename(String fullName) {
+        if (fullName == null || fullName.isBlank()) {
+            throw new DomainException("error.staff.name", "A colleague needs a name");
+        }
+        this.fullName = fullName.strip();
+    }
+
+    /** The specialty alone (a specialist keeps one; others may have one for the record). */
+    void changeSpecialty(Specialty specialty) {
+        if (specialty == null && role == Role.SPECIALIST) {
+            throw new DomainException("error.staff.specialty", "A specialist needs a specialty");
+        }
+        this.specialty = specialty;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
     void setAvailability(Availability availability) {
         this.availability = availability;
     }
 
     StaffView view() {
-        return new StaffView(id, fullName, email, role, specialty, availability);
+        return new StaffView(id, fullName, email, role, specialty, availability, active);
     }
 
     Long getId() {

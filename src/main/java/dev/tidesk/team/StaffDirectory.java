@@ -18,6 +18,7 @@ public class StaffDirectory {
 
     private final StaffRepository staff;
     private final Accounts accounts;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     private final Clock clock;
@@ -26,7 +27,9 @@ public class StaffDirectory {
             StaffRepository staff,
             Accounts accounts,
             org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.jdbc.core.JdbcTemplate jdbc,
             Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.staff = staff;
         this.accounts = accounts;
@@ -79,9 +82,128 @@ public class StaffDirectory {
         if (role == null || !role.isStaff()) {
             throw new dev.tidesk.shared.DomainException("error.role.notStaff", "Not a staff role: " + role);
         }
+        StaffView before = member.view();
         member.changeRole(role, specialty);
         accounts.changeRole(staffId, role, by);
+        record(
+                staffId,
+                by == null ? null : by.displayName(),
+                "role",
+                before.role(),
+                member.view().role());
+        record(
+                staffId,
+                by == null ? null : by.displayName(),
+                "specialty",
+                before.specialty(),
+                member.view().specialty());
         return member.view();
+    }
+
+    /**
+     * Edits a colleague's name, role and specialty, each change in their history; the role follows
+     * the rules of {@link #changeRole}.
+     */
+    @Transactional
+    public StaffView edit(
+            long staffId, String fullName, Role role, Specialty specialty, dev.tidesk.identity.TideskUser by) {
+        Staff member = load(staffId);
+        StaffView before = member.view();
+        member.rename(fullName);
+        if (role != null && role != before.role()) {
+            if (!role.isStaff()) {
+                throw new dev.tidesk.shared.DomainException("error.role.notStaff", "Not a staff role: " + role);
+            }
+            member.changeRole(role, specialty);
+            accounts.changeRole(staffId, role, by);
+        }
+        member.changeSpecialty(specialty);
+        StaffView after = member.view();
+        String actor = by == null ? null : by.displayName();
+        record(staffId, actor, "fullName", before.fullName(), after.fullName());
+        record(staffId, actor, "role", before.role(), after.role());
+        record(staffId, actor, "specialty", before.specialty(), after.specialty());
+        if (!before.fullName().equals(after.fullName())) {
+            accounts.staffRenamed(staffId, after.fullName());
+        }
+        return after;
+    }
+
+    /**
+     * A colleague leaves: their login is closed (sessions end), they leave the rotation and every
+     * list of people to pick, and {@link StaffDeactivated} sends their open requests back to the
+     * queue. Nobody deactivates themselves; the last admin stays.
+     */
+    @Transactional
+    public StaffView deactivate(long staffId, dev.tidesk.identity.TideskUser by) {
+        Staff member = load(staffId);
+        if (!member.view().active()) {
+            return member.view();
+        }
+        if (by != null && by.staffId() != null && by.staffId() == staffId) {
+            throw new dev.tidesk.shared.DomainException("error.staff.self", "Nobody deactivates themselves");
+        }
+        if (by != null && member.view().role() == Role.ADMIN && !by.hasRole(Role.ADMIN)) {
+            throw new dev.tidesk.shared.DomainException(
+                    "error.role.adminOnly", "Only an admin grants or removes the admin role");
+        }
+        member.setActive(false);
+        accounts.enableStaff(staffId, false);
+        String actor = by == null ? null : by.displayName();
+        record(staffId, actor, "active", true, false);
+        events.publishEvent(new StaffDeactivated(staffId, member.view().fullName(), actor == null ? "system" : actor));
+        return member.view();
+    }
+
+    /** A colleague comes back: their login opens again and they rejoin the rotation. */
+    @Transactional
+    public StaffView reactivate(long staffId, dev.tidesk.identity.TideskUser by) {
+        Staff member = load(staffId);
+        if (member.view().active()) {
+            return member.view();
+        }
+        member.setActive(true);
+        accounts.enableStaff(staffId, true);
+        record(staffId, by == null ? null : by.displayName(), "active", false, true);
+        return member.view();
+    }
+
+    /** Deactivated colleagues, for the staff page's reactivation. */
+    public List<StaffView> former() {
+        return staff.findInactive().stream().map(Staff::view).toList();
+    }
+
+    /** The colleague's changes, newest first. */
+    public List<StaffChange> history(long staffId) {
+        return jdbc.query(
+                "select * from staff_change where staff_id = ? order by at desc, id desc limit 200",
+                (rs, i) -> new StaffChange(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("field"),
+                        rs.getString("from_value"),
+                        rs.getString("to_value")),
+                staffId);
+    }
+
+    private void record(long staffId, String actor, String field, Object from, Object to) {
+        String before = from == null ? null : from.toString();
+        String after = to == null ? null : to.toString();
+        if (java.util.Objects.equals(before, after)) {
+            return;
+        }
+        jdbc.update(
+                "insert into staff_change (staff_id, at, actor, field, from_value, to_value) values (?, ?, ?, ?, ?, ?)",
+                staffId,
+                java.sql.Timestamp.from(Instant.now(clock)),
+                actor == null ? "system" : actor,
+                field,
+                before,
+                after);
+    }
+
+    private Staff load(long staffId) {
+        return staff.findById(staffId).orElseThrow(() -> new NotFoundException("No staff member " + staffId));
     }
 
     public StaffView member(long id) {

@@ -10,6 +10,9 @@ interface StaffRepository extends JpaRepository<Staff, Long> {
     @Query("select s from Staff s where s.active = true order by s.fullName")
     List<Staff> findActive();
 
+    @Query("select s from Staff s where s.active = false order by s.fullName")
+    List<Staff> findInactive();
+
     /**
      * Takes the address lower-cased: with lower(?1) in the query Hibernate would translate it again
      * for every new value.

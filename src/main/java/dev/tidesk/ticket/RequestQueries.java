@@ -216,6 +216,28 @@ public class RequestQueries {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
+    /** The queue narrowed to the requests with a tag (normalized as {@link RequestTags#normalize}). */
+    public Slice<TicketView> queue(Queue queue, Long staffId, QueueSort sort, String tag, int page, int size) {
+        if (tag == null || tag.isBlank()) {
+            return queue(queue, staffId, sort, page, size);
+        }
+        String t = RequestTags.normalize(tag);
+        PageRequest request = PageRequest.of(pageNumber(page, size), size, sort.sort());
+        Slice<Ticket> slice = switch (queue) {
+            case UNASSIGNED -> tickets.findUnassignedTagged(t, request);
+            case MINE -> tickets.findAssignedToTagged(staffId, t, request);
+            case OPEN -> tickets.findAllOpenTagged(t, request);
+        };
+        return slice.map(Ticket::view);
+    }
+
+    /** Every request with the tag, closed ones included, newest first. */
+    public List<TicketView> tagged(String tag, int limit) {
+        return tickets.findTagged(RequestTags.normalize(tag), PageRequest.of(0, limit)).stream()
+                .map(Ticket::view)
+                .toList();
+    }
+
     /** Counts above this are shown as "more than": counting every open request of a big backlog costs seconds. */
     public static final long COUNT_CAP = 9_999;
 

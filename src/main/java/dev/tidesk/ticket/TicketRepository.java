@@ -37,4 +37,29 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
             select t from Ticket t
             where t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)""")
     Slice<Ticket> findAllOpen(Pageable page);
+
+    @Query("""
+            select t from Ticket t
+            where t.assigneeId is null and t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED, dev.tidesk.ticket.Status.DEFERRED)
+              and exists (select 1 from TicketTag g where g.ticketId = t.id and g.tag = :tag)""")
+    Slice<Ticket> findUnassignedTagged(String tag, Pageable page);
+
+    @Query("""
+            select t from Ticket t
+            where t.assigneeId = :staffId and t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)
+              and exists (select 1 from TicketTag g where g.ticketId = t.id and g.tag = :tag)""")
+    Slice<Ticket> findAssignedToTagged(Long staffId, String tag, Pageable page);
+
+    @Query("""
+            select t from Ticket t
+            where t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED)
+              and exists (select 1 from TicketTag g where g.ticketId = t.id and g.tag = :tag)""")
+    Slice<Ticket> findAllOpenTagged(String tag, Pageable page);
+
+    /** Every request with the tag, whatever its status, newest first: the search list's ?tag=. */
+    @Query("""
+            select t from Ticket t
+            where exists (select 1 from TicketTag g where g.ticketId = t.id and g.tag = :tag)
+            order by t.createdAt desc, t.id desc""")
+    Slice<Ticket> findTagged(String tag, Pageable page);
 }

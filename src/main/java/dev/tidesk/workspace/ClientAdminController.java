@@ -32,6 +32,7 @@ class ClientAdminController {
     private final dev.tidesk.system.FlashMessages flashes;
 
     private final dev.tidesk.audit.AuditLog audit;
+    private final dev.tidesk.customer.DirectoryEditor editor;
 
     ClientAdminController(
             Customers customers,
@@ -40,8 +41,10 @@ class ClientAdminController {
             MessageSource messages,
             Clock clock,
             dev.tidesk.system.FlashMessages flashes,
-            dev.tidesk.audit.AuditLog audit) {
+            dev.tidesk.audit.AuditLog audit,
+            dev.tidesk.customer.DirectoryEditor editor) {
         this.audit = audit;
+        this.editor = editor;
         this.flashes = flashes;
         this.onboarding = onboarding;
         this.clock = clock;
@@ -82,6 +85,7 @@ class ClientAdminController {
         if (!model.containsAttribute("requisites")) {
             model.addAttribute("requisites", customers.requisitesOf(id));
         }
+        model.addAttribute("changes", editor.historyOfOrganization(id));
         return "workspace/admin/client";
     }
 

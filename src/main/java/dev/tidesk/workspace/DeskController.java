@@ -56,6 +56,10 @@ class DeskController {
 
     private final dev.tidesk.system.FlashMessages flashes;
     private final dev.tidesk.canned.CannedReplies canned;
+    private final dev.tidesk.ticket.RequestTags tags;
+
+    /** How many of the most used tags the request page suggests. */
+    static final int TAG_SUGGESTIONS = 100;
 
     DeskController(
             RequestQueries queries,
@@ -74,8 +78,10 @@ class DeskController {
             dev.tidesk.team.ClientContact clientContact,
             dev.tidesk.system.FlashMessages flashes,
             dev.tidesk.canned.CannedReplies canned,
-            dev.tidesk.ticket.CcList copies) {
+            dev.tidesk.ticket.CcList copies,
+            dev.tidesk.ticket.RequestTags tags) {
         this.canned = canned;
+        this.tags = tags;
         this.flashes = flashes;
         this.copies = copies;
         this.tasks = tasks;
@@ -108,6 +114,7 @@ class DeskController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) String known,
             jakarta.servlet.http.HttpServletResponse response,
+            @RequestParam(required = false) String tag,
             Model model) {
         if (view == null && me.role() == Role.SPECIALIST) {
             // specialists work behind support: their desk is their tasks
@@ -115,25 +122,24 @@ class DeskController {
         }
         Queue queue = view != null ? view : (me.staffId() == null ? Queue.OPEN : Queue.UNASSIGNED);
         QueueSort sort = order != null ? order : (queue == Queue.UNASSIGNED ? QueueSort.PRIORITY : QueueSort.URGENCY);
-        if (queue == Queue.UNASSIGNED && sort == QueueSort.PRIORITY) {
+        String onlyTag = tagFilter(tag);
+        if (queue == Queue.UNASSIGNED && sort == QueueSort.PRIORITY && onlyTag == null) {
             // the routing queue's own order, with its reasons; the pager follows it
             Slice<QueueEntry> entries = routing.page(page, 50);
             model.addAttribute("entries", entries.getContent());
             model.addAttribute("slice", entries);
-            model.addAttribute(
-                    "unseen",
-                    unseen(
-                            me,
-                            entries.getContent().stream()
-                                    .map(QueueEntry::ticketId)
-                                    .toList()));
+            List<Long> ids =
+                    entries.getContent().stream().map(QueueEntry::ticketId).toList();
+            model.addAttribute("unseen", unseen(me, ids));
+            model.addAttribute("tagsByTicket", tags.of(ids));
         } else {
-            Slice<TicketView> slice = queries.queue(queue, me.staffId(), sort, page, 50);
+            Slice<TicketView> slice = queries.queue(queue, me.staffId(), sort, onlyTag, page, 50);
             model.addAttribute("slice", slice);
-            model.addAttribute(
-                    "unseen",
-                    unseen(me, slice.getContent().stream().map(TicketView::id).toList()));
+            List<Long> ids = slice.getContent().stream().map(TicketView::id).toList();
+            model.addAttribute("unseen", unseen(me, ids));
+            model.addAttribute("tagsByTicket", tags.of(ids));
         }
+        model.addAttribute("tag", onlyTag);
         model.addAttribute("counts", queries.queueCounts(me.staffId()));
         String fingerprint = QueueFingerprint.of(model);
         if (fingerprint.equals(known)) {
@@ -148,6 +154,17 @@ class DeskController {
         model.addAttribute("views", Queue.values());
         model.addAttribute("mine", me.staffId() == null ? null : staff.member(me.staffId()));
         return "workspace/queue";
+    }
+
+    /** The tag a list is narrowed to, as stored (lower-case, trimmed), or null for none. */
+    static String tagFilter(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        String t = tag.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return t.length() > dev.tidesk.ticket.RequestTags.MAX_LENGTH
+                ? t.substring(0, dev.tidesk.ticket.RequestTags.MAX_LENGTH)
+                : t;
     }
 
     /** The rows with client messages this person has not opened yet. */
@@ -178,6 +195,10 @@ class DeskController {
         }
         model.addAttribute("watchers", notices.watcherNames(ticket.id()));
         model.addAttribute("history", queries.history(ticket.id()));
+        model.addAttribute("tags", tags.of(ticket.id()));
+        model.addAttribute("tagSuggestions", tags.popular(TAG_SUGGESTIONS));
+        // support keeps the client's contacts and sites current; specialists do not (SecurityConfiguration)
+        model.addAttribute("mayEditDirectory", me != null && !me.hasRole(Role.SPECIALIST));
         model.addAttribute("nextStatuses", ticket.status().next());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute(
@@ -321,6 +342,37 @@ class DeskController {
         if (me.staffId() != null) {
             desk.assign(ticket.id(), me.staffId(), me.displayName(), actor(me));
             flashes.notice(redirect, "desk.request.taken");
+        }
+        return back(ticket);
+    }
+
+    /** Tags a request (any staff role: tags are for colleagues, never shown to the client). */
+    @PostMapping("/desk/requests/{tid}/tags")
+    String addTag(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @RequestParam(defaultValue = "") String tag,
+            RedirectAttributes redirect) {
+        TicketView ticket = queries.byTid(tid);
+        try {
+            if (tags.add(ticket.id(), tag, actor(me))) {
+                flashes.notice(redirect, "tag.added", dev.tidesk.ticket.RequestTags.normalize(tag));
+            }
+        } catch (dev.tidesk.shared.DomainException e) {
+            redirect.addFlashAttribute("error", FormErrors.of(e, messages));
+        }
+        return back(ticket);
+    }
+
+    @PostMapping("/desk/requests/{tid}/tags/remove")
+    String removeTag(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String tid,
+            @RequestParam(defaultValue = "") String tag,
+            RedirectAttributes redirect) {
+        TicketView ticket = queries.byTid(tid);
+        if (tags.remove(ticket.id(), tag, actor(me))) {
+            flashes.notice(redirect, "tag.removed", tag.strip().toLowerCase(java.util.Locale.ROOT));
         }
         return back(ticket);
     }

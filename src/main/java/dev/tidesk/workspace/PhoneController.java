@@ -105,7 +105,7 @@ class PhoneController {
         ContactView contact = form.getContactId() == null ? null : customers.contact(form.getContactId());
         model.addAttribute("contact", contact);
         model.addAttribute(
-                "sites", contact == null ? java.util.List.of() : customers.sitesOf(contact.organizationId()));
+                "sites", contact == null ? java.util.List.of() : customers.activeSitesOf(contact.organizationId()));
         model.addAttribute("organizations", customers.organizations());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("contacts", java.util.List.of());

@@ -29,6 +29,11 @@ final class QueueFingerprint {
                     .append(new TreeSet<Object>(
                             unseen.stream().map(String::valueOf).toList()));
         }
+        if (model.getAttribute("tagsByTicket") instanceof Map<?, ?> tags) {
+            Map<String, Object> sorted = new TreeMap<>();
+            tags.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            shown.append('|').append(sorted);
+        }
         if (model.getAttribute("counts") instanceof Map<?, ?> counts) {
             Map<String, Object> sorted = new TreeMap<>();
             counts.forEach((k, v) -> sorted.put(String.valueOf(k), v));

@@ -43,7 +43,8 @@ class ReportController {
             "normHours",
             "slaByPlan",
             "slaByAgent",
-            "utilisation");
+            "utilisation",
+            "tags");
 
     static final List<String> PLANS = List.of("ECONOMY", "STANDARD", "PREMIUM", "INDIVIDUAL", "NONE");
 
@@ -139,6 +140,7 @@ class ReportController {
                 switch (kind) {
                     case "volume" -> cards.card(table, grain, "stack", 2, 3, 4, 5);
                     case "volumeBySite" -> cards.card(table, grain, "bar", 2, 3);
+                    case "tags" -> cards.card(table, grain, "bar", 1, 2);
                     case "staffActivity" -> cards.byPerson(table, grain, "bar", 2);
                     case "normHours" -> cards.byPerson(table, grain, "stack", 2);
                     case "slaByPlan", "slaByAgent" -> cards.card(table, grain, "bar", 2, 3, 6, 7);
@@ -198,6 +200,7 @@ class ReportController {
             case "slaByPlan" -> reports.slaByPlan(filter);
             case "slaByAgent" -> reports.slaByAgent(filter);
             case "utilisation" -> reports.utilisation(filter);
+            case "tags" -> reports.tags(filter);
             default -> throw new dev.tidesk.shared.NotFoundException("No report " + kind);
         };
     }

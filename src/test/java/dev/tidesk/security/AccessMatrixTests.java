@@ -204,7 +204,10 @@ public class AccessMatrixTests extends WebTest {
                 "GET /desk/requests/{tid}/replies/{id}",
                 "GET /desk/requests",
                 "POST /desk/requests/views",
-                "POST /desk/requests/views/{id}/delete");
+                "POST /desk/requests/views/{id}/delete",
+                // tags are for colleagues, specialists included; the client never sees them
+                "POST /desk/requests/{tid}/tags",
+                "POST /desk/requests/{tid}/tags/remove");
         expect(
                 Access.SUPPORT,
                 "POST /desk/requests/{tid}/tasks",
@@ -217,7 +220,16 @@ public class AccessMatrixTests extends WebTest {
                 "POST /desk/requests/bulk",
                 // the monthly акт is a document for the client: not the specialists'
                 "GET /desk/clients/{organizationId}/statements/{month}/act",
-                "GET /desk/clients/{organizationId}/statements/{month}/act/pdf");
+                "GET /desk/clients/{organizationId}/statements/{month}/act/pdf",
+                // support keeps a client's contacts and sites current (a new phone, someone who left)
+                "GET /desk/directory/contacts/{id}",
+                "POST /desk/directory/contacts/{id}",
+                "POST /desk/directory/contacts/{id}/deactivate",
+                "POST /desk/directory/contacts/{id}/reactivate",
+                "GET /desk/directory/sites/{id}",
+                "POST /desk/directory/sites/{id}",
+                "POST /desk/directory/sites/{id}/deactivate",
+                "POST /desk/directory/sites/{id}/reactivate");
         // heads and admins
         expect(
                 Access.BOSS,
@@ -235,9 +247,18 @@ public class AccessMatrixTests extends WebTest {
                 "POST /desk/admin/organizations/{id}/contacts/{contactId}/statement",
                 "POST /desk/admin/organizations/{id}/sites",
                 "POST /desk/admin/organizations/{id}/requisites",
+                "GET /desk/admin/organizations/{id}/edit",
+                "POST /desk/admin/organizations/{id}/edit",
+                "POST /desk/admin/organizations/{id}/deactivate",
+                "POST /desk/admin/organizations/{id}/reactivate",
                 "GET /desk/admin/staff",
                 "POST /desk/admin/staff",
                 "POST /desk/admin/staff/{id}/role",
+                "GET /desk/admin/staff/{id}",
+                "POST /desk/admin/staff/{id}",
+                "GET /desk/admin/staff/{id}/deactivate",
+                "POST /desk/admin/staff/{id}/deactivate",
+                "POST /desk/admin/staff/{id}/reactivate",
                 "GET /desk/admin/plans",
                 "POST /desk/admin/plans/{code}",
                 "POST /desk/admin/contracts",
