@@ -149,6 +149,7 @@ class PortalController {
                 .filter(h -> h.field().equals("created")
                         || h.field().equals("status")
                         || h.field().equals("deferral")
+                        || h.field().equals("autoclose")
                         || (h.field().equals("assignee") && h.toValue() != null))
                 .toList();
         model.addAttribute("deferral", deferrals.pendingForClient(ticket.id()).orElse(null));
