@@ -16,6 +16,7 @@ import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestForm;
 import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.Satisfaction;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
 import dev.tidesk.worklog.WorkLog;
@@ -56,6 +57,7 @@ class PortalController {
     private final WorkLog workLog;
     private final dev.tidesk.contract.DeferralHistory deferralHistory;
     private final dev.tidesk.task.TaskBoard tasks;
+    private final Satisfaction satisfaction;
 
     private final Clock clock;
 
@@ -69,7 +71,9 @@ class PortalController {
             WorkLog workLog,
             dev.tidesk.contract.DeferralHistory deferralHistory,
             dev.tidesk.task.TaskBoard tasks,
+            Satisfaction satisfaction,
             Clock clock) {
+        this.satisfaction = satisfaction;
         this.deferralHistory = deferralHistory;
         this.tasks = tasks;
         this.clock = clock;
@@ -150,6 +154,7 @@ class PortalController {
                         || h.field().equals("status")
                         || h.field().equals("deferral")
                         || h.field().equals("autoclose")
+                        || h.field().equals("rating")
                         || (h.field().equals("assignee") && h.toValue() != null))
                 .toList();
         model.addAttribute("deferral", deferrals.pendingForClient(ticket.id()).orElse(null));
@@ -161,6 +166,8 @@ class PortalController {
                 deferralHistory.labels(
                         timeline.stream().map(HistoryEntry::toValue).toList()));
         model.addAttribute("taskProgress", tasks.progress(ticket.id()));
+        model.addAttribute("rating", satisfaction.of(ticket.id()).orElse(null));
+        model.addAttribute("rateable", Satisfaction.rateable(ticket.status()));
         model.addAttribute("steps", STEPS);
         // the request is the contact's own organization's (resolved above): its norm-hours, tasks' included
         model.addAttribute("spentMinutes", workLog.totalMinutesOf(ticket.id()));

@@ -55,6 +55,8 @@ class DeskController {
 
     private final dev.tidesk.system.FlashMessages flashes;
 
+    private final dev.tidesk.ticket.Satisfaction satisfaction;
+
     DeskController(
             RequestQueries queries,
             RequestDesk desk,
@@ -70,7 +72,9 @@ class DeskController {
             dev.tidesk.notice.Notices notices,
             dev.tidesk.notice.Mentions mentions,
             dev.tidesk.team.ClientContact clientContact,
-            dev.tidesk.system.FlashMessages flashes) {
+            dev.tidesk.system.FlashMessages flashes,
+            dev.tidesk.ticket.Satisfaction satisfaction) {
+        this.satisfaction = satisfaction;
         this.flashes = flashes;
         this.tasks = tasks;
         this.workLog = workLog;
@@ -164,6 +168,7 @@ class DeskController {
         }
         model.addAttribute("watchers", notices.watcherNames(ticket.id()));
         model.addAttribute("history", queries.history(ticket.id()));
+        model.addAttribute("rating", satisfaction.of(ticket.id()).orElse(null));
         model.addAttribute("nextStatuses", ticket.status().next());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute(

@@ -130,7 +130,10 @@ class AccessMatrixTests extends WebTest {
                 "GET /portal/deferrals/{token}",
                 "POST /portal/deferrals/{token}",
                 "GET /portal/task-links/{token}",
-                "POST /portal/task-links/{token}");
+                "POST /portal/task-links/{token}",
+                "GET /portal/answer/rating/{token}",
+                "POST /portal/answer/rating/{token}",
+                "GET /portal/answer/rating/{token}/done");
         // the portal
         expect(
                 Access.CONTACTS,
@@ -150,6 +153,7 @@ class AccessMatrixTests extends WebTest {
                 Access.OWN_ORGANIZATION,
                 "GET /portal/requests/{tid}",
                 "POST /portal/requests/{tid}/replies",
+                "POST /portal/requests/{tid}/rating",
                 "GET /portal/attachments/{id}");
         // the workspace, for every staff role
         expect(
