@@ -163,6 +163,7 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/account/password",
                 "POST /desk/account/tokens",
                 "POST /desk/account/tokens/{id}/revoke",
+                "POST /desk/account/notice-mail",
                 "GET /desk/requests/{tid}",
                 "POST /desk/requests/{tid}/messages",
                 "POST /desk/requests/{tid}/status",
