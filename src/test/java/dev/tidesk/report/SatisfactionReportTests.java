@@ -78,7 +78,7 @@ class SatisfactionReportTests extends WebTest {
         mvc.perform(get("/desk/dashboard").session(head))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"tile-satisfaction\"")))
-                .andExpect(content().string(containsString("Вопрос решён, по оценкам клиентов")));
+                .andExpect(content().string(containsString("Вопрос решён: оценки клиентов")));
     }
 
     private TicketView resolvedNotRated(Client client, StaffView agent) {
