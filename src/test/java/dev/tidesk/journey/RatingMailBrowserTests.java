@@ -114,6 +114,30 @@ class RatingMailBrowserTests extends MailTest {
         Browser.screenshot(browser, "rating-on-request");
     }
 
+    @Test
+    void aSignedInContactRatesTheResolvedRequestOnItsPortalPage() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        TicketView ticket = data.request(client, "Обновить реквизиты в подвале", "Новые реквизиты во вложении");
+        Actor staff = Actor.staff(agent.id(), agent.fullName());
+        desk.assign(ticket.id(), agent.id(), agent.fullName(), staff);
+        desk.changeStatus(ticket.id(), Status.RESOLVED, staff);
+
+        Browser.signIn(browser, url("/portal/login"), client.login());
+        browser.get(url("/portal/requests/" + ticket.tid()));
+        assertThat(browser.findElement(By.id("rating")).getText()).contains("Вопрос решён?");
+        Browser.screenshot(browser, "rating-portal-question");
+        browser.findElement(By.id("rating-comment")).sendKeys("Спасибо, всё верно");
+        Browser.clickAndWait(browser, By.id("rating-good"));
+        assertThat(browser.findElement(By.id("rating-grade")).getText()).isEqualTo("Вопрос решён");
+        assertThat(browser.findElement(By.id("rating-comment-shown")).getText()).isEqualTo("Спасибо, всё верно");
+        assertThat(browser.findElements(By.id("rating-good")))
+                .as("rated: no form")
+                .isEmpty();
+        Browser.screenshot(browser, "rating-portal-rated");
+        assertThat(satisfaction.of(ticket.id()).orElseThrow().good()).isTrue();
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }

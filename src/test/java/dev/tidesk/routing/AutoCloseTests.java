@@ -68,7 +68,7 @@ class AutoCloseTests extends WebTest {
                 .andExpect(content().string(containsString("закрыто автоматически")));
         mvc.perform(get("/portal/requests/" + ticket.tid()).session(portalLogin(client.login())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("закрыто автоматически")));
+                .andExpect(content().string(containsString("Закрыто автоматически")));
     }
 
     @Test
