@@ -128,6 +128,10 @@ class Account {
         return locale;
     }
 
+    void changeLocale(String locale) {
+        this.locale = locale;
+    }
+
     boolean isEnabled() {
         return enabled;
     }

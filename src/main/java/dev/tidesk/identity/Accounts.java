@@ -195,6 +195,25 @@ public class Accounts {
         return id;
     }
 
+    /** The languages an account's mail may be written in. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("ru", "en");
+
+    /** The language of the mail Tidesk writes to this account's person (ru unless they chose en). */
+    public String language(long accountId) {
+        return accounts.findById(accountId).map(Account::getLocale).orElse("ru");
+    }
+
+    /** Sets the language of one's mail; anything but a known language is refused. */
+    @Transactional
+    public void changeLanguage(long accountId, String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new DomainException("error.language", "Unknown language " + language);
+        }
+        accounts.findById(accountId)
+                .orElseThrow(() -> new dev.tidesk.shared.NotFoundException("No account " + accountId))
+                .changeLocale(language);
+    }
+
     /** Changes one's own password after checking the current one. */
     @Transactional
     public void changePassword(long accountId, String currentPassword, String newPassword) {

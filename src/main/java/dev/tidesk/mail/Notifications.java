@@ -6,6 +6,7 @@ import dev.tidesk.ticket.MessageView;
 import dev.tidesk.ticket.RequestCreated;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.RequestStatusChanged;
+import dev.tidesk.ticket.Satisfaction;
 import dev.tidesk.ticket.StaffReplied;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
@@ -33,6 +34,10 @@ class Notifications {
     private final Outbox outbox;
 
     private final Clock clock;
+    private final Satisfaction satisfaction;
+
+    /** The rating page of the resolution mail's link; its token follows. */
+    static final String RATING = "/portal/answer/rating/";
 
     Notifications(
             RequestQueries requests,
@@ -41,7 +46,9 @@ class Notifications {
             AutoMailGuard guard,
             ClientMailer mailer,
             Outbox outbox,
+            Satisfaction satisfaction,
             Clock clock) {
+        this.satisfaction = satisfaction;
         this.clock = clock;
         this.outbox = outbox;
         this.requests = requests;
@@ -100,19 +107,25 @@ class Notifications {
         TicketView ticket = requests.ticket(event.ticketId());
         String key = "status:" + ticket.id() + ":" + event.to() + ":"
                 + ticket.updatedAt().toEpochMilli();
+        Map<String, Object> extra = new java.util.HashMap<>();
+        extra.put("newStatus", event.to().name());
+        extra.put("newStatusKey", "status." + event.to().name());
+        if (event.to() == Status.RESOLVED && ticket.contactEmail() != null && !guard.isSilent()) {
+            // "Вопрос решён?": a single-use link, the answer chosen by the button the client presses
+            String link = installation.baseUrl() + RATING + satisfaction.issueLink(ticket.id());
+            extra.put("ratingGoodLink", link + "?answer=good");
+            extra.put("ratingBadLink", link + "?answer=bad");
+        }
+        // the copied get the status mail too, but never the requester's single-use rating links
         notify(
                 ticket,
                 key,
                 "status",
                 "mail.status.subject",
                 "auto-generated",
-                Map.of(
-                        "newStatus",
-                        event.to().name(),
-                        "newStatusKey",
-                        "status." + event.to().name()),
+                extra,
                 List.of(),
-                true);
+                !extra.containsKey("ratingGoodLink"));
     }
 
     private void notify(

@@ -14,7 +14,7 @@ final class SecretLinks {
     /** The secret part of each kind of link Tidesk mails: what follows these paths, up to a delimiter. */
     private static final Pattern SECRET =
             Pattern.compile("(/password/reset\\?token=|/portal/deferrals/|/portal/task-links/|/portal/answer/deferral/"
-                    + "|/portal/answer/test-copy/)[A-Za-z0-9_%\\-]+");
+                    + "|/portal/answer/test-copy/|/portal/answer/rating/)[A-Za-z0-9_%\\-]+");
 
     private SecretLinks() {}
 

@@ -15,6 +15,7 @@
             "contract",
             "routing",
             "task",
-            "worklog"
+            "worklog",
+            "notice"
         })
 package dev.tidesk.mail;

@@ -20,7 +20,9 @@ public enum NoticeKind {
     DEFERRAL_ACCEPTED(""),
     DEFERRAL_DECLINED(""),
     TEST_COPY_ACCEPTED("#tasks"),
-    TEST_COPY_DECLINED("#tasks");
+    TEST_COPY_DECLINED("#tasks"),
+    /** the client answered "Вопрос решён?" with no (heads and the client's personal manager) */
+    BAD_RATING("#rating");
 
     private final String anchor;
 

@@ -2,6 +2,7 @@ package dev.tidesk.notice;
 
 import dev.tidesk.contract.DeferralAnswered;
 import dev.tidesk.identity.Role;
+import dev.tidesk.routing.ClientTermsBook;
 import dev.tidesk.routing.RoutingQueue;
 import dev.tidesk.routing.SlaWarningRaised;
 import dev.tidesk.task.TaskBoard;
@@ -15,6 +16,7 @@ import dev.tidesk.ticket.InternalNoteAdded;
 import dev.tidesk.ticket.RequestAssigned;
 import dev.tidesk.ticket.RequestCreated;
 import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.RequestRated;
 import dev.tidesk.ticket.TicketView;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +45,7 @@ class NoticeListeners {
     private final StaffDirectory staff;
     private final RoutingQueue routing;
     private final TaskBoard tasks;
+    private final ClientTermsBook clientTerms;
     private final Clock clock;
 
     NoticeListeners(
@@ -52,7 +55,9 @@ class NoticeListeners {
             StaffDirectory staff,
             RoutingQueue routing,
             TaskBoard tasks,
+            ClientTermsBook clientTerms,
             Clock clock) {
+        this.clientTerms = clientTerms;
         this.notices = notices;
         this.mentions = mentions;
         this.requests = requests;
@@ -246,6 +251,37 @@ class NoticeListeners {
                 ticket.tid(),
                 ticket.subject(),
                 event.targetMonth().toString());
+    }
+
+    /**
+     * The client said the question is not solved: the heads of support and the client's personal
+     * manager hear, with the comment's start.
+     */
+    @EventListener
+    void on(RequestRated event) {
+        if (event.good()) {
+            return;
+        }
+        TicketView ticket = requests.ticket(event.ticketId());
+        List<Long> to = new ArrayList<>();
+        staff.everyone().stream().filter(s -> s.role() == Role.HEAD).forEach(s -> to.add(s.id()));
+        clientTerms
+                .terms(ticket.organizationId())
+                .map(t -> t.personalManagerId())
+                .ifPresent(to::add);
+        String comment = event.comment() == null ? "" : event.comment();
+        if (comment.length() > 200) {
+            comment = comment.substring(0, 199) + "…";
+        }
+        notices.tell(
+                to,
+                null,
+                NoticeKind.BAD_RATING,
+                ticket.id(),
+                ticket.tid(),
+                ticket.subject(),
+                ticket.organizationName(),
+                comment);
     }
 
     /**

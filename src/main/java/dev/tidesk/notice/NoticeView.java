@@ -22,4 +22,18 @@ public record NoticeView(
     public String messageKey() {
         return "notice.kind." + kind.name();
     }
+
+    /**
+     * The arguments of {@link #messageKey()}: the TID, then the params, a param that is a message key
+     * resolved by {@code keyText} (in the reader's language).
+     */
+    public Object[] arguments(java.util.function.Function<String, String> keyText) {
+        Object[] args = new Object[params.size() + 1];
+        args[0] = tid;
+        for (int i = 0; i < params.size(); i++) {
+            String p = params.get(i);
+            args[i + 1] = p.startsWith("#") ? keyText.apply(p.substring(1)) : p;
+        }
+        return args;
+    }
 }

@@ -171,9 +171,10 @@ public class Notices {
         Timestamp at = ts(now());
         String[] values = Arrays.stream(params).map(p -> p == null ? "" : p).toArray(String[]::new);
         List<Long> list = List.copyOf(to);
+        // a notice of a kind its recipient chose by e-mail is marked for their next digest
         jdbc.batchUpdate("""
-                insert into notification (recipient_id, kind, ticket_id, tid, params, created_at)
-                values (?, ?, ?, ?, ?, ?)""", new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                insert into notification (recipient_id, kind, ticket_id, tid, params, created_at, to_mail)
+                values (?, ?, ?, ?, ?, ?, exists (select 1 from notice_mail_kind m where m.staff_id = ? and m.kind = ?))""", new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
             @Override
             public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
                 ps.setLong(1, list.get(i));
@@ -182,6 +183,8 @@ public class Notices {
                 ps.setString(4, tid);
                 ps.setArray(5, ps.getConnection().createArrayOf("text", values));
                 ps.setTimestamp(6, at);
+                ps.setLong(7, list.get(i));
+                ps.setString(8, kind.name());
             }
 
             @Override
@@ -189,6 +192,87 @@ public class Notices {
                 return list.size();
             }
         });
+    }
+
+    // ---- e-mail digests ------------------------------------------------------------------------
+
+    /** The kinds of notice this person also wants by e-mail; none unless they chose some. */
+    public java.util.Set<NoticeKind> mailedKinds(long staffId) {
+        java.util.Set<NoticeKind> kinds = java.util.EnumSet.noneOf(NoticeKind.class);
+        for (String k :
+                jdbc.queryForList("select kind from notice_mail_kind where staff_id = ?", String.class, staffId)) {
+            kinds.add(NoticeKind.valueOf(k));
+        }
+        return kinds;
+    }
+
+    /** Sets the kinds this person wants by e-mail; notices from now on, none of the past. */
+    @Transactional
+    public void mailKinds(long staffId, java.util.Set<NoticeKind> kinds) {
+        String[] names = kinds.stream().map(Enum::name).toArray(String[]::new);
+        jdbc.update("delete from notice_mail_kind where staff_id = ? and not (kind = any (?))", ps -> {
+            ps.setLong(1, staffId);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", names));
+        });
+        for (String k : names) {
+            jdbc.update(
+                    "insert into notice_mail_kind (staff_id, kind, since) values (?, ?, ?) on conflict do nothing",
+                    staffId,
+                    k,
+                    ts(now()));
+        }
+    }
+
+    /** One person's notices for one digest mail, with where and how to write to them. */
+    public record Digest(long staffId, String fullName, String email, String language, List<NoticeView> notices) {
+
+        /** The newest notice's id: the digest's key, so that it is queued once. */
+        public long lastNoticeId() {
+            return notices.stream().mapToLong(NoticeView::id).max().orElse(0);
+        }
+    }
+
+    /**
+     * The digests due at {@code now}: for each active person with notices marked for mail whose last
+     * digest went out at least {@code every} ago (or never), those notices, oldest first (at most
+     * {@link #PAGE}). Locks the marked rows until the caller's transaction ends.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<Digest> dueDigests(Instant now, java.time.Duration every) {
+        List<Object[]> people = jdbc.query(
+                """
+                select s.id, s.full_name, s.email, coalesce((select a.locale from account a where a.staff_id = s.id
+                                                             order by a.id limit 1), 'ru')
+                  from staff s
+                 where s.active and s.email is not null
+                   and exists (select 1 from notification n where n.recipient_id = s.id and n.to_mail)
+                   and not exists (select 1 from notice_digest d where d.staff_id = s.id and d.last_sent_at > ?)
+                 order by s.id""",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)},
+                ts(now.minus(every)));
+        List<Digest> due = new java.util.ArrayList<>();
+        for (Object[] p : people) {
+            List<NoticeView> pending = jdbc.query("""
+                    select id, kind, ticket_id, tid, params, created_at, read_at from notification
+                    where recipient_id = ? and to_mail order by id limit ? for update skip locked""", Notices::map, p[0], PAGE);
+            if (!pending.isEmpty()) {
+                due.add(new Digest((Long) p[0], (String) p[1], (String) p[2], (String) p[3], pending));
+            }
+        }
+        return due;
+    }
+
+    /** The digest was queued: its notices are mailed, and the person's next digest waits its turn. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void digested(Digest digest, Instant now) {
+        Long[] ids = digest.notices().stream().map(NoticeView::id).toArray(Long[]::new);
+        jdbc.update("update notification set to_mail = false, mailed_at = ? where id = any (?)", ps -> {
+            ps.setTimestamp(1, ts(now));
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", ids));
+        });
+        jdbc.update("""
+                insert into notice_digest (staff_id, last_sent_at) values (?, ?)
+                on conflict (staff_id) do update set last_sent_at = excluded.last_sent_at""", digest.staffId(), ts(now));
     }
 
     private Instant now() {

@@ -16,6 +16,7 @@ import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestForm;
 import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.Satisfaction;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
 import dev.tidesk.worklog.WorkLog;
@@ -57,6 +58,7 @@ class PortalController {
     private final dev.tidesk.contract.DeferralHistory deferralHistory;
     private final dev.tidesk.task.TaskBoard tasks;
     private final dev.tidesk.ticket.CcList copies;
+    private final Satisfaction satisfaction;
 
     private final Clock clock;
 
@@ -71,8 +73,10 @@ class PortalController {
             dev.tidesk.contract.DeferralHistory deferralHistory,
             dev.tidesk.task.TaskBoard tasks,
             dev.tidesk.ticket.CcList copies,
+            Satisfaction satisfaction,
             Clock clock) {
         this.copies = copies;
+        this.satisfaction = satisfaction;
         this.deferralHistory = deferralHistory;
         this.tasks = tasks;
         this.clock = clock;
@@ -154,6 +158,8 @@ class PortalController {
                         || h.field().equals("deferral")
                         || h.field().equals("ccAdded")
                         || h.field().equals("ccRemoved")
+                        || h.field().equals("autoclose")
+                        || h.field().equals("rating")
                         || (h.field().equals("assignee") && h.toValue() != null))
                 .toList();
         model.addAttribute("deferral", deferrals.pendingForClient(ticket.id()).orElse(null));
@@ -182,6 +188,8 @@ class PortalController {
                                                 .noneMatch(e -> e.address().equalsIgnoreCase(c.email())))
                                 .limit(100)
                                 .toList());
+        model.addAttribute("rating", satisfaction.of(ticket.id()).orElse(null));
+        model.addAttribute("rateable", Satisfaction.rateable(ticket.status()));
         model.addAttribute("steps", STEPS);
         // the request is the contact's own organization's (resolved above): its norm-hours, tasks' included
         model.addAttribute("spentMinutes", workLog.totalMinutesOf(ticket.id()));

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param channels      requests of the last 12 weeks by channel
  * @param normHours     per person, the last 4 weeks: norm-hours per week by kind of work
  * @param sla           per plan, the last 4 weeks: deadlines met and breached
+ * @param satisfaction  per agent, the last 4 weeks: the clients' ratings ("Вопрос решён?"), good and bad
  * @param overPlan      clients whose hours this month passed the plan, or who overran it in the closed months, with
  *                      the recommended plan: the first 20, highest use first
  * @param deferred      requests deferred to next month, per client (the first 20): they come back to the queue on the 1st
@@ -28,8 +29,21 @@ public record Dashboard(
         ReportTable channels,
         ReportTable normHours,
         ReportTable sla,
+        ReportTable satisfaction,
         ReportTable overPlan,
         ReportTable deferred,
         long clientsOverPlan,
         long deferredRequests,
-        boolean monthsClosed) {}
+        boolean monthsClosed) {
+
+    /** Of the ratings in {@link #satisfaction}: how many, and how many good. */
+    public long[] ratings() {
+        long rated = 0;
+        long good = 0;
+        for (var row : satisfaction.rows()) {
+            rated += (Long) row.get(1);
+            good += (Long) row.get(2);
+        }
+        return new long[] {rated, good};
+    }
+}

@@ -4,6 +4,9 @@ import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Accounts;
 import dev.tidesk.identity.ApiTokens;
 import dev.tidesk.identity.TideskUser;
+import dev.tidesk.notice.NoticeKind;
+import dev.tidesk.notice.Notices;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +30,18 @@ class AccountController {
     private final MessageSource messages;
     private final Customers customers;
 
-    AccountController(Accounts accounts, ApiTokens tokens, MessageSource messages, Customers customers) {
+    private final Notices notices;
+    private final long digestMinutes;
+
+    AccountController(
+            Accounts accounts,
+            ApiTokens tokens,
+            MessageSource messages,
+            Customers customers,
+            Notices notices,
+            @Value("${tidesk.mail.staff-digest-every:15m}") java.time.Duration digestEvery) {
+        this.notices = notices;
+        this.digestMinutes = digestEvery.toMinutes();
         this.customers = customers;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -40,6 +54,13 @@ class AccountController {
         model.addAttribute("tokens", "desk".equals(area) ? tokens.of(me.accountId()) : java.util.List.of());
         model.addAttribute(
                 "contact", "portal".equals(area) && me.contactId() != null ? customers.contact(me.contactId()) : null);
+        if ("desk".equals(area) && me.staffId() != null) {
+            model.addAttribute("noticeKinds", NoticeKind.values());
+            model.addAttribute("mailedKinds", notices.mailedKinds(me.staffId()));
+            model.addAttribute("mailLanguage", accounts.language(me.accountId()));
+            model.addAttribute("languages", Accounts.LANGUAGES);
+            model.addAttribute("digestMinutes", digestMinutes);
+        }
         return "system/account";
     }
 
@@ -54,6 +75,34 @@ class AccountController {
     String revokeToken(@AuthenticationPrincipal TideskUser me, @PathVariable long id) {
         tokens.revoke(me.accountId(), id);
         return "redirect:/desk/account";
+    }
+
+    /**
+     * Staff choose the kinds of notice they also want by e-mail (none by default) and the language of
+     * that mail; unknown kinds are ignored.
+     */
+    @PostMapping("/desk/account/notice-mail")
+    String noticeMail(
+            @AuthenticationPrincipal TideskUser me,
+            @RequestParam(required = false) java.util.List<String> kinds,
+            @RequestParam(defaultValue = "ru") String language,
+            RedirectAttributes redirect) {
+        if (me.staffId() == null) {
+            throw new org.springframework.security.access.AccessDeniedException("Staff only");
+        }
+        java.util.Set<NoticeKind> chosen = java.util.EnumSet.noneOf(NoticeKind.class);
+        for (String k : kinds == null ? java.util.List.<String>of() : kinds) {
+            for (NoticeKind kind : NoticeKind.values()) {
+                if (kind.name().equals(k)) {
+                    chosen.add(kind);
+                }
+            }
+        }
+        accounts.changeLanguage(me.accountId(), language);
+        notices.mailKinds(me.staffId(), chosen);
+        redirect.addFlashAttribute(
+                "flash", messages.getMessage("account.noticeMail.saved", null, LocaleContextHolder.getLocale()));
+        return "redirect:/desk/account#notice-mail";
     }
 
     /** A contact asks for (or stops) the monthly statement by e-mail. */

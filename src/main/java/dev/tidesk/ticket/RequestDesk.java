@@ -71,6 +71,19 @@ public class RequestDesk {
         finish(ticket);
     }
 
+    /**
+     * Closes a request resolved {@code businessDays} working days ago that nobody answered since;
+     * returns false (and changes nothing) when it is no longer resolved.
+     */
+    public boolean closeUnanswered(long ticketId, int businessDays) {
+        Ticket ticket = load(ticketId);
+        if (!ticket.closeUnanswered(businessDays, now())) {
+            return false;
+        }
+        finish(ticket);
+        return true;
+    }
+
     public void changeUrgency(long ticketId, Urgency urgency, Actor actor) {
         Ticket ticket = load(ticketId);
         ticket.changeUrgency(urgency, actor, now());

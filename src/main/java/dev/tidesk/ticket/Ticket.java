@@ -161,6 +161,33 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
         registerEvent(new ClientReplied(id, tid, messageId, files));
     }
 
+    /**
+     * Nobody answered the resolution for {@code businessDays} working days: the request closes by
+     * itself, with a history entry saying why. False when it is no longer resolved (the client wrote).
+     */
+    boolean closeUnanswered(int businessDays, Instant now) {
+        if (status != Status.RESOLVED) {
+            return false;
+        }
+        Actor system = Actor.system();
+        changeStatus(Status.CLOSED, system, now);
+        record(system, now, "autoclose", null, Integer.toString(businessDays));
+        return true;
+    }
+
+    /**
+     * The client answers "Вопрос решён?": only a resolved or closed request is rated. A rating does not
+     * reopen the request (a reply does).
+     */
+    void rate(boolean good, String comment, Actor client, Instant now) {
+        if (status != Status.RESOLVED && status != Status.CLOSED) {
+            throw new dev.tidesk.shared.DomainException(
+                    "rating.error.not-resolved", "Only a resolved request can be rated", tid);
+        }
+        record(client, now, "rating", null, good ? "GOOD" : "BAD");
+        registerEvent(new RequestRated(id, tid, good, comment, assigneeId, organizationId));
+    }
+
     /** A step taken by another module (a deferral proposed, declined...), kept in the history. */
     void remark(Actor actor, Instant now, String field, String value) {
         record(actor, now, field, null, value);

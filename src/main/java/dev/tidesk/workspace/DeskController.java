@@ -61,6 +61,8 @@ class DeskController {
     /** How many of the most used tags the request page suggests. */
     static final int TAG_SUGGESTIONS = 100;
 
+    private final dev.tidesk.ticket.Satisfaction satisfaction;
+
     DeskController(
             RequestQueries queries,
             RequestDesk desk,
@@ -79,9 +81,11 @@ class DeskController {
             dev.tidesk.system.FlashMessages flashes,
             dev.tidesk.canned.CannedReplies canned,
             dev.tidesk.ticket.CcList copies,
-            dev.tidesk.ticket.RequestTags tags) {
+            dev.tidesk.ticket.RequestTags tags,
+            dev.tidesk.ticket.Satisfaction satisfaction) {
         this.canned = canned;
         this.tags = tags;
+        this.satisfaction = satisfaction;
         this.flashes = flashes;
         this.copies = copies;
         this.tasks = tasks;
@@ -199,6 +203,7 @@ class DeskController {
         model.addAttribute("tagSuggestions", tags.popular(TAG_SUGGESTIONS));
         // support keeps the client's contacts and sites current; specialists do not (SecurityConfiguration)
         model.addAttribute("mayEditDirectory", me != null && !me.hasRole(Role.SPECIALIST));
+        model.addAttribute("rating", satisfaction.of(ticket.id()).orElse(null));
         model.addAttribute("nextStatuses", ticket.status().next());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute(

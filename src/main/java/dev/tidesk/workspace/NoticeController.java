@@ -98,12 +98,7 @@ class NoticeController {
     }
 
     private NoticeLine line(NoticeView n, Locale locale) {
-        Object[] args = new Object[n.params().size() + 1];
-        args[0] = n.tid();
-        for (int i = 0; i < n.params().size(); i++) {
-            String p = n.params().get(i);
-            args[i + 1] = p.startsWith("#") ? messages.getMessage(p.substring(1), null, p, locale) : p;
-        }
+        Object[] args = n.arguments(key -> messages.getMessage(key, null, "#" + key, locale));
         return new NoticeLine(
                 n.id(), messages.getMessage(n.messageKey(), args, locale), n.tid(), n.unread(), n.createdAt());
     }

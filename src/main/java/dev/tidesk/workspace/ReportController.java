@@ -43,6 +43,9 @@ class ReportController {
             "normHours",
             "slaByPlan",
             "slaByAgent",
+            "satisfactionByAgent",
+            "satisfactionByClient",
+            "satisfactionByPlan",
             "utilisation",
             "tags");
 
@@ -90,6 +93,10 @@ class ReportController {
         model.addAttribute("createdThisWeek", lastWeek.get(1));
         model.addAttribute("resolvedThisWeek", lastWeek.get(2));
         model.addAttribute("withinHour", all == 0 ? null : Math.round(100.0 * answered / all));
+        long[] ratings = d.ratings();
+        model.addAttribute("rated", ratings[0]);
+        model.addAttribute("ratedGood", ratings[1]);
+        model.addAttribute("goodShare", ratings[0] == 0 ? null : Math.round(100.0 * ratings[1] / ratings[0]));
         model.addAttribute(
                 "charts",
                 List.of(
@@ -100,6 +107,7 @@ class ReportController {
                         cards.card(d.channels(), Grain.WEEK, "pie", 1),
                         cards.card(d.normHours(), Grain.WEEK, "stack", 2, 3, 4, 5),
                         cards.card(d.sla(), Grain.WEEK, "bar", 2, 3, 6, 7),
+                        cards.card(d.satisfaction(), Grain.WEEK, "bar", 2, 3),
                         cards.card(d.overPlan(), Grain.MONTH, "bar", 2, 3)));
         model.addAttribute("deferred", cards.card(d.deferred(), Grain.MONTH, "bar", 1));
         model.addAttribute("deferredCount", d.deferredRequests());
@@ -144,6 +152,8 @@ class ReportController {
                     case "staffActivity" -> cards.byPerson(table, grain, "bar", 2);
                     case "normHours" -> cards.byPerson(table, grain, "stack", 2);
                     case "slaByPlan", "slaByAgent" -> cards.card(table, grain, "bar", 2, 3, 6, 7);
+                    case "satisfactionByAgent", "satisfactionByClient", "satisfactionByPlan" ->
+                        cards.card(table, grain, "bar", 2, 3);
                     case "utilisation" ->
                         filter.organizationId() != null
                                 ? cards.card(table, grain, "line", 2, 3, 4, 7)
@@ -199,6 +209,9 @@ class ReportController {
             case "normHours" -> reports.normHours(filter);
             case "slaByPlan" -> reports.slaByPlan(filter);
             case "slaByAgent" -> reports.slaByAgent(filter);
+            case "satisfactionByAgent" -> reports.satisfactionByAgent(filter);
+            case "satisfactionByClient" -> reports.satisfactionByClient(filter);
+            case "satisfactionByPlan" -> reports.satisfactionByPlan(filter);
             case "utilisation" -> reports.utilisation(filter);
             case "tags" -> reports.tags(filter);
             default -> throw new dev.tidesk.shared.NotFoundException("No report " + kind);

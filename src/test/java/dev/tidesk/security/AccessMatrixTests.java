@@ -130,7 +130,10 @@ public class AccessMatrixTests extends WebTest {
                 "GET /portal/deferrals/{token}",
                 "POST /portal/deferrals/{token}",
                 "GET /portal/task-links/{token}",
-                "POST /portal/task-links/{token}");
+                "POST /portal/task-links/{token}",
+                "GET /portal/answer/rating/{token}",
+                "POST /portal/answer/rating/{token}",
+                "GET /portal/answer/rating/{token}/done");
         // the portal
         expect(
                 Access.CONTACTS,
@@ -154,6 +157,7 @@ public class AccessMatrixTests extends WebTest {
                 "POST /portal/requests/{tid}/replies",
                 "POST /portal/requests/{tid}/cc",
                 "POST /portal/requests/{tid}/cc/remove",
+                "POST /portal/requests/{tid}/rating",
                 "GET /portal/attachments/{id}");
         // the workspace, for every staff role
         expect(
@@ -163,6 +167,7 @@ public class AccessMatrixTests extends WebTest {
                 "POST /desk/account/password",
                 "POST /desk/account/tokens",
                 "POST /desk/account/tokens/{id}/revoke",
+                "POST /desk/account/notice-mail",
                 "GET /desk/requests/{tid}",
                 "POST /desk/requests/{tid}/messages",
                 "POST /desk/requests/{tid}/status",
