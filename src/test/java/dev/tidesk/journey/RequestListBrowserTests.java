@@ -1,0 +1,89 @@
+package dev.tidesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesk.Browser;
+import dev.tidesk.BrowserExtension;
+import dev.tidesk.MailTest;
+import dev.tidesk.TestData.Client;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.TicketView;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An agent's morning: filters all requests down to one client's unassigned ones, keeps that as a
+ * list, and gives three of them to a colleague in one go.
+ */
+@ExtendWith(BrowserExtension.class)
+class RequestListBrowserTests extends MailTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RequestQueries queries;
+
+    ChromeDriver browser;
+
+    @Test
+    void filterSaveAListAndBulkAssignThree() throws Exception {
+        Client client = data.client();
+        Client other = data.client();
+        StaffView agent = data.agent();
+        StaffView colleague = data.agent();
+        List<TicketView> mine = List.of(
+                data.request(client, "Не грузится каталог", "Текст."),
+                data.request(client, "Ошибка в корзине", "Текст."),
+                data.request(client, "Поменять баннер", "Текст."));
+        TicketView elsewhere = data.request(other, "Чужое обращение", "Текст.");
+
+        Browser.signIn(browser, url("/desk/login"), agent.email());
+        browser.get(url("/desk"));
+        Browser.clickAndWait(browser, By.id("all-requests"));
+        new Select(browser.findElement(By.name("client")))
+                .selectByVisibleText(client.organization().name());
+        new Select(browser.findElement(By.name("assignee"))).selectByValue("none");
+        Browser.clickAndWait(browser, By.id("apply-filters"));
+        assertThat(browser.findElements(By.cssSelector("#request-list tbody tr")))
+                .hasSize(3);
+        assertThat(browser.findElements(By.id("r-" + elsewhere.tid()))).isEmpty();
+
+        browser.findElement(By.id("view-name")).sendKeys("Ромашка без исполнителя");
+        Browser.clickAndWait(browser, By.id("save-view"));
+        assertThat(browser.findElement(By.cssSelector(".saved-views")).getText())
+                .contains("Ромашка без исполнителя")
+                .contains("3");
+        Browser.screenshot(browser, "desk-request-list");
+
+        browser.findElement(By.id("bulk-all")).click();
+        new Select(browser.findElement(By.id("bulk-action"))).selectByValue("ASSIGN");
+        new Select(browser.findElement(By.id("bulk-assignee"))).selectByVisibleText(colleague.fullName());
+        Browser.clickAndWait(browser, By.id("bulk-go"));
+        assertThat(browser.findElement(By.id("bulk-summary")).getText())
+                .contains("3")
+                .contains(colleague.fullName());
+        Browser.screenshot(browser, "desk-bulk-confirm");
+        Browser.clickAndWait(browser, By.id("bulk-confirm-go"));
+
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("3");
+        assertThat(browser.findElement(By.id("list-empty")).isDisplayed())
+                .as("the saved filter (nobody's) now finds none of them")
+                .isTrue();
+        for (TicketView t : mine) {
+            assertThat(queries.ticket(t.id()).assigneeId()).isEqualTo(colleague.id());
+        }
+        assertThat(queries.ticket(elsewhere.id()).assigneeId()).isNull();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
