@@ -64,7 +64,9 @@ class RequestTagsWebTests extends WebTest {
         String page = body(get("/desk/requests/" + tagged.tid()).session(agent));
         assertThat(page).contains("request-tags").contains(tag).contains("tag-suggestions");
 
-        String queue = body(get("/desk").param("view", "OPEN").session(agent));
+        // newest first: the tagged request is on the first page however many the suite has made
+        String queue =
+                body(get("/desk").param("view", "OPEN").param("sort", "NEWEST").session(agent));
         assertThat(queue).contains("row-tags").contains(tag);
         String filtered = body(get("/desk")
                 .param("view", "OPEN")
