@@ -74,7 +74,8 @@ class DirectoryAndTagsBrowserTests extends MailTest {
                 .contains("оплата");
         Browser.screenshot(browser, "request-tagged");
 
-        browser.get(url("/desk?view=OPEN"));
+        // newest first: the request is on the first page however many the suite has made
+        browser.get(url("/desk?view=OPEN&sort=NEWEST"));
         Browser.clickAndWait(browser, By.cssSelector("#q-" + ticket.tid() + " .row-tags a.tag"));
         assertThat(browser.findElement(By.id("tag-filter")).getText()).contains("оплата");
         assertThat(browser.findElements(By.cssSelector("tr.request-row")))
