@@ -208,7 +208,14 @@ class AccessMatrixTests extends WebTest {
                 "POST /desk/requests/{tid}/cc",
                 "POST /desk/requests/{tid}/cc/remove",
                 "POST /desk/requests/{tid}/cc/suggestions/accept",
-                "POST /desk/requests/{tid}/cc/suggestions/dismiss");
+                "POST /desk/requests/{tid}/cc/suggestions/dismiss",
+                // merge, split and link: support's, never a specialist's
+                "GET /desk/requests/{tid}/merge",
+                "POST /desk/requests/{tid}/merge",
+                "GET /desk/requests/{tid}/split/{messageId}",
+                "POST /desk/requests/{tid}/split/{messageId}",
+                "POST /desk/requests/{tid}/links",
+                "POST /desk/requests/{tid}/links/remove");
         // heads and admins
         expect(
                 Access.BOSS,
@@ -496,6 +503,7 @@ class AccessMatrixTests extends WebTest {
                     .replace("{action}", "start")
                     .replace("{taskId}", "999999999")
                     .replace("{contactId}", "999999999")
+                    .replace("{messageId}", "999999999")
                     .replace("/portal/attachments/{id}", "/portal/attachments/" + attachmentId)
                     .replace("{id}", "999999999");
         }
