@@ -188,10 +188,11 @@ class RelatedRequestsController {
     String unlink(
             @AuthenticationPrincipal TideskUser me,
             @PathVariable String tid,
-            @RequestParam long linkedId,
+            @RequestParam(required = false) Long linkedId,
             RedirectAttributes redirect) {
         TicketView ticket = ticket(me, tid);
-        TicketView other = queries.findTicket(linkedId).orElseThrow(() -> new NotFoundException("No request"));
+        TicketView other = (linkedId == null ? java.util.Optional.<TicketView>empty() : queries.findTicket(linkedId))
+                .orElseThrow(() -> new NotFoundException("No request " + linkedId));
         links.unlink(ticket.id(), other.id(), DeskController.actor(me));
         flashes.notice(redirect, "links.removed", other.tid());
         return back(ticket);
