@@ -259,7 +259,8 @@ class DeskController {
             @RequestParam String body,
             @RequestParam(required = false) List<MultipartFile> files,
             RedirectAttributes redirect) {
-        TicketView ticket = queries.byTid(tid);
+        // written on a merged request's page, it goes where the conversation went
+        TicketView ticket = queries.survivor(queries.byTid(tid).id());
         boolean mayReply = mayReplyToClients(me);
         if (kind == null) {
             kind = mayReply ? "reply" : "note";
