@@ -75,6 +75,11 @@ public class RequestQueries {
         return t;
     }
 
+    /** The id of {@link #survivor}; the id itself when there is no such request (never throws). */
+    public long survivorId(long id) {
+        return findTicket(id).map(t -> survivor(t.id()).id()).orElse(id);
+    }
+
     /** {@link #survivor} of the request with this TID, or empty when there is none. */
     public Optional<TicketView> findSurvivorByTid(String tid) {
         return findByTid(tid).map(t -> survivor(t.id()));
