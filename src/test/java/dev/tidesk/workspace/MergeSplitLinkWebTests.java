@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +16,7 @@ import dev.tidesk.WebTest;
 import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.Deferrals;
 import dev.tidesk.contract.PlanCode;
+import dev.tidesk.identity.ApiTokens;
 import dev.tidesk.identity.Role;
 import dev.tidesk.task.Environment;
 import dev.tidesk.task.NewTask;
@@ -72,6 +74,9 @@ class MergeSplitLinkWebTests extends WebTest {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    ApiTokens tokens;
 
     Actor agentActor(StaffView agent) {
         return Actor.staff(agent.id(), agent.fullName());
@@ -208,6 +213,19 @@ class MergeSplitLinkWebTests extends WebTest {
         assertThat(queries.messages(b.id(), false))
                 .extracting(MessageView::body)
                 .contains("Дополнение через старый номер");
+
+        // the API reads and answers the merged TID as the survivor
+        String token = tokens.issue(accountOf(agent.email()), "merge check");
+        mvc.perform(get("/api/v1/requests/" + a.tid()).header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tid").value(b.tid()));
+        mvc.perform(post("/api/v1/requests/" + a.tid() + "/replies")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType("application/json")
+                        .content("{\"body\":\"Ответ через API\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.tid").value(b.tid()));
+        assertThat(queries.messages(a.id(), true)).isEmpty();
     }
 
     @Test
