@@ -90,4 +90,20 @@ class MergeMailTests extends MailTest {
         assertThat(requests.ticket(merged.id()).status()).isEqualTo(Status.CLOSED);
         assertThat(requests.ticket(survivor.id()).status()).isNotEqualTo(Status.CLOSED);
     }
+
+    @Test
+    void aClientWhoReadsEnglishIsToldInEnglish() throws Exception {
+        Client client = data.client("en");
+        TicketView merged = data.request(client, "Contact form is silent", "No mail since morning");
+        TicketView survivor = data.request(client, "Site mail", "The form sends nothing");
+        sender.sendDue();
+        smtp.purgeEmailFromAllMailboxes();
+        StaffView agent = data.agent();
+        merges.merge(merged.id(), survivor.tid(), Actor.staff(agent.id(), agent.fullName()));
+        sender.sendDue();
+        assertThat(subjects(sentTo(client.login())))
+                .singleElement()
+                .asString()
+                .contains("Your request " + merged.tid() + " has been merged with " + survivor.tid());
+    }
 }
