@@ -57,6 +57,7 @@ class MergeBrowserTests extends MailTest {
         Browser.signIn(agentBrowser, url("/desk/login"), agent.email());
         agentBrowser.manage().window().setSize(new Dimension(1280, 1000));
         agentBrowser.get(url("/desk/requests/" + merged.tid()));
+        Browser.screenshot(agentBrowser, "desk-request-merge-button");
         Browser.clickAndWait(agentBrowser, By.id("merge"));
         agentBrowser.findElement(By.id("merge-target")).sendKeys(survivor.tid());
         Browser.clickAndWait(agentBrowser, By.id("merge-preview"));
