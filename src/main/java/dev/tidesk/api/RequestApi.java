@@ -97,15 +97,20 @@ class RequestApi {
 
     @GetMapping("/api/v1/requests/{tid}")
     RequestResource get(@PathVariable String tid) {
-        return resource(queries.byTid(tid));
+        return resource(survivor(tid));
     }
 
     @PostMapping("/api/v1/requests/{tid}/replies")
     ResponseEntity<RequestResource> reply(
             @AuthenticationPrincipal TideskUser me, @PathVariable String tid, @Valid @RequestBody ReplyBody reply) {
-        TicketView ticket = queries.byTid(tid);
+        TicketView ticket = survivor(tid);
         desk.reply(ticket.id(), new Actor(me.displayName(), me.staffId(), null), reply.body(), List.of());
         return ResponseEntity.status(201).body(resource(queries.ticket(ticket.id())));
+    }
+
+    /** The request with this TID or, when it was merged, the request it was merged into. */
+    private TicketView survivor(String tid) {
+        return queries.findSurvivorByTid(tid).orElseThrow(() -> new NotFoundException("No request " + tid));
     }
 
     private ContactView contactOf(NewRequestBody request) {

@@ -3,6 +3,7 @@ package dev.tidesk.mail;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.RequestQueries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ class DeliveryReports {
     private final MailSettings mail;
     private final MailTemplates templates;
     private final Installation installation;
+    private final RequestQueries requests;
 
     DeliveryReports(
             Threading threading,
@@ -31,7 +33,9 @@ class DeliveryReports {
             RequestDesk desk,
             MailSettings mail,
             MailTemplates templates,
-            Installation installation) {
+            Installation installation,
+            RequestQueries requests) {
+        this.requests = requests;
         this.threading = threading;
         this.guard = guard;
         this.desk = desk;
@@ -87,6 +91,8 @@ class DeliveryReports {
         if (ticketId == null) {
             return InboundProcessor.Result.ignored("BOUNCE", null, "Bounce for no known request: " + reason);
         }
+        // a merged request's mail is noted where its conversation went
+        ticketId = requests.survivorId(ticketId);
         String shown = recipient != null ? recipient : named;
         desk.note(
                 ticketId,
@@ -137,7 +143,8 @@ class DeliveryReports {
         Optional<Long> found = threading
                 .byReferences(parsed)
                 .map(Threading.Match::ticketId)
-                .or(() -> threading.sentMail(ourIdsIn(parsed)).map(Threading.SentMail::ticketId));
+                .or(() -> threading.sentMail(ourIdsIn(parsed)).map(Threading.SentMail::ticketId))
+                .map(requests::survivorId);
         if (found.isEmpty()) {
             return InboundProcessor.Result.ignored(
                     kind.name(), null, "Automatic mail (" + kind + ") about no known request");

@@ -209,7 +209,8 @@ class InboundProcessor {
             suggestColleagues(created.ticketId(), parsed, now);
             return created;
         }
-        TicketView ticket = requests.findTicket(match.get().ticketId()).orElseThrow();
+        // a merged request's TID, Message-IDs and marker reach the request it was merged into
+        TicketView ticket = requests.survivor(match.get().ticketId());
         InboundBody.Body body = bodies.of(parsed);
         if (member.isPresent()) {
             StaffView s = member.get();

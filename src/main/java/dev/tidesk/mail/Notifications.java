@@ -6,6 +6,7 @@ import dev.tidesk.ticket.MessageView;
 import dev.tidesk.ticket.RequestCreated;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.RequestStatusChanged;
+import dev.tidesk.ticket.RequestsMerged;
 import dev.tidesk.ticket.Satisfaction;
 import dev.tidesk.ticket.StaffReplied;
 import dev.tidesk.ticket.Status;
@@ -126,6 +127,26 @@ class Notifications {
                 extra,
                 List.of(),
                 !extra.containsKey("ratingGoodLink"));
+    }
+
+    /**
+     * The client of a merged request is told once where it went, in their language; keyed by the
+     * merged request, so a retried or repeated event mails nothing more.
+     */
+    @EventListener
+    void on(RequestsMerged event) {
+        TicketView merged = requests.ticket(event.mergedId());
+        mailer.send(
+                merged,
+                "merged:" + merged.id(),
+                "merged",
+                "auto-generated",
+                installation.baseUrl() + "/portal/requests/" + event.survivorTid(),
+                (locale, vars) -> vars.put("survivorTid", event.survivorTid()),
+                List.of(),
+                "mail.merged.subject",
+                merged.tid(),
+                event.survivorTid());
     }
 
     private void notify(

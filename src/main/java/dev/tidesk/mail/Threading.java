@@ -2,6 +2,7 @@ package dev.tidesk.mail;
 
 import dev.tidesk.ticket.CcRemoved;
 import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.RequestsMerged;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -172,6 +173,17 @@ class Threading {
                 "delete from mail_participant where ticket_id = ? and address = ?",
                 event.ticketId(),
                 event.address().strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Whoever a mail brought into a merged request may write into the survivor, where the
+     * conversation went (the merged request's references lead there through {@code merged_into}).
+     */
+    @EventListener
+    void on(RequestsMerged event) {
+        jdbc.update("""
+                insert into mail_participant (ticket_id, address, created_at)
+                select ?, address, created_at from mail_participant where ticket_id = ? on conflict do nothing""", event.survivorId(), event.mergedId());
     }
 
     private boolean exists(long ticketId) {

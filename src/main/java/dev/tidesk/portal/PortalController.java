@@ -162,6 +162,8 @@ class PortalController {
                         || h.field().equals("rating")
                         || (h.field().equals("assignee") && h.toValue() != null))
                 .toList();
+        // a merged request says where it went, and links there when the client may see it
+        model.addAttribute("survivor", ticket.merged() ? survivorFor(ticket, me) : null);
         model.addAttribute("deferral", deferrals.pendingForClient(ticket.id()).orElse(null));
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", queries.messages(ticket.id(), false));
@@ -206,7 +208,8 @@ class PortalController {
             @RequestParam String body,
             @RequestParam(required = false) List<MultipartFile> files,
             RedirectAttributes redirect) {
-        TicketView ticket = queries.byTidForOrganization(tid, me.organizationId());
+        // a reply to a merged request goes where its conversation went
+        TicketView ticket = survivorFor(queries.byTidForOrganization(tid, me.organizationId()), me);
         desk.clientReply(ticket.id(), actor(me), body, NewAttachment.of(files));
         redirect.addFlashAttribute(
                 "flash", messages.getMessage("portal.detail.replied", null, LocaleContextHolder.getLocale()));
@@ -230,6 +233,14 @@ class PortalController {
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("sites", customers.activeSitesOf(me.organizationId()));
         return "portal/requests/new";
+    }
+
+    /** The request a merged one went into, when it is the contact's organization's; else the request itself. */
+    private TicketView survivorFor(TicketView ticket, TideskUser me) {
+        TicketView survivor = queries.survivor(ticket.id());
+        return survivor.organizationId() != null && survivor.organizationId().equals(me.organizationId())
+                ? survivor
+                : ticket;
     }
 
     private static Actor actor(TideskUser me) {

@@ -35,6 +35,7 @@ public class RequestQueries {
     private final JdbcTemplate jdbc;
     private final Duration searchWalkTimeout;
     private final java.time.ZoneId zone;
+    private final TicketSettings settings;
 
     RequestQueries(
             TicketRepository tickets,
@@ -43,8 +44,10 @@ public class RequestQueries {
             TicketHistoryRepository history,
             JdbcTemplate jdbc,
             dev.tidesk.shared.Installation installation,
-            @Value("${tidesk.search.walk-timeout:PT0.2S}") Duration searchWalkTimeout) {
+            @Value("${tidesk.search.walk-timeout:PT0.2S}") Duration searchWalkTimeout,
+            TicketSettings settings) {
         this.zone = installation.timeZone();
+        this.settings = settings;
         this.searchWalkTimeout = searchWalkTimeout;
         this.tickets = tickets;
         this.messages = messages;
@@ -62,6 +65,35 @@ public class RequestQueries {
         return tickets.findById(id).map(Ticket::view);
     }
 
+    /**
+     * The request that mail, the portal and the API reach under this id: the request itself or, when it
+     * was merged, the survivor it was merged into (followed through later merges). The one place that
+     * follows {@code merged_into}.
+     */
+    public TicketView survivor(long id) {
+        TicketView t = ticket(id);
+        for (int hops = 0; t.mergedIntoId() != null && hops < 100; hops++) {
+            t = ticket(t.mergedIntoId());
+        }
+        return t;
+    }
+
+    /** The id of {@link #survivor}; the id itself when there is no such request (never throws). */
+    public long survivorId(long id) {
+        return findTicket(id).map(t -> survivor(t.id()).id()).orElse(id);
+    }
+
+    /** {@link #survivor} of the request with this TID, or empty when there is none. */
+    public Optional<TicketView> findSurvivorByTid(String tid) {
+        return findByTid(tid).map(t -> survivor(t.id()));
+    }
+
+    /** A TID as typed ("tid-10427", " 10427 ") in its stored form ("TID-10427"). */
+    String normalizeTid(String tid) {
+        String t = tid == null ? "" : tid.strip().toUpperCase(java.util.Locale.ROOT);
+        return t.matches("\\d{1,18}") ? settings.tidPrefix() + t : t;
+    }
+
     public TicketView byTid(String tid) {
         return findByTid(tid).orElseThrow(() -> new NotFoundException("No request " + tid));
     }
@@ -69,7 +101,7 @@ public class RequestQueries {
     public Optional<TicketView> findByTid(String tid) {
         return tid == null
                 ? Optional.empty()
-                : tickets.findByTid(tid.trim().toUpperCase()).map(Ticket::view);
+                : tickets.findByTid(normalizeTid(tid)).map(Ticket::view);
     }
 
     /** A request of the given organization; any other organization's request is "not found". */
@@ -401,6 +433,17 @@ public class RequestQueries {
         return list.stream()
                 .map(m -> m.view(files.getOrDefault(m.getId(), List.of())))
                 .toList();
+    }
+
+    /** The requests linked to this one as related, by TID. */
+    public List<LinkedRequest> links(long ticketId) {
+        return jdbc.query(
+                """
+                select t.id, t.tid, t.subject, t.status from request_link l join ticket t on t.id = l.linked_id
+                 where l.ticket_id = ? order by t.number""",
+                (rs, n) -> new LinkedRequest(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), Status.valueOf(rs.getString(4))),
+                ticketId);
     }
 
     public List<HistoryEntry> history(long ticketId) {

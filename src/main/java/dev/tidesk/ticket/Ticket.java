@@ -1,5 +1,6 @@
 package dev.tidesk.ticket;
 
+import dev.tidesk.shared.DomainException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -53,6 +54,9 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
     private Instant firstResponseAt;
     private Instant resolvedAt;
     private Instant closedAt;
+
+    /** The request that absorbed this one in a merge; mail and pages naming this one reach it. */
+    private Long mergedInto;
 
     @Version
     private int version;
@@ -198,6 +202,53 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
         registerEvent(new InternalNoteAdded(id, tid, messageId, actor.staffId(), body));
     }
 
+    /** Refuses a merge into itself, into another organization's request, of or into a merged request. */
+    void checkMergeInto(Ticket survivor) {
+        if (Objects.equals(survivor.id, id)) {
+            throw new DomainException("error.merge.self", "A request cannot be merged into itself", tid);
+        }
+        if (mergedInto != null) {
+            throw new DomainException("error.merge.alreadyMerged", "Request " + tid + " was merged already", tid);
+        }
+        if (survivor.mergedInto != null) {
+            throw new DomainException(
+                    "error.merge.intoMerged", "Request " + survivor.tid + " was merged into another", survivor.tid);
+        }
+        if (!Objects.equals(survivor.organizationId, organizationId)) {
+            throw new DomainException(
+                    "error.merge.otherOrganization",
+                    "Request " + survivor.tid + " belongs to another organization",
+                    survivor.tid);
+        }
+    }
+
+    /**
+     * Merges this request into {@code survivor}: the other modules move their rows on
+     * {@link RequestsMerged} (published first, so they move before anything reacts to the close),
+     * then this request closes, pointing at the survivor. Closed requests may be merged too.
+     */
+    void mergeInto(Ticket survivor, Actor actor, Instant now) {
+        checkMergeInto(survivor);
+        mergedInto = survivor.id;
+        registerEvent(new RequestsMerged(id, tid, survivor.id, survivor.tid, organizationId, actor.staffId()));
+        record(actor, now, "merged", null, survivor.tid);
+        if (status != Status.CLOSED) {
+            changeStatus(Status.CLOSED, actor, now);
+        }
+        survivor.record(actor, now, "mergedFrom", null, tid);
+    }
+
+    /** A message of this request was split off into {@code split}, a new request of the same client. */
+    void splitOff(Ticket split, Actor actor, Instant now) {
+        record(actor, now, "splitTo", null, split.tid);
+        split.record(actor, now, "splitFrom", null, tid);
+    }
+
+    /** Records a link to (or its removal from) a related request. */
+    void linked(String otherTid, boolean added, Actor actor, Instant now) {
+        record(actor, now, added ? "linked" : "unlinked", null, otherTid);
+    }
+
     void created(Actor actor) {
         registerEvent(new RequestCreated(id, tid, contactId, channel, actor == null ? null : actor.staffId()));
     }
@@ -237,7 +288,8 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
                 createdAt,
                 updatedAt,
                 firstResponseAt,
-                resolvedAt);
+                resolvedAt,
+                mergedInto);
     }
 
     Long getId() {
@@ -254,6 +306,30 @@ class Ticket extends AbstractAggregateRoot<Ticket> {
 
     Status getStatus() {
         return status;
+    }
+
+    Long getMergedInto() {
+        return mergedInto;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
+    Requester requester() {
+        return new Requester(organizationId, organizationName, contactId, contactName, contactEmail);
+    }
+
+    Long getSiteId() {
+        return siteId;
+    }
+
+    Channel getChannel() {
+        return channel;
+    }
+
+    Urgency getUrgency() {
+        return urgency;
     }
 
     Long getAssigneeId() {

@@ -42,6 +42,14 @@ class TicketMessage {
         return id;
     }
 
+    long getTicketId() {
+        return ticketId;
+    }
+
+    MessageKind getKind() {
+        return kind;
+    }
+
     MessageView view(java.util.List<AttachmentView> attachments) {
         return new MessageView(id, kind, authorName, authorStaffId != null, body, createdAt, attachments);
     }

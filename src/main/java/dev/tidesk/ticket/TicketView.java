@@ -21,4 +21,11 @@ public record TicketView(
         Instant createdAt,
         Instant updatedAt,
         Instant firstResponseAt,
-        Instant resolvedAt) {}
+        Instant resolvedAt,
+        Long mergedIntoId) {
+
+    /** Whether this request was merged into another ({@link #mergedIntoId}). */
+    public boolean merged() {
+        return mergedIntoId != null;
+    }
+}

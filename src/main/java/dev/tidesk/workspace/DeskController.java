@@ -244,6 +244,15 @@ class DeskController {
                                         && !c.email().equalsIgnoreCase(ticket.contactEmail())
                                         && !taken.contains(c.email().strip().toLowerCase(java.util.Locale.ROOT)))
                                 .toList());
+        // merge, split and link are support's; a merged request points at where it went
+        boolean mayRelate = me == null || (me.role().isStaff() && me.role() != Role.SPECIALIST);
+        model.addAttribute("mayRelate", mayRelate);
+        model.addAttribute("maySplit", mayRelate && !ticket.merged());
+        model.addAttribute(
+                "firstMessageId",
+                conversation.isEmpty() ? 0L : conversation.get(0).id());
+        model.addAttribute("links", queries.links(ticket.id()));
+        model.addAttribute("survivor", ticket.merged() ? queries.survivor(ticket.id()) : null);
         model.addAttribute("inbound", mailIntake.ofRequest(ticket.id()));
         model.addAttribute(
                 "deferralLabels",
@@ -276,7 +285,8 @@ class DeskController {
             @RequestParam String body,
             @RequestParam(required = false) List<MultipartFile> files,
             RedirectAttributes redirect) {
-        TicketView ticket = queries.byTid(tid);
+        // written on a merged request's page, it goes where the conversation went
+        TicketView ticket = queries.survivor(queries.byTid(tid).id());
         boolean mayReply = mayReplyToClients(me);
         if (kind == null) {
             kind = mayReply ? "reply" : "note";

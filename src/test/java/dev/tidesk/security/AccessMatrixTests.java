@@ -234,7 +234,14 @@ public class AccessMatrixTests extends WebTest {
                 "GET /desk/directory/sites/{id}",
                 "POST /desk/directory/sites/{id}",
                 "POST /desk/directory/sites/{id}/deactivate",
-                "POST /desk/directory/sites/{id}/reactivate");
+                "POST /desk/directory/sites/{id}/reactivate",
+                // merge, split and link: support's, never a specialist's
+                "GET /desk/requests/{tid}/merge",
+                "POST /desk/requests/{tid}/merge",
+                "GET /desk/requests/{tid}/split/{messageId}",
+                "POST /desk/requests/{tid}/split/{messageId}",
+                "POST /desk/requests/{tid}/links",
+                "POST /desk/requests/{tid}/links/remove");
         // heads and admins
         expect(
                 Access.BOSS,
@@ -534,6 +541,7 @@ public class AccessMatrixTests extends WebTest {
                     .replace("{action}", "start")
                     .replace("{taskId}", "999999999")
                     .replace("{contactId}", "999999999")
+                    .replace("{messageId}", "999999999")
                     .replace("/portal/attachments/{id}", "/portal/attachments/" + attachmentId)
                     .replace("{id}", "999999999");
         }
