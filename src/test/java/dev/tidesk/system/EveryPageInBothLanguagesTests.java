@@ -369,7 +369,12 @@ class EveryPageInBothLanguagesTests extends WebTest {
                     jdbc.queryForObject("select max(id) from mail_outbox where ticket_id = ?", Long.class, ticket.id());
             Long inboundId = jdbc.queryForObject("select max(id) from mail_inbound", Long.class);
             Long noticeId = jdbc.queryForObject("select max(id) from notification", Long.class);
+            Long messageId = jdbc.queryForObject(
+                    "select max(id) from ticket_message where ticket_id = ? and kind = 'CLIENT'",
+                    Long.class,
+                    ticket.id());
             return pattern.replace("{tid}", ticket.tid())
+                    .replace("{messageId}", String.valueOf(messageId))
                     .replace("{organizationId}", String.valueOf(org))
                     .replace("{month}", closedMonth.toString())
                     .replace("{token}", "A".repeat(43))
