@@ -166,10 +166,14 @@ class HealthAndMetricsTests extends WebTest {
         assertThat(gauge(metrics, "tidesk_queue_size")).isGreaterThanOrEqualTo(1);
         assertThat(gauge(metrics, "tidesk_mail_outbox_pending")).isGreaterThanOrEqualTo(1);
 
-        mvc.perform(get("/actuator/info").header("Authorization", "Bearer " + admin))
+        var info = mvc.perform(get("/actuator/info").header("Authorization", "Bearer " + admin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.build.version").isNotEmpty())
                 .andExpect(jsonPath("$.build.artifact").value("tidesk"));
+        // built in a git clone: the commit too
+        if (getClass().getResource("/git.properties") != null) {
+            info.andExpect(jsonPath("$.git.commit.id").isNotEmpty());
+        }
     }
 
     @Test
