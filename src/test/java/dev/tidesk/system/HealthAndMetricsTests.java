@@ -33,6 +33,12 @@ class HealthAndMetricsTests extends WebTest {
     @Autowired
     ApiTokens tokens;
 
+    @Autowired
+    dev.tidesk.mail.MailIntake intake;
+
+    @Autowired
+    dev.tidesk.routing.RoutingQueue queue;
+
     private String adminToken() {
         return tokens.issue(accountOf(data.member(Role.ADMIN).email()), "prometheus");
     }
@@ -174,6 +180,32 @@ class HealthAndMetricsTests extends WebTest {
         if (getClass().getResource("/git.properties") != null) {
             info.andExpect(jsonPath("$.git.commit.id").isNotEmpty());
         }
+    }
+
+    @Test
+    void theModulesCountWhatHappensWhereItHappens() throws Exception {
+        String admin = adminToken();
+        var client = data.client();
+        var agent = data.agent();
+        String before = scrape(admin);
+        String raw = "From: " + client.login() + "\r\nTo: support@tidesk.local\r\nSubject: Сайт не открывается"
+                + "\r\nMessage-ID: <metrics-" + System.nanoTime() + "@client.example>\r\nMIME-Version: 1.0"
+                + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nОшибка 502 с утра\r\n";
+        intake.receive("metrics-test", raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // the same message again is stored once
+        intake.receive("metrics-test", raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        data.settle();
+        assertThat(queue.takeNext(agent.id(), agent.fullName())).isPresent();
+        String after = scrape(admin);
+
+        assertThat(gauge(after, "tidesk_mail_inbound_received_total "))
+                .isEqualTo(gauge(before, "tidesk_mail_inbound_received_total ") + 1);
+        assertThat(gauge(after, "tidesk_mail_inbound_processed_total "))
+                .isEqualTo(gauge(before, "tidesk_mail_inbound_processed_total ") + 1);
+        assertThat(gauge(after, "tidesk_requests_opened_total{channel=\"EMAIL\""))
+                .isEqualTo(gauge(before, "tidesk_requests_opened_total{channel=\"EMAIL\"") + 1);
+        assertThat(gauge(after, "tidesk_take_next_seconds_count "))
+                .isEqualTo(gauge(before, "tidesk_take_next_seconds_count ") + 1);
     }
 
     @Test
