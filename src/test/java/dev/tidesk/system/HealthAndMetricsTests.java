@@ -132,6 +132,39 @@ class HealthAndMetricsTests extends WebTest {
     }
 
     @Test
+    void readinessIsOutOfServiceWhenAMailboxIsNoLongerPolled() throws Exception {
+        Instant start = quietMoment();
+        clock.moveTo(start);
+        String name = "health-" + System.nanoTime();
+        // polled a moment ago (every 60 s), and its server refused the password then
+        jdbc.update("""
+                insert into mail_mailbox (name, host, port, username, password, poll_seconds, enabled, last_poll_at,
+                    last_error, created_at)
+                values (?, 'imap.example.com', 993, 'support@example.com', 'x', 60, true, ?, 'Неверный пароль', ?)""", name, Timestamp.from(start), Timestamp.from(start));
+        try {
+            String admin = adminToken();
+            // a failing login is the other server's trouble: a detail, the node stays ready
+            mvc.perform(get("/actuator/health/readiness").header("Authorization", "Bearer " + admin))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.components.mailboxes.status").value("UP"))
+                    .andExpect(jsonPath("$.components.mailboxes.details.mailboxes['" + name + "'].lastError")
+                            .value("Неверный пароль"));
+
+            // the interval plus ten minutes without a poll: the poller stopped
+            clock.advance(Duration.ofMinutes(11).plusSeconds(5));
+            mvc.perform(get("/actuator/health/readiness")).andExpect(status().isServiceUnavailable());
+            mvc.perform(get("/actuator/health/readiness").header("Authorization", "Bearer " + admin))
+                    .andExpect(jsonPath("$.components.mailboxes.status").value("OUT_OF_SERVICE"))
+                    .andExpect(jsonPath("$.components.mailboxes.details.mailboxes['" + name + "'].late")
+                            .value(true));
+            assertThat(gauge(scrape(admin), "tidesk_mail_inbound_poll_lag_seconds "))
+                    .isGreaterThanOrEqualTo(600);
+        } finally {
+            jdbc.update("delete from mail_mailbox where name = ?", name);
+        }
+    }
+
+    @Test
     void prometheusAndInfoAreAnAdminTokens() throws Exception {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
