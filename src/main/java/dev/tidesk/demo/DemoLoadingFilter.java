@@ -17,7 +17,7 @@ import org.thymeleaf.context.Context;
 /**
  * While the demo loads, every route answers 503 with {@code Retry-After} and a page that says so
  * and reloads itself, in the visitor's language, so nobody signs in to a half-loaded demo. The
- * style sheet is still served. Placed before the session and security filters: a page that
+ * style sheet is still served, and health answers (liveness UP, readiness OUT_OF_SERVICE). Placed before the session and security filters: a page that
  * cannot be used yet touches neither.
  */
 @Component
@@ -40,7 +40,11 @@ class DemoLoadingFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!demo.loading() || path.startsWith("/assets/") || path.startsWith("/webjars/")) {
+        // health speaks for itself: alive, and not ready until the demo is loaded (DemoHealthIndicator)
+        if (!demo.loading()
+                || path.startsWith("/assets/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/actuator/health")) {
             chain.doFilter(request, response);
             return;
         }

@@ -180,6 +180,32 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Actuator: health (with its liveness and readiness groups) is public and shows only the status;
+     * an admin's API token also sees the details. Info and the Prometheus metrics need an admin's
+     * API token (a scraper sends it as a bearer token). Nothing else of actuator is exposed.
+     */
+    @Bean
+    @Order(-1)
+    SecurityFilterChain actuatorChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole("ADMIN"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                                (req, res, ex) -> problem(res, 401, "An admin's API token is required"))
+                        .accessDeniedHandler(
+                                (req, res, ex) -> problem(res, 403, "Only an admin's token may read this")));
+        headers(http);
+        return http.build();
+    }
+
     private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String detail)
             throws java.io.IOException {
         response.setStatus(status);

@@ -47,6 +47,7 @@ public class MailIntake {
     private final TransactionTemplate readOnly;
 
     private final Clock clock;
+    private final MailMeters meters;
 
     MailIntake(
             InboundRepository inbound,
@@ -54,8 +55,10 @@ public class MailIntake {
             InboundSettings settings,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            MailMeters meters) {
         this.clock = clock;
+        this.meters = meters;
         this.inbound = inbound;
         this.processor = processor;
         this.settings = settings;
@@ -87,7 +90,7 @@ public class MailIntake {
         String from = MailParser.address(headers.getHeader("From", null));
         String subject =
                 MailParser.decodeWords(MailParser.fixEightBit(headers.getHeader("Subject", null), raw, "Subject"));
-        return tx.execute(s -> {
+        StoredMail stored = tx.execute(s -> {
             List<Long> created = jdbc.queryForList(
                     """
                     insert into mail_inbound (source, idempotency_key, message_id, from_address, subject, size_bytes,
@@ -113,6 +116,10 @@ public class MailIntake {
             return new StoredMail(
                     inbound.findIdByKey(cut(source, 100), cut(key, 400)).orElseThrow(), false);
         });
+        if (stored.created()) {
+            meters.received();
+        }
+        return stored;
     }
 
     /** Stores and processes at once; what processing does not manage waits for the retry. */
@@ -136,7 +143,7 @@ public class MailIntake {
      */
     private InboundView process(long id, boolean forceNew) {
         try {
-            return tx.execute(s -> {
+            InboundView done = tx.execute(s -> {
                 // The raw message is committed durably by store(); this transaction only derives from it
                 // (the request, the status change and the counter move together or not at all), so it
                 // need not wait for its WAL flush: should the database itself crash within the
@@ -156,12 +163,23 @@ public class MailIntake {
                         })
                         .orElse(null);
             });
+            if (done != null) {
+                meters.processed();
+            }
+            return done;
         } catch (RuntimeException e) {
             boolean permanent = e instanceof UnprocessableMail || e instanceof DomainException;
             log.warn("Inbound mail {} not processed{}: {}", id, permanent ? " (quarantined)" : "", e.toString());
-            tx.executeWithoutResult(s -> inbound.findById(id)
+            Boolean quarantined = tx.execute(s -> inbound.findById(id)
                     .filter(m -> m.getStatus() == InboundStatus.RECEIVED)
-                    .ifPresent(m -> m.failed(e.toString(), permanent, settings.maxAttempts(), Instant.now(clock))));
+                    .map(m -> {
+                        m.failed(e.toString(), permanent, settings.maxAttempts(), Instant.now(clock));
+                        return m.getStatus() == InboundStatus.QUARANTINED;
+                    })
+                    .orElse(false));
+            if (Boolean.TRUE.equals(quarantined)) {
+                meters.quarantined();
+            }
             return null;
         }
     }

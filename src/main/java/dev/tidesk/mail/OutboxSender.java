@@ -56,6 +56,7 @@ public class OutboxSender {
     static final long MAX_ATTACHED_BYTES = 15L * 1024 * 1024;
 
     private final Clock clock;
+    private final MailMeters meters;
 
     OutboxSender(
             OutboxRepository outbox,
@@ -63,8 +64,10 @@ public class OutboxSender {
             MailSettings settings,
             RequestQueries requests,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            MailMeters meters) {
         this.clock = clock;
+        this.meters = meters;
         this.requests = requests;
         this.outbox = outbox;
         this.mailSender = mailSender;
@@ -97,8 +100,12 @@ public class OutboxSender {
             if (attempt == Attempt.NOTHING_DUE || attempt == Attempt.SERVER_UNREACHABLE) {
                 break;
             }
+            // counted here, after the mail's transaction committed
             if (attempt == Attempt.SENT) {
                 sent++;
+                meters.sent();
+            } else if (attempt == Attempt.FAILED) {
+                meters.failed();
             }
         }
         return sent;

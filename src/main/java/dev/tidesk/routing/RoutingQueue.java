@@ -4,6 +4,9 @@ import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.Urgency;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,11 +60,34 @@ public class RoutingQueue {
             JdbcTemplate jdbc,
             RequestDesk desk,
             Clock clock,
-            @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore) {
+            @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore,
+            MeterRegistry registry) {
         this.jdbc = jdbc;
         this.desk = desk;
         this.clock = clock;
         this.warnBefore = warnBefore;
+        this.takeNextTimer = Timer.builder("tidesk.take_next")
+                .description("How long take-next takes to find and assign the top request")
+                .register(registry);
+        Gauge.builder("tidesk.queue.size", this, RoutingQueue::sizeCapped)
+                .description("Open unassigned requests in the queue (capped at " + SIZE_CAP + ")")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /** The queue gauge counts up to this: it walks the queue index and stops there. */
+    static final int SIZE_CAP = 10_000;
+
+    private final Timer takeNextTimer;
+
+    /** Open unassigned requests in the queue, counted up to {@link #SIZE_CAP}; asked when metrics are scraped. */
+    double sizeCapped() {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from (select 1 from routing_request r join ticket t on t.id = r.ticket_id" + QUEUED
+                        + " limit ?) q",
+                Integer.class,
+                SIZE_CAP);
+        return count == null ? 0 : count;
     }
 
     /** A page of the queue, best first, and whether another follows. */
@@ -122,6 +148,15 @@ public class RoutingQueue {
      */
     @Transactional
     public Optional<String> takeNext(long staffId, String staffName) {
+        Timer.Sample sample = Timer.start();
+        try {
+            return take(staffId, staffName);
+        } finally {
+            sample.stop(takeNextTimer);
+        }
+    }
+
+    private Optional<String> take(long staffId, String staffName) {
         List<Long> top = jdbc.queryForList(
                 "select r.ticket_id from routing_request r join ticket t on t.id = r.ticket_id" + QUEUED + ORDER
                         + " limit 1 for update of r skip locked",

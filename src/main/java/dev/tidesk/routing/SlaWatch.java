@@ -1,5 +1,7 @@
 package dev.tidesk.routing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Watches the running SLA clocks: warns once per deadline shortly before it (an event the mail
@@ -26,12 +30,21 @@ public class SlaWatch {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration warnBefore;
+    private final Counter warnings;
+    private final Counter breachCount;
 
     SlaWatch(
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore) {
+            @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore,
+            MeterRegistry registry) {
+        this.warnings = Counter.builder("tidesk.sla.warnings")
+                .description("SLA deadlines warned about shortly before them")
+                .register(registry);
+        this.breachCount = Counter.builder("tidesk.sla.breaches")
+                .description("SLA deadlines missed (recorded once per request and kind)")
+                .register(registry);
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -93,6 +106,8 @@ public class SlaWatch {
                 update routing_request set breached_at = due_at
                 where stopped_at is null and due_at is not null and due_at <= ?
                   and (breached_at is null or breached_at > due_at)""", ts);
+        afterCommit(warnings, warn.size());
+        afterCommit(breachCount, breaches);
         return new int[] {warn.size(), breaches};
     }
 
@@ -109,10 +124,28 @@ public class SlaWatch {
     }
 
     private void record(long ticketId, String kind, Instant due, Instant now) {
-        jdbc.update("""
+        int recorded = jdbc.update("""
                 insert into sla_breach (ticket_id, kind, due_at, recorded_at, assignee_id)
                 select ?, ?, ?, ?, assignee_id from ticket where id = ?
                 on conflict (ticket_id, kind) do nothing""", ticketId, kind, RoutingRequests.ts(due), RoutingRequests.ts(now), ticketId);
+        afterCommit(breachCount, recorded);
+    }
+
+    /** Counts once the transaction committed (at once outside one), so a rolled back check counts nothing. */
+    private static void afterCommit(Counter counter, int amount) {
+        if (amount <= 0) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment(amount);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment(amount);
+            }
+        });
     }
 
     /** The kinds of deadline this request missed (FIRST_RESPONSE, RESOLUTION). */

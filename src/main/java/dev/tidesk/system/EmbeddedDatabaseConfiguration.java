@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -16,6 +19,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Starts PostgreSQL 17 in-process when neither {@code spring.datasource.url} nor
@@ -73,6 +77,20 @@ class EmbeddedDatabaseConfiguration {
                 postgres.getPort(),
                 (System.nanoTime() - started) / 1_000_000);
         return postgres;
+    }
+
+    /**
+     * Readiness ({@code embeddedDataDisk}): DOWN when the disk of the data folder has less than
+     * {@code tidesk.health.data-disk-min-free} left. A throw-away cluster lives in the temporary folder.
+     */
+    @Bean
+    HealthIndicator embeddedDataDiskHealthIndicator(
+            EmbeddedDatabaseProperties properties,
+            @Value("${tidesk.health.data-disk-min-free:500MB}") DataSize minFree) {
+        Path folder = StringUtils.hasText(properties.dataDir())
+                ? Path.of(properties.dataDir()).toAbsolutePath().normalize()
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        return new DiskSpaceHealthIndicator(folder.toFile(), minFree);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.tidesk.TestData;
@@ -34,6 +35,8 @@ class DemoLoadingPageTests extends WebTest {
     @Test
     void everyRouteSaysTheDemoIsLoadingUntilItIsLoaded() throws Exception {
         TestData.Client client = data.client();
+        String admin = context.getBean(dev.tidesk.identity.ApiTokens.class)
+                .issue(accountOf(data.member(dev.tidesk.identity.Role.ADMIN).email()), "monitoring");
         loading.started();
 
         for (String route :
@@ -69,8 +72,19 @@ class DemoLoadingPageTests extends WebTest {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         // the page's style sheet is served
         mvc.perform(get("/assets/css/tidesk.css")).andExpect(status().isOk());
+        // a load balancer sees a live node that is not ready yet
+        mvc.perform(get("/actuator/health/liveness"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
+        mvc.perform(get("/actuator/health/readiness").header("Authorization", "Bearer " + admin))
+                .andExpect(jsonPath("$.components.demo.status").value("OUT_OF_SERVICE"));
 
         loading.finished();
+        mvc.perform(get("/actuator/health/readiness").header("Authorization", "Bearer " + admin))
+                .andExpect(jsonPath("$.components.demo.status").value("UP"));
         mvc.perform(get("/desk/login")).andExpect(status().isOk()).andExpect(header().doesNotExist("Retry-After"));
         assertThat(portalLogin(client.login())).isNotNull();
     }

@@ -125,7 +125,8 @@ class SmtpReceiverTests extends MailTest {
                 settings,
                 new JdbcTemplate(down),
                 new DataSourceTransactionManager(down),
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(),
+                context.getBean(MailMeters.class));
         SMTPServer server = receiver.server(0, raw -> offline.store("smtp", raw), id -> {});
         server.start();
         try {
