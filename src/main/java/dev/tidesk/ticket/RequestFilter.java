@@ -42,19 +42,23 @@ public record RequestFilter(
 
     /** The columns a list can be sorted by. */
     public enum Column {
-        TID("id"),
-        SUBJECT("lower(subject)"),
-        CLIENT("lower(organization_name)"),
-        URGENCY("urgency_rank"),
-        STATUS("status"),
-        ASSIGNEE("lower(assignee_name)"),
-        CREATED("created_at"),
-        UPDATED("updated_at");
+        TID("id", false),
+        SUBJECT("lower(subject)", false),
+        CLIENT("lower(organization_name)", true),
+        URGENCY("urgency_rank", false),
+        STATUS("status", false),
+        ASSIGNEE("lower(assignee_name)", true),
+        CREATED("created_at", false),
+        UPDATED("updated_at", false);
 
         final String sql;
+        /** Only a column that may be empty says where the empty ones go: a NULLS clause on a column
+         *  that can't be null would stop PostgreSQL from reading the order off an index. */
+        final boolean nullable;
 
-        Column(String sql) {
+        Column(String sql, boolean nullable) {
             this.sql = sql;
+            this.nullable = nullable;
         }
     }
 }

@@ -164,7 +164,7 @@ public class RequestQueries {
         args.add(offset);
         List<Long> ids = jdbc.queryForList(
                 "select id from ticket where " + where + " order by " + column.sql + " " + direction
-                        + " nulls last, id " + direction + " limit ? offset ?",
+                        + (column.nullable ? " nulls last" : "") + ", id " + direction + " limit ? offset ?",
                 Long.class,
                 args.toArray());
         boolean more = ids.size() > size;
@@ -192,8 +192,13 @@ public class RequestQueries {
         List<String> and = new ArrayList<>();
         and.add("true");
         if (!f.statuses().isEmpty()) {
-            and.add("status = any(?::text[])");
-            args.add(f.statuses().stream().map(Enum::name).collect(Collectors.joining(",", "{", "}")));
+            // written out, not bound: the enum's own names, and only then can PostgreSQL match the
+            // closed list to its partial index (ticket_finished_updated_idx)
+            and.add("status in "
+                    + f.statuses().stream()
+                            .sorted()
+                            .map(st -> "'" + st.name() + "'")
+                            .collect(Collectors.joining(", ", "(", ")")));
         }
         if (f.organizationId() != null) {
             and.add("organization_id = ?");
