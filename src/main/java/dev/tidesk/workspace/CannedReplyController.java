@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -95,7 +96,7 @@ class CannedReplyController {
     String page(@AuthenticationPrincipal TideskUser me, @RequestParam(required = false) Long edit, Model model) {
         CannedReplyView editing = edit == null ? null : replies.editable(edit, me);
         Form form = editing == null
-                ? new Form("", "", LocaleLanguage.of(), false)
+                ? new Form("", "", readerLanguage(), false)
                 : new Form(editing.title(), editing.body(), editing.language(), editing.shared());
         return page(me, editing, form, List.of(), model);
     }
@@ -143,7 +144,7 @@ class CannedReplyController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("signatureErrors", problems);
             model.addAttribute("signatureDraft", form.signature());
-            return page(me, null, new Form("", "", LocaleLanguage.of(), false), List.of(), model);
+            return page(me, null, new Form("", "", readerLanguage(), false), List.of(), model);
         }
         replies.changeSignature(me.staffId(), form.signature());
         flashes.notice(redirect, "canned.signatureSaved");
@@ -244,13 +245,7 @@ class CannedReplyController {
     }
 
     /** The reader's language as a canned reply's: "ru" unless they read English. */
-    private static final class LocaleLanguage {
-        static String of() {
-            return "en"
-                            .equals(org.springframework.context.i18n.LocaleContextHolder.getLocale()
-                                    .getLanguage())
-                    ? "en"
-                    : "ru";
-        }
+    private static String readerLanguage() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "ru";
     }
 }

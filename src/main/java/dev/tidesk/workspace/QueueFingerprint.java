@@ -30,17 +30,20 @@ final class QueueFingerprint {
                             unseen.stream().map(String::valueOf).toList()));
         }
         if (model.getAttribute("tagsByTicket") instanceof Map<?, ?> tags) {
-            Map<String, Object> sorted = new TreeMap<>();
-            tags.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-            shown.append('|').append(sorted);
+            shown.append('|').append(byKey(tags));
         }
         if (model.getAttribute("counts") instanceof Map<?, ?> counts) {
-            Map<String, Object> sorted = new TreeMap<>();
-            counts.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-            shown.append('|').append(sorted);
+            shown.append('|').append(byKey(counts));
         }
         CRC32 crc = new CRC32();
         crc.update(shown.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return Long.toHexString(crc.getValue());
+    }
+
+    /** A map in the order of its keys' text: the same on every node, whatever map it was. */
+    private static Map<String, Object> byKey(Map<?, ?> map) {
+        Map<String, Object> sorted = new TreeMap<>();
+        map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+        return sorted;
     }
 }
