@@ -3,9 +3,9 @@ package dev.tidesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.contract.ContractFixtures;
-import dev.tidesk.contract.Deferrals;
-import dev.tidesk.contract.MonthlyClose;
 import dev.tidesk.contract.PlanCode;
+import dev.tidesk.contract.deferral.Deferrals;
+import dev.tidesk.contract.ledger.MonthlyClose;
 import dev.tidesk.routing.SlaWatch;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.TicketView;

@@ -2,7 +2,7 @@ package dev.tidesk.api;
 
 import dev.tidesk.audit.AuditAction;
 import dev.tidesk.audit.AuditLog;
-import dev.tidesk.contract.MonthlyClose;
+import dev.tidesk.contract.ledger.MonthlyClose;
 import dev.tidesk.shared.DomainException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

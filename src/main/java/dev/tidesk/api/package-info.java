@@ -6,5 +6,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "API",
-        allowedDependencies = {"shared", "identity", "customer", "ticket", "mail", "audit", "contract"})
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "customer",
+            "ticket",
+            "mail",
+            "audit",
+            "contract",
+            "contract::ledger"
+        })
 package dev.tidesk.api;

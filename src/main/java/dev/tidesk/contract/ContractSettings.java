@@ -12,14 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deferralLinkDays how long a deferral link in an e-mail stays valid (default 7)
  */
 @ConfigurationProperties("tidesk.contract")
-record ContractSettings(
+public record ContractSettings(
         Integer overrunPercent,
         Integer overrunWindow,
         Integer overrunMonths,
         Integer trialMonths,
         Integer deferralLinkDays) {
 
-    ContractSettings {
+    public ContractSettings {
         overrunPercent = overrunPercent == null ? 120 : overrunPercent;
         overrunWindow = overrunWindow == null ? 3 : overrunWindow;
         overrunMonths = overrunMonths == null ? 2 : overrunMonths;

@@ -1,5 +1,16 @@
 package dev.tidesk.contract;
 
+import dev.tidesk.contract.alert.StoredAlertRepository;
+import dev.tidesk.contract.ledger.ClosedMonth;
+import dev.tidesk.contract.ledger.ClosedMonthRepository;
+import dev.tidesk.contract.terms.Contract;
+import dev.tidesk.contract.terms.ContractChange;
+import dev.tidesk.contract.terms.ContractChangeRepository;
+import dev.tidesk.contract.terms.ContractRepository;
+import dev.tidesk.contract.terms.Plan;
+import dev.tidesk.contract.terms.PlanRepository;
+import dev.tidesk.contract.terms.TermsPeriod;
+import dev.tidesk.contract.terms.TermsPeriodRepository;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.Installation;
@@ -74,7 +85,7 @@ public class Contracts {
         return plans.findByCode(code).map(Plan::view).orElseThrow(() -> new NotFoundException("No plan " + code));
     }
 
-    Map<PlanCode, PlanView> catalogue() {
+    public Map<PlanCode, PlanView> catalogue() {
         Map<PlanCode, PlanView> map = new EnumMap<>(PlanCode.class);
         plans.findAll().forEach(p -> map.put(p.getCode(), p.view()));
         return map;
@@ -259,7 +270,7 @@ public class Contracts {
         return termsOf(organizationId, today());
     }
 
-    static ContractTerms terms(Contract c, LocalDate day, Map<PlanCode, PlanView> catalogue) {
+    public static ContractTerms terms(Contract c, LocalDate day, Map<PlanCode, PlanView> catalogue) {
         TermsPeriodView t = c.termsIn(YearMonth.from(day)).resolve(catalogue);
         return new ContractTerms(
                 c.getOrganizationId(),
@@ -293,7 +304,7 @@ public class Contracts {
         return contracts.findById(contractId).orElseThrow(() -> new NotFoundException("No contract " + contractId));
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(installation.timeZone()));
     }
 

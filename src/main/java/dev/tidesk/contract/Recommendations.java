@@ -1,5 +1,6 @@
 package dev.tidesk.contract;
 
+import dev.tidesk.contract.ledger.LedgerMonth;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;

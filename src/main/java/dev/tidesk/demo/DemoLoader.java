@@ -67,13 +67,13 @@ class DemoLoader implements ApplicationRunner {
     private final Contracts contracts;
     private final WorkLog workLog;
     private final Outbox outbox;
-    private final dev.tidesk.contract.MonthlyClose monthlyClose;
+    private final dev.tidesk.contract.ledger.MonthlyClose monthlyClose;
 
     private final Clock clock;
     private final dev.tidesk.system.EventEffects effects;
     private final DemoWork work;
     private final DemoLoading loading;
-    private final dev.tidesk.contract.Agency agency;
+    private final dev.tidesk.contract.ledger.Agency agency;
 
     DemoLoader(
             Environment environment,
@@ -87,11 +87,11 @@ class DemoLoader implements ApplicationRunner {
             Contracts contracts,
             WorkLog workLog,
             Outbox outbox,
-            dev.tidesk.contract.MonthlyClose monthlyClose,
+            dev.tidesk.contract.ledger.MonthlyClose monthlyClose,
             dev.tidesk.system.EventEffects effects,
             DemoWork work,
             DemoLoading loading,
-            dev.tidesk.contract.Agency agency,
+            dev.tidesk.contract.ledger.Agency agency,
             Clock clock) {
         this.work = work;
         this.loading = loading;

@@ -1,9 +1,9 @@
 package dev.tidesk.demo;
 
-import dev.tidesk.contract.DeferralView;
-import dev.tidesk.contract.Deferrals;
-import dev.tidesk.contract.LedgerMonth;
-import dev.tidesk.contract.Ledgers;
+import dev.tidesk.contract.deferral.DeferralView;
+import dev.tidesk.contract.deferral.Deferrals;
+import dev.tidesk.contract.ledger.LedgerMonth;
+import dev.tidesk.contract.ledger.Ledgers;
 import dev.tidesk.demo.DemoPlanner.DemoOrg;
 import dev.tidesk.identity.Role;
 import dev.tidesk.shared.Installation;

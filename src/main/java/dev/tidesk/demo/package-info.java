@@ -14,6 +14,8 @@
             "team",
             "ticket",
             "contract",
+            "contract::ledger",
+            "contract::deferral",
             "task",
             "worklog",
             "mail"

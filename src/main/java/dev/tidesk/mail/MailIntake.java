@@ -1,5 +1,15 @@
 package dev.tidesk.mail;
 
+import dev.tidesk.mail.inbound.BouncingAddress;
+import dev.tidesk.mail.inbound.InboundDisplay;
+import dev.tidesk.mail.inbound.InboundMail;
+import dev.tidesk.mail.inbound.InboundProcessor;
+import dev.tidesk.mail.inbound.InboundRepository;
+import dev.tidesk.mail.inbound.MailDisplay;
+import dev.tidesk.mail.inbound.MailParser;
+import dev.tidesk.mail.inbound.ParsedMail;
+import dev.tidesk.mail.inbound.StoredMail;
+import dev.tidesk.mail.inbound.UnprocessableMail;
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
 import jakarta.mail.internet.InternetHeaders;

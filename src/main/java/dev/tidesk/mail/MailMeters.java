@@ -1,5 +1,6 @@
 package dev.tidesk.mail;
 
+import dev.tidesk.mail.inbound.MailboxesHealthIndicator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,11 +60,11 @@ public class MailMeters {
                 .register(registry);
     }
 
-    void sent() {
+    public void sent() {
         sent.increment();
     }
 
-    void failed() {
+    public void failed() {
         failed.increment();
     }
 
@@ -92,7 +93,7 @@ public class MailMeters {
     }
 
     /** Pending mails, counted up to {@link #PENDING_CAP}. */
-    static int pendingCapped(JdbcTemplate jdbc) {
+    public static int pendingCapped(JdbcTemplate jdbc) {
         Integer count = jdbc.queryForObject(
                 "select count(*) from (select 1 from mail_outbox where status = 'PENDING' limit ?) p",
                 Integer.class,
@@ -101,7 +102,7 @@ public class MailMeters {
     }
 
     /** When the oldest pending mail was written, or null when nothing waits. */
-    static Instant oldestPending(JdbcTemplate jdbc) {
+    public static Instant oldestPending(JdbcTemplate jdbc) {
         Timestamp oldest = jdbc.queryForObject(
                 "select min(created_at) from mail_outbox where status = 'PENDING'", Timestamp.class);
         return oldest == null ? null : oldest.toInstant();

@@ -1,5 +1,8 @@
 package dev.tidesk.mail;
 
+import dev.tidesk.mail.inbound.Mailbox;
+import dev.tidesk.mail.inbound.MailboxRepository;
+import dev.tidesk.mail.inbound.StoredMail;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;

@@ -1,5 +1,8 @@
 package dev.tidesk.mail;
 
+import dev.tidesk.mail.inbound.Mailbox;
+import dev.tidesk.mail.inbound.MailboxRepository;
+import dev.tidesk.mail.trust.SecretBox;
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
 import java.util.List;

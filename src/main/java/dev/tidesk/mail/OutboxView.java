@@ -16,9 +16,9 @@ public record OutboxView(
         Instant sentAt) {
 
     /** Why Tidesk did not send the mail, as a message key; recorded instead of an error. */
-    static final String HISTORY = "history";
+    public static final String HISTORY = "history";
 
-    static final String HELD_PREFIX = "held.";
+    public static final String HELD_PREFIX = "held.";
 
     /** The label of the mail's state: its status, or "history" for a mail of the past that was never sent. */
     public String statusKey() {

@@ -1,6 +1,6 @@
 package dev.tidesk.notice;
 
-import dev.tidesk.contract.DeferralAnswered;
+import dev.tidesk.contract.deferral.DeferralAnswered;
 import dev.tidesk.identity.Role;
 import dev.tidesk.routing.ClientTermsBook;
 import dev.tidesk.routing.RoutingQueue;

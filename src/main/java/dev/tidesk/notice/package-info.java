@@ -7,5 +7,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notice",
-        allowedDependencies = {"shared", "identity", "team", "ticket", "task", "routing", "contract"})
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "team",
+            "ticket",
+            "task",
+            "routing",
+            "contract",
+            "contract::deferral"
+        })
 package dev.tidesk.notice;

@@ -1,7 +1,7 @@
 package dev.tidesk.portal;
 
-import dev.tidesk.contract.Act;
-import dev.tidesk.contract.Acts;
+import dev.tidesk.contract.ledger.Act;
+import dev.tidesk.contract.ledger.Acts;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.system.PdfDocuments;
 import dev.tidesk.worklog.HoursFormat;

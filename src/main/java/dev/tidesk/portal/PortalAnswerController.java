@@ -1,8 +1,8 @@
 package dev.tidesk.portal;
 
-import dev.tidesk.contract.DeferralStatus;
-import dev.tidesk.contract.DeferralView;
-import dev.tidesk.contract.Deferrals;
+import dev.tidesk.contract.deferral.DeferralStatus;
+import dev.tidesk.contract.deferral.DeferralView;
+import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Accounts;

@@ -1,10 +1,10 @@
 package dev.tidesk.portal;
 
-import dev.tidesk.contract.ClientLedger;
-import dev.tidesk.contract.DeferralView;
-import dev.tidesk.contract.Deferrals;
-import dev.tidesk.contract.LedgerMonth;
-import dev.tidesk.contract.Ledgers;
+import dev.tidesk.contract.deferral.DeferralView;
+import dev.tidesk.contract.deferral.Deferrals;
+import dev.tidesk.contract.ledger.ClientLedger;
+import dev.tidesk.contract.ledger.LedgerMonth;
+import dev.tidesk.contract.ledger.Ledgers;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.team.StaffDirectory;

@@ -1,6 +1,6 @@
 package dev.tidesk.portal;
 
-import dev.tidesk.contract.Deferrals;
+import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.SiteView;
 import dev.tidesk.identity.TideskUser;
@@ -55,7 +55,7 @@ class PortalController {
     private final MessageSource messages;
     private final Deferrals deferrals;
     private final WorkLog workLog;
-    private final dev.tidesk.contract.DeferralHistory deferralHistory;
+    private final dev.tidesk.contract.deferral.DeferralHistory deferralHistory;
     private final dev.tidesk.task.TaskBoard tasks;
     private final dev.tidesk.ticket.CcList copies;
     private final Satisfaction satisfaction;
@@ -70,7 +70,7 @@ class PortalController {
             MessageSource messages,
             Deferrals deferrals,
             WorkLog workLog,
-            dev.tidesk.contract.DeferralHistory deferralHistory,
+            dev.tidesk.contract.deferral.DeferralHistory deferralHistory,
             dev.tidesk.task.TaskBoard tasks,
             dev.tidesk.ticket.CcList copies,
             Satisfaction satisfaction,

@@ -1,8 +1,8 @@
 package dev.tidesk.portal;
 
-import dev.tidesk.contract.DeferralStatus;
-import dev.tidesk.contract.DeferralView;
-import dev.tidesk.contract.Deferrals;
+import dev.tidesk.contract.deferral.DeferralStatus;
+import dev.tidesk.contract.deferral.DeferralView;
+import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestQueries;

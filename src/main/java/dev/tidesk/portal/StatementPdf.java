@@ -1,7 +1,7 @@
 package dev.tidesk.portal;
 
-import dev.tidesk.contract.Statement;
-import dev.tidesk.contract.StatementLine;
+import dev.tidesk.contract.ledger.Statement;
+import dev.tidesk.contract.ledger.StatementLine;
 import dev.tidesk.worklog.NormHours;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

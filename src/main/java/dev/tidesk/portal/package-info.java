@@ -13,6 +13,8 @@
             "ticket",
             "worklog",
             "contract",
+            "contract::ledger",
+            "contract::deferral",
             "task"
         })
 package dev.tidesk.portal;

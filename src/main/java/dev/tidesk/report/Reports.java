@@ -1,9 +1,9 @@
 package dev.tidesk.report;
 
-import dev.tidesk.contract.ClientLedger;
-import dev.tidesk.contract.ClientUtilisation;
-import dev.tidesk.contract.LedgerMonth;
-import dev.tidesk.contract.Ledgers;
+import dev.tidesk.contract.ledger.ClientLedger;
+import dev.tidesk.contract.ledger.ClientUtilisation;
+import dev.tidesk.contract.ledger.LedgerMonth;
+import dev.tidesk.contract.ledger.Ledgers;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.Status;
 import java.sql.ResultSet;

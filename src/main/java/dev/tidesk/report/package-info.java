@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Report",
-        allowedDependencies = {"shared", "contract", "ticket"})
+        allowedDependencies = {"shared", "contract", "contract::ledger", "ticket"})
 package dev.tidesk.report;

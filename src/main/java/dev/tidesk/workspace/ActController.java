@@ -1,7 +1,7 @@
 package dev.tidesk.workspace;
 
-import dev.tidesk.contract.Act;
-import dev.tidesk.contract.Acts;
+import dev.tidesk.contract.ledger.Act;
+import dev.tidesk.contract.ledger.Acts;
 import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.system.PdfDocuments;
 import dev.tidesk.worklog.HoursFormat;

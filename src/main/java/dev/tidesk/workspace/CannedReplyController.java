@@ -6,7 +6,7 @@ import dev.tidesk.canned.CannedReplyView;
 import dev.tidesk.canned.ReplyVariables;
 import dev.tidesk.contract.ContractTerms;
 import dev.tidesk.contract.Contracts;
-import dev.tidesk.contract.Ledgers;
+import dev.tidesk.contract.ledger.Ledgers;
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.TideskUser;

@@ -49,7 +49,7 @@ class DeskController {
     private final dev.tidesk.task.TaskBoard tasks;
     private final dev.tidesk.worklog.WorkLog workLog;
     private final dev.tidesk.mail.MailIntake mailIntake;
-    private final dev.tidesk.contract.DeferralHistory deferralHistory;
+    private final dev.tidesk.contract.deferral.DeferralHistory deferralHistory;
     private final dev.tidesk.notice.Notices notices;
     private final dev.tidesk.notice.Mentions mentions;
     private final dev.tidesk.ticket.CcList copies;
@@ -74,7 +74,7 @@ class DeskController {
             dev.tidesk.task.TaskBoard tasks,
             dev.tidesk.worklog.WorkLog workLog,
             dev.tidesk.mail.MailIntake mailIntake,
-            dev.tidesk.contract.DeferralHistory deferralHistory,
+            dev.tidesk.contract.deferral.DeferralHistory deferralHistory,
             dev.tidesk.notice.Notices notices,
             dev.tidesk.notice.Mentions mentions,
             dev.tidesk.team.ClientContact clientContact,

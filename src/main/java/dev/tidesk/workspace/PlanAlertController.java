@@ -1,8 +1,8 @@
 package dev.tidesk.workspace;
 
-import dev.tidesk.contract.Ledgers;
-import dev.tidesk.contract.PlanAlerts;
 import dev.tidesk.contract.Recommendations;
+import dev.tidesk.contract.alert.PlanAlerts;
+import dev.tidesk.contract.ledger.Ledgers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.shared.NotFoundException;

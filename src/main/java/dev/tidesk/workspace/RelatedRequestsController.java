@@ -1,6 +1,6 @@
 package dev.tidesk.workspace;
 
-import dev.tidesk.contract.Deferrals;
+import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.shared.DomainException;

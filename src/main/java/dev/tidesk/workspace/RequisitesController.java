@@ -2,7 +2,7 @@ package dev.tidesk.workspace;
 
 import dev.tidesk.audit.AuditAction;
 import dev.tidesk.audit.AuditLog;
-import dev.tidesk.contract.Agency;
+import dev.tidesk.contract.ledger.Agency;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.shared.Requisites;
 import dev.tidesk.system.FlashMessages;

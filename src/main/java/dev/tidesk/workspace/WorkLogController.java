@@ -2,8 +2,8 @@ package dev.tidesk.workspace;
 
 import dev.tidesk.contract.ContractTerms;
 import dev.tidesk.contract.Contracts;
-import dev.tidesk.contract.Deferrals;
-import dev.tidesk.contract.Ledgers;
+import dev.tidesk.contract.deferral.Deferrals;
+import dev.tidesk.contract.ledger.Ledgers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.identity.TideskUser;
 import dev.tidesk.task.TaskBoard;

@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
+import dev.tidesk.contract.ledger.Act;
+import dev.tidesk.contract.ledger.Acts;
+import dev.tidesk.contract.ledger.Agency;
+import dev.tidesk.contract.ledger.MonthlyClose;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.shared.Requisites;

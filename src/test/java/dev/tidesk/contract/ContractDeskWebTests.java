@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
+import dev.tidesk.contract.alert.PlanAlert;
+import dev.tidesk.contract.ledger.LedgerMonth;
+import dev.tidesk.contract.ledger.Ledgers;
+import dev.tidesk.contract.ledger.MonthlyClose;
 import dev.tidesk.identity.Role;
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.team.StaffView;

@@ -1,6 +1,9 @@
 package dev.tidesk.contract;
 
 import dev.tidesk.TestData;
+import dev.tidesk.contract.alert.PlanAlerts;
+import dev.tidesk.contract.alert.StoredAlertView;
+import dev.tidesk.contract.ledger.MonthlyClose;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;

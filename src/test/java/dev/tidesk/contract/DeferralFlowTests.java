@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
+import dev.tidesk.contract.deferral.DeferralStatus;
+import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.mail.Outbox;
 import dev.tidesk.mail.OutboxView;
 import dev.tidesk.shared.DomainException;

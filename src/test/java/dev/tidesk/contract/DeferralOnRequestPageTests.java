@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
+import dev.tidesk.contract.deferral.DeferralHistory;
+import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.Status;

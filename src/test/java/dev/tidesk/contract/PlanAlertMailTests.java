@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
+import dev.tidesk.contract.alert.PlanAlert;
+import dev.tidesk.contract.alert.PlanAlerts;
+import dev.tidesk.contract.alert.StoredAlertView;
+import dev.tidesk.contract.ledger.MonthlyClose;
 import dev.tidesk.identity.Role;
-import dev.tidesk.mail.OutboxSender;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;

@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
+import dev.tidesk.contract.alert.PlanAlert;
+import dev.tidesk.contract.alert.PlanAlerts;
+import dev.tidesk.contract.alert.StoredAlertView;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
 import org.hamcrest.Matchers;

@@ -2,6 +2,11 @@ package dev.tidesk.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidesk.contract.ledger.Ledger;
+import dev.tidesk.contract.ledger.LedgerMonth;
+import dev.tidesk.contract.ledger.LedgerTests;
+import dev.tidesk.contract.terms.Contract;
+import dev.tidesk.contract.terms.TermsPeriod;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

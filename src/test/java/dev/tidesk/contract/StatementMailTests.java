@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
+import dev.tidesk.contract.ledger.MonthlyClose;
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
-import dev.tidesk.mail.OutboxSender;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;

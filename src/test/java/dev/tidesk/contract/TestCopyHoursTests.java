@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
+import dev.tidesk.contract.ledger.Ledgers;
+import dev.tidesk.contract.ledger.Statement;
 import dev.tidesk.identity.Role;
 import dev.tidesk.report.Grain;
 import dev.tidesk.report.ReportFilter;

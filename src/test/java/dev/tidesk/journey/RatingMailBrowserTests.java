@@ -7,7 +7,7 @@ import dev.tidesk.BrowserExtension;
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.identity.Role;
-import dev.tidesk.mail.OutboxSender;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.routing.ClientTermsBook;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;

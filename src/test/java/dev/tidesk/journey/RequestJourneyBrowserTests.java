@@ -6,7 +6,7 @@ import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
-import dev.tidesk.mail.OutboxSender;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.team.StaffView;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.Color;

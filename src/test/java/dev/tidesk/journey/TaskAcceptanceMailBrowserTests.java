@@ -8,7 +8,7 @@ import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.identity.Role;
-import dev.tidesk.mail.OutboxSender;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.routing.ClientTermsBook;
 import dev.tidesk.task.Environment;
 import dev.tidesk.task.NewTask;

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.ticket.MessageKind;
 import dev.tidesk.ticket.MessageView;
 import dev.tidesk.ticket.RequestQueries;

@@ -10,6 +10,8 @@ import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
+import dev.tidesk.mail.inbound.MailParser;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.CcList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.ticket.Channel;
 import dev.tidesk.ticket.TicketView;
 import java.sql.Timestamp;

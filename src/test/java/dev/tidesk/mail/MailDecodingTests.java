@@ -2,6 +2,8 @@ package dev.tidesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidesk.mail.inbound.MailParser;
+import dev.tidesk.mail.inbound.ParsedMail;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

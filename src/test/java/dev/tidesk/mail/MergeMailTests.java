@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.MessageView;

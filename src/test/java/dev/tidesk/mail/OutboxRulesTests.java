@@ -2,6 +2,9 @@ package dev.tidesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidesk.mail.inbound.MailParser;
+import dev.tidesk.mail.outbound.OutboxMail;
+import dev.tidesk.mail.outbound.OutboxSender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.ConnectException;

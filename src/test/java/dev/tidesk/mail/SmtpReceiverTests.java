@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
+import dev.tidesk.mail.inbound.InboundProcessor;
+import dev.tidesk.mail.inbound.InboundRepository;
+import dev.tidesk.mail.inbound.SmtpReceiver;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;

@@ -6,7 +6,7 @@ import dev.tidesk.MailTest;
 import dev.tidesk.TestClock;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.identity.Accounts;
-import dev.tidesk.mail.OutboxSender;
+import dev.tidesk.mail.outbound.OutboxSender;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;

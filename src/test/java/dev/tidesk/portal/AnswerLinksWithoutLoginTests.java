@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.contract.ContractFixtures;
-import dev.tidesk.contract.Deferrals;
 import dev.tidesk.contract.PlanCode;
+import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.identity.Accounts;

@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.contract.ContractFixtures;
-import dev.tidesk.contract.PlanAlerts;
-import dev.tidesk.contract.StoredAlertView;
+import dev.tidesk.contract.alert.PlanAlerts;
+import dev.tidesk.contract.alert.StoredAlertView;
 import dev.tidesk.identity.Role;
 import dev.tidesk.task.TaskBoard;
 import dev.tidesk.team.Specialty;

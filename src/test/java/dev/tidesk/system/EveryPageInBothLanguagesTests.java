@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.contract.ContractFixtures;
-import dev.tidesk.contract.Deferrals;
+import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.identity.Role;
 import dev.tidesk.security.AccessMatrixTests;
 import dev.tidesk.task.Environment;
@@ -247,7 +247,7 @@ class EveryPageInBothLanguagesTests extends WebTest {
             dev.tidesk.team.Specialty.class,
             dev.tidesk.team.Availability.class,
             dev.tidesk.contract.PlanCode.class,
-            dev.tidesk.contract.DeferralStatus.class,
+            dev.tidesk.contract.deferral.DeferralStatus.class,
             dev.tidesk.contract.TrialDecision.class,
             dev.tidesk.routing.SlaState.class,
             dev.tidesk.mail.OutboxStatus.class,

@@ -12,8 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.tidesk.TestData;
 import dev.tidesk.WebTest;
 import dev.tidesk.contract.ContractFixtures;
-import dev.tidesk.contract.Ledgers;
 import dev.tidesk.contract.PlanCode;
+import dev.tidesk.contract.ledger.Ledgers;
 import dev.tidesk.identity.Role;
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.task.Environment;

@@ -77,7 +77,7 @@ class MailAdminWebTests extends WebTest {
                 .andExpect(content().string(containsString("Автоматические письма снова уходят на " + client.login())))
                 .andExpect(content().string(not(containsString("value=\"" + client.login() + "\""))));
         assertThat(intake.bouncingAddresses(1000))
-                .extracting(dev.tidesk.mail.BouncingAddress::address)
+                .extracting(dev.tidesk.mail.inbound.BouncingAddress::address)
                 .doesNotContain(client.login());
     }
 

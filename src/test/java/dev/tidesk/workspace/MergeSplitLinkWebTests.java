@@ -14,8 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.tidesk.TestData.Client;
 import dev.tidesk.WebTest;
 import dev.tidesk.contract.ContractFixtures;
-import dev.tidesk.contract.Deferrals;
 import dev.tidesk.contract.PlanCode;
+import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.identity.ApiTokens;
 import dev.tidesk.identity.Role;
 import dev.tidesk.task.Environment;

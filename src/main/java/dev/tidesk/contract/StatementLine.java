@@ -1,7 +1,0 @@
-package dev.tidesk.contract;
-
-/**
- * One request of a monthly statement with the minutes logged on it in that month, {@code syncMinutes}
- * of them on synchronising the test copy.
- */
-public record StatementLine(long ticketId, String tid, String subject, String status, int minutes, int syncMinutes) {}

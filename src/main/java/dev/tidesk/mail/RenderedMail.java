@@ -1,3 +1,0 @@
-package dev.tidesk.mail;
-
-record RenderedMail(String subject, String text, String html) {}

@@ -1,8 +1,0 @@
-package dev.tidesk.mail;
-
-/**
- * The answer to storing a raw message.
- *
- * @param created false when the same message (same source and key) was stored before
- */
-public record StoredMail(long id, boolean created) {}
