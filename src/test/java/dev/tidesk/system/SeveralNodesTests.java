@@ -276,6 +276,12 @@ class SeveralNodesTests {
                 .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
         assertThat(acknowledgements).hasSize(IMAP_MESSAGES + SMTP_MESSAGES);
         assertThat(acknowledgements.values()).containsOnly(1L);
+        // and every mail of the outbox went out once: one copy of its Message-ID at the SMTP server
+        Map<String, Long> copies = sentMessages().stream()
+                .collect(Collectors.groupingBy(SeveralNodesTests::messageId, Collectors.counting()));
+        List<String> sent = jdbc.queryForList("select message_id from mail_outbox where status = 'SENT'", String.class);
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(IMAP_MESSAGES + SMTP_MESSAGES);
+        assertThat(sent).allSatisfy(id -> assertThat(copies.get(id)).as(id).isEqualTo(1L));
     }
 
     @Test
@@ -518,6 +524,14 @@ class SeveralNodesTests {
             }
         }
         return sent;
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String recipient(MimeMessage m) {
