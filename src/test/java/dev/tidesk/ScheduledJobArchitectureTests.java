@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -68,6 +69,34 @@ class ScheduledJobArchitectureTests {
                 .beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
                 .because("two nodes must not run the same job at once")
                 .check(CLASSES);
+    }
+
+    /**
+     * Every node's scheduler fires every job; the lock, held for at least the job's period, lets
+     * one of them run it once per period (SeveralNodesTests counts the runs).
+     */
+    @Test
+    void everyScheduledJobHoldsItsLockForAtLeastItsPeriod() {
+        List<String> jobs = new java.util.ArrayList<>();
+        for (JavaClass c : CLASSES) {
+            for (JavaMethod m : c.getMethods()) {
+                if (!m.isAnnotatedWith(Scheduled.class)) {
+                    continue;
+                }
+                Scheduled scheduled = m.getAnnotationOfType(Scheduled.class);
+                net.javacrumbs.shedlock.spring.annotation.SchedulerLock lock =
+                        m.getAnnotationOfType(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class);
+                jobs.add(m.getFullName());
+                if (!scheduled.fixedDelayString().isEmpty()) {
+                    assertThat(lock.lockAtLeastFor()).as(m.getFullName()).isEqualTo(scheduled.fixedDelayString());
+                    assertThat(lock.lockAtMostFor()).as(m.getFullName()).isEqualTo(scheduled.fixedDelayString());
+                } else {
+                    assertThat(scheduled.cron()).as(m.getFullName()).isNotEmpty();
+                    assertThat(lock.lockAtLeastFor()).as(m.getFullName()).isEqualTo("PT1M");
+                }
+            }
+        }
+        assertThat(jobs).hasSizeGreaterThanOrEqualTo(8);
     }
 
     @Test

@@ -198,7 +198,10 @@ public class MailIntake {
     @Scheduled(
             fixedDelayString = "${tidesk.mail.inbound.process-interval:30s}",
             initialDelayString = "${tidesk.mail.inbound.process-interval:30s}")
-    @SchedulerLock(name = "mail-inbound-process", lockAtMostFor = "PT45S")
+    @SchedulerLock(
+            name = "mail-inbound-process",
+            lockAtMostFor = "${tidesk.mail.inbound.process-interval:30s}",
+            lockAtLeastFor = "${tidesk.mail.inbound.process-interval:30s}")
     public void processDueMessages() {
         processDue(100);
     }

@@ -67,7 +67,10 @@ public class MailboxPoller {
     @Scheduled(
             fixedDelayString = "${tidesk.mail.inbound.poll-interval:10s}",
             initialDelayString = "${tidesk.mail.inbound.poll-interval:10s}")
-    @SchedulerLock(name = "mail-imap-poll", lockAtMostFor = "PT45S")
+    @SchedulerLock(
+            name = "mail-imap-poll",
+            lockAtMostFor = "${tidesk.mail.inbound.poll-interval:10s}",
+            lockAtLeastFor = "${tidesk.mail.inbound.poll-interval:10s}")
     public void pollDue() {
         Instant now = Instant.now(clock);
         List<Long> due = tx.execute(s -> mailboxes.findAllOrdered().stream()

@@ -54,7 +54,10 @@ public class AutoClose {
     @Scheduled(
             fixedDelayString = "${tidesk.routing.auto-close-interval:10m}",
             initialDelayString = "${tidesk.routing.auto-close-interval:10m}")
-    @SchedulerLock(name = "routing-auto-close", lockAtMostFor = "PT5M")
+    @SchedulerLock(
+            name = "routing-auto-close",
+            lockAtMostFor = "${tidesk.routing.auto-close-interval:10m}",
+            lockAtLeastFor = "${tidesk.routing.auto-close-interval:10m}")
     public void closeUnanswered() {
         close();
     }

@@ -36,7 +36,7 @@ class ContractTermsFeed {
     }
 
     @Scheduled(cron = "0 5 0 * * *", zone = "${tidesk.time-zone:Europe/Moscow}")
-    @SchedulerLock(name = "routing-terms-refresh", lockAtMostFor = "PT2M")
+    @SchedulerLock(name = "routing-terms-refresh", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1M")
     @Transactional
     public void refreshAll() {
         for (OrganizationView organization : customers.organizations()) {

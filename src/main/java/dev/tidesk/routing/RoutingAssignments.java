@@ -162,7 +162,10 @@ class RoutingAssignments {
     }
 
     @Scheduled(fixedDelayString = "${tidesk.routing.hold-check-interval:60s}")
-    @SchedulerLock(name = "routing-hold-release", lockAtMostFor = "PT45S")
+    @SchedulerLock(
+            name = "routing-hold-release",
+            lockAtMostFor = "${tidesk.routing.hold-check-interval:60s}",
+            lockAtLeastFor = "${tidesk.routing.hold-check-interval:60s}")
     @Transactional
     public void releaseOverdueHolds() {
         releaseOverdueHolds(Instant.now(clock));

@@ -54,7 +54,10 @@ public class SlaWatch {
     @Scheduled(
             fixedDelayString = "${tidesk.routing.sla-check-interval:60s}",
             initialDelayString = "${tidesk.routing.sla-check-interval:60s}")
-    @SchedulerLock(name = "routing-sla-watch", lockAtMostFor = "PT45S")
+    @SchedulerLock(
+            name = "routing-sla-watch",
+            lockAtMostFor = "${tidesk.routing.sla-check-interval:60s}",
+            lockAtLeastFor = "${tidesk.routing.sla-check-interval:60s}")
     @Transactional
     public void check() {
         check(Instant.now(clock));

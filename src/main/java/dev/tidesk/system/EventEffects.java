@@ -44,7 +44,10 @@ public class EventEffects {
     @Scheduled(
             fixedDelayString = "${tidesk.events.retry-interval:5m}",
             initialDelayString = "${tidesk.events.retry-interval:5m}")
-    @SchedulerLock(name = "system-event-retry", lockAtMostFor = "PT4M")
+    @SchedulerLock(
+            name = "system-event-retry",
+            lockAtMostFor = "${tidesk.events.retry-interval:5m}",
+            lockAtLeastFor = "${tidesk.events.retry-interval:5m}")
     public void retryFailed() {
         Collection<TargetEventPublication> stuck = registry.findIncompletePublicationsOlderThan(retryAfter);
         if (!stuck.isEmpty()) {

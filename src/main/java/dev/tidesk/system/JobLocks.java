@@ -1,5 +1,6 @@
 package dev.tidesk.system;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +14,15 @@ import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
  * The locks of scheduled jobs: ShedLock's locks in the database, extended every half of their
  * {@code lockAtMostFor} while the job runs. Its own thread, not a bean, so Spring's task
  * scheduler stays the one that runs the jobs.
+ * <p>
+ * Once per period on any number of nodes: every node's scheduler fires each job, so a job's lock
+ * is held for at least its period ({@code lockAtLeastFor}, the job's own interval, or a minute for
+ * the daily jobs): the node that ran it first keeps the others out until the period is over. A
+ * fixed-delay job declares its interval as its {@code lockAtMostFor} too, which is raised here to
+ * {@link #SHORTEST} (the keep-alive needs more than 30 s): a node that dies holding a lock holds it
+ * for one period, and never less than {@link #SHORTEST}. With the scheduler off
+ * ({@code tidesk.scheduling.enabled=false}: the tests, which call the jobs themselves) there are no
+ * periods, and each call runs.
  */
 final class JobLocks implements LockProvider, AutoCloseable {
 
@@ -21,15 +31,22 @@ final class JobLocks implements LockProvider, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final LockProvider locks;
+    static final Duration SHORTEST = Duration.ofSeconds(45);
 
-    JobLocks(ExtensibleLockProvider database) {
+    private final LockProvider locks;
+    private final boolean scheduled;
+
+    JobLocks(ExtensibleLockProvider database, boolean scheduled) {
         this.locks = new KeepAliveLockProvider(database, keepAlive);
+        this.scheduled = scheduled;
     }
 
     @Override
-    public Optional<SimpleLock> lock(LockConfiguration configuration) {
-        return locks.lock(configuration);
+    public Optional<SimpleLock> lock(LockConfiguration job) {
+        Duration atMost = job.getLockAtMostFor().compareTo(SHORTEST) < 0 ? SHORTEST : job.getLockAtMostFor();
+        Duration atLeast = scheduled ? job.getLockAtLeastFor() : Duration.ZERO;
+        java.time.Instant created = job.getLockAtMostUntil().minus(job.getLockAtMostFor());
+        return locks.lock(new LockConfiguration(created, job.getName(), atMost, atLeast));
     }
 
     @Override

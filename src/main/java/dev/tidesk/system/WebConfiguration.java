@@ -39,15 +39,21 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Job locks are short (under a minute) and kept alive while their job runs, so a node killed
-     * mid-job holds its lock for less than a minute, and a long run is never taken over by another
-     * node while it is alive.
+     * Job locks are kept alive while their job runs, so a long run is never taken over by another
+     * node while it is alive, and held for at least the job's period, so that it runs once per
+     * period whatever the number of nodes ({@link JobLocks}). A node killed mid-job holds its lock
+     * for one period of the job and at least 45 s.
      */
     @Bean(destroyMethod = "close")
-    JobLocks lockProvider(DataSource dataSource) {
-        return new JobLocks(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
-                .usingDbTime()
-                .build()));
+    JobLocks lockProvider(
+            DataSource dataSource,
+            @org.springframework.beans.factory.annotation.Value("${tidesk.scheduling.enabled:true}")
+                    boolean scheduled) {
+        return new JobLocks(
+                new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                        .withJdbcTemplate(new JdbcTemplate(dataSource))
+                        .usingDbTime()
+                        .build()),
+                scheduled);
     }
 }

@@ -84,7 +84,10 @@ public class OutboxSender {
     @Scheduled(
             fixedDelayString = "${tidesk.mail.send-interval:5s}",
             initialDelayString = "${tidesk.mail.send-interval:5s}")
-    @SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT45S")
+    @SchedulerLock(
+            name = "mail-outbox",
+            lockAtMostFor = "${tidesk.mail.send-interval:5s}",
+            lockAtLeastFor = "${tidesk.mail.send-interval:5s}")
     public void sendDue() {
         sendDue(RUN_LIMIT);
     }

@@ -57,7 +57,10 @@ class StaffDigests {
     @Scheduled(
             fixedDelayString = "${tidesk.mail.staff-digest-check:60s}",
             initialDelayString = "${tidesk.mail.staff-digest-check:60s}")
-    @SchedulerLock(name = "mail-staff-digest", lockAtMostFor = "PT45S")
+    @SchedulerLock(
+            name = "mail-staff-digest",
+            lockAtMostFor = "${tidesk.mail.staff-digest-check:60s}",
+            lockAtLeastFor = "${tidesk.mail.staff-digest-check:60s}")
     @Transactional
     public void sendDue() {
         Instant now = Instant.now(clock);
