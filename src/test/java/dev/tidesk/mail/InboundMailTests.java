@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Inbound mail over real IMAP (GreenMail) and out over real SMTP: the whole conversation by mail,
  * a poll killed at every stage, one message in two mailboxes, a UIDVALIDITY change, loops and bounces.
  */
+@Tag("database")
 class InboundMailTests extends MailTest {
 
     /** A free port per run, so that builds running side by side on one machine never collide. */

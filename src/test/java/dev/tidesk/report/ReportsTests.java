@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * answers worked out by hand in the comments. The installation's zone is Moscow (UTC+3).
  */
 @Tag("integration")
+@Tag("database")
 @SpringBootTest
 class ReportsTests {
 

@@ -19,10 +19,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The priority order of the unassigned queue, computed by PostgreSQL: a table of requests and the order they must take. */
+@Tag("database")
 class QueueOrderTests extends WebTest {
 
     @Autowired

@@ -16,10 +16,12 @@ import dev.tidesk.ticket.TicketView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The SLA clocks follow the request: paused while it waits for the client, warned before and breached after. */
+@Tag("database")
 class SlaClockTrackingTests extends WebTest {
 
     @Autowired

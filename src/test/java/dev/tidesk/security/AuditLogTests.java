@@ -17,12 +17,14 @@ import dev.tidesk.WebTest;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.StaffView;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 
 /** The audit log: written by what people do, read and exported by admins only, never rewritten. */
+@Tag("database")
 class AuditLogTests extends WebTest {
 
     @Autowired

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tidesk.TestData.Client;
 import dev.tidesk.WebTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +19,7 @@ import org.springframework.mock.web.MockHttpSession;
  * Sessions are kept in PostgreSQL, not in the node's memory: another node (or this one after a
  * restart) finds a signed-in user by the session row, and without the row nobody is signed in.
  */
+@Tag("database")
 class SessionStoreTests extends WebTest {
 
     @Autowired

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only happens on big tables, so here each is called directly).
  */
 @Tag("integration")
+@Tag("database")
 @SpringBootTest
 class SearchRankingTests {
 

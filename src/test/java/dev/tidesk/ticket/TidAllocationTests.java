@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** TIDs on the real PostgreSQL: unique and increasing, also when creators race or roll back. */
 @Tag("integration")
+@Tag("database")
 @SpringBootTest
 class TidAllocationTests {
 

@@ -26,6 +26,7 @@ import dev.tidesk.ticket.TicketView;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -35,6 +36,7 @@ import org.springframework.mock.web.MockHttpSession;
  * a filter is kept as a personal or shared list with its count, and bulk changes ask first and then
  * change each request with its own history.
  */
+@Tag("database")
 class RequestListWebTests extends WebTest {
 
     @Autowired
