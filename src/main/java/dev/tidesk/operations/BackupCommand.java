@@ -79,7 +79,10 @@ public final class BackupCommand {
                 .map(dir -> "the embedded database in " + dir)
                 .orElseGet(() -> {
                     String url = database.getEnvironment().getProperty("spring.datasource.url");
-                    return url == null || url.isBlank() ? "a throw-away embedded database" : "the database " + url;
+                    // the address without its parameters, which may carry a password
+                    return url == null || url.isBlank()
+                            ? "a throw-away embedded database"
+                            : "the database " + url.replaceFirst("[?;].*", "");
                 });
     }
 }

@@ -48,8 +48,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * an attachment and a staff reply), Tidesk stopped, {@code backup --to FILE}, then a fresh data
  * folder, {@code restore --from FILE}, and Tidesk started on it: every table holds as many rows as
  * before, the records read the same field by field, the secret files are back, and the client signs
- * in to the portal over HTTP with the password they had. A second restore onto the restored data is
- * refused without {@code --force}.
+ * in to the portal over HTTP with the password they had. A backup while Tidesk runs on the data
+ * folder is refused, and so is a second restore onto the restored data without {@code --force}.
  */
 @Tag("integration")
 class BackupRestoreDrillTests {
@@ -104,6 +104,17 @@ class BackupRestoreDrillTests {
                     .as("the closed months")
                     .isEqualTo(2);
             countsBefore = counts(jdbc);
+
+            Output whileRunning = new Output();
+            assertThat(BackupCommand.execute(
+                            new String[] {
+                                "backup", "--to", backup.toString(), "--tidesk.db.embedded.data-dir=" + original
+                            },
+                            whileRunning.out,
+                            whileRunning.err))
+                    .isEqualTo(2);
+            assertThat(whileRunning.text()).contains("Backup refused", "in use by another running Tidesk");
+            assertThat(backup).doesNotExist();
             recordsBefore = records(jdbc, client, withFile, contract);
         }
         byte[] key = Files.readAllBytes(original.resolveSibling("tidesk-secret.key"));
@@ -128,6 +139,7 @@ class BackupRestoreDrillTests {
                         restored.err))
                 .as(restored.toString())
                 .isZero();
+        System.out.print(restored);
         assertThat(restored.text())
                 .contains("Put back the secret key", "Put back the database password", "Restored in");
         assertThat(Files.readAllBytes(fresh.resolveSibling("tidesk-secret.key")))
@@ -158,6 +170,20 @@ class BackupRestoreDrillTests {
                         again.err))
                 .isEqualTo(2);
         assertThat(again.text()).contains("Restore refused", "is not empty", "--force");
+
+        Output forced = new Output();
+        assertThat(RestoreCommand.execute(
+                        new String[] {
+                            "restore", "--from", backup.toString(), "--force", "--tidesk.db.embedded.data-dir=" + fresh
+                        },
+                        forced.out,
+                        forced.err))
+                .as(forced.toString())
+                .isZero();
+        assertThat(forced.text())
+                .contains("Dropped what the embedded database in " + fresh, "as --force asked")
+                .contains("Kept the database password of the existing data folder")
+                .contains("The secret key file is the backup's already");
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
