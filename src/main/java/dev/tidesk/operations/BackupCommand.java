@@ -56,13 +56,16 @@ public final class BackupCommand {
         try (database) {
             Map<String, Path> secrets = SecretFiles.of(database.getEnvironment());
             out.println("Backing up " + where(database) + " to " + file);
+            long copying = System.nanoTime();
             BackupManifest manifest = DatabaseDump.write(
                     database.getBean(DataSource.class), file, secrets, database.getBean(Clock.class), out);
             out.println("Backup written: " + file + " (" + CommandLine.bytes(Files.size(file)) + "): schema V"
                     + manifest.schemaVersion() + ", " + manifest.tables().size() + " tables, "
                     + CommandLine.count(manifest.rows()) + " rows, secret files "
                     + (manifest.files().isEmpty() ? "none" : String.join(" and ", manifest.files())) + "; took "
-                    + CommandLine.since(started));
+                    + CommandLine.since(started) + " (the database's start "
+                    + CommandLine.seconds(java.time.Duration.ofNanos(copying - started)) + ", the dump "
+                    + CommandLine.since(copying) + ")");
             if (SecretFiles.keyIsASetting(database.getEnvironment())) {
                 out.println("The secret key is set by tidesk.secret-key (TIDESK_SECRET_KEY), not kept in a file:"
                         + " keep it safe apart from this backup");
