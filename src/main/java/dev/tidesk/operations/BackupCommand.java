@@ -41,6 +41,10 @@ public final class BackupCommand {
             return 2;
         }
         Path file = Path.of(to).toAbsolutePath().normalize();
+        if (!Files.isDirectory(file.getParent())) {
+            err.println("The folder " + file.getParent() + " does not exist; create it first");
+            return 2;
+        }
         if (Files.exists(file) && !CommandLine.flag(args, "--force")) {
             err.println("The file " + file + " exists already; name another file, or add --force to replace it");
             return 2;

@@ -29,7 +29,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
  * data written as Tidesk wrote it then, checked with {@code migrate --check} (the pending migrations
  * listed in order, nothing applied, exit 3), then started by the current Tidesk, which migrates it:
  * the records are still there, the client signs in over HTTP and sees the old request with its
- * conversation, and a second check finds nothing to migrate (exit 0).
+ * conversation, and a second check finds nothing to migrate (exit 0); a database a newer Tidesk
+ * migrated is told apart (exit 4).
  */
 @Tag("integration")
 class UpgradeFromOlderSchemaTests {
@@ -89,6 +90,19 @@ class UpgradeFromOlderSchemaTests {
                     .as(after.toString())
                     .isZero();
             assertThat(after.text()).contains("Nothing to migrate");
+
+            // what an older jar sees on a database a newer Tidesk migrated
+            jdbc.update("""
+                    insert into flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                       installed_by, execution_time, success)
+                    select max(installed_rank) + 1, '9999', 'from a newer Tidesk', 'SQL', 'V9999__newer.sql', 0,
+                           'postgres', 1, true
+                      from flyway_schema_history""");
+            BackupRestoreDrillTests.Output newer = new BackupRestoreDrillTests.Output();
+            assertThat(SchemaCheckCommand.execute(args("migrate", "--check", database), newer.out, newer.err))
+                    .as(newer.toString())
+                    .isEqualTo(SchemaCheckCommand.NEWER);
+            assertThat(newer.text()).contains("migrated by a newer Tidesk", "up to V9999");
         }
     }
 
