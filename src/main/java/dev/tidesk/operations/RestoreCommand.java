@@ -134,10 +134,7 @@ public final class RestoreCommand {
         if (!manifest.files().contains(SecretFiles.DATABASE_PASSWORD)) {
             return args;
         }
-        Optional<Path> dir;
-        try (ConfigurableApplicationContext settings = settingsOnly(args)) {
-            dir = StandaloneDatabase.embeddedDataDir(settings.getEnvironment());
-        }
+        Optional<Path> dir = StandaloneDatabase.embeddedDataDir(StandaloneDatabase.settings(args));
         if (dir.isEmpty()) {
             return args;
         }
@@ -149,14 +146,6 @@ public final class RestoreCommand {
         writeOwnerOnly(zip, "files/" + SecretFiles.DATABASE_PASSWORD, password);
         out.println("Put back the database password: " + password);
         return args;
-    }
-
-    private static ConfigurableApplicationContext settingsOnly(String[] args) {
-        return new org.springframework.boot.builder.SpringApplicationBuilder(Object.class)
-                .web(org.springframework.boot.WebApplicationType.NONE)
-                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .run(args);
     }
 
     /** The backup's secret key goes where this installation keeps its key; a different key there is kept aside. */

@@ -2,6 +2,8 @@ package dev.tidesk.system;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,14 +34,39 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public class StandaloneDatabase {
 
-    /** Starts the database the arguments and the usual settings configure; close the context to stop it. */
+    /**
+     * Starts the database the arguments and the usual settings configure; close the context to stop
+     * it. Refuses at once, before anything starts, while a running Tidesk holds the embedded data folder.
+     */
     public static ConfigurableApplicationContext start(String[] args) {
+        Optional<Path> dir = embeddedDataDir(settings(args));
+        try {
+            if (dir.isPresent() && OrphanedPostmaster.inUse(dir.get())) {
+                throw new IllegalStateException(OrphanedPostmaster.inUseMessage(dir.get()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new SpringApplicationBuilder(StandaloneDatabase.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .run(args);
     }
+
+    /** The settings (properties, environment, arguments) as a start with these arguments would read them. */
+    public static Environment settings(String[] args) {
+        try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(args)) {
+            return settings.getEnvironment();
+        }
+    }
+
+    /** Nothing but the settings. */
+    static class Settings {}
 
     /**
      * The embedded database's data folder when no external one is configured, as the settings name
