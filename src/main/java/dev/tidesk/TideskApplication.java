@@ -2,6 +2,9 @@ package dev.tidesk;
 
 import dev.tidesk.api.CloseMonthsCommand;
 import dev.tidesk.generator.GenerateCommand;
+import dev.tidesk.operations.BackupCommand;
+import dev.tidesk.operations.RestoreCommand;
+import dev.tidesk.operations.SchemaCheckCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,6 +23,19 @@ public class TideskApplication {
         }
         if (CloseMonthsCommand.requested(args)) {
             CloseMonthsCommand.run(TideskApplication.class, args);
+            return;
+        }
+        // the database commands start the configured database alone, not the application
+        if (BackupCommand.requested(args)) {
+            BackupCommand.run(args);
+            return;
+        }
+        if (RestoreCommand.requested(args)) {
+            RestoreCommand.run(args);
+            return;
+        }
+        if (SchemaCheckCommand.requested(args)) {
+            SchemaCheckCommand.run(args);
             return;
         }
         SpringApplication.run(TideskApplication.class, args);

@@ -44,9 +44,7 @@ final class OrphanedPostmaster {
             return;
         }
         if (heldByLivingProcess(dataDir.resolve(LOCK_FILE))) {
-            throw new IllegalStateException("The embedded database in " + dataDir
-                    + " is in use by another running Tidesk; stop that one first, or give this one its own"
-                    + " tidesk.db.embedded.data-dir");
+            throw new IllegalStateException(inUseMessage(dataDir));
         }
         Optional<ProcessHandle> postmaster = postmasterOf(pidFile, dataDir);
         if (postmaster.isEmpty()) {
@@ -70,6 +68,18 @@ final class OrphanedPostmaster {
             }
         }
         log.info("Stopped the orphaned PostgreSQL (pid {})", process.pid());
+    }
+
+    /** Whether a living Tidesk runs its PostgreSQL on {@code dataDir} (as {@link #stopIfAny} would refuse). */
+    static boolean inUse(Path dataDir) throws IOException {
+        return Files.isRegularFile(dataDir.resolve("postmaster.pid"))
+                && heldByLivingProcess(dataDir.resolve(LOCK_FILE));
+    }
+
+    static String inUseMessage(Path dataDir) {
+        return "The embedded database in " + dataDir
+                + " is in use by another running Tidesk; stop that one first, or give this one its own"
+                + " tidesk.db.embedded.data-dir";
     }
 
     /** The first line of {@code postmaster.pid} is the postmaster's pid; it counts only when that process is ours. */

@@ -1,5 +1,6 @@
 package dev.tidesk.mail.trust;
 
+import dev.tidesk.mail.SecretKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,11 +80,7 @@ public class SecretBox {
         if (StringUtils.hasText(secret)) {
             return sha256(secret.strip().getBytes(StandardCharsets.UTF_8));
         }
-        Path file = StringUtils.hasText(keyFile)
-                ? Path.of(keyFile)
-                : StringUtils.hasText(dataDir)
-                        ? Path.of(dataDir).toAbsolutePath().normalize().resolveSibling("tidesk-secret.key")
-                        : null;
+        Path file = SecretKeyFile.of(secret, keyFile, dataDir).orElse(null);
         if (file == null) {
             log.warn("No tidesk.secret-key and no data directory: secrets are encrypted with a key for this run only");
             byte[] random = new byte[32];
