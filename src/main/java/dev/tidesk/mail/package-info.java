@@ -16,6 +16,7 @@
             "routing",
             "task",
             "worklog",
-            "notice"
+            "notice",
+            "storage"
         })
 package dev.tidesk.mail;
