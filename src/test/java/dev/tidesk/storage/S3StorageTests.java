@@ -259,18 +259,17 @@ class S3StorageTests {
                   join ticket t on t.id = a.ticket_id where t.tid = ?""", tid);
     }
 
-    private static byte[] randomBytes(int size, long seed) {
+    static byte[] randomBytes(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
+    static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    private static byte[] mail(String from, String subject, String filename, String type, byte[] content)
-            throws Exception {
+    static byte[] mail(String from, String subject, String filename, String type, byte[] content) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress(from));
         message.setRecipients(MimeMessage.RecipientType.TO, "support@tidesk.local");
@@ -289,7 +288,12 @@ class S3StorageTests {
     }
 
     private Browser login(String area, String login) throws Exception {
-        Browser browser = new Browser();
+        return login(port, area, login);
+    }
+
+    /** Signs in through the login form of an area on the application's port. */
+    static Browser login(int port, String area, String login) throws Exception {
+        Browser browser = new Browser(port);
         String form = browser.text("/" + area + "/login").body();
         Matcher token = CSRF_INPUT.matcher(form);
         assertThat(token.find()).as("CSRF token on the login page").isTrue();
@@ -304,13 +308,18 @@ class S3StorageTests {
     }
 
     /** One user's cookies over the application's real HTTP port. */
-    private final class Browser {
+    static final class Browser {
 
+        final int port;
         final HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         String csrf;
+
+        Browser(int port) {
+            this.port = port;
+        }
 
         URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
