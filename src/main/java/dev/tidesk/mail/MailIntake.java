@@ -119,7 +119,7 @@ public class MailIntake {
             if (!created.isEmpty()) {
                 return new StoredMail(created.get(0), true);
             }
-            blobs.delete(rawKey);
+            blobs.deleteQuietly(rawKey);
             return new StoredMail(
                     inbound.findIdByKey(cut(source, 100), cut(key, 400)).orElseThrow(), false);
         });
