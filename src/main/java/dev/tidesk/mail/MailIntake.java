@@ -12,6 +12,7 @@ import dev.tidesk.mail.inbound.StoredMail;
 import dev.tidesk.mail.inbound.UnprocessableMail;
 import dev.tidesk.shared.DomainException;
 import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.storage.Blobs;
 import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -58,6 +59,7 @@ public class MailIntake {
 
     private final Clock clock;
     private final MailMeters meters;
+    private final Blobs blobs;
 
     MailIntake(
             InboundRepository inbound,
@@ -66,8 +68,10 @@ public class MailIntake {
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             Clock clock,
-            MailMeters meters) {
+            MailMeters meters,
+            Blobs blobs) {
         this.clock = clock;
+        this.blobs = blobs;
         this.meters = meters;
         this.inbound = inbound;
         this.processor = processor;
@@ -101,10 +105,12 @@ public class MailIntake {
         String subject =
                 MailParser.decodeWords(MailParser.fixEightBit(headers.getHeader("Subject", null), raw, "Subject"));
         StoredMail stored = tx.execute(s -> {
+            // the raw copy goes to storage first (in this transaction when the database keeps it)
+            String rawKey = blobs.put(new ByteArrayInputStream(kept), kept.length, "message/rfc822");
             List<Long> created = jdbc.queryForList(
                     """
                     insert into mail_inbound (source, idempotency_key, message_id, from_address, subject, size_bytes,
-                      raw, truncated, silent, content_sha256, status, attempts, next_attempt_at, received_at)
+                      raw_key, truncated, silent, content_sha256, status, attempts, next_attempt_at, received_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)
                     on conflict (source, idempotency_key) do nothing returning id""",
                     Long.class,
@@ -114,7 +120,7 @@ public class MailIntake {
                     cut(from, 300),
                     cut(subject, 500),
                     raw.length,
-                    kept,
+                    rawKey,
                     truncated,
                     silent,
                     content,
@@ -123,6 +129,7 @@ public class MailIntake {
             if (!created.isEmpty()) {
                 return new StoredMail(created.get(0), true);
             }
+            blobs.deleteQuietly(rawKey);
             return new StoredMail(
                     inbound.findIdByKey(cut(source, 100), cut(key, 400)).orElseThrow(), false);
         });
@@ -161,6 +168,7 @@ public class MailIntake {
                 // This keeps the fsync out of the time the TID counter row is locked.
                 jdbc.execute("set local synchronous_commit = off");
                 return inbound.lockReceived(id)
+                        .map(mail -> mail.fetchRaw(blobs))
                         .map(mail -> {
                             Instant now = Instant.now(clock);
                             InboundProcessor.Result result = processor.process(mail, forceNew, now);
@@ -287,8 +295,18 @@ public class MailIntake {
 
     public byte[] raw(long id) {
         return readOnly.execute(s -> inbound.findById(id)
-                .map(InboundMail::getRaw)
+                .map(m -> m.fetchRaw(blobs).getRaw())
                 .orElseThrow(() -> new NotFoundException("No inbound mail " + id)));
+    }
+
+    /** The message as stored, to download: streamed from storage, never held whole. */
+    public org.springframework.core.io.Resource rawContent(long id) {
+        InboundMail mail = readOnly.execute(
+                s -> inbound.findById(id).orElseThrow(() -> new NotFoundException("No inbound mail " + id)));
+        if (mail.getRawKey() != null) {
+            return blobs.resource(mail.getRawKey());
+        }
+        return new org.springframework.core.io.ByteArrayResource(mail.getRaw());
     }
 
     /** The message as staff read it: sanitized HTML, text, files and what the parser noticed. */

@@ -24,6 +24,7 @@
             "routing",
             "task",
             "worklog",
-            "notice"
+            "notice",
+            "storage"
         })
 package dev.tidesk.mail;

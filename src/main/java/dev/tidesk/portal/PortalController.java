@@ -217,7 +217,8 @@ class PortalController {
     }
 
     @GetMapping("/portal/attachments/{id}")
-    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal TideskUser me, @PathVariable long id) {
+    ResponseEntity<org.springframework.core.io.Resource> attachment(
+            @AuthenticationPrincipal TideskUser me, @PathVariable long id) {
         AttachmentContent file = queries.attachment(id, false);
         if (file.organizationId() == null || !file.organizationId().equals(me.organizationId())) {
             throw new NotFoundException("No attachment " + id);

@@ -1,7 +1,10 @@
 package dev.tidesk.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +22,24 @@ public final class AttachmentResponses {
     private AttachmentResponses() {}
 
     public static ResponseEntity<byte[]> download(String filename, String contentType, byte[] content) {
+        return headers(filename, contentType).body(content);
+    }
+
+    /**
+     * The same for a stored content of known length, written from its stream to the response in
+     * pieces, never held whole.
+     */
+    public static ResponseEntity<Resource> download(String filename, String contentType, Resource content) {
+        try {
+            return headers(filename, contentType)
+                    .contentLength(content.contentLength())
+                    .body(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ResponseEntity.BodyBuilder headers(String filename, String contentType) {
         String type = SAFE_TYPES.contains(contentType) ? contentType : MediaType.APPLICATION_OCTET_STREAM_VALUE;
         return ResponseEntity.ok()
                 .header(
@@ -30,7 +51,6 @@ public final class AttachmentResponses {
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .contentType(MediaType.parseMediaType(type))
-                .body(content);
+                .contentType(MediaType.parseMediaType(type));
     }
 }

@@ -1,6 +1,11 @@
 package dev.tidesk.ticket;
 
 import dev.tidesk.shared.DomainException;
+import dev.tidesk.storage.Blobs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -21,16 +26,19 @@ class Conversation {
     private final TicketAttachmentRepository attachments;
     private final TicketHistoryRepository history;
     private final TicketSettings settings;
+    private final Blobs blobs;
 
     Conversation(
             TicketMessageRepository messages,
             TicketAttachmentRepository attachments,
             TicketHistoryRepository history,
-            TicketSettings settings) {
+            TicketSettings settings,
+            Blobs blobs) {
         this.messages = messages;
         this.attachments = attachments;
         this.history = history;
         this.settings = settings;
+        this.blobs = blobs;
     }
 
     /** Checks a message before anything is written, so a bad file leaves nothing half-stored. */
@@ -42,11 +50,11 @@ class Conversation {
             throw new DomainException("error.body.too-long", "The message is too long", MAX_BODY);
         }
         for (NewAttachment file : files) {
-            if (file.content() == null || file.content().length == 0) {
+            if (file.content() == null || file.size() <= 0) {
                 throw new DomainException(
                         "error.attachment.empty", "Empty file: " + file.filename(), safeName(file.filename()));
             }
-            if (file.content().length > settings.maxAttachmentBytes()) {
+            if (file.size() > settings.maxAttachmentBytes()) {
                 throw new DomainException(
                         "error.attachment.too-large",
                         "File too large: " + file.filename(),
@@ -60,13 +68,23 @@ class Conversation {
         validate(body, files);
         TicketMessage message = messages.save(new TicketMessage(ticketId, kind, author, body.strip(), now));
         for (NewAttachment file : files) {
+            String type = safeContentType(file.contentType());
+            MessageDigest sha256 = sha256();
+            String key;
+            try (InputStream in = new DigestInputStream(file.content().getInputStream(), sha256)) {
+                // streamed into storage; a rollback of this transaction removes it again
+                key = blobs.put(in, file.size(), type);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             attachments.save(new TicketAttachment(
                     ticketId,
                     message.getId(),
                     safeName(file.filename()),
-                    safeContentType(file.contentType()),
-                    file.content(),
-                    sha256(file.content()),
+                    type,
+                    key,
+                    file.size(),
+                    HexFormat.of().formatHex(sha256.digest()),
                     now));
         }
         return message.getId();
@@ -98,9 +116,9 @@ class Conversation {
         return type.toLowerCase();
     }
 
-    private static String sha256(byte[] content) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

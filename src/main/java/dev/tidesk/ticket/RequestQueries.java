@@ -1,6 +1,7 @@
 package dev.tidesk.ticket;
 
 import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.storage.Blobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -36,6 +39,7 @@ public class RequestQueries {
     private final Duration searchWalkTimeout;
     private final java.time.ZoneId zone;
     private final TicketSettings settings;
+    private final Blobs blobs;
 
     RequestQueries(
             TicketRepository tickets,
@@ -45,7 +49,9 @@ public class RequestQueries {
             JdbcTemplate jdbc,
             dev.tidesk.shared.Installation installation,
             @Value("${tidesk.search.walk-timeout:PT0.2S}") Duration searchWalkTimeout,
-            TicketSettings settings) {
+            TicketSettings settings,
+            Blobs blobs) {
+        this.blobs = blobs;
         this.zone = installation.timeZone();
         this.settings = settings;
         this.searchWalkTimeout = searchWalkTimeout;
@@ -472,8 +478,17 @@ public class RequestQueries {
             }
         }
         TicketView t = ticket(a.getTicketId());
+        Resource content = a.getContentKey() != null
+                ? blobs.resource(a.getContentKey(), a.getSizeBytes())
+                : new ByteArrayResource(a.getContent());
         return new AttachmentContent(
-                a.getId(), a.getTicketId(), t.organizationId(), a.getFilename(), a.getContentType(), a.getContent());
+                a.getId(),
+                a.getTicketId(),
+                t.organizationId(),
+                a.getFilename(),
+                a.getContentType(),
+                a.getSizeBytes(),
+                content);
     }
 
     private static Status parseStatus(String name) {

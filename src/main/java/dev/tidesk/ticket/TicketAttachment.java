@@ -25,6 +25,9 @@ class TicketAttachment {
     @Basic(fetch = FetchType.LAZY)
     private byte[] content;
 
+    /** Where the content is kept ({@link dev.tidesk.storage.Blobs}); older rows have their bytes in content. */
+    private String contentKey;
+
     private Instant createdAt;
 
     protected TicketAttachment() {}
@@ -34,15 +37,16 @@ class TicketAttachment {
             long messageId,
             String filename,
             String contentType,
-            byte[] content,
+            String contentKey,
+            long sizeBytes,
             String sha256,
             Instant createdAt) {
         this.ticketId = ticketId;
         this.messageId = messageId;
         this.filename = filename;
         this.contentType = contentType;
-        this.content = content;
-        this.sizeBytes = content.length;
+        this.contentKey = contentKey;
+        this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
         this.createdAt = createdAt;
     }
@@ -59,8 +63,17 @@ class TicketAttachment {
         return contentType;
     }
 
+    /** The bytes of a row stored before contents moved to storage; null for newer rows. */
     byte[] getContent() {
         return content;
+    }
+
+    String getContentKey() {
+        return contentKey;
+    }
+
+    long getSizeBytes() {
+        return sizeBytes;
     }
 
     Long getId() {

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Ticket",
-        allowedDependencies = {"shared", "customer"})
+        allowedDependencies = {"shared", "customer", "storage"})
 package dev.tidesk.ticket;

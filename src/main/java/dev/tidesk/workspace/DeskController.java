@@ -393,7 +393,7 @@ class DeskController {
     }
 
     @GetMapping("/desk/attachments/{id}")
-    ResponseEntity<byte[]> attachment(@PathVariable long id) {
+    ResponseEntity<org.springframework.core.io.Resource> attachment(@PathVariable long id) {
         AttachmentContent file = queries.attachment(id, true);
         return AttachmentResponses.download(file.filename(), file.contentType(), file.content());
     }

@@ -111,8 +111,8 @@ class MailAdminController {
     }
 
     @GetMapping("/desk/admin/mail/inbound/{id}/raw")
-    ResponseEntity<byte[]> raw(@PathVariable long id) {
-        return AttachmentResponses.download("message-" + id + ".eml", "message/rfc822", intake.raw(id));
+    ResponseEntity<org.springframework.core.io.Resource> raw(@PathVariable long id) {
+        return AttachmentResponses.download("message-" + id + ".eml", "message/rfc822", intake.rawContent(id));
     }
 
     @GetMapping("/desk/admin/mail/inbound/{id}/files/{index}")

@@ -129,7 +129,8 @@ class SmtpReceiverTests extends MailTest {
                 new JdbcTemplate(down),
                 new DataSourceTransactionManager(down),
                 java.time.Clock.systemUTC(),
-                context.getBean(MailMeters.class));
+                context.getBean(MailMeters.class),
+                context.getBean(dev.tidesk.storage.Blobs.class));
         SMTPServer server = receiver.server(0, raw -> offline.store("smtp", raw), id -> {});
         server.start();
         try {

@@ -40,6 +40,14 @@ public class InboundMail {
     @Column(updatable = false)
     private byte[] raw;
 
+    /** Where the raw copy is kept ({@link dev.tidesk.storage.Blobs}); older rows have it in raw. */
+    @Column(updatable = false)
+    private String rawKey;
+
+    /** The raw copy as read from storage for this processing. */
+    @jakarta.persistence.Transient
+    private byte[] fetchedRaw;
+
     private boolean truncated;
     /** Imported history: processing it mails nobody. */
     private boolean silent;
@@ -146,7 +154,19 @@ public class InboundMail {
     }
 
     public byte[] getRaw() {
-        return raw;
+        return raw != null ? raw : fetchedRaw;
+    }
+
+    public String getRawKey() {
+        return rawKey;
+    }
+
+    /** Reads the raw copy from storage when the row keeps only its key; returns this. */
+    public InboundMail fetchRaw(dev.tidesk.storage.Blobs blobs) {
+        if (raw == null && fetchedRaw == null && rawKey != null) {
+            fetchedRaw = blobs.read(rawKey);
+        }
+        return this;
     }
 
     String getContentSha256() {

@@ -271,15 +271,16 @@ public class OutboxSender {
         long attached = 0;
         for (Long attachmentId : mail.getAttachmentIds()) {
             AttachmentContent file = requests.attachment(attachmentId, true);
-            if (attached + file.content().length > MAX_ATTACHED_BYTES) {
+            if (attached + file.size() > MAX_ATTACHED_BYTES) {
                 // the rest stays in the portal, which the mail links to
                 continue;
             }
-            attached += file.content().length;
+            attached += file.size();
+            byte[] content = file.bytes();
             helper.addAttachment(
                     HeaderValues.clean(file.filename()),
-                    new ByteArrayResource(file.content()),
-                    attachmentType(file.contentType(), file.content()));
+                    new ByteArrayResource(content),
+                    attachmentType(file.contentType(), content));
         }
         if (mail.getInReplyTo() != null) {
             message.setHeader("In-Reply-To", mail.getInReplyTo());
