@@ -91,7 +91,7 @@ class ReportBenchmark {
         measure(out, "responseTimes page (query)", () -> reports.responseTimes(sixMonths));
         measure(out, "volume XLSX (query again + workbook)", () -> xlsx(reports.volume(sixMonths)));
 
-        // after: the covering index of V445, 32 MB for the report's sorts, a table kept for a minute
+        // after: the covering index of V448, 32 MB for the report's sorts, a table kept for a minute
         jdbc.execute("drop index ticket_created_idx");
         jdbc.execute("""
                 create index ticket_created_report_idx on ticket (created_at)
