@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,13 +39,16 @@ class RequestApi {
     private final RequestDesk desk;
     private final Customers customers;
     private final Installation installation;
+    private final TransactionTemplate transaction;
 
     RequestApi(
             RequestIntake intake,
             RequestQueries queries,
             RequestDesk desk,
             Customers customers,
-            Installation installation) {
+            Installation installation,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.intake = intake;
         this.queries = queries;
         this.desk = desk;
@@ -81,16 +86,16 @@ class RequestApi {
     @PostMapping("/api/v1/requests")
     ResponseEntity<RequestResource> create(
             @AuthenticationPrincipal TideskUser me, @Valid @RequestBody NewRequestBody request) {
-        ContactView contact = contactOf(request);
-        TicketView ticket = intake.open(new NewRequest(
+        // one transaction, so one commit (durable, so the costliest step), for the lookup and the request
+        TicketView ticket = transaction.execute(s -> intake.open(new NewRequest(
                 request.subject(),
                 request.body(),
-                contact.id(),
+                contactOf(request).id(),
                 request.siteId(),
                 Channel.API,
                 request.urgency(),
                 List.of(),
-                new Actor(me.displayName(), me.staffId(), null)));
+                new Actor(me.displayName(), me.staffId(), null))));
         return ResponseEntity.created(URI.create("/api/v1/requests/" + ticket.tid()))
                 .body(resource(ticket));
     }

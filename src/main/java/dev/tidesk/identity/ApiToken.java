@@ -30,8 +30,14 @@ class ApiToken {
         this.tokenHash = tokenHash;
     }
 
-    void used(Instant now) {
-        lastUsedAt = now;
+    /**
+     * Notes a use at {@code now}, at most once per {@code every}: a busy integration calls many
+     * times a second, and writing the row each time made every read a write transaction.
+     */
+    void used(Instant now, java.time.Duration every) {
+        if (lastUsedAt == null || !lastUsedAt.plus(every).isAfter(now)) {
+            lastUsedAt = now;
+        }
     }
 
     void revoke() {

@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokens {
 
     static final String PREFIX = "tdk_";
+    /** A token's last use is written at most this often. */
+    static final java.time.Duration LAST_USED_EVERY = java.time.Duration.ofMinutes(1);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
@@ -66,7 +69,7 @@ public class ApiTokens {
         return tokens.findByTokenHash(hash(token))
                 .filter(t -> !t.isRevoked())
                 .flatMap(t -> {
-                    t.used(Instant.now(clock));
+                    t.used(Instant.now(clock), LAST_USED_EVERY);
                     return accounts.findById(t.getAccountId());
                 })
                 .filter(Account::isEnabled)

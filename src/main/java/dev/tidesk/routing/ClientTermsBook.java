@@ -1,10 +1,14 @@
 package dev.tidesk.routing;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Routing's copy of each client's terms: the plan tier, the personal manager, the SLA targets and
@@ -30,6 +34,7 @@ public class ClientTermsBook {
             Integer firstResponseHours,
             Integer resolutionHours,
             boolean testCopyOnly) {
+        readInThisTransaction().remove(organizationId);
         if (tierRank == null || tierRank == ClientTerms.ONE_OFF) {
             jdbc.update("delete from routing_client_terms where organization_id = ?", organizationId);
             requeue(organizationId, ClientTerms.ONE_OFF);
@@ -56,10 +61,46 @@ public class ClientTermsBook {
                 tierRank);
     }
 
+    /**
+     * The client's terms. Read once per transaction: opening a request asks for them twice (its SLA
+     * clock and its routing), and a changed row is dropped from the memo by {@link #update}.
+     */
     public Optional<ClientTerms> terms(Long organizationId) {
         if (organizationId == null) {
             return Optional.empty();
         }
+        Map<Long, Optional<ClientTerms>> read = readInThisTransaction();
+        Optional<ClientTerms> known = read.get(organizationId);
+        if (known != null) {
+            return known;
+        }
+        Optional<ClientTerms> found = read(organizationId);
+        read.put(organizationId, found);
+        return found;
+    }
+
+    /** Terms read in the current transaction (none outside one). */
+    @SuppressWarnings("unchecked")
+    private Map<Long, Optional<ClientTerms>> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (Map<Long, Optional<ClientTerms>>) bound;
+        }
+        Map<Long, Optional<ClientTerms>> read = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, read);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(ClientTermsBook.this);
+            }
+        });
+        return read;
+    }
+
+    private Optional<ClientTerms> read(long organizationId) {
         List<ClientTerms> found = jdbc.query(
                 """
                 select organization_id, tier_rank, personal_manager_id, first_response_hours, resolution_hours, test_copy_only

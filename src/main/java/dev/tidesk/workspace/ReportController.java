@@ -8,6 +8,8 @@ import dev.tidesk.report.Dashboard;
 import dev.tidesk.report.Grain;
 import dev.tidesk.report.ReportExports;
 import dev.tidesk.report.ReportFilter;
+import dev.tidesk.report.ReportSnapshot;
+import dev.tidesk.report.ReportSnapshots;
 import dev.tidesk.report.ReportTable;
 import dev.tidesk.report.Reports;
 import dev.tidesk.team.StaffDirectory;
@@ -34,24 +36,12 @@ class ReportController {
 
     private final dev.tidesk.audit.AuditLog audit;
 
-    /** The reports, in tab order. */
-    static final List<String> KINDS = List.of(
-            "volume",
-            "volumeBySite",
-            "staffActivity",
-            "responseTimes",
-            "normHours",
-            "slaByPlan",
-            "slaByAgent",
-            "satisfactionByAgent",
-            "satisfactionByClient",
-            "satisfactionByPlan",
-            "utilisation",
-            "tags");
+    static final List<String> KINDS = ReportSnapshots.KINDS;
 
     static final List<String> PLANS = List.of("ECONOMY", "STANDARD", "PREMIUM", "INDIVIDUAL", "NONE");
 
     private final Reports reports;
+    private final ReportSnapshots snapshots;
     private final ReportExports exports;
     private final ChartCards cards;
     private final ReportLabels labels;
@@ -60,6 +50,7 @@ class ReportController {
 
     ReportController(
             Reports reports,
+            ReportSnapshots snapshots,
             ReportExports exports,
             ChartCards cards,
             ReportLabels labels,
@@ -68,6 +59,7 @@ class ReportController {
             dev.tidesk.audit.AuditLog audit) {
         this.audit = audit;
         this.reports = reports;
+        this.snapshots = snapshots;
         this.exports = exports;
         this.cards = cards;
         this.labels = labels;
@@ -135,8 +127,10 @@ class ReportController {
             Model model) {
         allowed(me);
         ReportFilter filter = filter(from, to, grain, org, person, plan);
-        ReportTable table = table(kind, filter);
+        ReportSnapshot snapshot = snapshots.report(kind, filter);
+        ReportTable table = snapshot.table();
         model.addAttribute("kind", kind);
+        model.addAttribute("at", snapshot.at());
         model.addAttribute("kinds", KINDS);
         model.addAttribute("filter", filter);
         model.addAttribute("grains", Grain.values());
@@ -177,7 +171,7 @@ class ReportController {
             @RequestParam(required = false) String plan) {
         allowed(me);
         ReportFilter filter = filter(from, to, grain, org, person, plan);
-        ReportTable table = table(kind, filter);
+        ReportTable table = snapshots.report(kind, filter).table();
         String title = labels.message("report." + kind);
         String name = kind + "-" + filter.from() + "-" + filter.to() + "." + format;
         byte[] body;
@@ -198,24 +192,6 @@ class ReportController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name).build().toString())
                 .body(body);
-    }
-
-    private ReportTable table(String kind, ReportFilter filter) {
-        return switch (kind) {
-            case "volume" -> reports.volume(filter);
-            case "volumeBySite" -> reports.volumeBySite(filter);
-            case "staffActivity" -> reports.staffActivity(filter);
-            case "responseTimes" -> reports.responseTimes(filter);
-            case "normHours" -> reports.normHours(filter);
-            case "slaByPlan" -> reports.slaByPlan(filter);
-            case "slaByAgent" -> reports.slaByAgent(filter);
-            case "satisfactionByAgent" -> reports.satisfactionByAgent(filter);
-            case "satisfactionByClient" -> reports.satisfactionByClient(filter);
-            case "satisfactionByPlan" -> reports.satisfactionByPlan(filter);
-            case "utilisation" -> reports.utilisation(filter);
-            case "tags" -> reports.tags(filter);
-            default -> throw new dev.tidesk.shared.NotFoundException("No report " + kind);
-        };
     }
 
     private ReportFilter filter(LocalDate from, LocalDate to, Grain grain, Long org, Long person, String plan) {

@@ -419,10 +419,24 @@ class ReportsTests {
 
     @Test
     void theDashboardIsComputedOnceForItsMaxAgeAndEveryTimeWithoutOne() {
-        Reports cached = new Reports(namedJdbc, installation, ledgers, Duration.ofHours(1), clock);
+        Reports cached = withMaxAge(Duration.ofHours(1));
         assertThat(cached.dashboard()).isSameAs(cached.dashboard());
-        Reports uncached = new Reports(namedJdbc, installation, ledgers, Duration.ZERO, clock);
+        Reports uncached = withMaxAge(Duration.ZERO);
         assertThat(uncached.dashboard()).isNotSameAs(uncached.dashboard());
+    }
+
+    private Reports withMaxAge(Duration maxAge) {
+        return new Reports(
+                context.getBean(VolumeReports.class),
+                context.getBean(StaffActivityReports.class),
+                context.getBean(NormHourReports.class),
+                context.getBean(SlaReports.class),
+                context.getBean(SatisfactionReports.class),
+                context.getBean(UtilisationReports.class),
+                context.getBean(BacklogReports.class),
+                installation,
+                maxAge,
+                clock);
     }
 
     private static ReportFilter quarter(Long org, Long staff) {

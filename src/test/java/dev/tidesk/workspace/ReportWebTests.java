@@ -36,7 +36,9 @@ class ReportWebTests extends WebTest {
         for (String kind : ReportController.KINDS) {
             mvc.perform(get("/desk/reports/" + kind).session(session))
                     .andExpect(status().isOk())
-                    .andExpect(content().string(containsString("id=\"chart-" + kind + "\"")));
+                    .andExpect(content().string(containsString("id=\"chart-" + kind + "\"")))
+                    .andExpect(content().string(containsString("id=\"report-as-of\"")))
+                    .andExpect(content().string(containsString("Данные на ")));
         }
         mvc.perform(get("/desk/reports/nothing").session(session)).andExpect(status().isNotFound());
 

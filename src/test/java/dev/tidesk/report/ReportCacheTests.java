@@ -1,0 +1,71 @@
+package dev.tidesk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesk.TestClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The report cache on a test clock: kept for its age, recomputed after it, never kept with age zero. */
+class ReportCacheTests {
+
+    final TestClock clock = new TestClock();
+    final AtomicInteger computed = new AtomicInteger();
+
+    ReportTable table() {
+        return new ReportTable(
+                "volume", List.of(Column.count("total")), List.of(List.of((long) computed.incrementAndGet())));
+    }
+
+    @Test
+    void aSecondLookWithinTheMinuteReadsTheSameTableAndItsTime() {
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10);
+        ReportSnapshot first = cache.get("a", this::table);
+        clock.advance(Duration.ofSeconds(59));
+        ReportSnapshot again = cache.get("a", this::table);
+        assertThat(again).isSameAs(first);
+        assertThat(computed).hasValue(1);
+        assertThat(again.at()).isEqualTo(first.at());
+    }
+
+    @Test
+    void afterItsAgeTheReportIsComputedAgainWithTheNewFigures() {
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10);
+        ReportSnapshot first = cache.get("a", this::table);
+        clock.advance(Duration.ofSeconds(61));
+        ReportSnapshot next = cache.get("a", this::table);
+        assertThat(next.table().rows().get(0).get(0)).isEqualTo(2L);
+        assertThat(next.at()).isAfter(first.at());
+    }
+
+    @Test
+    void anotherFilterIsAnotherEntry() {
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10);
+        cache.get("a", this::table);
+        cache.get("b", this::table);
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void withAgeZeroNothingIsKept() {
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ZERO, 10);
+        cache.get("a", this::table);
+        cache.get("a", this::table);
+        assertThat(computed).hasValue(2);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void atMostMaxEntriesAreKeptTheOldestGoingFirst() {
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(10), 3);
+        for (String k : List.of("a", "b", "c", "d")) {
+            cache.get(k, this::table);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(cache.size()).isEqualTo(3);
+        cache.get("a", this::table); // "a" was the oldest: gone, computed again
+        assertThat(computed).hasValue(5);
+    }
+}
