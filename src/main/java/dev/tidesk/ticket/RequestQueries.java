@@ -390,6 +390,12 @@ public class RequestQueries {
     static final int SEARCH_SLICE_BITS = 15;
 
     /**
+     * Matches a window of slices may give from the index; past it the window is walked newest first,
+     * where at least one row in {@code 32,768 * slices / WINDOW_CAP} matches.
+     */
+    static final int WINDOW_CAP = 2_000;
+
+    /**
      * The best {@code limit} requests among the newest {@value #SEARCH_CANDIDATES} matches of the
      * query in requests and in the newest {@value #SEARCH_CANDIDATES} in messages.
      */
@@ -417,6 +423,11 @@ public class RequestQueries {
      * Each query's cost is bounded by its shape, whatever the planner expects. Needs a transaction.
      */
     List<Long> candidates(SearchSource source, String query, int n, int walk) {
+        return candidates(source, query, n, walk, WINDOW_CAP);
+    }
+
+    /** {@link #candidates} with another cap on the rows a window may give from the index (tests). */
+    List<Long> candidates(SearchSource source, String query, int n, int walk, int cap) {
         Long max = jdbc.queryForObject("select max(id) from " + source.table, Long.class);
         if (max == null) {
             return List.of();
@@ -438,20 +449,10 @@ public class RequestQueries {
         }
         jdbc.execute("set local enable_seqscan = off");
         jdbc.execute("set local enable_indexscan = off");
-        String slice = "(id >> " + source.sliceBits + ")";
         long top = below >> source.sliceBits;
         for (long width = 1; ids.size() < n; width *= 4) {
             long low = Math.max(0, top - width + 1);
-            List<Long> found = jdbc.queryForList(
-                    "select id from " + source.table + " where " + slice + " between ? and ? and id <= ?"
-                            + " and search_vector @@ cast(? as tsquery)",
-                    Long.class,
-                    low,
-                    top,
-                    below,
-                    query);
-            found.sort(java.util.Comparator.reverseOrder());
-            ids.addAll(found.subList(0, Math.min(found.size(), n - ids.size())));
+            ids.addAll(window(source, query, low, top, below, n - ids.size(), cap));
             if (low == 0) {
                 break;
             }
@@ -460,6 +461,49 @@ public class RequestQueries {
         jdbc.execute("set local enable_seqscan to default");
         jdbc.execute("set local enable_indexscan to default");
         return ids;
+    }
+
+    /**
+     * The newest {@code need} matches in slices {@code low..top} (ids up to {@code below}), newest
+     * first: from the index, at most {@value #WINDOW_CAP} rows read. A window denser than that (a
+     * common word; or a burst of requests without the word above its matches) is taken one slice at
+     * a time from the top, and a dense slice is walked newest first: at most one slice, 32,768 rows.
+     */
+    private List<Long> window(SearchSource source, String query, long low, long top, long below, int need, int cap) {
+        // the slices as a list, not a range: PostgreSQL then keeps them in the GIN index's
+        // condition; a range (or one slice) it estimated dear and tested on every match instead
+        List<Long> slices =
+                java.util.stream.LongStream.rangeClosed(low, top).boxed().toList();
+        List<Long> found = new ArrayList<>(jdbc.queryForList(
+                "select id from " + source.table + " where (id >> " + source.sliceBits + ") = any(?::bigint[])"
+                        + " and id <= ? and search_vector @@ cast(? as tsquery) limit ?",
+                Long.class,
+                array(slices),
+                below,
+                query,
+                cap + 1));
+        if (found.size() <= cap) {
+            found.sort(java.util.Comparator.reverseOrder());
+            return found.subList(0, Math.min(found.size(), need));
+        }
+        if (low < top) {
+            List<Long> ids = new ArrayList<>();
+            for (long one = top; one >= low && ids.size() < need; one--) {
+                ids.addAll(window(source, query, one, one, below, need - ids.size(), cap));
+            }
+            return ids;
+        }
+        jdbc.execute("set local enable_indexscan to default");
+        List<Long> walked = jdbc.queryForList(
+                "select id from " + source.table + " where id >= ? and id <= ?"
+                        + " and (search_vector @@ cast(? as tsquery)) is true order by id desc limit ?",
+                Long.class,
+                low << source.sliceBits,
+                Math.min(below, ((top + 1) << source.sliceBits) - 1),
+                query,
+                need);
+        jdbc.execute("set local enable_indexscan = off");
+        return walked;
     }
 
     /** Ranks the candidate requests and messages; a match in a request's own fields counts double. */

@@ -61,7 +61,12 @@ class SearchRankingTests {
             List<Long> walked = transactions.execute(tx -> queries.candidates(source, query, 10, 10_000_000));
             List<Long> indexed = transactions.execute(tx -> queries.candidates(source, query, 10, 0));
             List<Long> newestThree = transactions.execute(tx -> queries.candidates(source, query, 3, 0));
+            // every window denser than one row: split into slices, and a slice with two matches walked
+            List<Long> dense = transactions.execute(tx -> queries.candidates(source, query, 10, 0, 0));
+            List<Long> denseThree = transactions.execute(tx -> queries.candidates(source, query, 3, 0, 0));
             assertThat(indexed).as(source.name()).isEqualTo(walked);
+            assertThat(dense).as(source.name()).isEqualTo(walked);
+            assertThat(denseThree).as(source.name()).isEqualTo(walked.subList(0, Math.min(3, walked.size())));
             assertThat(newestThree).as(source.name()).isEqualTo(walked.subList(0, Math.min(3, walked.size())));
             assertThat(walked).as(source.name()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         }
