@@ -76,7 +76,7 @@ create index ticket_org_created_idx on ticket (organization_id, created_at desc)
 vacuum analyze ticket;
 vacuum analyze ticket_message;
 
--- the slice indexes as V445 makes them (then drop the plain ones)
+-- the slice indexes as V450 makes them (then drop the plain ones)
 create extension if not exists btree_gin;
 create index ticket_message_search_slice_idx on ticket_message using gin ((id >> 15), search_vector) with (fastupdate = off);
 create index ticket_search_slice_idx on ticket using gin ((id >> 15), search_vector) with (fastupdate = off);

@@ -384,7 +384,7 @@ public class RequestQueries {
 
     /**
      * Rows of a search table in one slice of the GIN index {@code (id >> 15, search_vector)}
-     * (V445): each slice holds 32,768 consecutive ids, so the index answers "the word among the
+     * (V450): each slice holds 32,768 consecutive ids, so the index answers "the word among the
      * newest rows" without reading any older match.
      */
     static final int SEARCH_SLICE_BITS = 15;
