@@ -2,7 +2,6 @@ package dev.tidesk.ticket;
 
 import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.storage.Blobs;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -36,7 +33,6 @@ public class RequestQueries {
     private final TicketAttachmentRepository attachments;
     private final TicketHistoryRepository history;
     private final JdbcTemplate jdbc;
-    private final Duration searchWalkTimeout;
     private final java.time.ZoneId zone;
     private final TicketSettings settings;
     private final Blobs blobs;
@@ -48,13 +44,11 @@ public class RequestQueries {
             TicketHistoryRepository history,
             JdbcTemplate jdbc,
             dev.tidesk.shared.Installation installation,
-            @Value("${tidesk.search.walk-timeout:PT0.2S}") Duration searchWalkTimeout,
             TicketSettings settings,
             Blobs blobs) {
         this.blobs = blobs;
         this.zone = installation.timeZone();
         this.settings = settings;
-        this.searchWalkTimeout = searchWalkTimeout;
         this.tickets = tickets;
         this.messages = messages;
         this.attachments = attachments;
@@ -344,95 +338,207 @@ public class RequestQueries {
     /**
      * The text query as one tsquery over the three readings of the words (Russian and English
      * stems, and the words as typed), or null when only stop words or punctuation are left.
-     * The query is built once and then passed as a constant, so that the planner sees it and
-     * estimates how many rows match: from a shared CTE it guessed, and for a rare word walked
-     * five million messages newest first (16 s) instead of asking the GIN index (5 ms).
-     * Each distinct reading once: "SSL" reads the same in all three configurations.
+     * Each distinct reading once: "SSL" reads the same in all three configurations. A hyphenated
+     * word is asked for as the one lexeme the parser indexes for the whole word
+     * ({@link #hyphenatedAsOne}).
      */
     String tsquery(String q) {
-        return jdbc.queryForObject("""
+        String query = jdbc.queryForObject("""
                 select string_agg(distinct '(' || q::text || ')', ' | ')
                   from (values (websearch_to_tsquery('russian', ?)), (websearch_to_tsquery('english', ?)),
                                (websearch_to_tsquery('simple', ?))) v(q)
                  where q::text <> ''""", String.class, q, q, q);
+        return query == null ? null : hyphenatedAsOne(query);
+    }
+
+    private static final Pattern HYPHENATED_PHRASE = Pattern.compile("'([^' ]+(?:-[^' ]+)+)'((?: <-> '[^' ]+')+)");
+
+    /**
+     * The parser reads «онлайн-запись» as the whole word and each of its parts, so the tsquery of a
+     * hyphenated word is the phrase {@code 'онлайн-запис' <-> 'онлайн' <-> 'запис'}. The whole word's
+     * lexeme alone finds the same messages (it is indexed only where the word is written with its
+     * hyphen, and then its parts follow it), but straight from the index: a phrase makes PostgreSQL
+     * read every row that holds all three lexemes anywhere, to check their positions.
+     */
+    static String hyphenatedAsOne(String tsquery) {
+        Matcher m = HYPHENATED_PHRASE.matcher(tsquery);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int parts = m.group(1).split("-", -1).length;
+            int followers = m.group(2).split(" <-> ", -1).length - 1;
+            m.appendReplacement(out, Matcher.quoteReplacement(parts == followers ? "'" + m.group(1) + "'" : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The tables search reads, with how many of their newest rows it walks and its index's slices. */
+    enum SearchSource {
+        REQUESTS("ticket", 2_000, SEARCH_SLICE_BITS),
+        MESSAGES("ticket_message", 2_000, SEARCH_SLICE_BITS);
+
+        final String table;
+        final int walk;
+        final int sliceBits;
+
+        SearchSource(String table, int walk, int sliceBits) {
+            this.table = table;
+            this.walk = walk;
+            this.sliceBits = sliceBits;
+        }
     }
 
     /**
-     * The best {@code limit} requests among the newest matches of the query in requests and in
-     * messages. Ranking every match of a common word would read each one from the heap, so only
-     * the newest {@value #SEARCH_CANDIDATES} of each kind are ranked. The planner finds those by
-     * walking the primary key newest first, which is quick for a common word but reads the whole
-     * table for a rare one it wrongly expects to be common (11 s over five million messages). So
-     * that walk gets {@code tidesk.search.walk-timeout}; past it the candidates come from a bitmap
-     * of the GIN index, quick for a rare word.
+     * Rows of a search table in one slice of the GIN index {@code (id >> 15, search_vector)}
+     * (V450): each slice holds 32,768 consecutive ids, so the index answers "the word among the
+     * newest rows" without reading any older match.
+     */
+    static final int SEARCH_SLICE_BITS = 15;
+
+    /**
+     * Matches a window of slices may give from the index; past it the window is walked newest first,
+     * where at least one row in {@code 32,768 * slices / WINDOW_CAP} matches.
+     */
+    static final int WINDOW_CAP = 2_000;
+
+    /**
+     * The best {@code limit} requests among the newest {@value #SEARCH_CANDIDATES} matches of the
+     * query in requests and in the newest {@value #SEARCH_CANDIDATES} in messages.
      */
     private Map<Long, Double> rankedMatches(String query, int limit) {
-        jdbc.execute("set local work_mem = '64MB'");
-        jdbc.execute("set local plan_cache_mode = force_custom_plan");
-        jdbc.execute("savepoint search_walk");
-        try {
-            jdbc.execute("set local statement_timeout = " + searchWalkTimeout.toMillis());
-            Map<Long, Double> ranks = rank(query, limit, false);
-            jdbc.execute("release savepoint search_walk");
-            jdbc.execute("set local statement_timeout to default");
-            return ranks;
-        } catch (DataAccessException e) {
-            if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql)
-                    || !"57014".equals(sql.getSQLState())) {
-                throw e;
-            }
-            jdbc.execute("rollback to savepoint search_walk");
-            return rank(query, limit, true);
-        }
+        List<Long> requests = candidates(SearchSource.REQUESTS, query, SEARCH_CANDIDATES, SearchSource.REQUESTS.walk);
+        List<Long> messages = candidates(SearchSource.MESSAGES, query, SEARCH_CANDIDATES, SearchSource.MESSAGES.walk);
+        return rank(query, requests, messages, limit);
     }
 
     /**
-     * Ranks the newest candidates of {@code query} (a tsquery); {@code fromIndex} finds them
-     * through a bitmap of the GIN indexes only, never by walking the primary key. Needs a transaction.
+     * The ids of the newest {@code n} rows of {@code source} that match the tsquery, newest first,
+     * found without trusting the planner's guess of how common the words are (it has no statistics
+     * of a word it has never sampled, and guessed 7,000 rows for a word found nowhere):
+     *
+     * <ol>
+     *   <li>The newest {@code walk} rows are read newest first, the match tested on each row (the
+     *       test is hidden from the GIN index, so the primary key is the only way in). A word in one
+     *       row of ten ends here: at most {@code walk} rows read.
+     *   <li>Older rows come from the GIN index of (slice, search vector), one widening window of
+     *       slices at a time, newest first (1, 4, 16, ... slices): the index gives only the matches
+     *       within the window, so each step reads about as many rows as it finds, and it stops once
+     *       {@code n} are found. A word found nowhere costs one index probe per window (a handful).
+     * </ol>
+     *
+     * Each query's cost is bounded by its shape, whatever the planner expects. Needs a transaction.
      */
-    Map<Long, Double> rank(String query, int limit, boolean fromIndex) {
-        if (fromIndex) {
-            jdbc.execute("set local enable_indexscan = off");
-            jdbc.execute("set local enable_seqscan = off");
+    List<Long> candidates(SearchSource source, String query, int n, int walk) {
+        return candidates(source, query, n, walk, WINDOW_CAP);
+    }
+
+    /** {@link #candidates} with another cap on the rows a window may give from the index (tests). */
+    List<Long> candidates(SearchSource source, String query, int n, int walk, int cap) {
+        Long max = jdbc.queryForObject("select max(id) from " + source.table, Long.class);
+        if (max == null) {
+            return List.of();
         }
+        jdbc.execute("set local plan_cache_mode = force_custom_plan");
+        long below = max - walk; // rows above this were walked
+        List<Long> ids = new ArrayList<>();
+        if (walk > 0) {
+            ids.addAll(jdbc.queryForList(
+                    "select id from " + source.table + " where id > ? and (search_vector @@ cast(? as tsquery)) is true"
+                            + " order by id desc limit ?",
+                    Long.class,
+                    below,
+                    query,
+                    n));
+        }
+        if (ids.size() >= n || below < 1) {
+            return ids;
+        }
+        jdbc.execute("set local enable_seqscan = off");
+        jdbc.execute("set local enable_indexscan = off");
+        long top = below >> source.sliceBits;
+        for (long width = 1; ids.size() < n; width *= 4) {
+            long low = Math.max(0, top - width + 1);
+            ids.addAll(window(source, query, low, top, below, n - ids.size(), cap));
+            if (low == 0) {
+                break;
+            }
+            top = low - 1;
+        }
+        jdbc.execute("set local enable_seqscan to default");
+        jdbc.execute("set local enable_indexscan to default");
+        return ids;
+    }
+
+    /**
+     * The newest {@code need} matches in slices {@code low..top} (ids up to {@code below}), newest
+     * first: from the index, at most {@value #WINDOW_CAP} rows read. A window denser than that (a
+     * common word; or a burst of requests without the word above its matches) is taken one slice at
+     * a time from the top, and a dense slice is walked newest first: at most one slice, 32,768 rows.
+     */
+    private List<Long> window(SearchSource source, String query, long low, long top, long below, int need, int cap) {
+        // the slices as a list, not a range: PostgreSQL then keeps them in the GIN index's
+        // condition; a range (or one slice) it estimated dear and tested on every match instead
+        List<Long> slices =
+                java.util.stream.LongStream.rangeClosed(low, top).boxed().toList();
+        List<Long> found = new ArrayList<>(jdbc.queryForList(
+                "select id from " + source.table + " where (id >> " + source.sliceBits + ") = any(?::bigint[])"
+                        + " and id <= ? and search_vector @@ cast(? as tsquery) limit ?",
+                Long.class,
+                array(slices),
+                below,
+                query,
+                cap + 1));
+        if (found.size() <= cap) {
+            found.sort(java.util.Comparator.reverseOrder());
+            return found.subList(0, Math.min(found.size(), need));
+        }
+        if (low < top) {
+            List<Long> ids = new ArrayList<>();
+            for (long one = top; one >= low && ids.size() < need; one--) {
+                ids.addAll(window(source, query, one, one, below, need - ids.size(), cap));
+            }
+            return ids;
+        }
+        jdbc.execute("set local enable_indexscan to default");
+        List<Long> walked = jdbc.queryForList(
+                "select id from " + source.table + " where id >= ? and id <= ?"
+                        + " and (search_vector @@ cast(? as tsquery)) is true order by id desc limit ?",
+                Long.class,
+                low << source.sliceBits,
+                Math.min(below, ((top + 1) << source.sliceBits) - 1),
+                query,
+                need);
+        jdbc.execute("set local enable_indexscan = off");
+        return walked;
+    }
+
+    /** Ranks the candidate requests and messages; a match in a request's own fields counts double. */
+    private Map<Long, Double> rank(String query, List<Long> requests, List<Long> messages, int limit) {
         Map<Long, Double> ranks = new LinkedHashMap<>();
+        if (requests.isEmpty() && messages.isEmpty()) {
+            return ranks;
+        }
         jdbc.query(
-                SEARCH,
+                """
+                select id, max(rank) as rank from (
+                  select t.id, ts_rank(t.search_vector, cast(? as tsquery)) * 2 as rank
+                    from ticket t where t.id = any(?::bigint[])
+                  union all
+                  select m.ticket_id as id, ts_rank(m.search_vector, cast(? as tsquery)) as rank
+                    from ticket_message m where m.id = any(?::bigint[])
+                ) hits group by id order by rank desc, id desc limit ?""",
                 rs -> {
                     ranks.put(rs.getLong(1), rs.getDouble(2));
                 },
                 query,
-                SEARCH_CANDIDATES,
+                array(requests),
                 query,
-                SEARCH_CANDIDATES,
-                query,
-                query,
+                array(messages),
                 limit);
-        if (fromIndex) {
-            jdbc.execute("set local enable_indexscan to default");
-            jdbc.execute("set local enable_seqscan to default");
-        }
         return ranks;
     }
 
     private static final int SEARCH_CANDIDATES = 200;
-
-    private static final String SEARCH = """
-                with ticket_candidates as (
-                  select t.id from ticket t where t.search_vector @@ cast(? as tsquery) order by t.id desc limit ?
-                ), message_candidates as (
-                  select m.id from ticket_message m where m.search_vector @@ cast(? as tsquery) order by m.id desc limit ?
-                ), ticket_hits as (
-                  select t.id, ts_rank(t.search_vector, cast(? as tsquery)) * 2 as rank
-                    from ticket t join ticket_candidates c on c.id = t.id
-                ), message_hits as (
-                  select m.ticket_id as id, ts_rank(m.search_vector, cast(? as tsquery)) as rank
-                    from ticket_message m join message_candidates c on c.id = m.id
-                )
-                select id, max(rank) as rank
-                  from (select * from ticket_hits union all select * from message_hits) hits
-                 group by id order by rank desc, id desc limit ?
-                """;
 
     /** The conversation; {@code withInternalNotes} only for staff. */
     public List<MessageView> messages(long ticketId, boolean withInternalNotes) {

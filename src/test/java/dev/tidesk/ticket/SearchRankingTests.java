@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
-import java.util.Map;
+import dev.tidesk.ticket.RequestQueries.SearchSource;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The two ways search finds its candidates give the same ranking: the newest-first walk and the
- * GIN bitmap that takes over when the walk runs past {@code tidesk.search.walk-timeout} (which
- * only happens on big tables, so here each is called directly).
+ * The two ways search finds its newest matches give the same rows in the same order: the walk of
+ * the newest rows and the index's widening windows of slices (32,768 ids each), here over matches
+ * spread across several slices by moving the id sequences on between requests.
  */
 @Tag("integration")
 @Tag("database")
@@ -31,23 +34,56 @@ class SearchRankingTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
-    void theIndexFallbackRanksLikeTheWalk() {
+    void theWalkAndTheIndexWindowsFindTheSameNewestMatches() {
         String word = "qzv" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "x") + "ings";
         TestData data = new TestData(context);
         Client client = data.client();
-        TicketView inSubject = data.request(client, "Ошибка " + word, "Текст без слова");
-        TicketView inBody = data.request(client, "Другая тема", "Встречается " + word + " в письме");
-        data.request(client, "Ничего общего", "Совсем другое");
-
-        // the query as search builds it: the English stemmer indexes the word without "ings",
-        // so a raw 'word' query would find nothing
+        List<TicketView> matching = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // each request in a later slice of both tables: 1, 2 or 9 slices on
+            int skip = (i == 3 ? 9 : 1 + i % 2) * 32_768;
+            jdbc.queryForObject("select setval('ticket_id_seq', nextval('ticket_id_seq') + ?)", Long.class, skip);
+            jdbc.queryForObject(
+                    "select setval('ticket_message_id_seq', nextval('ticket_message_id_seq') + ?)", Long.class, skip);
+            matching.add(data.request(client, i % 2 == 0 ? "Ошибка " + word : "Тема", "Встречается " + word));
+            data.request(client, "Ничего общего", "Совсем другое");
+        }
         String query = queries.tsquery(word);
-        Map<Long, Double> walk = transactions.execute(tx -> queries.rank(query, 50, false));
-        Map<Long, Double> index = transactions.execute(tx -> queries.rank(query, 50, true));
+        List<Long> newestFirst = matching.stream()
+                .map(TicketView::id)
+                .sorted((a, b) -> Long.compare(b, a))
+                .toList();
 
-        // a match in the subject counts double, so it ranks first
-        assertThat(walk.keySet()).containsExactly(inSubject.id(), inBody.id());
-        assertThat(index).isEqualTo(walk);
+        for (SearchSource source : SearchSource.values()) {
+            List<Long> walked = transactions.execute(tx -> queries.candidates(source, query, 10, 10_000_000));
+            List<Long> indexed = transactions.execute(tx -> queries.candidates(source, query, 10, 0));
+            List<Long> newestThree = transactions.execute(tx -> queries.candidates(source, query, 3, 0));
+            // every window denser than one row: split into slices, and a slice with two matches walked
+            List<Long> dense = transactions.execute(tx -> queries.candidates(source, query, 10, 0, 0));
+            List<Long> denseThree = transactions.execute(tx -> queries.candidates(source, query, 3, 0, 0));
+            assertThat(indexed).as(source.name()).isEqualTo(walked);
+            assertThat(dense).as(source.name()).isEqualTo(walked);
+            assertThat(denseThree).as(source.name()).isEqualTo(walked.subList(0, Math.min(3, walked.size())));
+            assertThat(newestThree).as(source.name()).isEqualTo(walked.subList(0, Math.min(3, walked.size())));
+            assertThat(walked).as(source.name()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        }
+        List<Long> requests = transactions.execute(tx -> queries.candidates(SearchSource.REQUESTS, query, 10, 0));
+        assertThat(requests).containsExactly(newestFirst.get(0), newestFirst.get(2), newestFirst.get(4));
+        List<Long> messages = transactions.execute(tx -> queries.candidates(SearchSource.MESSAGES, query, 10, 0));
+        assertThat(messages).hasSize(5);
+
+        // a match in the subject counts double, so those rank first
+        assertThat(queries.search(word, 10))
+                .extracting(h -> h.ticket().id())
+                .containsExactly(
+                        newestFirst.get(0),
+                        newestFirst.get(2),
+                        newestFirst.get(4),
+                        newestFirst.get(1),
+                        newestFirst.get(3));
     }
 }
