@@ -1,8 +1,6 @@
 package dev.tidesk.mail.inbound;
 
 import dev.tidesk.customer.ContactView;
-import dev.tidesk.customer.Customers;
-import dev.tidesk.customer.OrganizationView;
 import dev.tidesk.mail.InboundSettings;
 import dev.tidesk.mail.MailSettings;
 import dev.tidesk.mail.outbound.MailTemplates;
@@ -28,13 +26,11 @@ import dev.tidesk.ticket.Urgency;
 import jakarta.mail.internet.InternetHeaders;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +46,6 @@ public class InboundProcessor {
 
     private final Threading threading;
     private final AutoMailGuard guard;
-    private final Customers customers;
     private final StaffDirectory staff;
     private final RequestIntake intake;
     private final RequestDesk desk;
@@ -61,16 +56,15 @@ public class InboundProcessor {
     private final OutboxQueue outbox;
     private final MailTemplates templates;
     private final Installation installation;
-    private final MailSigning signing;
     private final DeliveryReports reports;
     private final InboundBody bodies;
     private final dev.tidesk.team.ClientContact clientContact;
-    private final dev.tidesk.ticket.CcList copies;
+    private final MailParticipants participants;
+    private final MailSigning signing;
 
     InboundProcessor(
             Threading threading,
             AutoMailGuard guard,
-            Customers customers,
             StaffDirectory staff,
             RequestIntake intake,
             RequestDesk desk,
@@ -81,19 +75,18 @@ public class InboundProcessor {
             OutboxQueue outbox,
             MailTemplates templates,
             Installation installation,
-            MailSigning signing,
             DeliveryReports reports,
             InboundBody bodies,
             dev.tidesk.team.ClientContact clientContact,
-            dev.tidesk.ticket.CcList copies) {
+            MailSigning signing,
+            MailParticipants participants) {
         this.clientContact = clientContact;
-        this.copies = copies;
+        this.participants = participants;
+        this.signing = signing;
         this.reports = reports;
         this.bodies = bodies;
-        this.signing = signing;
         this.threading = threading;
         this.guard = guard;
-        this.customers = customers;
         this.staff = staff;
         this.intake = intake;
         this.desk = desk;
@@ -214,8 +207,8 @@ public class InboundProcessor {
                 throw new UnprocessableMail("Mail from staff member " + from + " belongs to no request");
             }
             Result created = newRequest(parsed, null, now);
-            threading.addParticipants(created.ticketId(), recipients(parsed));
-            suggestColleagues(created.ticketId(), parsed, now);
+            threading.addParticipants(created.ticketId(), participants.recipients(parsed));
+            participants.suggestColleagues(created.ticketId(), parsed, now);
             return created;
         }
         // a merged request's TID, Message-IDs and marker reach the request it was merged into
@@ -242,7 +235,7 @@ public class InboundProcessor {
             desk.reply(ticket.id(), Actor.staff(s.id(), s.fullName()), body.text(), body.files(), now);
             return Result.done("STAFF_REPLY", ticket.id());
         }
-        if (!mayJoin(from, ticket)) {
+        if (!participants.mayJoin(from, ticket)) {
             // a stranger names someone else's request: theirs is a new one, and nobody is mailed about it
             Result created =
                     guard.withoutAutoReplies("refers to another's request", () -> newRequest(parsed, null, now));
@@ -261,79 +254,14 @@ public class InboundProcessor {
         }
         if (ticket.status() == Status.CLOSED && closedLongAgo(ticket, now)) {
             Result created = newRequest(parsed, ticket, now);
-            threading.addParticipants(created.ticketId(), recipients(parsed));
-            suggestColleagues(created.ticketId(), parsed, now);
+            threading.addParticipants(created.ticketId(), participants.recipients(parsed));
+            participants.suggestColleagues(created.ticketId(), parsed, now);
             return new Result("NEW_LINKED", created.ticketId(), false, null);
         }
-        desk.clientReply(ticket.id(), replyAuthor(parsed, ticket), body.text(), body.files(), now);
-        threading.addParticipants(ticket.id(), recipients(parsed));
-        suggestColleagues(ticket.id(), parsed, now);
+        desk.clientReply(ticket.id(), participants.replyAuthor(parsed, ticket), body.text(), body.files(), now);
+        threading.addParticipants(ticket.id(), participants.recipients(parsed));
+        participants.suggestColleagues(ticket.id(), parsed, now);
         return Result.done("REPLY", ticket.id());
-    }
-
-    /**
-     * The client's colleagues in the Cc of a mail that joined the request, offered to staff for the
-     * request's CC list, never added: a known contact of the request's organization, or an address at
-     * the organization's own mail domain. The header is the sender's word, so it only ever suggests;
-     * names are the directory's, never the header's. One-off clients (the triage organization) have no
-     * colleagues. Imported history suggests nothing.
-     */
-    private void suggestColleagues(long ticketId, ParsedMail parsed, Instant now) {
-        if (guard.isSilent()) {
-            return;
-        }
-        TicketView ticket = requests.ticket(ticketId);
-        Long organizationId = ticket.organizationId();
-        if (organizationId == null
-                || customers
-                        .organizationByName(settings.triageOrganization())
-                        .filter(o -> o.id() == organizationId)
-                        .isPresent()) {
-            return;
-        }
-        List<String> cc = MailParser.addresses(parsed.header("cc"));
-        Set<String> own = Set.copyOf(recipients(parsed));
-        int offered = 0;
-        for (String address : cc) {
-            if (offered >= 20) {
-                break;
-            }
-            if (address == null || !address.contains("@") || address.length() > 254 || !own.contains(address)) {
-                // not a client's address (ours, a colleague of ours) or not one address
-                continue;
-            }
-            Optional<ContactView> contact = customers.contactByEmail(address);
-            boolean colleague = contact.isPresent()
-                    ? contact.get().organizationId() == organizationId
-                    : customers
-                            .organizationByEmailDomain(address.substring(address.indexOf('@') + 1))
-                            .filter(o -> o.id() == organizationId)
-                            .isPresent();
-            if (colleague) {
-                copies.suggest(ticketId, address, contact.map(ContactView::id).orElse(null), now);
-                offered++;
-            }
-        }
-    }
-
-    /** The sender and the addresses they wrote to besides us: those they bring into the conversation. */
-    private List<String> recipients(ParsedMail parsed) {
-        List<String> all = new ArrayList<>();
-        all.add(parsed.fromAddress());
-        all.addAll(MailParser.addresses(parsed.header("to")));
-        all.addAll(MailParser.addresses(parsed.header("cc")));
-        String ownDomain = "@" + mail.domain().toLowerCase(Locale.ROOT);
-        String ownFrom = mail.from().toLowerCase(Locale.ROOT);
-        String ownLocal = ownFrom.substring(0, ownFrom.indexOf('@'));
-        String ownHost = ownFrom.substring(ownFrom.indexOf('@'));
-        return all.stream()
-                .filter(a -> a != null
-                        && !a.endsWith(ownDomain)
-                        && !a.equals(ownFrom)
-                        && !(a.startsWith(ownLocal + mail.replySeparator()) && a.endsWith(ownHost))
-                        && staff.byEmail(a).isEmpty())
-                .distinct()
-                .toList();
     }
 
     /** The request whose TID the subject carries, if it exists. */
@@ -347,53 +275,8 @@ public class InboundProcessor {
                 && closed.plus(Duration.ofDays(settings.reopenDays())).isBefore(now);
     }
 
-    /**
-     * Who may write into a request by mail: its contact, a contact of its organization (or a newcomer
-     * from the organization's own mail domain, who becomes one), an address copied on the request
-     * (CC), or an address that a mail accepted by this rule brought into the conversation. A
-     * deactivated contact's address is a stranger's.
-     */
-    private boolean mayJoin(String from, TicketView ticket) {
-        Optional<ContactView> contact = customers.contactByEmail(from);
-        if (ticket.contactEmail() != null && ticket.contactEmail().equalsIgnoreCase(from) && contact.isPresent()) {
-            return true;
-        }
-        if (contact.isPresent()
-                && ticket.organizationId() != null
-                && contact.get().organizationId() == ticket.organizationId()) {
-            return true;
-        }
-        if (contact.isEmpty() && ticket.organizationId() != null) {
-            // not a contact yet, but from the organization's own domain: becomes its contact
-            String domain = from.substring(from.indexOf('@') + 1);
-            if (customers
-                    .organizationByEmailDomain(domain)
-                    .filter(o -> o.id() == ticket.organizationId())
-                    .isPresent()) {
-                return true;
-            }
-        }
-        // a deactivated contact is a stranger now: what they wrote before does not let them in again
-        if (customers.deactivatedAddress(from)) {
-            return false;
-        }
-        // copied on the request (CC): trusted for this request only
-        return copies.isCopied(ticket.id(), from) || threading.isParticipant(ticket.id(), from);
-    }
-
-    private Actor replyAuthor(ParsedMail parsed, TicketView ticket) {
-        Optional<ContactView> contact = customers.contactByEmail(parsed.fromAddress());
-        if (contact.isPresent()) {
-            return Actor.contact(contact.get().id(), contact.get().fullName());
-        }
-        String name = parsed.fromName() == null || parsed.fromName().isBlank()
-                ? parsed.fromAddress()
-                : parsed.fromName() + " <" + parsed.fromAddress() + ">";
-        return new Actor(name, null, null);
-    }
-
     private Result newRequest(ParsedMail parsed, TicketView linkedTo, Instant now) {
-        ContactView contact = contact(parsed);
+        ContactView contact = participants.contact(parsed);
         InboundBody.Body body = bodies.of(parsed);
         String subject = Subjects.forRequest(parsed.subject(), ticketSettings.tidPrefix());
         if (subject.isBlank()) {
@@ -418,29 +301,6 @@ public class InboundProcessor {
     }
 
     /**
-     * The sender as a contact: a known contact; a new contact of the organization whose domain
-     * the address has; otherwise a one-off client filed under the triage organization (R7).
-     */
-    private ContactView contact(ParsedMail parsed) {
-        String from = parsed.fromAddress();
-        Optional<ContactView> known = customers.contactByEmail(from);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        String domain = from.substring(from.indexOf('@') + 1);
-        String language = parsed.text() != null && parsed.text().matches("(?s).*[А-Яа-яЁё].*")
-                        || parsed.subject().matches("(?s).*[А-Яа-яЁё].*")
-                ? "ru"
-                : "en";
-        String name = parsed.fromName() == null || parsed.fromName().isBlank() ? from : parsed.fromName();
-        name = name.length() > 200 ? name.substring(0, 200) : name;
-        OrganizationView organization = customers
-                .organizationByEmailDomain(domain)
-                .orElseGet(() -> customers.organizationNamed(settings.triageOrganization()));
-        return customers.createContact(organization.id(), name, from, null, language);
-    }
-
-    /**
      * An out-of-office or other autoreply: a note on the request it answers, without reopening it;
      * otherwise nothing. The request is found by Message-IDs or our marker, else by the TID in the
      * subject when the sender belongs to that request (autoresponders that keep no references).
@@ -450,7 +310,7 @@ public class InboundProcessor {
                 .byReferences(parsed)
                 .map(m -> OptionalLong.of(m.ticketId()))
                 .orElseGet(() -> mentionedInSubject(parsed)
-                        .filter(t -> parsed.fromAddress() != null && mayJoin(parsed.fromAddress(), t))
+                        .filter(t -> parsed.fromAddress() != null && participants.mayJoin(parsed.fromAddress(), t))
                         .map(t -> OptionalLong.of(t.id()))
                         .orElse(OptionalLong.empty()));
         if (found.isEmpty()) {
