@@ -45,10 +45,19 @@ class PageBudgetTests extends WebTest {
             "queue", 11,
             "all requests", 12,
             "request page", 35,
-            "search", 15,
+            "search", 30,
             "portal list", 6,
             "dashboard", 19,
             "report page", 10);
+
+    /**
+     * Pages whose statement count grows with the span of the data, not with the rows they show: the
+     * search asks the slice index in widening windows (1, 4, 16... slices of 32,768 ids, see {@code
+     * RequestQueries.candidates}), so a table that spans more slices takes a few more bounded queries
+     * (15 statements on a few rows, 27 on 40,000 requests). Their budget still catches an N+1 over the
+     * rows shown, which would add a statement per row.
+     */
+    static final Set<String> GROWS_WITH_DATA_SPAN = Set.of("search");
 
     /**
      * A table this big is never read whole by a page: at this size, with fresh statistics, the planner
@@ -129,7 +138,7 @@ class PageBudgetTests extends WebTest {
                             + listing(full.get(page)));
                 }
                 // one more is allowed: a list counts its total only once it fills a page
-                if (b > a + 1) {
+                if (b > a + 1 && !GROWS_WITH_DATA_SPAN.contains(page)) {
                     broken.add(page + ": " + a + " statements with a few rows, " + b + " with a full page (N+1?)\n"
                             + listing(full.get(page)));
                 }
