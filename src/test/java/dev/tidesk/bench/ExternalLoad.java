@@ -108,8 +108,9 @@ public final class ExternalLoad {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         if (!o.containsKey("staff") || !o.containsKey("client") || !o.containsKey("password")) {
-            System.err.println("usage: ExternalLoad --base URL --staff LOGIN --client LOGIN --password P"
-                    + " [--seconds 30] [--warmup 10] [--concurrency 1,4] [--sample 60]");
+            System.err.println(
+                    "usage: ExternalLoad --base URL --staff LOGIN --client LOGIN --password P"
+                            + " [--seconds 30] [--warmup 10] [--concurrency 1,4] [--sample 60] [--only PAGE-PREFIX] [--words C|U|A|H|TWO|PHRASE]");
             System.exit(2);
         }
         ExternalLoad load = new ExternalLoad(
@@ -121,6 +122,12 @@ public final class ExternalLoad {
         Session head = load.signIn("desk", load.staffLogin);
         List<String> tids = load.tids(head);
         Words words = load.words(head, tids, sample);
+        if (o.containsKey("words")) {
+            // the words of an earlier run, to compare before and after (e.g. a burst of new requests):
+            // common|uncommon|absent|hyphenated|two words|phrase
+            String[] w = o.get("words").split("\\|", -1);
+            words = new Words(w[0], w[1], w[2], w[3], w[4], w[5]);
+        }
         String token = load.issueToken(head);
         System.out.printf(
                 Locale.ROOT,
@@ -133,6 +140,10 @@ public final class ExternalLoad {
                 words.twoWords(),
                 words.phrase());
         List<Page> pages = pages(tids.get(0), words);
+        if (o.containsKey("only")) {
+            // e.g. --only "API create" for a burst of new requests, --only search for the searches alone
+            pages.removeIf(p -> !p.name().startsWith(o.get("only")));
+        }
         for (String c : o.getOrDefault("concurrency", "1,4").split(",")) {
             int clients = Integer.parseInt(c.strip());
             load.run(pages, tids, token, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
