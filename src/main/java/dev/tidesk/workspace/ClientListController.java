@@ -96,19 +96,8 @@ class ClientListController {
             Integer individualFirstResponse,
             Integer individualResolution,
             Integer individualTier,
-            Boolean individualManager) {
-
-        ContractForms.IndividualForm individual() {
-            return new ContractForms.IndividualForm(
-                    individualName,
-                    individualHours,
-                    individualFee,
-                    individualFirstResponse,
-                    individualResolution,
-                    individualTier,
-                    individualManager);
-        }
-    }
+            Boolean individualManager)
+            implements ContractForms.WithIndividualTerms {}
 
     @GetMapping("/desk/admin/clients")
     String clients(@RequestParam(defaultValue = "name") String sort, Model model) {

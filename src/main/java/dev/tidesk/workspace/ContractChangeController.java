@@ -45,19 +45,8 @@ class ContractChangeController {
             Integer individualFirstResponse,
             Integer individualResolution,
             Integer individualTier,
-            Boolean individualManager) {
-
-        ContractForms.IndividualForm individual() {
-            return new ContractForms.IndividualForm(
-                    individualName,
-                    individualHours,
-                    individualFee,
-                    individualFirstResponse,
-                    individualResolution,
-                    individualTier,
-                    individualManager);
-        }
-    }
+            Boolean individualManager)
+            implements ContractForms.WithIndividualTerms {}
 
     @PostMapping("/desk/admin/contracts/{id}/plan")
     String changePlan(

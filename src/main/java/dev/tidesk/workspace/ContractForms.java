@@ -47,6 +47,34 @@ final class ContractForms {
         }
     }
 
+    /** A form that carries individual terms among its fields: signing, or changing to an individual plan. */
+    interface WithIndividualTerms {
+        String individualName();
+
+        String individualHours();
+
+        BigDecimal individualFee();
+
+        Integer individualFirstResponse();
+
+        Integer individualResolution();
+
+        Integer individualTier();
+
+        Boolean individualManager();
+
+        default IndividualForm individual() {
+            return new IndividualForm(
+                    individualName(),
+                    individualHours(),
+                    individualFee(),
+                    individualFirstResponse(),
+                    individualResolution(),
+                    individualTier(),
+                    individualManager());
+        }
+    }
+
     /** Who may be a personal manager: every staff member but the specialists. */
     static List<dev.tidesk.team.StaffView> managers(StaffDirectory staff) {
         return staff.everyone().stream()
