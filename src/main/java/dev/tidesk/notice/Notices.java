@@ -79,12 +79,12 @@ public class Notices {
 
     /**
      * This person has the request open: what the bell said about it is read, and its client messages
-     * so far are seen.
+     * so far are seen. Returns how many notices that read.
      */
     @Transactional
-    public void opened(long ticketId, long staffId) {
+    public int opened(long ticketId, long staffId) {
         Timestamp at = ts(now());
-        jdbc.update(
+        int read = jdbc.update(
                 "update notification set read_at = ? where recipient_id = ? and ticket_id = ? and read_at is null",
                 at,
                 staffId,
@@ -92,6 +92,7 @@ public class Notices {
         jdbc.update("""
                 insert into request_seen (staff_id, ticket_id, seen_at) values (?, ?, ?)
                 on conflict (staff_id, ticket_id) do update set seen_at = excluded.seen_at""", staffId, ticketId, at);
+        return read;
     }
 
     /**

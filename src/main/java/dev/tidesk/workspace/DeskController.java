@@ -193,9 +193,11 @@ class DeskController {
                         .orElse(0));
         if (me != null && me.staffId() != null) {
             // the request is open before them: what the bell said about it is read
-            notices.opened(ticket.id(), me.staffId());
+            if (notices.opened(ticket.id(), me.staffId()) > 0) {
+                // the header's count (NoticeBellAdvice) was taken before these were read
+                model.addAttribute("bellCount", notices.unreadCount(me.staffId()));
+            }
             model.addAttribute("watching", notices.watching(ticket.id(), me.staffId()));
-            model.addAttribute("bellCount", notices.unreadCount(me.staffId()));
         }
         model.addAttribute("watchers", notices.watcherNames(ticket.id()));
         model.addAttribute("history", queries.history(ticket.id()));
