@@ -47,16 +47,21 @@ public record InboundSettings(
         previousMarkerSecrets =
                 previousMarkerSecrets == null ? java.util.List.of() : java.util.List.copyOf(previousMarkerSecrets);
         trustedAuthservId = trustedAuthservId == null || trustedAuthservId.isBlank() ? null : trustedAuthservId.strip();
-        smtp = smtp == null ? new Smtp(false, 2525, "0.0.0.0") : smtp;
+        smtp = smtp == null ? new Smtp(false, 2525, "0.0.0.0", 0) : smtp;
         mailboxes = mailboxes == null ? java.util.List.of() : java.util.List.copyOf(mailboxes);
     }
 
-    /** @param enabled off by default; {@code port} and {@code bindAddress} where it listens */
-    public record Smtp(boolean enabled, int port, String bindAddress) {
+    /**
+     * @param enabled off by default; {@code port} and {@code bindAddress} where it listens
+     * @param processingThreads how many stored messages are processed at once (default 4; see
+     *     docs/benchmarks.md, "Inbound mail on a million requests")
+     */
+    public record Smtp(boolean enabled, int port, String bindAddress, int processingThreads) {
 
         public Smtp {
             port = port <= 0 ? 2525 : port;
             bindAddress = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress;
+            processingThreads = processingThreads <= 0 ? 4 : processingThreads;
         }
     }
 }

@@ -29,16 +29,17 @@ public class SmtpReceiver implements SmartLifecycle {
 
     private final MailIntake intake;
     private final InboundSettings settings;
-    private final ExecutorService processing = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "smtp-inbound-process");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService processing;
     private volatile SMTPServer server;
 
     SmtpReceiver(MailIntake intake, InboundSettings settings) {
         this.intake = intake;
         this.settings = settings;
+        this.processing = Executors.newFixedThreadPool(settings.smtp().processingThreads(), r -> {
+            Thread t = new Thread(r, "smtp-inbound-process");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
