@@ -159,13 +159,13 @@ class PortalAnswerController {
         return done(
                 model,
                 me,
-                answered(TEST_COPY, token),
+                testCopy(token, link),
                 () -> text("answer.done.task." + link.state(), link.task().title()));
     }
 
     @PostMapping(TEST_COPY + "{token}/password")
     String testCopyPassword(@PathVariable String token, RedirectAttributes redirect) {
-        return password(answered(TEST_COPY, token), redirect);
+        return password(testCopy(token, tasks.byLink(token)), redirect);
     }
 
     // ---- next month ----------------------------------------------------------------------------
@@ -228,12 +228,12 @@ class PortalAnswerController {
     @GetMapping(DEFERRAL + "{token}/done")
     String deferralDone(@AuthenticationPrincipal TideskUser me, @PathVariable String token, Model model) {
         DeferralView d = deferrals.byToken(token);
-        return done(model, me, answered(DEFERRAL, token), () -> text("deferral.state." + d.status()));
+        return done(model, me, deferral(token, d), () -> text("deferral.state." + d.status()));
     }
 
     @PostMapping(DEFERRAL + "{token}/password")
     String deferralPassword(@PathVariable String token, RedirectAttributes redirect) {
-        return password(answered(DEFERRAL, token), redirect);
+        return password(deferral(token, deferrals.byToken(token)), redirect);
     }
 
     // ---- the rating ----------------------------------------------------------------------------
@@ -284,7 +284,7 @@ class PortalAnswerController {
 
     @GetMapping(RATING + "{token}/done")
     String ratingDone(@AuthenticationPrincipal TideskUser me, @PathVariable String token, Model model) {
-        Answered link = answered(RATING, token);
+        Answered link = rating(token, satisfaction.byLink(token));
         return done(
                 model,
                 me,
@@ -298,7 +298,7 @@ class PortalAnswerController {
 
     @PostMapping(RATING + "{token}/password")
     String ratingPassword(@PathVariable String token, RedirectAttributes redirect) {
-        return password(answered(RATING, token), redirect);
+        return password(rating(token, satisfaction.byLink(token)), redirect);
     }
 
     // ---- shared --------------------------------------------------------------------------------
@@ -314,30 +314,27 @@ class PortalAnswerController {
         }
     }
 
-    /** The link of the given kind (TEST_COPY, DEFERRAL or RATING) by its token; a forged one is not found. */
-    private Answered answered(String base, String token) {
-        Instant now = now();
-        return switch (base) {
-            case TEST_COPY -> {
-                AcceptanceLinkView l = tasks.byLink(token);
-                yield new Answered(
-                        base, token, l.ticketId(), l.answered(), !l.expiresAt().isAfter(now));
-            }
-            case DEFERRAL -> {
-                DeferralView d = deferrals.byToken(token);
-                yield new Answered(base, token, d.ticketId(), d.answeredAt() != null, d.expiredAt(now));
-            }
-            case RATING -> {
-                RatingLinkView r = satisfaction.byLink(token);
-                yield new Answered(
-                        base,
-                        token,
-                        r.ticketId(),
-                        r.usedAt() != null,
-                        !r.expiresAt().isAfter(now));
-            }
-            default -> throw new IllegalArgumentException(base);
-        };
+    private Answered testCopy(String token, AcceptanceLinkView link) {
+        return new Answered(
+                TEST_COPY,
+                token,
+                link.ticketId(),
+                link.answered(),
+                !link.expiresAt().isAfter(now()));
+    }
+
+    private Answered deferral(String token, DeferralView deferral) {
+        return new Answered(
+                DEFERRAL, token, deferral.ticketId(), deferral.answeredAt() != null, deferral.expiredAt(now()));
+    }
+
+    private Answered rating(String token, RatingLinkView link) {
+        return new Answered(
+                RATING,
+                token,
+                link.ticketId(),
+                link.usedAt() != null,
+                !link.expiresAt().isAfter(now()));
     }
 
     /** The confirmation after an answer, with the offer of a portal password; before the answer, the question. */
