@@ -12,7 +12,9 @@ import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.task.AcceptanceLinkView;
 import dev.tidesk.task.TaskBoard;
 import dev.tidesk.ticket.Actor;
+import dev.tidesk.ticket.RatingLinkView;
 import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.Satisfaction;
 import dev.tidesk.ticket.TicketView;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -33,8 +35,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The pages behind the answer links of the mails: accept or decline a change on the test copy (R14),
- * accept or decline doing a request next month (R10). The signed single-use link is the authority for
+ * The pages behind the answer links of the mails, the one place that opens, checks and spends them:
+ * accept or decline a change on the test copy (R14), accept or decline doing a request next month
+ * (R10), and "Вопрос решён?", the rating of a resolved request. The signed single-use link is the authority for
  * that one decision, so a contact who came by e-mail or phone and has no portal password can answer:
  * the page opens without signing in and shows what is asked, the request's TID and subject, and the
  * site; its buttons post (CSRF-protected, the session being anonymous) with the token alone. Nothing
@@ -50,6 +53,7 @@ class PortalAnswerController {
 
     static final String TEST_COPY = "/portal/answer/test-copy/";
     static final String DEFERRAL = "/portal/answer/deferral/";
+    static final String RATING = "/portal/answer/rating/";
     private static final Set<String> SPENT = Set.of(
             "task.link.used",
             "task.link.expired",
@@ -59,6 +63,7 @@ class PortalAnswerController {
 
     private final TaskBoard tasks;
     private final Deferrals deferrals;
+    private final Satisfaction satisfaction;
     private final RequestQueries requests;
     private final Customers customers;
     private final Accounts accounts;
@@ -68,6 +73,7 @@ class PortalAnswerController {
     PortalAnswerController(
             TaskBoard tasks,
             Deferrals deferrals,
+            Satisfaction satisfaction,
             RequestQueries requests,
             Customers customers,
             Accounts accounts,
@@ -75,6 +81,7 @@ class PortalAnswerController {
             Clock clock) {
         this.tasks = tasks;
         this.deferrals = deferrals;
+        this.satisfaction = satisfaction;
         this.requests = requests;
         this.customers = customers;
         this.accounts = accounts;
@@ -149,24 +156,16 @@ class PortalAnswerController {
     @GetMapping(TEST_COPY + "{token}/done")
     String testCopyDone(@AuthenticationPrincipal TideskUser me, @PathVariable String token, Model model) {
         AcceptanceLinkView link = tasks.byLink(token);
-        if (!link.answered()) {
-            return "redirect:" + TEST_COPY + token;
-        }
-        TicketView ticket = requests.ticket(link.ticketId());
-        page(model, me, ticket, token, "");
-        model.addAttribute(
-                "answered", text("answer.done.task." + link.state(), link.task().title()));
-        return done(model, me, ticket, TEST_COPY + token);
+        return done(
+                model,
+                me,
+                testCopy(token, link),
+                () -> text("answer.done.task." + link.state(), link.task().title()));
     }
 
     @PostMapping(TEST_COPY + "{token}/password")
     String testCopyPassword(@PathVariable String token, RedirectAttributes redirect) {
-        AcceptanceLinkView link = tasks.byLink(token);
-        if (!link.answered() || !link.expiresAt().isAfter(now())) {
-            throw new NotFoundException("No answered link");
-        }
-        invite(requests.ticket(link.ticketId()), redirect);
-        return "redirect:" + TEST_COPY + token + "/done";
+        return password(testCopy(token, tasks.byLink(token)), redirect);
     }
 
     // ---- next month ----------------------------------------------------------------------------
@@ -229,26 +228,137 @@ class PortalAnswerController {
     @GetMapping(DEFERRAL + "{token}/done")
     String deferralDone(@AuthenticationPrincipal TideskUser me, @PathVariable String token, Model model) {
         DeferralView d = deferrals.byToken(token);
-        if (d.answeredAt() == null) {
-            return "redirect:" + DEFERRAL + token;
-        }
-        TicketView ticket = requests.ticket(d.ticketId());
-        page(model, me, ticket, token, "");
-        model.addAttribute("answered", text("deferral.state." + d.status()));
-        return done(model, me, ticket, DEFERRAL + token);
+        return done(model, me, deferral(token, d), () -> text("deferral.state." + d.status()));
     }
 
     @PostMapping(DEFERRAL + "{token}/password")
     String deferralPassword(@PathVariable String token, RedirectAttributes redirect) {
-        DeferralView d = deferrals.byToken(token);
-        if (d.answeredAt() == null || d.expiredAt(now())) {
-            throw new NotFoundException("No answered link");
+        return password(deferral(token, deferrals.byToken(token)), redirect);
+    }
+
+    // ---- the rating ----------------------------------------------------------------------------
+
+    @GetMapping(RATING + "{token}")
+    String rating(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String answer,
+            Model model,
+            HttpServletResponse response) {
+        RatingLinkView link = satisfaction.byLink(token);
+        TicketView ticket = requests.ticket(link.ticketId());
+        page(model, me, ticket, token, answer);
+        if (!link.usable(now())) {
+            return spent(model, response, text("rating.link." + link.state(now())));
         }
-        invite(requests.ticket(d.ticketId()), redirect);
-        return "redirect:" + DEFERRAL + token + "/done";
+        return "portal/answer/rating";
+    }
+
+    @PostMapping(RATING + "{token}")
+    String rate(
+            @AuthenticationPrincipal TideskUser me,
+            @PathVariable String token,
+            @RequestParam String answer,
+            @RequestParam(defaultValue = "") String comment,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        RatingLinkView link = satisfaction.byLink(token);
+        TicketView ticket = requests.ticket(link.ticketId());
+        Actor who = own(me, ticket)
+                ? Actor.contact(me.contactId(), me.displayName())
+                : new Actor(addressee(ticket), null, ticket.contactId());
+        try {
+            satisfaction.rateByLink(token, PortalRatingController.good(answer), comment, who);
+        } catch (DomainException e) {
+            // used, expired, or the request reopened since the mail: the link is spent either way
+            page(model, me, ticket, token, answer);
+            return spent(model, response, text(e));
+        }
+        redirect.addFlashAttribute("flash", text("rating.thanks"));
+        if (own(me, ticket)) {
+            return "redirect:/portal/requests/" + ticket.tid() + "#rating";
+        }
+        return "redirect:" + RATING + token + "/done";
+    }
+
+    @GetMapping(RATING + "{token}/done")
+    String ratingDone(@AuthenticationPrincipal TideskUser me, @PathVariable String token, Model model) {
+        Answered link = rating(token, satisfaction.byLink(token));
+        return done(
+                model,
+                me,
+                link,
+                () -> text("rating.done."
+                        + satisfaction
+                                .of(link.ticketId())
+                                .orElseThrow(() -> new NotFoundException("No rating"))
+                                .grade()));
+    }
+
+    @PostMapping(RATING + "{token}/password")
+    String ratingPassword(@PathVariable String token, RedirectAttributes redirect) {
+        return password(rating(token, satisfaction.byLink(token)), redirect);
     }
 
     // ---- shared --------------------------------------------------------------------------------
+
+    /**
+     * Where a link of any kind stands once it was followed: its request, whether it was answered, and
+     * whether it is past its time (then no password is offered through it any more).
+     */
+    private record Answered(String base, String token, long ticketId, boolean answered, boolean expired) {
+
+        String path() {
+            return base + token;
+        }
+    }
+
+    private Answered testCopy(String token, AcceptanceLinkView link) {
+        return new Answered(
+                TEST_COPY,
+                token,
+                link.ticketId(),
+                link.answered(),
+                !link.expiresAt().isAfter(now()));
+    }
+
+    private Answered deferral(String token, DeferralView deferral) {
+        return new Answered(
+                DEFERRAL, token, deferral.ticketId(), deferral.answeredAt() != null, deferral.expiredAt(now()));
+    }
+
+    private Answered rating(String token, RatingLinkView link) {
+        return new Answered(
+                RATING,
+                token,
+                link.ticketId(),
+                link.usedAt() != null,
+                !link.expiresAt().isAfter(now()));
+    }
+
+    /** The confirmation after an answer, with the offer of a portal password; before the answer, the question. */
+    private String done(Model model, TideskUser me, Answered link, java.util.function.Supplier<String> answered) {
+        if (!link.answered()) {
+            return "redirect:" + link.path();
+        }
+        TicketView ticket = requests.ticket(link.ticketId());
+        page(model, me, ticket, link.token(), "");
+        model.addAttribute("answered", answered.get());
+        // no offer to someone signed in already, nor for a request without a contact's address
+        model.addAttribute("offerPassword", me == null && ticket.contactId() != null && ticket.contactEmail() != null);
+        model.addAttribute("base", link.path());
+        return "portal/answer/done";
+    }
+
+    /** The done page's offer taken: the request's contact is mailed a link to set a portal password. */
+    private String password(Answered link, RedirectAttributes redirect) {
+        if (!link.answered() || link.expired()) {
+            throw new NotFoundException("No answered link");
+        }
+        invite(requests.ticket(link.ticketId()), redirect);
+        return "redirect:" + link.path() + "/done";
+    }
 
     /** A forged (or mistyped) link: a page that says so, not the sign-in page. */
     @ExceptionHandler(NotFoundException.class)
@@ -280,13 +390,6 @@ class PortalAnswerController {
         model.addAttribute("message", message);
         model.addAttribute("status", 410);
         return "portal/answer/invalid";
-    }
-
-    private String done(Model model, TideskUser me, TicketView ticket, String base) {
-        // no offer to someone signed in already, nor for a request without a contact's address
-        model.addAttribute("offerPassword", me == null && ticket.contactId() != null && ticket.contactEmail() != null);
-        model.addAttribute("base", base);
-        return "portal/answer/done";
     }
 
     /** Mails the request's contact a link to set their portal password, opening their login if they have none. */

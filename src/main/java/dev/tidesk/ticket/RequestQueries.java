@@ -280,19 +280,37 @@ public class RequestQueries {
 
     /** How many requests each queue view holds, at most {@link #COUNT_CAP} + 1. */
     public Map<Queue, Long> queueCounts(Long staffId) {
+        return queueCounts(staffId, null);
+    }
+
+    /**
+     * How many requests each queue view holds, narrowed to a tag as {@link #queue(Queue, Long,
+     * QueueSort, String, int, int)} narrows the list (null or blank for every request), at most
+     * {@link #COUNT_CAP} + 1.
+     */
+    public Map<Queue, Long> queueCounts(Long staffId, String tag) {
+        String tagged = tag == null || tag.isBlank() ? null : RequestTags.normalize(tag);
         Map<Queue, Long> counts = new LinkedHashMap<>();
         String open = "status not in " + Status.FINISHED_SQL;
-        counts.put(Queue.UNASSIGNED, cappedCount("assignee_id is null and status not in " + Status.OUT_OF_QUEUE_SQL));
-        counts.put(Queue.MINE, staffId == null ? 0 : cappedCount("assignee_id = " + staffId + " and " + open));
-        counts.put(Queue.OPEN, cappedCount(open));
+        counts.put(
+                Queue.UNASSIGNED,
+                cappedCount("assignee_id is null and status not in " + Status.OUT_OF_QUEUE_SQL, tagged));
+        counts.put(Queue.MINE, staffId == null ? 0 : cappedCount("assignee_id = " + staffId + " and " + open, tagged));
+        counts.put(Queue.OPEN, cappedCount(open, tagged));
         return counts;
     }
 
-    private long cappedCount(String condition) {
+    private long cappedCount(String condition, String tag) {
+        List<Object> args = new ArrayList<>();
+        String where = condition;
+        if (tag != null) {
+            where += " and exists (select 1 from ticket_tag g where g.ticket_id = ticket.id and g.tag = ?)";
+            args.add(tag);
+        }
         Long n = jdbc.queryForObject(
-                "select count(*) from (select 1 from ticket where " + condition + " limit " + (COUNT_CAP + 1)
-                        + ") capped",
-                Long.class);
+                "select count(*) from (select 1 from ticket where " + where + " limit " + (COUNT_CAP + 1) + ") capped",
+                Long.class,
+                args.toArray());
         return n == null ? 0 : n;
     }
 

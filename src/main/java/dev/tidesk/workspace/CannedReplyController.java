@@ -4,8 +4,6 @@ import dev.tidesk.canned.CannedReplies;
 import dev.tidesk.canned.CannedReplyDraft;
 import dev.tidesk.canned.CannedReplyView;
 import dev.tidesk.canned.ReplyVariables;
-import dev.tidesk.contract.ContractTerms;
-import dev.tidesk.contract.Contracts;
 import dev.tidesk.contract.ledger.Ledgers;
 import dev.tidesk.customer.ContactView;
 import dev.tidesk.customer.Customers;
@@ -19,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,32 +48,26 @@ class CannedReplyController {
     private final CannedReplies replies;
     private final RequestQueries requests;
     private final Customers customers;
-    private final Contracts contracts;
     private final Ledgers ledgers;
     private final Installation installation;
     private final MessageSource messages;
     private final FlashMessages flashes;
-    private final java.time.Clock clock;
 
     CannedReplyController(
             CannedReplies replies,
             RequestQueries requests,
             Customers customers,
-            Contracts contracts,
             Ledgers ledgers,
             Installation installation,
             MessageSource messages,
-            FlashMessages flashes,
-            java.time.Clock clock) {
+            FlashMessages flashes) {
         this.replies = replies;
         this.requests = requests;
         this.customers = customers;
-        this.contracts = contracts;
         this.ledgers = ledgers;
         this.installation = installation;
         this.messages = messages;
         this.flashes = flashes;
-        this.clock = clock;
     }
 
     /** A form's fields; {@code shared} is honoured for the head and admins only. */
@@ -191,22 +182,21 @@ class CannedReplyController {
         values.put("agent_name", me.displayName());
         values.put("portal_link", installation.baseUrl() + "/portal/requests/" + ticket.tid());
         if (ticket.organizationId() != null) {
-            ContractTerms terms = contracts.termsOfToday(ticket.organizationId());
-            if (terms.contractId() != null) {
+            ledgers.planThisMonth(ticket.organizationId()).ifPresent(standing -> {
                 values.put(
                         "plan",
                         messages.getMessage(
-                                "contract.plan." + terms.planCode(),
+                                "contract.plan." + standing.plan(),
                                 null,
-                                terms.planCode().name(),
+                                standing.plan().name(),
                                 locale));
-                YearMonth month = YearMonth.now(clock.withZone(installation.timeZone()));
-                int left = Math.max(
-                        0, ledgers.monthOf(ticket.organizationId(), month).balanceMinutes());
                 values.put(
                         "hours_left",
-                        messages.getMessage("canned.hours", new Object[] {NormHours.format(left, locale)}, locale));
-            }
+                        messages.getMessage(
+                                "canned.hours",
+                                new Object[] {NormHours.format(standing.minutesLeft(), locale)},
+                                locale));
+            });
         }
         return values;
     }

@@ -144,7 +144,7 @@ class DeskController {
             model.addAttribute("tagsByTicket", tags.of(ids));
         }
         model.addAttribute("tag", onlyTag);
-        model.addAttribute("counts", queries.queueCounts(me.staffId()));
+        model.addAttribute("counts", queries.queueCounts(me.staffId(), onlyTag));
         String fingerprint = QueueFingerprint.of(model);
         if (fingerprint.equals(known)) {
             // the open queue asks again every few seconds: nothing changed, nothing to swap

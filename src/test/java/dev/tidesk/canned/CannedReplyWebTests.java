@@ -92,6 +92,55 @@ class CannedReplyWebTests extends WebTest {
     }
 
     @Test
+    void theHoursLeftAreThoseOfThisMonthNeverBelowZeroAndAOneOffClientHasNoPlan() throws Exception {
+        Client client = data.client();
+        ContractFixtures fixtures = new ContractFixtures(context);
+        fixtures.sign(client, PlanCode.ECONOMY, 2);
+        StaffView agent = data.agent();
+        TicketView ticket = fixtures.request(data, client, "Правки каталога", 2);
+        fixtures.log(ticket, agent, 1, 2); // last month's hours do not count against this month's
+        fixtures.log(ticket, agent, 0, 3);
+        MockHttpSession session = deskLogin(agent.email());
+        String fill = fillLink(session, ticket, "План {{plan}}: осталось {{hours_left}}.");
+        assertThat(filled(session, fill)).isEqualTo("План Эконом: осталось 7 ч.");
+
+        fixtures.log(ticket, agent, 0, 9);
+        assertThat(filled(session, fill)).isEqualTo("План Эконом: осталось 0 ч.");
+
+        TicketView oneOff = data.request(data.client(), "Разовая правка", "Текст.");
+        String oneOffFill = fill.replace(ticket.tid(), oneOff.tid());
+        assertThat(filled(session, oneOffFill)).isEqualTo("План : осталось .");
+    }
+
+    private String fillLink(MockHttpSession session, TicketView ticket, String body) throws Exception {
+        String title = "Остаток " + System.nanoTime();
+        mvc.perform(post("/desk/replies")
+                        .param("title", title)
+                        .param("language", "ru")
+                        .param("body", body)
+                        .session(session)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/desk/replies"));
+        String picker = mvc.perform(get("/desk/requests/" + ticket.tid() + "/replies")
+                        .param("q", "остаток")
+                        .session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Matcher fill = FILL.matcher(picker);
+        assertThat(fill.find()).as("the reply in the picker: %s", picker).isTrue();
+        return fill.group(1);
+    }
+
+    private String filled(MockHttpSession session, String fill) throws Exception {
+        return mvc.perform(get(fill).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
     void sharedRepliesAreKeptByTheHeadAndUsedByEveryone() throws Exception {
         Client client = data.client();
         TicketView ticket = data.request(client, "Вопрос", "Текст.");

@@ -35,8 +35,10 @@ import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.Channel;
 import dev.tidesk.ticket.HistoryEntry;
 import dev.tidesk.ticket.NewRequest;
+import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestIntake;
 import dev.tidesk.ticket.RequestQueries;
+import dev.tidesk.ticket.Satisfaction;
 import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 import dev.tidesk.ticket.Urgency;
@@ -61,6 +63,7 @@ class AnswerLinksWithoutLoginTests extends WebTest {
 
     static final Pattern TEST_COPY = Pattern.compile("/portal/answer/test-copy/([A-Za-z0-9_-]{43})\\?answer=accept");
     static final Pattern DEFERRAL = Pattern.compile("/portal/answer/deferral/([A-Za-z0-9_-]{43})\\?answer=accept");
+    static final Pattern RATING = Pattern.compile("/portal/answer/rating/([A-Za-z0-9_-]{43})\\?answer=good");
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
@@ -86,6 +89,12 @@ class AnswerLinksWithoutLoginTests extends WebTest {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    RequestDesk desk;
+
+    @Autowired
+    Satisfaction satisfaction;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -325,5 +334,56 @@ class AnswerLinksWithoutLoginTests extends WebTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Такой ссылки нет")));
         mvc.perform(get("/portal/deferrals/" + token)).andExpect(redirectedUrl(path));
+    }
+
+    @Test
+    void theCallerRatesTheResolvedRequestByTheLinkWithoutSigningInOnceAndMayThenSetAPassword() throws Exception {
+        StaffView agent = data.agent();
+        desk.changeStatus(ticket.id(), Status.RESOLVED, Actor.staff(agent.id(), agent.fullName()));
+        String token = tokenOfMail(RATING, "");
+        String path = "/portal/answer/rating/" + token;
+
+        Page page = open(path + "?answer=good");
+        assertThat(page.html())
+                .contains("Вопрос решён?", ticket.tid(), "id=\"rating-good\"")
+                .doesNotContain(caller.email());
+        assertThat(satisfaction.of(ticket.id()))
+                .as("opening the link changes nothing")
+                .isEmpty();
+        mvc.perform(post(path)
+                        .cookie(page.session())
+                        .param("_csrf", page.csrf())
+                        .param("answer", "good")
+                        .param("comment", "Форма принимает телефон"))
+                .andExpect(redirectedUrl(path + "/done"));
+        assertThat(satisfaction.of(ticket.id())).hasValueSatisfying(r -> {
+            assertThat(r.good()).isTrue();
+            assertThat(r.ratedBy()).isEqualTo("Виктор Звонков");
+        });
+
+        // the same confirmation and offer as the other answer links
+        Page done = open(path + "/done");
+        assertThat(done.html()).contains("Спасибо, ответ получен", "id=\"answer-password-send\"");
+        mvc.perform(post(path + "/password").cookie(done.session()).param("_csrf", done.csrf()))
+                .andExpect(redirectedUrl(path + "/done"));
+        assertThat(accounts.loginTaken(caller.email())).isTrue();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from mail_outbox where recipient = ? and subject = 'Ваш личный кабинет техподдержки'
+                """, Long.class, caller.email())).isEqualTo(1);
+
+        // signed in, no offer; used, the link is spent; forged, it is not found, its offer too
+        mvc.perform(get(path + "/done").session(portalLogin(client.login())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"answer-password-send\""))));
+        mvc.perform(post(path)
+                        .cookie(page.session())
+                        .param("_csrf", page.csrf())
+                        .param("answer", "bad"))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("ссылка действует один раз")));
+        assertThat(satisfaction.of(ticket.id()).orElseThrow().good()).isTrue();
+        String forged = "/portal/answer/rating/" + SecretTokens.newToken();
+        mvc.perform(post(forged + "/password").with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get(forged + "/done")).andExpect(status().isNotFound());
     }
 }

@@ -133,7 +133,8 @@ public class AccessMatrixTests extends WebTest {
                 "POST /portal/task-links/{token}",
                 "GET /portal/answer/rating/{token}",
                 "POST /portal/answer/rating/{token}",
-                "GET /portal/answer/rating/{token}/done");
+                "GET /portal/answer/rating/{token}/done",
+                "POST /portal/answer/rating/{token}/password");
         // the portal
         expect(
                 Access.CONTACTS,

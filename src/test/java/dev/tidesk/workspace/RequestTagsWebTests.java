@@ -11,11 +11,19 @@ import dev.tidesk.WebTest;
 import dev.tidesk.identity.Role;
 import dev.tidesk.team.Specialty;
 import dev.tidesk.team.StaffDirectory;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.HistoryEntry;
+import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.RequestTags;
+import dev.tidesk.ticket.Status;
 import dev.tidesk.ticket.TicketView;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -35,6 +43,9 @@ class RequestTagsWebTests extends WebTest {
 
     @Autowired
     StaffDirectory staff;
+
+    @Autowired
+    RequestDesk desk;
 
     @Test
     void anAgentTagsARequestAndTheQueueShowsAndFiltersByIt() throws Exception {
@@ -88,6 +99,48 @@ class RequestTagsWebTests extends WebTest {
         assertThat(queries.history(tagged.id())).extracting(HistoryEntry::field).contains("tagRemoved");
         assertThat(body(get("/desk").param("view", "OPEN").param("tag", tag).session(agent)))
                 .doesNotContain(tagged.tid());
+    }
+
+    @Test
+    void theQueueTilesCountTheTaggedRequestsWhenTheListIsNarrowedToATag() throws Exception {
+        TestData.Client client = data.client();
+        StaffView agent = data.agent();
+        Actor byAgent = Actor.staff(agent.id(), agent.fullName());
+        String tag = "оплата-" + System.nanoTime();
+        TicketView waiting = data.request(client, "Оплата не проходит", "Текст");
+        TicketView taken = data.request(client, "Оплата картой", "Текст");
+        TicketView resolved = data.request(client, "Оплата счётом", "Текст");
+        data.request(client, "Без тега", "Текст");
+        for (TicketView t : new TicketView[] {waiting, taken, resolved}) {
+            tags.add(t.id(), tag, byAgent);
+        }
+        desk.assign(taken.id(), agent.id(), agent.fullName(), byAgent);
+        desk.changeStatus(resolved.id(), Status.RESOLVED, byAgent);
+        MockHttpSession session = deskLogin(agent.email());
+
+        for (String view : new String[] {"OPEN", "UNASSIGNED", "MINE"}) {
+            String page = body(get("/desk")
+                    .param("view", view)
+                    .param("tag", tag.toUpperCase())
+                    .session(session));
+            assertThat(tiles(page))
+                    .as("the tiles of the %s list narrowed to the tag", view)
+                    .containsExactly(Map.entry("UNASSIGNED", "1"), Map.entry("MINE", "1"), Map.entry("OPEN", "2"));
+        }
+        // without the tag the tiles count every request again: at least these four and the suite's others
+        Map<String, String> all = tiles(body(get("/desk").param("view", "OPEN").session(session)));
+        assertThat(Long.parseLong(all.get("OPEN"))).isGreaterThanOrEqualTo(3);
+    }
+
+    /** The count tiles of a queue page, by view: the number each shows. */
+    private static Map<String, String> tiles(String page) {
+        Matcher m = Pattern.compile("id=\"view-(\\w+)\">\\s*<span class=\"tile-num\">([^<]*)</span>")
+                .matcher(page);
+        Map<String, String> tiles = new LinkedHashMap<>();
+        while (m.find()) {
+            tiles.put(m.group(1), m.group(2).strip());
+        }
+        return tiles;
     }
 
     @Test

@@ -91,6 +91,20 @@ public class Ledgers {
     }
 
     /**
+     * The plan in force today and the norm-hours left this month (in the installation's time zone),
+     * for the values of a reply to the client; empty for a client without a contract today.
+     */
+    public java.util.Optional<PlanThisMonth> planThisMonth(long organizationId) {
+        var terms = contracts.termsOfToday(organizationId);
+        if (terms.contractId() == null) {
+            return java.util.Optional.empty();
+        }
+        LedgerMonth month = monthOf(organizationId, YearMonth.from(contracts.today()));
+        int left = month == null ? 0 : Math.max(0, month.balanceMinutes());
+        return java.util.Optional.of(new PlanThisMonth(terms.planCode(), left));
+    }
+
+    /**
      * Every client with a contract running this month: this month's figures, the overrun flag on
      * the closed months and a recommended plan. One query for contracts, one for closed months,
      * one for the minutes.

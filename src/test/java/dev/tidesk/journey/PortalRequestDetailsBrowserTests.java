@@ -1,0 +1,66 @@
+package dev.tidesk.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesk.Browser;
+import dev.tidesk.BrowserExtension;
+import dev.tidesk.MailTest;
+import dev.tidesk.TestData.Client;
+import dev.tidesk.ticket.TicketView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A client opens a request in the portal on a laptop and on a phone: the details card beside the
+ * conversation shows when the request was updated on one line, the date never broken inside it.
+ */
+@ExtendWith(BrowserExtension.class)
+class PortalRequestDetailsBrowserTests extends MailTest {
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+
+    @Test
+    void theUpdatedDateOfTheDetailsCardStaysOnOneLineOnALaptopAndAPhone() throws Exception {
+        Client client = data.client();
+        TicketView ticket = data.request(client, "Не открывается каталог", "Страница каталога отдаёт ошибку.");
+        Browser.signIn(browser, url("/portal/login"), client.login());
+        browser.get(url("/portal/requests/" + ticket.tid()));
+
+        for (int width : new int[] {1280, 390}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            WebElement status = dd("Статус");
+            WebElement updated = dd("Обновлено");
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", updated);
+            Browser.screenshot(browser, "portal-request-details-" + width);
+            assertThat(updated.getText()).matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
+            assertThat(updated.getRect().getHeight())
+                    .as("at %d px the date is one line, as high as the status beside it", width)
+                    .isEqualTo(status.getRect().getHeight());
+            assertThat((Boolean) browser.executeScript(
+                            "const r = arguments[0].getBoundingClientRect(), c = arguments[0].closest('.card').getBoundingClientRect();"
+                                    + " return r.right <= c.right;",
+                            updated))
+                    .as("at %d px the date stays inside its card", width)
+                    .isTrue();
+        }
+        browser.manage().window().setSize(new Dimension(1366, 900));
+    }
+
+    /** The value beside a label of the details card. */
+    private WebElement dd(String label) {
+        return browser.findElement(
+                By.xpath("//dl[@class='props']/dt[normalize-space()='" + label + "']/following-sibling::dd[1]"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
