@@ -5,6 +5,7 @@ import dev.tidesk.mail.inbound.InboundDisplay;
 import dev.tidesk.mail.inbound.InboundMail;
 import dev.tidesk.mail.inbound.InboundProcessor;
 import dev.tidesk.mail.inbound.InboundRepository;
+import dev.tidesk.mail.inbound.InboundResult;
 import dev.tidesk.mail.inbound.MailDisplay;
 import dev.tidesk.mail.inbound.MailParser;
 import dev.tidesk.mail.inbound.ParsedMail;
@@ -171,7 +172,7 @@ public class MailIntake {
                         .map(mail -> mail.fetchRaw(blobs))
                         .map(mail -> {
                             Instant now = Instant.now(clock);
-                            InboundProcessor.Result result = processor.process(mail, forceNew, now);
+                            InboundResult result = processor.process(mail, forceNew, now);
                             if (result.ignored()) {
                                 mail.ignored(result.outcome(), result.reason(), result.ticketId(), now);
                             } else {

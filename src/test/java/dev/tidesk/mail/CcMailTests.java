@@ -190,6 +190,31 @@ class CcMailTests extends MailTest {
                         "ccRemoved " + colleague.fullName() + " <" + colleague.email() + ">");
     }
 
+    /** The resolution mail's rating links act as the requester, so that mail reaches no copy. */
+    @Test
+    void theResolutionMailWithItsRatingLinksGoesToTheRequesterAlone() throws Exception {
+        Client client = data.client("ru");
+        TicketView t = request(client, "Поправить шапку сайта");
+        ContactView colleague = colleagueOf(client, "Пётр Бухгалтеров", "en");
+        String partner = "partner" + System.nanoTime() + "@agency.example";
+        Actor agent = agent();
+        copies.addColleague(t.id(), colleague.id(), agent);
+        copies.addAddress(t.id(), partner, agent);
+
+        desk.changeStatus(t.id(), Status.RESOLVED, agent);
+        sender.sendDue();
+
+        List<MimeMessage> toRequester = sentTo(client.login());
+        assertThat(subjects(toRequester)).containsExactly("[" + t.tid() + "] Изменён статус: Поправить шапку сайта");
+        assertThat(text(toRequester.get(0))).contains("/portal/answer/rating/", "?answer=good", "?answer=bad");
+        assertThat(sentTo(colleague.email())).isEmpty();
+        assertThat(sentTo(partner)).isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_outbox where ticket_id = ? and event_key like 'status:%'",
+                        Integer.class, t.id()))
+                .isEqualTo(1);
+    }
+
     @Test
     void aReplyFromTheCopiedAddressLandsInTheRequestAndOnlyInThatOne() throws Exception {
         Client client = data.client();

@@ -1,10 +1,8 @@
 package dev.tidesk.mail.inbound;
 
 import dev.tidesk.mail.MailSettings;
-import dev.tidesk.mail.outbound.MailTemplates;
 import dev.tidesk.mail.trust.AutoMailGuard;
 import dev.tidesk.mail.trust.LoopRules;
-import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.Actor;
 import dev.tidesk.ticket.RequestDesk;
 import dev.tidesk.ticket.RequestQueries;
@@ -27,8 +25,7 @@ class DeliveryReports {
     private final AutoMailGuard guard;
     private final RequestDesk desk;
     private final MailSettings mail;
-    private final MailTemplates templates;
-    private final Installation installation;
+    private final WrittenText written;
     private final RequestQueries requests;
 
     DeliveryReports(
@@ -36,16 +33,14 @@ class DeliveryReports {
             AutoMailGuard guard,
             RequestDesk desk,
             MailSettings mail,
-            MailTemplates templates,
-            Installation installation,
+            WrittenText written,
             RequestQueries requests) {
         this.requests = requests;
         this.threading = threading;
         this.guard = guard;
         this.desk = desk;
         this.mail = mail;
-        this.templates = templates;
-        this.installation = installation;
+        this.written = written;
     }
 
     /**
@@ -54,7 +49,7 @@ class DeliveryReports {
      * to it (our Message-ID in the report, the returned message or its headers): anyone can write a
      * bounce, but only the receiving side of our mail knows its random Message-ID.
      */
-    InboundProcessor.Result bounce(ParsedMail parsed, Instant now) {
+    InboundResult bounce(ParsedMail parsed, Instant now) {
         ParsedMail.Dsn dsn = parsed.dsn();
         List<String> ids = new ArrayList<>();
         if (dsn != null && dsn.originalMessageId() != null) {
@@ -93,7 +88,7 @@ class DeliveryReports {
             guard.markBouncing(recipient, reason, ticketId, now);
         }
         if (ticketId == null) {
-            return InboundProcessor.Result.ignored("BOUNCE", null, "Bounce for no known request: " + reason);
+            return InboundResult.ignored("BOUNCE", null, "Bounce for no known request: " + reason);
         }
         // a merged request's mail is noted where its conversation went
         ticketId = requests.survivorId(ticketId);
@@ -102,11 +97,11 @@ class DeliveryReports {
                 ticketId,
                 Actor.system(),
                 shown == null
-                        ? written("mail.written.bounce", reason)
-                        : written("mail.written.bounceTo", shown, reason),
+                        ? written.of("mail.written.bounce", reason)
+                        : written.of("mail.written.bounceTo", shown, reason),
                 List.of(),
                 now);
-        return InboundProcessor.Result.done("BOUNCE", ticketId);
+        return InboundResult.done("BOUNCE", ticketId);
     }
 
     /** Message-IDs in our domain anywhere in a report: its text and the returned message or headers. */
@@ -143,15 +138,14 @@ class DeliveryReports {
      * A feedback (abuse) report, mailing-list or no-reply mail: never a request, never answered; a note
      * on the request of the message it refers to (by our Message-IDs or marker), when there is one.
      */
-    InboundProcessor.Result automatic(LoopRules.Kind kind, ParsedMail parsed, Instant now) {
+    InboundResult automatic(LoopRules.Kind kind, ParsedMail parsed, Instant now) {
         Optional<Long> found = threading
                 .byReferences(parsed)
                 .map(Threading.Match::ticketId)
                 .or(() -> threading.sentMail(ourIdsIn(parsed)).map(Threading.SentMail::ticketId))
                 .map(requests::survivorId);
         if (found.isEmpty()) {
-            return InboundProcessor.Result.ignored(
-                    kind.name(), null, "Automatic mail (" + kind + ") about no known request");
+            return InboundResult.ignored(kind.name(), null, "Automatic mail (" + kind + ") about no known request");
         }
         String text = QuotedHistory.strip(parsed.text());
         if (text.length() > 4000) {
@@ -160,24 +154,20 @@ class DeliveryReports {
         desk.note(
                 found.get(),
                 Actor.system(),
-                written(
+                written.of(
                         "mail.written.automatic",
-                        written("mail.outcome." + kind.name()),
+                        written.of("mail.outcome." + kind.name()),
                         parsed.fromAddress() == null ? "?" : parsed.fromAddress(),
                         parsed.subject(),
                         text),
                 List.of(),
                 now);
-        return InboundProcessor.Result.done(kind.name(), found.get());
+        return InboundResult.done(kind.name(), found.get());
     }
 
     private static String[] nonNull(String... values) {
         return java.util.Arrays.stream(values)
                 .filter(v -> v != null && !v.isBlank())
                 .toArray(String[]::new);
-    }
-
-    private String written(String key, Object... args) {
-        return templates.message(key, installation.locale(), args);
     }
 }

@@ -19,6 +19,9 @@ class InboundBody {
     /** The text and files for the request. */
     record Body(String text, List<NewAttachment> files) {}
 
+    /** The longest text a mail gives a request, below the conversation's own limit. */
+    static final int MAX_BODY = 99_000;
+
     private final TicketSettings ticketSettings;
     private final MailTemplates templates;
     private final Installation installation;
@@ -60,8 +63,8 @@ class InboundBody {
             b.append("\n\n").append(written("mail.written.filesTooLarge", String.join(", ", skipped)));
         }
         String out = b.toString();
-        if (out.length() > InboundProcessor.MAX_BODY) {
-            out = out.substring(0, InboundProcessor.MAX_BODY) + "\n[…]";
+        if (out.length() > MAX_BODY) {
+            out = out.substring(0, MAX_BODY) + "\n[…]";
         }
         return new Body(out, files);
     }

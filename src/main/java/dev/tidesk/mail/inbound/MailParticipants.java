@@ -55,6 +55,15 @@ class MailParticipants {
     }
 
     /**
+     * A mail joined the request or opened it: its sender, To and Cc join the conversation (so that
+     * they may write there by mail), and the client's colleagues among them are suggested for CC.
+     */
+    void bringIn(long ticketId, ParsedMail parsed, Instant now) {
+        threading.addParticipants(ticketId, recipients(parsed));
+        suggestColleagues(ticketId, parsed, now);
+    }
+
+    /**
      * The client's colleagues in the Cc of a mail that joined the request, offered to staff for the
      * request's CC list, never added: a known contact of the request's organization, or an address at
      * the organization's own mail domain. The header is the sender's word, so it only ever suggests;

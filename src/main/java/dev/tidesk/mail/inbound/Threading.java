@@ -3,9 +3,13 @@ package dev.tidesk.mail.inbound;
 import dev.tidesk.mail.MailSettings;
 import dev.tidesk.mail.trust.MailSigning;
 import dev.tidesk.mail.trust.ReferenceMarker;
+import dev.tidesk.mail.trust.SenderProof;
 import dev.tidesk.ticket.CcRemoved;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.RequestsMerged;
+import dev.tidesk.ticket.TicketSettings;
+import dev.tidesk.ticket.TicketView;
+import jakarta.mail.internet.InternetHeaders;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -16,10 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the request a mail refers to, in osTicket's order: the Message-IDs in In-Reply-To and
- * References that we sent or received; the signed reference marker in the body; then the
- * {@code [TID-n]} of the subject. None of these says who may write there: the caller applies the
- * same rule to every match ({@link InboundProcessor}), and this class keeps who is on a request.
+ * Finds the request a mail refers to, in osTicket's order: a staff member's own reply address for
+ * the request; the Message-IDs in In-Reply-To and References that we sent or received; the signed
+ * reference marker in the body; then the {@code [TID-n]} of the subject. None of these says who may
+ * write there: the caller applies the same rule to every match ({@link FollowUps}), and this class
+ * keeps who is on a request.
  */
 @Component
 class Threading {
@@ -38,10 +43,19 @@ class Threading {
     private final ReferenceMarker marker;
 
     private final RequestQueries requests;
+    private final MailSigning signing;
+    private final TicketSettings ticketSettings;
 
-    Threading(JdbcTemplate jdbc, RequestQueries requests, MailSettings mail, MailSigning signing) {
+    Threading(
+            JdbcTemplate jdbc,
+            RequestQueries requests,
+            MailSettings mail,
+            MailSigning signing,
+            TicketSettings ticketSettings) {
         this.jdbc = jdbc;
         this.requests = requests;
+        this.signing = signing;
+        this.ticketSettings = ticketSettings;
         // the thread id of mails sent before thread ids were signed; guessable, so it only ever leads to
         // a request through the threading rule, like every other reference
         this.ourThreadId = Pattern.compile(
@@ -51,6 +65,31 @@ class Threading {
 
     ReferenceMarker marker() {
         return marker;
+    }
+
+    /**
+     * The request a person's mail names, in the order above; the reply address counts only for the
+     * staff member it was made for ({@code staffId}, null for anyone else).
+     */
+    Optional<Match> find(ParsedMail mail, InternetHeaders headers, Long staffId) {
+        Optional<Match> match = Optional.empty();
+        if (staffId != null) {
+            match = SenderProof.replyAddressTicket(headers, signing, staffId)
+                    .filter(this::exists)
+                    .map(id -> new Match(id, How.REPLY_ADDRESS));
+        }
+        if (match.isEmpty()) {
+            match = byReferences(mail);
+        }
+        if (match.isEmpty()) {
+            match = bySubject(mail).map(t -> new Match(t.id(), How.SUBJECT));
+        }
+        return match;
+    }
+
+    /** The request whose TID the subject carries, if it exists. */
+    Optional<TicketView> bySubject(ParsedMail mail) {
+        return Subjects.tid(mail.subject(), ticketSettings.tidPrefix()).flatMap(requests::findByTid);
     }
 
     /** The request by Message-IDs or the body marker; the subject is the caller's last resort. */

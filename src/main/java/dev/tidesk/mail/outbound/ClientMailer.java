@@ -14,13 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one mail about a request to its contact: in their language, with the request, the
- * contact, a link and the reference marker that threads their answer, queued in the outbox in the
- * caller's transaction. Every mail to clients goes through here.
+ * Writes one mail about a request ({@link ClientMail}) to its contact, and to those copied on it when
+ * the mail is for them too ({@link #sendWithCopies}): in each recipient's language, with the request,
+ * the contact, a link and the reference marker that threads their answer, queued in the outbox in
+ * the caller's transaction. Every mail to clients goes through here.
  */
 @Component
 class ClientMailer {
@@ -52,36 +52,14 @@ class ClientMailer {
         this.marker = signing.marker();
     }
 
-    /** {@link #send} or {@link #sendWithCopies}. */
-    @FunctionalInterface
-    interface Sending {
-        boolean send(
-                TicketView ticket,
-                String eventKey,
-                String template,
-                String autoSubmitted,
-                String link,
-                BiConsumer<Locale, Map<String, Object>> extra,
-                List<Long> attachmentIds,
-                String subjectKey,
-                Object... subjectArgs);
-    }
-
     /**
-     * @param extra fills the template's own variables, knowing the recipient's locale
+     * The mail to the request's contact alone.
+     *
      * @return false when the request has no contact with an e-mail address, the mail was queued before, or
      *         it would be about imported history
      */
-    boolean send(
-            TicketView ticket,
-            String eventKey,
-            String template,
-            String autoSubmitted,
-            String link,
-            BiConsumer<Locale, Map<String, Object>> extra,
-            List<Long> attachmentIds,
-            String subjectKey,
-            Object... subjectArgs) {
+    boolean send(ClientMail mail) {
+        TicketView ticket = mail.ticket();
         if (ticket.contactId() == null || guard.isSilent()) {
             // no contact to write to, or imported history, which mails nobody
             return false;
@@ -91,41 +69,28 @@ class ClientMailer {
             // a deactivated contact is mailed nothing; their requests and history stay
             return false;
         }
-        return enqueue(
-                ticket,
-                contact,
-                null,
-                eventKey,
-                template,
-                autoSubmitted,
-                link,
-                extra,
-                attachmentIds,
-                subjectKey,
-                subjectArgs);
+        return enqueue(mail, contact, true, null);
     }
 
     /**
-     * As {@link #send}, and the same mail to everyone copied on the request (CC), each in their own
-     * language (an address from outside in the contact's). Under the same event key, so each recipient
-     * gets it once. Never to our own addresses; to an address that bounced it is kept back, in words.
-     * Only for mails that carry nothing meant for the contact alone (no single-use link).
+     * As {@link #send}, and the same mail to everyone copied on the request (CC): they follow its
+     * conversation (replies, status changes), each in their own language (an address from outside in
+     * the contact's), under the same event key, so each recipient gets it once. Who gets no copy:
+     * <ul>
+     *   <li>anyone, when the mail carries a single-use link ({@link ClientMail#singleUseLinks}: the rating
+     *       of a resolved request, a deferral's or a test copy's answer): the link acts as the requester,
+     *       so it goes to the requester alone;
+     *   <li>our own addresses (a loop), and anyone while the mail answers automatic mail;
+     *   <li>a deactivated contact, copied or not.
+     * </ul>
+     * To an address that bounced the copy is kept back, in words.
      */
-    boolean sendWithCopies(
-            TicketView ticket,
-            String eventKey,
-            String template,
-            String autoSubmitted,
-            String link,
-            BiConsumer<Locale, Map<String, Object>> extra,
-            List<Long> attachmentIds,
-            String subjectKey,
-            Object... subjectArgs) {
-        boolean sent =
-                send(ticket, eventKey, template, autoSubmitted, link, extra, attachmentIds, subjectKey, subjectArgs);
-        if (guard.isSilent()) {
+    boolean sendWithCopies(ClientMail mail) {
+        boolean sent = send(mail);
+        if (guard.isSilent() || mail.actsForTheRequester()) {
             return sent;
         }
+        TicketView ticket = mail.ticket();
         List<CcEntry> copied = copies.of(ticket.id());
         if (copied.isEmpty()) {
             return sent;
@@ -157,51 +122,48 @@ class ClientMailer {
                     known == null ? language : known.language(),
                     false,
                     true);
-            boolean queued = enqueue(
-                    ticket,
-                    recipient,
-                    requester,
-                    eventKey,
-                    template,
-                    autoSubmitted,
-                    link,
-                    extra,
-                    attachmentIds,
-                    subjectKey,
-                    subjectArgs);
+            boolean queued = enqueue(mail, recipient, false, requester);
             if (queued && held.isPresent() && held.get() == AutoMailGuard.Hold.BOUNCING) {
-                outbox.holdBack(eventKey, cc.address(), held.get());
+                outbox.holdBack(mail.eventKey(), cc.address(), held.get());
             }
             sent |= queued;
         }
         return sent;
     }
 
-    private boolean enqueue(
-            TicketView ticket,
-            ContactView contact,
-            ContactView copyOf,
-            String eventKey,
-            String template,
-            String autoSubmitted,
-            String link,
-            BiConsumer<Locale, Map<String, Object>> extra,
-            List<Long> attachmentIds,
-            String subjectKey,
-            Object... subjectArgs) {
+    /**
+     * @param toRequester the mail is the requester's own, the only one that carries its single-use links
+     * @param copyOf whose request a copy is about, when known
+     */
+    private boolean enqueue(ClientMail mail, ContactView contact, boolean toRequester, ContactView copyOf) {
+        TicketView ticket = mail.ticket();
         Locale locale = Locale.forLanguageTag(contact.language());
         Map<String, Object> vars = new HashMap<>();
         vars.put("ticket", ticket);
         vars.put("contact", contact);
-        vars.put("link", link);
+        vars.put("link", mail.link());
         vars.put("marker", marker.of(ticket.id()));
+        if (toRequester) {
+            vars.putAll(mail.singleUseLinks());
+        }
         if (copyOf != null) {
             // a copy says whose request it is about
             vars.put("copyOf", copyOf.fullName());
         }
-        extra.accept(locale, vars);
-        RenderedMail mail = templates.render(template, locale, vars, subjectKey, subjectArgs);
+        mail.vars().accept(locale, vars);
+        RenderedMail rendered = templates.render(
+                mail.template(),
+                locale,
+                vars,
+                mail.subjectKey(),
+                mail.subjectArgs().toArray());
         return outbox.enqueue(
-                eventKey, ticket.id(), contact.email(), mail, autoSubmitted, attachmentIds, Instant.now(clock));
+                mail.eventKey(),
+                ticket.id(),
+                contact.email(),
+                rendered,
+                mail.autoSubmitted(),
+                mail.attachmentIds(),
+                Instant.now(clock));
     }
 }

@@ -5,7 +5,7 @@ import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,23 +31,22 @@ class DeferralMails {
     void on(DeferralProposed event) {
         TicketView ticket = requests.ticket(event.ticketId());
         String link = installation.baseUrl() + "/portal/answer/deferral/" + event.token();
-        mailer.send(
-                ticket,
-                "deferral:" + event.deferralId(),
-                "deferral",
-                "auto-generated",
-                link,
-                (locale, vars) -> {
-                    vars.put("acceptLink", link + "?answer=accept");
-                    vars.put("declineLink", link + "?answer=decline");
+        // the button and the links answer the deferral: the requester's alone
+        mailer.send(ClientMail.about(
+                        ticket,
+                        "deferral:" + event.deferralId(),
+                        "deferral",
+                        link,
+                        "mail.deferral.subject",
+                        ticket.tid(),
+                        ticket.subject())
+                .withSingleUseLinks(
+                        Map.of("acceptLink", link + "?answer=accept", "declineLink", link + "?answer=decline"))
+                .withVars((locale, vars) -> {
                     vars.put(
                             "month",
                             event.targetMonth().atDay(1).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale)));
                     vars.put("expires", installation.dateTime(event.expiresAt()));
-                },
-                List.of(),
-                "mail.deferral.subject",
-                ticket.tid(),
-                ticket.subject());
+                }));
     }
 }

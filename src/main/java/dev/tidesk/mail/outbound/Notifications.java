@@ -74,7 +74,9 @@ class Notifications {
             return;
         }
         String key = "ack:" + ticket.id();
-        notify(ticket, key, "acknowledgement", "mail.ack.subject", "auto-replied", Map.of());
+        // the requester's receipt for what they sent: nobody else's business
+        mailer.send(aboutRequest(ticket, key, "acknowledgement", "mail.ack.subject", Map.of())
+                .autoReplied());
         // to a bouncing address, to ourselves, or over the hourly cap: kept, in words, not sent
         held.ifPresent(reason -> outbox.holdBack(key, to, reason));
     }
@@ -90,15 +92,9 @@ class Notifications {
         if (reply == null || reply.kind() != MessageKind.STAFF_REPLY) {
             return;
         }
-        notify(
-                ticket,
-                "reply:" + reply.id(),
-                "reply",
-                "mail.reply.subject",
-                "auto-generated",
-                Map.of("reply", reply),
-                reply.attachments().stream().map(a -> a.id()).toList(),
-                true);
+        mailer.sendWithCopies(aboutRequest(
+                        ticket, "reply:" + reply.id(), "reply", "mail.reply.subject", Map.of("reply", reply))
+                .withAttachments(reply.attachments().stream().map(a -> a.id()).toList()));
     }
 
     @EventListener
@@ -112,22 +108,14 @@ class Notifications {
         Map<String, Object> extra = new java.util.HashMap<>();
         extra.put("newStatus", event.to().name());
         extra.put("newStatusKey", "status." + event.to().name());
+        ClientMail mail = aboutRequest(ticket, key, "status", "mail.status.subject", extra);
         if (event.to() == Status.RESOLVED && ticket.contactEmail() != null && !guard.isSilent()) {
             // "Вопрос решён?": a single-use link, the answer chosen by the button the client presses
             String link = installation.baseUrl() + RATING + satisfaction.issueLink(ticket.id());
-            extra.put("ratingGoodLink", link + "?answer=good");
-            extra.put("ratingBadLink", link + "?answer=bad");
+            mail = mail.withSingleUseLinks(
+                    Map.of("ratingGoodLink", link + "?answer=good", "ratingBadLink", link + "?answer=bad"));
         }
-        // the copied get the status mail too, but never the requester's single-use rating links
-        notify(
-                ticket,
-                key,
-                "status",
-                "mail.status.subject",
-                "auto-generated",
-                extra,
-                List.of(),
-                !extra.containsKey("ratingGoodLink"));
+        mailer.sendWithCopies(mail);
     }
 
     /**
@@ -137,57 +125,35 @@ class Notifications {
     @EventListener
     void on(RequestsMerged event) {
         TicketView merged = requests.ticket(event.mergedId());
-        mailer.send(
-                merged,
-                "merged:" + merged.id(),
-                "merged",
-                "auto-generated",
-                installation.baseUrl() + "/portal/requests/" + event.survivorTid(),
-                (locale, vars) -> vars.put("survivorTid", event.survivorTid()),
-                List.of(),
-                "mail.merged.subject",
-                merged.tid(),
-                event.survivorTid());
+        mailer.send(ClientMail.about(
+                        merged,
+                        "merged:" + merged.id(),
+                        "merged",
+                        installation.baseUrl() + "/portal/requests/" + event.survivorTid(),
+                        "mail.merged.subject",
+                        merged.tid(),
+                        event.survivorTid())
+                .withVars((locale, vars) -> vars.put("survivorTid", event.survivorTid())));
     }
 
-    private void notify(
-            TicketView ticket,
-            String eventKey,
-            String template,
-            String subjectKey,
-            String autoSubmitted,
-            Map<String, Object> extra) {
-        notify(ticket, eventKey, template, subjectKey, autoSubmitted, extra, List.of(), false);
-    }
-
-    /** @param withCopies whether everyone copied on the request (CC) gets the mail too */
-    private void notify(
-            TicketView ticket,
-            String eventKey,
-            String template,
-            String subjectKey,
-            String autoSubmitted,
-            Map<String, Object> extra,
-            List<Long> attachmentIds,
-            boolean withCopies) {
-        ClientMailer.Sending sending = withCopies ? mailer::sendWithCopies : mailer::send;
-        sending.send(
-                ticket,
-                eventKey,
-                template,
-                autoSubmitted,
-                installation.baseUrl() + "/portal/requests/" + ticket.tid(),
-                (locale, vars) -> {
+    /** A mail about the request with its page as the link, its TID and subject in the mail's subject. */
+    private ClientMail aboutRequest(
+            TicketView ticket, String eventKey, String template, String subjectKey, Map<String, Object> extra) {
+        return ClientMail.about(
+                        ticket,
+                        eventKey,
+                        template,
+                        installation.baseUrl() + "/portal/requests/" + ticket.tid(),
+                        subjectKey,
+                        ticket.tid(),
+                        ticket.subject())
+                .withVars((locale, vars) -> {
                     vars.putAll(extra);
                     if (extra.containsKey("newStatusKey")) {
                         vars.put(
                                 "newStatusLabel",
                                 messages.getMessage((String) extra.get("newStatusKey"), null, locale));
                     }
-                },
-                attachmentIds,
-                subjectKey,
-                ticket.tid(),
-                ticket.subject());
+                });
     }
 }

@@ -8,7 +8,7 @@ import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -44,24 +44,25 @@ class TaskMails {
         Instant now = Instant.now(clock);
         String answer =
                 event.token() == null ? null : installation.baseUrl() + "/portal/answer/test-copy/" + event.token();
-        mailer.send(
-                ticket,
-                "task-test:" + event.taskId() + ":" + now.toEpochMilli(),
-                "task-acceptance",
-                "auto-generated",
-                installation.baseUrl() + "/portal/requests/" + ticket.tid() + "#tasks",
-                (locale, vars) -> {
+        ClientMail mail = ClientMail.about(
+                        ticket,
+                        "task-test:" + event.taskId() + ":" + now.toEpochMilli(),
+                        "task-acceptance",
+                        installation.baseUrl() + "/portal/requests/" + ticket.tid() + "#tasks",
+                        "mail.task.subject",
+                        ticket.tid(),
+                        event.title())
+                .withVars((locale, vars) -> {
                     vars.put("taskTitle", event.title());
                     vars.put("testUrl", site == null ? null : site.testUrl());
-                    vars.put("acceptLink", answer == null ? null : answer + "?answer=accept");
-                    vars.put("declineLink", answer == null ? null : answer + "?answer=decline");
                     vars.put(
                             "expires",
                             event.linkExpiresAt() == null ? null : installation.dateTime(event.linkExpiresAt()));
-                },
-                List.of(),
-                "mail.task.subject",
-                ticket.tid(),
-                event.title());
+                });
+        if (answer != null) {
+            mail = mail.withSingleUseLinks(
+                    Map.of("acceptLink", answer + "?answer=accept", "declineLink", answer + "?answer=decline"));
+        }
+        mailer.send(mail);
     }
 }
