@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,46 +23,94 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * A module's SQL reads the tables of its own module, and of another module only the views that
- * module publishes. Who owns a table or a view is read from the migrations: the module in the name
- * of the migration that created it ({@code V451__ticket_read_views.sql} creates the ticket module's
- * views). A published view is named {@code <owning module>_<what>_v} and documented in the owning
- * module's {@code package-info.java}.
+ * module publishes (issue 15: report and routing read the others' tables no more). Who owns a table
+ * or a view is read from the migrations: the module in the name of the migration that created it
+ * ({@code V451__ticket_read_views.sql} creates the ticket module's views). A published view is named
+ * {@code <owning module>_<what>_v} and documented in the owning module's {@code package-info.java}.
  *
- * <p>The SQL is every string literal and text block of a checked module's sources that reads like
- * SQL; a word in it (outside quotes, bind parameters and the column part of {@code alias.column})
- * that names another module's table is a violation, wherever it stands (after {@code from},
- * {@code join}, a comma...).
+ * <p>The SQL is every string literal and text block of a module's sources that reads like SQL; a
+ * word in it (outside quotes, bind parameters and the column part of {@code alias.column}) that
+ * names another module's table is a violation, wherever it stands (after {@code from}, {@code join},
+ * a comma...).
  */
 class CrossModuleSqlTests {
 
-    /** The modules whose SQL may name no table of another module. */
-    static final List<String> CHECKED = List.of("report", "routing");
-
     static final Path SOURCES = Path.of("src/main/java/dev/tidesk");
+
+    /**
+     * Modules whose SQL is not checked: the generator writes every table to make benchmark data, and
+     * the backup copies every table out and in.
+     */
+    static final Set<String> EXEMPT = Set.of("generator", "operations");
+
+    /**
+     * Other modules' tables a module still reads, to be moved to views: the list may only shrink (a
+     * crossing not listed fails, and so does a listed one that is gone). The notice module reads a
+     * colleague's address, role, activity, login and language for mentions and digests, which
+     * {@code team_staff_v} and a view of the identity module would have to carry.
+     */
+    static final Map<String, Set<String>> NOT_YET_VIEWS =
+            Map.of("notice", Set.of("staff", "account", "ticket_message"));
 
     static final Pattern MIGRATION = Pattern.compile("V(\\d+)__([a-z]+)_[a-z0-9_]+\\.sql");
     static final Pattern DDL = Pattern.compile(
             "(?i)\\b(create|drop)\\s+(?:or\\s+replace\\s+)?(table|view)\\s+(?:if\\s+(?:not\\s+)?exists\\s+)?([a-z_][a-z0-9_]*)");
-    static final Pattern SQL_LIKE =
-            Pattern.compile("(?i)\\b(select|insert\\s+into|update|delete\\s+from|from|join|where)\\b");
+
+    /**
+     * A statement, or a fragment that starts with a clause (the rest of a statement put together
+     * from pieces); English text such as a log message is neither.
+     */
+    static final Pattern SQL_LIKE = Pattern.compile("(?is)\\bselect\\b.*\\bfrom\\b|\\binsert\\s+into\\b"
+            + "|\\bupdate\\s+[a-z_][a-z0-9_]*\\s+set\\b|\\bdelete\\s+from\\b"
+            + "|^\\s*(from|join|left|right|inner|full|cross|where|and|or|on|order|group|having|with|union)\\s");
+
     static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** A table or view, the module whose migration created it, and whether it is a view. */
     record Relation(String name, String module, boolean view) {}
 
+    /** Another module's table named in the SQL of a file. */
+    record Violation(Path file, String table, String owner, String sql) {
+        @Override
+        public String toString() {
+            return file + ": " + table + " (module " + owner + ") in: " + sql;
+        }
+    }
+
     @Test
-    void theCheckedModulesReadOtherModulesOnlyThroughTheirViews() throws IOException {
+    void modulesReadOtherModulesOnlyThroughTheirViews() throws IOException {
         Map<String, Relation> relations = relations();
         assertThat(relations)
                 .as("the migrations name the ticket module's table")
                 .containsKey("ticket");
+        List<String> modules;
+        try (Stream<Path> dirs = Files.list(SOURCES)) {
+            modules = dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
+                    .filter(m -> !EXEMPT.contains(m))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(modules).contains("report", "routing", "workspace", "portal", "mail", "contract");
         List<String> found = new ArrayList<>();
-        for (String module : CHECKED) {
-            found.addAll(violations(module, relations));
+        List<String> moved = new ArrayList<>();
+        for (String module : modules) {
+            Set<String> stillAllowed = NOT_YET_VIEWS.getOrDefault(module, Set.of());
+            Set<String> seen = new TreeSet<>();
+            for (Violation v : violations(module, relations)) {
+                seen.add(v.table());
+                if (!stillAllowed.contains(v.table())) {
+                    found.add(v.toString());
+                }
+            }
+            stillAllowed.stream()
+                    .filter(t -> !seen.contains(t))
+                    .forEach(t -> moved.add(module + " reads " + t + " no more: take it off NOT_YET_VIEWS"));
         }
         assertThat(found)
                 .as("SQL naming another module's table instead of its published view (%s_..._v)", "<module>")
                 .isEmpty();
+        assertThat(moved).isEmpty();
     }
 
     @Test
@@ -94,12 +143,21 @@ class CrossModuleSqlTests {
         assertThat(tablesOfOthers(
                         "select s.full_name from work_entry e, staff s where s.id = e.staff_id", "report", relations))
                 .containsExactly("work_entry", "staff");
+        assertThat(tablesOfOthers(" join ticket t on t.id = r.ticket_id", "routing", relations))
+                .containsExactly("ticket");
+        assertThat(tablesOfOthers("SELECT count(*) FROM Ticket", "report", relations))
+                .containsExactly("ticket");
         // views of other modules, own tables, quoted text, parameters and columns are no reading of a table
         assertThat(tablesOfOthers(
                         "select t.ticket_id, 'ticket' from routing_request r join ticket_request_v t on t.id = r.ticket_id"
                                 + " where t.site_id = :site and r.organization_id = ? -- from staff",
                         "routing",
                         relations))
+                .isEmpty();
+        // English text and message keys are no SQL, though they say "from" and a table's name
+        assertThat(tablesOfOthers("Mail from staff member {} without a proof", "mail", relations))
+                .isEmpty();
+        assertThat(tablesOfOthers("contract.change.from", "workspace", relations))
                 .isEmpty();
         assertThat(javaStrings("""
                         String a = "select 1 from ticket"; // "from site"
@@ -143,16 +201,18 @@ class CrossModuleSqlTests {
     }
 
     /** Each file of the module and the other modules' tables its SQL names. */
-    static List<String> violations(String module, Map<String, Relation> relations) throws IOException {
-        List<String> found = new ArrayList<>();
+    static List<Violation> violations(String module, Map<String, Relation> relations) throws IOException {
+        List<Violation> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES.resolve(module))) {
             for (Path file :
                     files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 for (String literal : javaStrings(Files.readString(file))) {
                     for (String table : tablesOfOthers(literal, module, relations)) {
-                        Relation r = relations.get(table);
-                        found.add(SOURCES.relativize(file) + ": " + table + " (module " + r.module() + ") in: "
-                                + literal.strip().replaceAll("\\s+", " "));
+                        found.add(new Violation(
+                                SOURCES.relativize(file),
+                                table,
+                                relations.get(table).module(),
+                                literal.strip().replaceAll("\\s+", " ")));
                     }
                 }
             }
