@@ -106,7 +106,7 @@ public class Notices {
                 """
                 select t.id from unnest(?::bigint[]) as t(id)
                 left join request_seen s on s.ticket_id = t.id and s.staff_id = ?
-                where exists (select 1 from ticket_message m where m.ticket_id = t.id and m.kind = 'CLIENT'
+                where exists (select 1 from ticket_message_v m where m.ticket_id = t.id and m.kind = 'CLIENT'
                                 and m.created_at > coalesce(s.seen_at, '-infinity'))""",
                 Long.class,
                 ticketIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")),
@@ -139,7 +139,7 @@ public class Notices {
     /** The names of the colleagues watching a request, for its page. */
     public List<String> watcherNames(long ticketId) {
         return jdbc.queryForList("""
-                select s.full_name from request_watcher w join staff s on s.id = w.staff_id
+                select s.full_name from request_watcher w join team_staff_v s on s.id = w.staff_id
                 where w.ticket_id = ? order by s.full_name""", String.class, ticketId);
     }
 

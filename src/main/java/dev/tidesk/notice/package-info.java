@@ -4,6 +4,10 @@
  * they are assigned to or watch, their tasks moving on, an SLA warning, a mention in a note, and the
  * client's deferral and test-copy decisions. Never the person who caused it. Also who watches which
  * request, and the {@code @login} mentions of internal notes ({@link dev.tidesk.notice.Mentions}).
+ *
+ * <p>Its SQL reads the ticket module's view {@code ticket_message_v} (unread marks) and the team's
+ * {@code team_staff_v} (names); the mentions and the digests still read {@code staff} and
+ * {@code account} themselves (listed in {@code CrossModuleSqlTests}).
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notice",
