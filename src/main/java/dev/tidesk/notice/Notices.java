@@ -241,9 +241,10 @@ public class Notices {
     public List<Digest> dueDigests(Instant now, java.time.Duration every) {
         List<Object[]> people = jdbc.query(
                 """
-                select s.id, s.full_name, s.email, coalesce((select a.locale from account a where a.staff_id = s.id
-                                                             order by a.id limit 1), 'ru')
-                  from staff s
+                select s.id, s.full_name, s.email,
+                       coalesce((select a.locale from identity_staff_account_v a where a.staff_id = s.id
+                                  order by a.id limit 1), 'ru')
+                  from team_staff_v s
                  where s.active and s.email is not null
                    and exists (select 1 from notification n where n.recipient_id = s.id and n.to_mail)
                    and not exists (select 1 from notice_digest d where d.staff_id = s.id and d.last_sent_at > ?)

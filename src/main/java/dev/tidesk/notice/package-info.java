@@ -5,9 +5,9 @@
  * client's deferral and test-copy decisions. Never the person who caused it. Also who watches which
  * request, and the {@code @login} mentions of internal notes ({@link dev.tidesk.notice.Mentions}).
  *
- * <p>Its SQL reads the ticket module's view {@code ticket_message_v} (unread marks) and the team's
- * {@code team_staff_v} (names); the mentions and the digests still read {@code staff} and
- * {@code account} themselves (listed in {@code CrossModuleSqlTests}).
+ * <p>Its SQL reads other modules through their views: {@code ticket_message_v} (unread marks), the
+ * team's {@code team_staff_v} (names, addresses, roles) and the identity module's
+ * {@code identity_staff_account_v} (logins for mentions, languages for digests).
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notice",
