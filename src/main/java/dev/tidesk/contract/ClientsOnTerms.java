@@ -29,7 +29,7 @@ public class ClientsOnTerms {
     public List<Long> onPlan(PlanCode plan) {
         LocalDate today = today();
         return jdbc.queryForList("""
-                select o.id from organization o
+                select o.id from customer_organization_v o
                 left join lateral (
                   select ct.plan_code from contract c join contract_terms ct on ct.contract_id = c.id
                    where c.organization_id = o.id and c.start_date <= ? and (c.end_date is null or c.end_date >= ?)

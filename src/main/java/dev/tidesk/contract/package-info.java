@@ -17,6 +17,19 @@
  * </ul>
  *
  * <p>{@code contract.terms} holds the contract, plan and terms-period entities; it is internal.
+ *
+ * <p>Read models other modules' SQL may query (views of V456):
+ *
+ * <ul>
+ *   <li>{@code contract_client_plan_v}: every organization with the plan it is on today,
+ *       {@code organization_id} and {@code plan_code} (the plan of its running contract's terms in
+ *       force, {@code NONE} for a one-off client);
+ *   <li>{@code contract_deferral_v}: requests proposed for a later month: {@code ticket_id},
+ *       {@code organization_id}, {@code status} ({@code PROPOSED}, {@code ACCEPTED}, {@code DECLINED},
+ *       {@code RETURNED}) and {@code target_month} (its first day);
+ *   <li>{@code contract_closed_month_v}: the closed months of the ledger, {@code contract_id} and
+ *       {@code month} (its first day).
+ * </ul>
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Contract",

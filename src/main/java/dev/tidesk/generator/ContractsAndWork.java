@@ -1,5 +1,6 @@
 package dev.tidesk.generator;
 
+import dev.tidesk.ticket.Status;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -138,25 +139,28 @@ class ContractsAndWork {
                     first_response_minutes, resolution_minutes, first_response_due_at, resolution_due_at,
                     first_response_at, stopped_at, paused_since, due_at)
                 select t.id, t.organization_id, t.urgency_rank, coalesce(rt.tier_rank, 9), t.created_at,
-                       t.assignee_id is null and t.status in ('NEW', 'OPEN', 'IN_PROGRESS'),
+                       t.assignee_id is null and t.status in %1$s,
                        rt.first_response_hours * 60, rt.resolution_hours * 60, fr.due, res.due,
                        t.first_response_at, s.stopped,
-                       case when t.status in ('WAITING_FOR_CLIENT', 'DEFERRED') then t.updated_at end,
-                       case when s.stopped is null and t.status not in ('WAITING_FOR_CLIENT', 'DEFERRED')
+                       case when t.status in %2$s then t.updated_at end,
+                       case when s.stopped is null and t.status not in %2$s
                             then case when t.first_response_at is null then fr.due else res.due end end
                   from ticket t
                   join gen_org g on g.id = t.organization_id
                   left join routing_client_terms rt on rt.organization_id = t.organization_id
                   cross join lateral (select t.created_at + make_interval(mins => round(rt.first_response_hours * 60 * 3.7)::int) as due) fr
                   cross join lateral (select t.created_at + make_interval(mins => round(rt.resolution_hours * 60 * 3.7)::int) as due) res
-                  cross join lateral (select case when t.status in ('RESOLVED', 'CLOSED')
+                  cross join lateral (select case when t.status in %3$s
                                                   then coalesce(t.resolved_at, t.closed_at, t.updated_at) end as stopped) s
                 on conflict (ticket_id) do update set tier_rank = excluded.tier_rank, queued = excluded.queued,
                     first_response_minutes = excluded.first_response_minutes,
                     resolution_minutes = excluded.resolution_minutes,
                     first_response_due_at = excluded.first_response_due_at,
                     resolution_due_at = excluded.resolution_due_at, first_response_at = excluded.first_response_at,
-                    stopped_at = excluded.stopped_at, paused_since = excluded.paused_since, due_at = excluded.due_at""");
+                    stopped_at = excluded.stopped_at, paused_since = excluded.paused_since, due_at = excluded.due_at""".formatted(
+                        Status.sqlList(Status.NEW, Status.OPEN, Status.IN_PROGRESS),
+                        Status.sqlList(Status.WAITING_FOR_CLIENT, Status.DEFERRED),
+                        Status.FINISHED_SQL));
         String now = "cast(date '" + today.plusDays(1) + "' as timestamp) at time zone '" + tz + "'";
         long breaches = step("SLA breaches (first reply)", """
                 insert into sla_breach (ticket_id, kind, due_at, recorded_at, assignee_id)
@@ -229,7 +233,7 @@ class ContractsAndWork {
                                   estimate_hours, environment, status, created_at, updated_at)
                 select t.id, t.tid, t.organization_id, s.specialty, s.id, s.full_name, left(t.subject, 300),
                        1 + floor(%2$s * 8), e.env,
-                       case when t.status in ('RESOLVED', 'CLOSED') then 'DONE'
+                       case when t.status in %6$s then 'DONE'
                             when e.env = 'TEST' then (array['TODO', 'IN_PROGRESS', 'ON_TEST_COPY',
                                                             'AWAITING_CLIENT_ACCEPTANCE'])[1 + floor(%3$s * 4)::int]
                             else (array['TODO', 'IN_PROGRESS'])[1 + floor(%3$s * 2)::int] end,
@@ -246,7 +250,8 @@ class ContractsAndWork {
                         rnd(TICKET_KEY, "estimate"),
                         rnd(TICKET_KEY, "status"),
                         rnd(TICKET_KEY, "specialist"),
-                        rnd(TICKET_KEY, "environment")));
+                        rnd(TICKET_KEY, "environment"),
+                        Status.FINISHED_SQL));
         update("""
                 insert into task_history (task_id, ticket_id, at, actor, from_status, to_status)
                 select k.id, k.ticket_id, k.created_at, 'generator', null, 'TODO'
@@ -260,8 +265,7 @@ class ContractsAndWork {
                    and not exists (select 1 from task_history h where h.task_id = k.id and h.from_status = 'TODO')""");
 
         // Deferrals (R10): today's deferred requests come back next month; a few closed ones came back before
-        long deferrals =
-                step("deferrals", """
+        long deferrals = step("deferrals", """
                 insert into deferral (ticket_id, organization_id, target_month, status, token_hash, expires_at,
                                       proposed_by, proposed_at, answered_by, answered_at, returned_at)
                 select t.id, t.organization_id, x.target, x.status, md5('deferral:' || t.id || ':%3$s'),
@@ -270,13 +274,19 @@ class ContractsAndWork {
                        case when x.status = 'RETURNED' then cast(x.target as timestamp) at time zone '%2$s' end
                   from ticket t
                   join gen_org g on g.id = t.organization_id
-                  cross join lateral (select case when t.status = 'DEFERRED'
+                  cross join lateral (select case when t.status = %5$s
                                                   then cast(date '%4$s' + interval '1 month' as date)
                                                   else cast(date_trunc('month', t.created_at at time zone '%2$s')
                                                             + interval '1 month' as date) end as target,
-                                             case when t.status = 'DEFERRED' then 'ACCEPTED' else 'RETURNED' end as status) x
-                 where (t.status = 'DEFERRED' or (t.status = 'CLOSED' and %1$s < 0.002))
-                   and not exists (select 1 from deferral d where d.ticket_id = t.id)""".formatted(rnd(TICKET_KEY, "deferral"), tz, o.seed(), today.withDayOfMonth(1)));
+                                             case when t.status = %5$s then 'ACCEPTED' else 'RETURNED' end as status) x
+                 where (t.status = %5$s or (t.status = %6$s and %1$s < 0.002))
+                   and not exists (select 1 from deferral d where d.ticket_id = t.id)""".formatted(
+                        rnd(TICKET_KEY, "deferral"),
+                        tz,
+                        o.seed(),
+                        today.withDayOfMonth(1),
+                        Status.DEFERRED.sql(),
+                        Status.CLOSED.sql()));
         return new Summary(contracts, entries, tasks, deferrals, breaches);
     }
 

@@ -3,6 +3,7 @@ package dev.tidesk.generator;
 import dev.tidesk.generator.DataGenerator.Member;
 import dev.tidesk.generator.DataGenerator.Org;
 import dev.tidesk.generator.DataGenerator.Person;
+import dev.tidesk.ticket.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -93,7 +94,7 @@ final class RequestWriter {
         Instant closed = null;
         if (!status.equals("NEW")) {
             firstResponse = within(created, lognormalMinutes(FIRST_REPLY_MINUTES[urgency], 1.1));
-            if (status.equals("RESOLVED") || status.equals("CLOSED")) {
+            if (!Status.valueOf(status).isOpen()) {
                 resolved = within(firstResponse, lognormalMinutes(18 * 60 * (urgency + 1) / 3.0, 1.2));
                 if (status.equals("CLOSED")) {
                     closed = within(resolved, lognormalMinutes(2 * 24 * 60, 0.8));
@@ -225,7 +226,7 @@ final class RequestWriter {
             String last = "OPEN";
             if (!status.equals("OPEN")) {
                 Instant at = between(firstResponse, resolved != null ? resolved : reference);
-                String middle = status.equals("RESOLVED") || status.equals("CLOSED") ? "IN_PROGRESS" : status;
+                String middle = Status.valueOf(status).isOpen() ? status : "IN_PROGRESS";
                 history(history, id, at, replier, last, middle);
                 last = middle;
                 updated = max(updated, at);

@@ -104,7 +104,8 @@ public class Mentions {
     private Map<String, Colleague> directory() {
         Map<String, Colleague> byName = new HashMap<>();
         jdbc.query("""
-                select s.id, s.full_name, s.email, s.role, a.login from staff s left join account a on a.staff_id = s.id
+                select s.id, s.full_name, s.email, s.role, a.login
+                  from team_staff_v s left join identity_staff_account_v a on a.staff_id = s.id
                 where s.active order by s.id""", rs -> {
             Colleague c = new Colleague(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
             String email = c.email() == null ? "" : c.email().toLowerCase(Locale.ROOT);

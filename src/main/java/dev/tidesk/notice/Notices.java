@@ -107,7 +107,7 @@ public class Notices {
                 """
                 select t.id from unnest(?::bigint[]) as t(id)
                 left join request_seen s on s.ticket_id = t.id and s.staff_id = ?
-                where exists (select 1 from ticket_message m where m.ticket_id = t.id and m.kind = 'CLIENT'
+                where exists (select 1 from ticket_message_v m where m.ticket_id = t.id and m.kind = 'CLIENT'
                                 and m.created_at > coalesce(s.seen_at, '-infinity'))""",
                 Long.class,
                 ticketIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")),
@@ -140,7 +140,7 @@ public class Notices {
     /** The names of the colleagues watching a request, for its page. */
     public List<String> watcherNames(long ticketId) {
         return jdbc.queryForList("""
-                select s.full_name from request_watcher w join staff s on s.id = w.staff_id
+                select s.full_name from request_watcher w join team_staff_v s on s.id = w.staff_id
                 where w.ticket_id = ? order by s.full_name""", String.class, ticketId);
     }
 
@@ -242,9 +242,10 @@ public class Notices {
     public List<Digest> dueDigests(Instant now, java.time.Duration every) {
         List<Object[]> people = jdbc.query(
                 """
-                select s.id, s.full_name, s.email, coalesce((select a.locale from account a where a.staff_id = s.id
-                                                             order by a.id limit 1), 'ru')
-                  from staff s
+                select s.id, s.full_name, s.email,
+                       coalesce((select a.locale from identity_staff_account_v a where a.staff_id = s.id
+                                  order by a.id limit 1), 'ru')
+                  from team_staff_v s
                  where s.active and s.email is not null
                    and exists (select 1 from notification n where n.recipient_id = s.id and n.to_mail)
                    and not exists (select 1 from notice_digest d where d.staff_id = s.id and d.last_sent_at > ?)

@@ -40,7 +40,7 @@ public class Presence {
     public List<String> othersTyping(long ticketId, long staffId) {
         Timestamp since = Timestamp.from(Instant.now(clock).minus(FRESH));
         return jdbc.queryForList("""
-                select s.full_name from request_presence p join staff s on s.id = p.staff_id
+                select s.full_name from request_presence p join team_staff_v s on s.id = p.staff_id
                 where p.ticket_id = ? and p.staff_id <> ? and p.typing_at > ? order by s.full_name""", String.class, ticketId, staffId, since);
     }
 }

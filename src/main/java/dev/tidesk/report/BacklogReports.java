@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboard's own figures: the open backlog by age, new and resolved requests per week, first responses, channels, and deferred requests.
  *
- * <p>Reads {@code ticket} (by {@code ticket_open_status_idx}, {@code ticket_created_report_idx}, {@code ticket_resolved_idx}) and the contract module's {@code deferral}.
+ * <p>Reads the ticket module's view {@code ticket_request_v} (by the indexes {@code ticket_open_status_idx}, {@code ticket_created_report_idx}, {@code ticket_resolved_idx} of its table) and the contract module's {@code contract_deferral_v} and {@code contract_closed_month_v}.
  */
 @Component
 class BacklogReports {
@@ -44,7 +44,7 @@ class BacklogReports {
                                           and created_at > cast(:now as timestamptz) - interval '30 days'),
                        count(*) filter (where created_at <= cast(:now as timestamptz) - interval '30 days'),
                        count(*)
-                  from ticket
+                  from ticket_request_v
                  where status in (:open) and status not in """ + Status.FINISHED_SQL + """
                  and created_at <= :now
                  group by status""", p, (rs, i) -> row(rs, 6));
@@ -76,10 +76,10 @@ class BacklogReports {
                 .addValue("tz", zone.getId());
         List<List<Object>> created = jdbc.query("""
                 select cast(date_trunc('week', created_at at time zone :tz) as date), count(*)
-                  from ticket where created_at >= :from and created_at < :now group by 1""", p, (rs, i) -> row(rs, 2));
+                  from ticket_request_v where created_at >= :from and created_at < :now group by 1""", p, (rs, i) -> row(rs, 2));
         List<List<Object>> resolved = jdbc.query("""
                 select cast(date_trunc('week', resolved_at at time zone :tz) as date), count(*)
-                  from ticket where resolved_at >= :from and resolved_at < :now group by 1""", p, (rs, i) -> row(rs, 2));
+                  from ticket_request_v where resolved_at >= :from and resolved_at < :now group by 1""", p, (rs, i) -> row(rs, 2));
         for (int w = 0; w < 12; w++) {
             LocalDate week = first.plusWeeks(w);
             rows.add(Arrays.asList(week, countOf(created, week), countOf(resolved, week)));
@@ -100,7 +100,7 @@ class BacklogReports {
                                           and first_response_at - created_at < interval '1 day'),
                        count(*) filter (where first_response_at - created_at >= interval '1 day'),
                        count(*) filter (where first_response_at is null)
-                  from ticket where created_at >= :from and created_at < :now""", p, (rs, i) -> row(rs, 6));
+                  from ticket_request_v where created_at >= :from and created_at < :now""", p, (rs, i) -> row(rs, 6));
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < Reports.RESPONSE_BUCKETS.size(); i++) {
             rows.add(Arrays.asList(Reports.RESPONSE_BUCKETS.get(i), counts.get(i)));
@@ -114,7 +114,7 @@ class BacklogReports {
     ReportTable channels(Instant from, Instant now) {
         MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("now", ts(now));
         List<List<Object>> found = jdbc.query("""
-                select channel, count(*) from ticket where created_at >= :from and created_at < :now group by channel""", p, (rs, i) -> row(rs, 2));
+                select channel, count(*) from ticket_request_v where created_at >= :from and created_at < :now group by channel""", p, (rs, i) -> row(rs, 2));
         List<List<Object>> rows = new ArrayList<>();
         for (String channel : Reports.CHANNELS) {
             rows.add(Arrays.asList(channel, countOf(found, channel)));
@@ -126,7 +126,7 @@ class BacklogReports {
     ReportTable deferredToNextMonth(LocalDate today) {
         List<List<Object>> rows = jdbc.query("""
                 select coalesce(o.name, '—'), count(*)
-                  from deferral d left join organization o on o.id = d.organization_id
+                  from contract_deferral_v d left join customer_organization_v o on o.id = d.organization_id
                  where d.status = 'ACCEPTED' and d.target_month > :today
                  group by 1 order by 2 desc, 1""", new MapSqlParameterSource("today", today), (rs, i) -> row(rs, 2));
         return new ReportTable("deferred", List.of(Column.text("organization"), Column.count("requests")), rows);
@@ -136,9 +136,9 @@ class BacklogReports {
         return ReportSql.params(f, zone);
     }
 
-    /** Whether any month has been closed yet (the contract module's {@code ledger_month}). */
+    /** Whether any month has been closed yet (the contract module's view {@code contract_closed_month_v}). */
     boolean anyMonthClosed() {
-        return Boolean.TRUE.equals(
-                jdbc.getJdbcTemplate().queryForObject("select exists (select 1 from ledger_month)", Boolean.class));
+        return Boolean.TRUE.equals(jdbc.getJdbcTemplate()
+                .queryForObject("select exists (select 1 from contract_closed_month_v)", Boolean.class));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Norm-hours logged per period and person, by kind of work (R8): the team's load.
  *
- * <p>Reads {@code work_entry} (by {@code work_entry_day_idx}), the names in {@code staff} and the contract module's view {@code report_client_plan}.
+ * <p>Reads the worklog module's view {@code worklog_entry_v} (by {@code work_entry_day_idx}), the names in {@code team_staff_v} and the contract module's view {@code contract_client_plan_v}.
  */
 @Component
 class NormHourReports {
@@ -36,7 +36,7 @@ class NormHourReports {
                        round(coalesce(sum(e.minutes) filter (where e.kind = 'CONSULTATION'), 0) / 60.0 / cast(:weeks as numeric), 1),
                        round(coalesce(sum(e.minutes) filter (where e.kind = 'TEST_COPY_SYNC'), 0) / 60.0 / cast(:weeks as numeric), 1),
                        round(coalesce(sum(e.minutes) filter (where e.kind = 'DEPLOY'), 0) / 60.0 / cast(:weeks as numeric), 1)
-                  from work_entry e join staff s on s.id = e.staff_id
+                  from worklog_entry_v e join team_staff_v s on s.id = e.staff_id
                  where e.day >= :fromDay and e.day <= :toDay
                  group by e.staff_id, s.full_name
                  order by 2 desc, 1""", p, (rs, i) -> row(rs, 6));
@@ -62,12 +62,12 @@ class NormHourReports {
                        round(coalesce(sum(e.minutes) filter (where e.kind = 'TEST_COPY_SYNC'), 0) / 60.0, 2),
                        round(coalesce(sum(e.minutes) filter (where e.kind = 'DEPLOY'), 0) / 60.0, 2),
                        count(distinct e.ticket_id)
-                  from work_entry e join staff s on s.id = e.staff_id
+                  from worklog_entry_v e join team_staff_v s on s.id = e.staff_id
                  where e.day >= :fromDay and e.day <= :toDay
                    and (cast(:org as bigint) is null or e.organization_id = :org)
                    and (cast(:staff as bigint) is null or e.staff_id = :staff)
                    and (cast(:plan as varchar) is null
-                        or e.organization_id in (select organization_id from report_client_plan where plan_code = :plan))
+                        or e.organization_id in (select organization_id from contract_client_plan_v where plan_code = :plan))
                  group by 1, e.staff_id, s.full_name
                  order by 1, 2""", params(f), (rs, i) -> row(rs, 8));
         return new ReportTable(

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The clients' ratings ("Вопрос решён?") per agent, client and plan.
  *
- * <p>Reads {@code request_rating}, the names in {@code staff} and {@code organization}, and the contract module's view {@code report_client_plan}.
+ * <p>Reads the ticket module's view {@code ticket_rating_v}, the names in {@code team_staff_v} and {@code customer_organization_v}, and the contract module's view {@code contract_client_plan_v}.
  */
 @Component
 class SatisfactionReports {
@@ -45,13 +45,13 @@ class SatisfactionReports {
     /** The clients' ratings given in the period: how many, good, bad, and the share of good ones. */
     private ReportTable satisfaction(ReportFilter f, String group, String key, Column first) {
         List<List<Object>> rows = jdbc.query("""
-                with p as materialized (select organization_id, plan_code from report_client_plan)
+                with p as materialized (select organization_id, plan_code from contract_client_plan_v)
                 select %s as grp, count(*), count(*) filter (where r.good), count(*) filter (where not r.good),
                        round(100.0 * count(*) filter (where r.good) / nullif(count(*), 0), 1)
-                  from request_rating r
+                  from ticket_rating_v r
                   left join p on p.organization_id = r.organization_id
-                  left join staff s on s.id = r.agent_id
-                  left join organization o on o.id = r.organization_id
+                  left join team_staff_v s on s.id = r.agent_id
+                  left join customer_organization_v o on o.id = r.organization_id
                  where r.rated_at >= :from and r.rated_at < :to
                    and (cast(:org as bigint) is null or r.organization_id = :org)
                    and (cast(:staff as bigint) is null or r.agent_id = :staff)

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * SLA deadlines of the requests created in the period, met and breached, per plan and per assignee (R12).
  *
- * <p>Reads the routing module's {@code routing_request} and {@code sla_breach}, {@code ticket}, {@code staff} and the contract module's view {@code report_client_plan}.
+ * <p>Reads the routing module's views {@code routing_request_v} and {@code routing_sla_breach_v}, {@code ticket_request_v}, {@code team_staff_v} and the contract module's view {@code contract_client_plan_v}.
  */
 @Component
 class SlaReports {
@@ -45,7 +45,7 @@ class SlaReports {
      */
     private ReportTable sla(ReportFilter f, String group, String key, Column first) {
         List<List<Object>> rows = jdbc.query("""
-                with p as materialized (select organization_id, plan_code from report_client_plan),
+                with p as materialized (select organization_id, plan_code from contract_client_plan_v),
                 r as (
                   select %s as grp,
                          r.first_response_due_at is not null as fr_due,
@@ -54,12 +54,12 @@ class SlaReports {
                          r.resolution_due_at is not null as res_due,
                          coalesce(r.stopped_at <= r.resolution_due_at, false) and b2.ticket_id is null as res_met,
                          b2.ticket_id is not null as res_breached
-                    from routing_request r
-                    join lateral (select assignee_id from ticket where id = r.ticket_id offset 0) t on true
+                    from routing_request_v r
+                    join lateral (select assignee_id from ticket_request_v where id = r.ticket_id offset 0) t on true
                     left join p on p.organization_id = r.organization_id
-                    left join staff s on s.id = t.assignee_id
-                    left join sla_breach b1 on b1.ticket_id = r.ticket_id and b1.kind = 'FIRST_RESPONSE'
-                    left join sla_breach b2 on b2.ticket_id = r.ticket_id and b2.kind = 'RESOLUTION'
+                    left join team_staff_v s on s.id = t.assignee_id
+                    left join routing_sla_breach_v b1 on b1.ticket_id = r.ticket_id and b1.kind = 'FIRST_RESPONSE'
+                    left join routing_sla_breach_v b2 on b2.ticket_id = r.ticket_id and b2.kind = 'RESOLUTION'
                    where r.created_at >= :from and r.created_at < :to
                      and (cast(:org as bigint) is null or r.organization_id = :org)
                      and (cast(:staff as bigint) is null or t.assignee_id = :staff)

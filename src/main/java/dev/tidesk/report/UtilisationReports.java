@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Client utilisation (R8, R9) from the contract module's ledger, and the clients over their plan.
  *
- * <p>Reads the contract module's API ({@link Ledgers}) and {@code work_entry} for the hours of test-copy synchronisation.
+ * <p>Reads the contract module's API ({@link Ledgers}) and the worklog module's view {@code worklog_entry_v} for the hours of test-copy synchronisation.
  */
 @Component
 class UtilisationReports {
@@ -163,7 +163,7 @@ class UtilisationReports {
         LocalDate first = since != null && since.isAfter(from.atDay(1)) ? since : from.atDay(1);
         jdbc.query(
                 """
-                select organization_id, cast(date_trunc('month', day) as date), sum(minutes) from work_entry
+                select organization_id, cast(date_trunc('month', day) as date), sum(minutes) from worklog_entry_v
                  where kind = 'TEST_COPY_SYNC' and day >= :from and day < :to
                    and (cast(:org as bigint) is null or organization_id = :org)
                  group by 1, 2""",

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Requests created per period, per client and site, per tag, and how fast they were answered and resolved.
  *
- * <p>Reads {@code ticket} (through its covering index {@code ticket_created_report_idx}), {@code ticket_tag}, and the names in {@code organization} and {@code site}.
+ * <p>Reads the ticket module's views {@code ticket_request_v} (through its table's covering index {@code ticket_created_report_idx}) and {@code ticket_tag_v}, and the names in {@code customer_organization_v} and {@code customer_site_v}.
  */
 @Component
 class VolumeReports {
@@ -35,7 +35,7 @@ class VolumeReports {
                        count(*) filter (where channel = 'PHONE'), count(*) filter (where channel = 'API'),
                        count(*) filter (where urgency = 'CRITICAL'), count(*) filter (where urgency = 'HIGH'),
                        count(*) filter (where urgency = 'NORMAL'), count(*) filter (where urgency = 'LOW')
-                  from ticket
+                  from ticket_request_v
                  where created_at >= :from and created_at < :to
                    and (cast(:org as bigint) is null or organization_id = :org)
                    and (cast(:staff as bigint) is null or assignee_id = :staff)
@@ -52,9 +52,9 @@ class VolumeReports {
                 select coalesce(o.name, t.organization_name, '—'), coalesce(s.live_url, '—'), count(*),
                        count(*) filter (where t.status not in """ + Status.FINISHED_SQL + """
                        )
-                  from ticket t
-                  left join organization o on o.id = t.organization_id
-                  left join site s on s.id = t.site_id
+                  from ticket_request_v t
+                  left join customer_organization_v o on o.id = t.organization_id
+                  left join customer_site_v s on s.id = t.site_id
                  where t.created_at >= :from and t.created_at < :to
                    and (cast(:org as bigint) is null or t.organization_id = :org)
                    and (cast(:staff as bigint) is null or t.assignee_id = :staff)
@@ -73,8 +73,8 @@ class VolumeReports {
         List<List<Object>> rows = jdbc.query("""
                 select g.tag, count(*), count(*) filter (where t.status not in """ + Status.FINISHED_SQL + """
                        )
-                  from ticket_tag g
-                  join ticket t on t.id = g.ticket_id
+                  from ticket_tag_v g
+                  join ticket_request_v t on t.id = g.ticket_id
                  where t.created_at >= :from and t.created_at < :to
                    and (cast(:org as bigint) is null or t.organization_id = :org)
                    and (cast(:staff as bigint) is null or t.assignee_id = :staff)
@@ -92,7 +92,7 @@ class VolumeReports {
                              / nullif(count(first_response_at), 0), 1),
                        count(resolved_at),
                        round(cast(percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at) / 60) as numeric), 1)
-                  from ticket
+                  from ticket_request_v
                  where created_at >= :from and created_at < :to
                    and (cast(:org as bigint) is null or organization_id = :org)
                    and (cast(:staff as bigint) is null or assignee_id = :staff)

@@ -5,20 +5,22 @@
  * CSV and XLSX. {@link dev.tidesk.report.Reports} is the API (each report by name); pages read them
  * through {@link dev.tidesk.report.ReportSnapshots}, which keeps a computed report a minute.
  *
- * <p>What it reads of other modules, and only through these (each report's class names its own):
+ * <p>What it reads of other modules, and only through these (each report's class names its own;
+ * {@code CrossModuleSqlTests} fails on SQL that names another module's table):
  *
  * <ul>
- *   <li>contract: the {@code Ledgers} API (utilisation, clients over plan), the view
- *       {@code report_client_plan} (the plan each client is on today, V411), {@code deferral} and
- *       whether any {@code ledger_month} is closed;
- *   <li>ticket: {@code ticket} by its report indexes ({@code ticket_created_report_idx},
- *       {@code ticket_resolved_idx}, {@code ticket_open_status_idx}), {@code ticket_message} by
- *       {@code ticket_message_created_idx}, {@code ticket_tag}, {@code request_rating}; the open and
- *       finished status sets come from {@code Status};
- *   <li>routing: {@code routing_request} and {@code sla_breach} (the SLA reports);
- *   <li>worklog: {@code work_entry} by {@code work_entry_day_idx};
- *   <li>team and customer: names only ({@code staff.full_name}, {@code organization.name},
- *       {@code site.live_url}).
+ *   <li>contract: the {@code Ledgers} API (utilisation, clients over plan) and the views
+ *       {@code contract_client_plan_v} (the plan each client is on today), {@code contract_deferral_v}
+ *       and {@code contract_closed_month_v} (whether any month is closed);
+ *   <li>ticket: the views {@code ticket_request_v} (served by the ticket table's report indexes
+ *       {@code ticket_created_report_idx}, {@code ticket_resolved_idx}, {@code ticket_open_status_idx}),
+ *       {@code ticket_message_v} (by {@code ticket_message_created_idx}), {@code ticket_tag_v} and
+ *       {@code ticket_rating_v}; the open and finished status sets come from {@code Status};
+ *   <li>routing: the views {@code routing_request_v} (by {@code routing_request_created_idx}) and
+ *       {@code routing_sla_breach_v} (the SLA reports);
+ *   <li>worklog: the view {@code worklog_entry_v} (by {@code work_entry_day_idx});
+ *   <li>team and customer: names only, through {@code team_staff_v}, {@code customer_organization_v}
+ *       and {@code customer_site_v}.
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(

@@ -1,6 +1,7 @@
 package dev.tidesk.routing;
 
 import dev.tidesk.ticket.RequestDesk;
+import dev.tidesk.ticket.Status;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,9 +73,8 @@ public class AutoClose {
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         // N working days are at least N calendar days: only those resolved before that can be due
         List<Object[]> resolved = jdbc.query(
-                """
-                select id, resolved_at from ticket where status = 'RESOLVED' and resolved_at < ?
-                order by resolved_at limit ?""",
+                "select id, resolved_at from ticket_request_v where status = " + Status.RESOLVED.sql()
+                        + " and resolved_at < ? order by resolved_at limit ?",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant()},
                 Timestamp.from(now.minus(java.time.Duration.ofDays(businessDays))),
                 BATCH);

@@ -119,7 +119,7 @@ class RoutingAssignments {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(StaffDeactivated event) {
         List<Long> assigned = jdbc.queryForList(
-                "select id from ticket where assignee_id = ? and status not in " + Status.FINISHED_SQL
+                "select id from ticket_request_v where assignee_id = ? and status not in " + Status.FINISHED_SQL
                         + " order by id for update",
                 Long.class,
                 event.staffId());
@@ -149,7 +149,7 @@ class RoutingAssignments {
         }
         Map<Long, Long> load = new HashMap<>();
         jdbc.query(
-                "select assignee_id, count(*) from ticket where assignee_id is not null and status not in "
+                "select assignee_id, count(*) from ticket_request_v where assignee_id is not null and status not in "
                         + Status.FINISHED_SQL + " group by assignee_id",
                 rs -> {
                     load.put(rs.getLong(1), rs.getLong(2));

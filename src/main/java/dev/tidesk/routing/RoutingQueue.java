@@ -46,7 +46,7 @@ public class RoutingQueue {
                    r.created_at, r.due_at, r.tier_rank, r.paused_since is not null as paused, r.breached_at
             from routing_request r cross join lateral (
                 select t.tid, t.subject, t.organization_name, t.contact_name, t.urgency, t.status, t.assignee_id
-                from ticket t where t.id = r.ticket_id offset 0) t
+                from ticket_request_v t where t.id = r.ticket_id offset 0) t
             """;
     static final String QUEUED =
             " where r.queued and t.assignee_id is null" + " and t.status not in " + Status.OUT_OF_QUEUE_SQL;
@@ -83,8 +83,8 @@ public class RoutingQueue {
     /** Open unassigned requests in the queue, counted up to {@link #SIZE_CAP}; asked when metrics are scraped. */
     double sizeCapped() {
         Integer count = jdbc.queryForObject(
-                "select count(*) from (select 1 from routing_request r join ticket t on t.id = r.ticket_id" + QUEUED
-                        + " limit ?) q",
+                "select count(*) from (select 1 from routing_request r join ticket_request_v t on t.id = r.ticket_id"
+                        + QUEUED + " limit ?) q",
                 Integer.class,
                 SIZE_CAP);
         return count == null ? 0 : count;
@@ -158,15 +158,16 @@ public class RoutingQueue {
 
     private Optional<String> take(long staffId, String staffName) {
         List<Long> top = jdbc.queryForList(
-                "select r.ticket_id from routing_request r join ticket t on t.id = r.ticket_id" + QUEUED + ORDER
-                        + " limit 1 for update of r skip locked",
+                "select r.ticket_id from routing_request r join ticket_request_v t on t.id = r.ticket_id" + QUEUED
+                        + ORDER + " limit 1 for update of r skip locked",
                 Long.class);
         if (top.isEmpty()) {
             return Optional.empty();
         }
         long ticketId = top.get(0);
         desk.assign(ticketId, staffId, staffName, Actor.staff(staffId, staffName));
-        return Optional.of(jdbc.queryForObject("select tid from ticket where id = ?", String.class, ticketId));
+        return Optional.of(
+                jdbc.queryForObject("select tid from ticket_request_v where id = ?", String.class, ticketId));
     }
 
     private Raw map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

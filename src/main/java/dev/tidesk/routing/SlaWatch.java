@@ -70,7 +70,7 @@ public class SlaWatch {
         List<Object[]> warn = jdbc.query(
                 """
                 select r.ticket_id, r.due_at, t.assignee_id, r.first_response_at is null and r.first_response_due_at is not null
-                from routing_request r join ticket t on t.id = r.ticket_id
+                from routing_request r join ticket_request_v t on t.id = r.ticket_id
                 where r.stopped_at is null and r.due_at is not null and r.due_at > ? and r.due_at <= ?
                   and r.due_at is distinct from case when r.first_response_at is null and r.first_response_due_at is not null
                                then r.warned_first_response_due else r.warned_resolution_due end
@@ -98,7 +98,7 @@ public class SlaWatch {
                        case when r.first_response_at is null and r.first_response_due_at is not null
                             then 'FIRST_RESPONSE' else 'RESOLUTION' end,
                        r.due_at, ?, t.assignee_id
-                from routing_request r join ticket t on t.id = r.ticket_id
+                from routing_request r join ticket_request_v t on t.id = r.ticket_id
                 where r.stopped_at is null and r.due_at is not null and r.due_at <= ?
                   and not exists (select 1 from sla_breach b where b.ticket_id = r.ticket_id
                                     and b.kind = case when r.first_response_at is null and r.first_response_due_at is not null
@@ -129,7 +129,7 @@ public class SlaWatch {
     private void record(long ticketId, String kind, Instant due, Instant now) {
         int recorded = jdbc.update("""
                 insert into sla_breach (ticket_id, kind, due_at, recorded_at, assignee_id)
-                select ?, ?, ?, ?, assignee_id from ticket where id = ?
+                select ?, ?, ?, ?, assignee_id from ticket_request_v where id = ?
                 on conflict (ticket_id, kind) do nothing""", ticketId, kind, RoutingRequests.ts(due), RoutingRequests.ts(now), ticketId);
         afterCommit(breachCount, recorded);
     }

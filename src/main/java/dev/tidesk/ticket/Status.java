@@ -19,14 +19,23 @@ public enum Status {
     /** Finished requests: no one has to act on them, and they are in no queue. */
     public static final Set<Status> FINISHED = java.util.Collections.unmodifiableSet(EnumSet.of(RESOLVED, CLOSED));
 
-    /**
-     * {@link #FINISHED} as an SQL list for queries over {@code ticket.status}; the queue and report
-     * indexes are partial on exactly this predicate ({@code StatusTests} keeps it in step).
-     */
-    public static final String FINISHED_SQL = "('RESOLVED', 'CLOSED')";
-
     /** Finished or deferred to a later month: not waiting in the unassigned queue. */
-    public static final String OUT_OF_QUEUE_SQL = "('RESOLVED', 'CLOSED', 'DEFERRED')";
+    public static final Set<Status> OUT_OF_QUEUE =
+            java.util.Collections.unmodifiableSet(EnumSet.of(DEFERRED, RESOLVED, CLOSED));
+
+    /**
+     * {@link #FINISHED} as an SQL list for queries over {@code ticket.status} (or the {@code status} of
+     * the view {@code ticket_request_v}), {@code ('RESOLVED', 'CLOSED')}; the queue and report indexes
+     * are partial on exactly this predicate ({@code StatusTests} keeps the migrations' spelling in step).
+     * A literal, not a bind parameter, so that PostgreSQL can match those partial indexes.
+     */
+    public static final String FINISHED_SQL = sqlList(FINISHED.toArray(Status[]::new));
+
+    /**
+     * {@link #OUT_OF_QUEUE} as an SQL list, the finished ones first as {@code routing_queue_idx}'s
+     * predicate (V300) spells them: {@code ('RESOLVED', 'CLOSED', 'DEFERRED')}.
+     */
+    public static final String OUT_OF_QUEUE_SQL = sqlList(RESOLVED, CLOSED, DEFERRED);
 
     private static final Map<Status, Set<Status>> ALLOWED = Map.of(
             NEW, EnumSet.of(OPEN, IN_PROGRESS, WAITING_FOR_CLIENT, DEFERRED, RESOLVED, CLOSED),
@@ -43,6 +52,21 @@ public enum Status {
 
     public Set<Status> next() {
         return EnumSet.copyOf(ALLOWED.get(this));
+    }
+
+    /** These statuses as an SQL list of literals in the given order, such as {@code ('RESOLVED', 'CLOSED')}. */
+    public static String sqlList(Status... statuses) {
+        if (statuses.length == 0) {
+            throw new IllegalArgumentException("An SQL list needs at least one status");
+        }
+        return java.util.Arrays.stream(statuses)
+                .map(Status::sql)
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    }
+
+    /** This status as an SQL literal, such as {@code 'RESOLVED'}. */
+    public String sql() {
+        return "'" + name() + "'";
     }
 
     /** Open means someone still has to act: everything but resolved and closed. */

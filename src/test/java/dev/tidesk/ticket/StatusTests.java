@@ -103,7 +103,28 @@ class StatusTests {
                         .collect(java.util.stream.Collectors.toSet()));
         Set<Status> outOfQueue = java.util.EnumSet.copyOf(Status.FINISHED);
         outOfQueue.add(DEFERRED);
-        assertThat(sqlList(Status.OUT_OF_QUEUE_SQL)).isEqualTo(outOfQueue);
+        assertThat(sqlList(Status.OUT_OF_QUEUE_SQL)).isEqualTo(outOfQueue).isEqualTo(Status.OUT_OF_QUEUE);
+        assertThat(Status.sqlList(NEW, OPEN)).isEqualTo("('NEW', 'OPEN')");
+    }
+
+    /**
+     * The partial indexes the queue and the reports read are spelled in their migrations as the SQL
+     * lists are: a query's predicate must match the index's for PostgreSQL to use it.
+     */
+    @org.junit.jupiter.api.Test
+    void thePartialIndexesAreSpelledAsTheSqlLists() throws java.io.IOException {
+        String openBacklog = new String(
+                new org.springframework.core.io.ClassPathResource("db/migration/V410__report_open_backlog_index.sql")
+                        .getInputStream()
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String queue = new String(
+                new org.springframework.core.io.ClassPathResource("db/migration/V300__routing_queue_and_sla.sql")
+                        .getInputStream()
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(openBacklog).contains("status not in " + Status.FINISHED_SQL);
+        assertThat(queue).contains("status not in " + Status.OUT_OF_QUEUE_SQL);
     }
 
     private static Set<Status> sqlList(String sql) {
