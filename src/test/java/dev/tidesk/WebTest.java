@@ -25,7 +25,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * Web tests through MockMvc on the real application and a real PostgreSQL; logins go through the
  * login forms. Sessions live in PostgreSQL (Spring Session) and are found by their SESSION cookie:
  * a login returns a {@link MockHttpSession} that only carries that cookie, and every request made
- * with {@code .session(it)} sends the cookie along.
+ * with {@code .session(it)} sends the cookie along. Tests that need the application but no HTTP
+ * extend it too: one shared context instead of a boot of their own.
  */
 @Tag("integration")
 @SpringBootTest
