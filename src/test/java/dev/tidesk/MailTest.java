@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Tests with a real SMTP server (GreenMail) that Tidesk sends to, and a real HTTP port. All such
- * tests share one application context.
+ * tests share one application context; browser journeys that send no mail extend it for its port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.mail.host=127.0.0.1")
 @Tag("integration")

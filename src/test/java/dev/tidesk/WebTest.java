@@ -4,36 +4,32 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 
 import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Web tests through MockMvc on the real application and a real PostgreSQL; logins go through the
  * login forms. Sessions live in PostgreSQL (Spring Session) and are found by their SESSION cookie:
  * a login returns a {@link MockHttpSession} that only carries that cookie, and every request made
- * with {@code .session(it)} sends the cookie along.
+ * with {@code .session(it)} sends the cookie along. Tests that need the application but no HTTP
+ * extend it too: one shared context instead of a boot of their own.
  */
 @Tag("integration")
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(WebTest.SessionCookies.class)
+@Import(SessionCookies.class)
 public abstract class WebTest {
 
-    private static final String COOKIE = WebTest.class.getName() + ".cookie";
+    static final String COOKIE = WebTest.class.getName() + ".cookie";
 
     @Autowired
     protected MockMvc mvc;
@@ -74,25 +70,5 @@ public abstract class WebTest {
         MockHttpSession session = new MockHttpSession();
         session.setAttribute(COOKIE, new Cookie(cookie.getName(), cookie.getValue()));
         return session;
-    }
-
-    /** Sends the SESSION cookie a {@link #session} carries with each request made with it. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SessionCookies {
-
-        @Bean
-        MockMvcBuilderCustomizer sessionCookie() {
-            return builder ->
-                    builder.defaultRequest(MockMvcRequestBuilders.get("/").with(request -> {
-                        HttpSession session = request.getSession(false);
-                        if (session != null && session.getAttribute(COOKIE) instanceof Cookie cookie) {
-                            Cookie[] others = request.getCookies() == null ? new Cookie[0] : request.getCookies();
-                            Cookie[] all = java.util.Arrays.copyOf(others, others.length + 1);
-                            all[others.length] = cookie;
-                            request.setCookies(all);
-                        }
-                        return request;
-                    }));
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tidesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidesk.GeneratedDataTest;
 import dev.tidesk.generator.DataGenerator;
 import dev.tidesk.generator.GeneratorOptions;
 import java.io.ByteArrayOutputStream;
@@ -9,10 +10,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,9 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The benchmark harness on tiny generated data for a few seconds, so that it does not rot: every
  * action must produce figures and no errors.
  */
-@Tag("integration")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BenchmarkSmokeTests {
+class BenchmarkSmokeTests extends GeneratedDataTest {
 
     @Autowired
     DataGenerator generator;

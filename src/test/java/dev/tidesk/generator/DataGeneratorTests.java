@@ -3,22 +3,19 @@ package dev.tidesk.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tidesk.GeneratedDataTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The generator on the shared test database: each test writes under its own mail domain. */
-@Tag("integration")
-@SpringBootTest
-class DataGeneratorTests {
+/** The generator on the database of {@link GeneratedDataTest}: each test writes under its own mail domain. */
+class DataGeneratorTests extends GeneratedDataTest {
 
     @Autowired
     DataGenerator generator;

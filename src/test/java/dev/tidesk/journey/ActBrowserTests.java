@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
+import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
 import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.PlanCode;
@@ -16,31 +17,23 @@ import dev.tidesk.ticket.TicketView;
 import dev.tidesk.worklog.WorkLog;
 import java.time.YearMonth;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * A client's director opens the statement of a closed month, then its акт: an A4 sheet with both
  * parties, the work and the signatures; printed, the buttons are gone and the sheet is the page.
  */
-@Tag("integration")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BrowserExtension.class)
-class ActBrowserTests {
+class ActBrowserTests extends MailTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    ApplicationContext context;
 
     @Autowired
     WorkLog workLog;

@@ -4,29 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
-import dev.tidesk.TestData;
+import dev.tidesk.MailTest;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.TicketView;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
-/** A contact opens (no mail involved, so no GreenMail port is needed)  the contract page: the chart is drawn; then the monthly statement. */
-@Tag("integration")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** A contact opens the contract page: the chart is drawn; then the monthly statement. */
 @ExtendWith(BrowserExtension.class)
-class ContractPageBrowserTests {
+class ContractPageBrowserTests extends MailTest {
 
     /** Counts canvas pixels that are not transparent: zero means nothing was drawn. */
     static final String PAINTED = """
@@ -40,17 +33,7 @@ class ContractPageBrowserTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    ApplicationContext context;
-
-    TestData data;
-
     ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        data = new TestData(context);
-    }
 
     @Test
     void aContactSeesTheChartOfTheirHoursAndOpensTheMonthlyStatement() throws Exception {

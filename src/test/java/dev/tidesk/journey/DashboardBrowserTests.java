@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.Browser;
 import dev.tidesk.BrowserExtension;
+import dev.tidesk.MailTest;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.contract.ContractFixtures;
@@ -19,7 +20,6 @@ import dev.tidesk.worklog.WorkLog;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -27,15 +27,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** The head opens the dashboard: every chart is drawn (its canvas has coloured pixels) and its numbers are a click away. */
-@Tag("integration")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BrowserExtension.class)
-class DashboardBrowserTests {
+class DashboardBrowserTests extends MailTest {
 
     private static final List<String> CHARTS = List.of(
             "chart-backlog",
@@ -63,9 +59,6 @@ class DashboardBrowserTests {
 
     @Autowired
     RequestDesk desk;
-
-    @Autowired
-    ApplicationContext context;
 
     @Autowired
     WorkLog workLog;

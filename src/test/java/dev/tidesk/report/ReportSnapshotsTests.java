@@ -3,6 +3,7 @@ package dev.tidesk.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestClock;
+import dev.tidesk.WebTest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,9 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for a minute give the same figures as before: computed both ways on 3,000 generated requests of
  * 2003 (no other test writes there), and against a count made in Java from the rows themselves.
  */
-@Tag("integration")
-@SpringBootTest
-class ReportSnapshotsTests {
+class ReportSnapshotsTests extends WebTest {
 
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     static final ReportFilter YEAR_2003 =

@@ -3,6 +3,7 @@ package dev.tidesk.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestData;
+import dev.tidesk.WebTest;
 import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.Contracts;
 import dev.tidesk.contract.PlanCode;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -32,10 +31,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * Every figure on a small hand-made data set in 2001 (no other test writes there), with the
  * answers worked out by hand in the comments. The installation's zone is Moscow (UTC+3).
  */
-@Tag("integration")
 @Tag("database")
-@SpringBootTest
-class ReportsTests {
+class ReportsTests extends WebTest {
 
     /** Thursday 15 March 2001, 12:00 in Moscow. */
     static final Instant NOW = Instant.parse("2001-03-15T09:00:00Z");
@@ -48,9 +45,6 @@ class ReportsTests {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    ApplicationContext context;
 
     @Autowired
     Contracts contracts;

@@ -1,6 +1,7 @@
 package dev.tidesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -143,10 +144,8 @@ class MailboxSafetyTests extends WebTest {
                             .session(admin)
                             .with(csrf()))
                     .andExpect(status().is3xxRedirection());
-            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (mailboxes.mailbox(refusing.id()).lastPollAt() == null && System.nanoTime() < until) {
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> mailboxes.mailbox(refusing.id()).lastPollAt() != null);
             assertThat(mailboxes.mailbox(refusing.id()).errorWord()).isEqualTo("refused");
             mvc.perform(get("/desk/admin/mail/mailboxes").session(admin))
                     .andExpect(status().isOk())

@@ -1,6 +1,7 @@
 package dev.tidesk.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
@@ -9,6 +10,7 @@ import dev.tidesk.storage.S3StorageTests.Browser;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -57,9 +59,8 @@ class S3ProxyStorageTests {
                     .awsAuthentication(AuthenticationType.AWS_V4, "tidesk-access", "tidesk-secret")
                     .build();
             proxy.start();
-            for (int i = 0; i < 200 && !"STARTED".equals(proxy.getState()); i++) {
-                Thread.sleep(50);
-            }
+            // polled on this thread: another one would wait for this class's initialization to end
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> "STARTED".equals(proxy.getState()));
             return proxy;
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.tidesk.TideskApplication;
@@ -39,18 +40,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Tidesk killed the hard way ({@code kill -9}) while it polls a mailbox and sends the
- * acknowledgements, twice, then started again on the same data, as an operator or systemd would:
- * Tidesk runs in a child JVM on its own embedded PostgreSQL, polling GreenMail's IMAP and sending
- * to GreenMail's SMTP. Counted at the end: every message became one request, every sender got
- * one acknowledgement (one Message-ID; a copy of the one mail in flight at the kill may arrive
- * twice with the same Message-ID, which mail programs show once), the mailbox is emptied, and
- * each restart polls again within a minute of being up.
+ * Tidesk killed the hard way ({@code kill -9}) in the middle of taking in a mailbox, then started
+ * again on the same data, as an operator or systemd would: Tidesk runs in a child JVM on its own
+ * embedded PostgreSQL, polling GreenMail's IMAP and sending to GreenMail's SMTP. The kill comes
+ * when some messages are stored, turned into requests and moved to the processed folder, the
+ * rest still wait in the inbox (which is expunged only at the end of a poll), and every
+ * acknowledgement is still queued: the scheduler runs the poll and the outbox on one thread, so
+ * one kill leaves both a poll and the outbox half done. Counted at the end: every message became
+ * one request, every sender got one acknowledgement (one Message-ID), the mailbox is emptied, and
+ * the restarted Tidesk polls again within a minute of being up.
+ *
+ * <p>One restart: each boot of the child costs 15 to 40 s on a busy 2-core machine. A second kill,
+ * once the outbox sends, would prove little more: there used to be two kills, and both landed
+ * after the poll had finished. A crash at each step of a poll is {@code InboundMailTests}'
+ * simulated one; a send that fails, the outbox's retry tests.
  */
 @Tag("integration")
 class CrashRecoveryTests {
 
-    static final int MESSAGES = 60;
+    static final int MESSAGES = 40;
 
     @RegisterExtension
     static final GreenMailExtension mail = new GreenMailExtension(
@@ -88,26 +96,22 @@ class CrashRecoveryTests {
         start(httpPort, "run1");
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> acknowledged() >= 10);
+                .until(() -> movedToProcessed(support) >= 10);
         kill();
-        int afterFirst = acknowledged();
+        int moved = movedToProcessed(support);
+        int acknowledgedAtKill = acknowledged();
+        assertThat(moved)
+                .as("killed in the middle of the poll: some messages taken in, some still waiting")
+                .isLessThan(MESSAGES);
+        assertThat(inboxSize(support))
+                .as("the inbox is expunged at the end of a poll")
+                .isEqualTo(MESSAGES);
 
         long restarted = start(httpPort, "run2");
         long up = System.nanoTime();
-        await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged() > afterFirst);
-        long firstPollAfterRestart = System.nanoTime() - up;
-        long firstStart = up - restarted;
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> acknowledged() >= afterFirst + 15);
-        kill();
-        int afterSecond = acknowledged();
-
-        restarted = start(httpPort, "run3");
-        up = System.nanoTime();
-        await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged() > afterSecond || acknowledged() == MESSAGES);
-        long secondPollAfterRestart = System.nanoTime() - up;
-        long secondStart = up - restarted;
+        await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged() > acknowledgedAtKill);
+        long pollAfterRestart = System.nanoTime() - up;
+        long restart = up - restarted;
         await().atMost(Duration.ofMinutes(3)).until(() -> acknowledged() == MESSAGES);
         await().atMost(Duration.ofMinutes(1)).until(() -> inboxSize(support) == 0);
 
@@ -121,21 +125,16 @@ class CrashRecoveryTests {
         int copies =
                 copiesBySender.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf(
-                "crash recovery: %d messages, %d acknowledgements (%d copies); restarts took %.1f s and %.1f s"
-                        + " to answer HTTP, then the next acknowledgement came %.1f s and %.1f s later%n",
-                MESSAGES,
-                idsBySender.size(),
-                copies,
-                firstStart / 1e9,
-                secondStart / 1e9,
-                firstPollAfterRestart / 1e9,
-                secondPollAfterRestart / 1e9);
+                "crash recovery: %d messages, %d acknowledgements (%d copies); killed with %d messages taken in"
+                        + " and %d acknowledged; the restart took %.1f s to answer HTTP, then the next"
+                        + " acknowledgement came %.1f s later%n",
+                MESSAGES, idsBySender.size(), copies, moved, acknowledgedAtKill, restart / 1e9, pollAfterRestart / 1e9);
         assertThat(idsBySender).hasSize(MESSAGES);
         assertThat(idsBySender.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
         assertThat(copies)
-                .as("at most the mail in flight at each kill is sent again")
-                .isLessThanOrEqualTo(MESSAGES + 2);
-        assertThat(Math.max(firstPollAfterRestart, secondPollAfterRestart))
+                .as("at most the mail in flight at the kill is sent again")
+                .isLessThanOrEqualTo(MESSAGES + 1);
+        assertThat(pollAfterRestart)
                 .as("polling resumes within a minute")
                 .isLessThan(Duration.ofSeconds(60).toNanos());
         // the embedded database takes no connection without the password kept owner-only beside the data
@@ -143,9 +142,9 @@ class CrashRecoveryTests {
         assertThat(java.nio.file.Files.getPosixFilePermissions(password))
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + databasePort("run3") + "/postgres", "postgres", ""))
+                        "jdbc:postgresql://127.0.0.1:" + databasePort("run2") + "/postgres", "postgres", ""))
                 .isInstanceOf(java.sql.SQLException.class);
-        try (Connection db = database("run3")) {
+        try (Connection db = database("run2")) {
             assertThat(count(db, "select count(*) from mail_inbound")).isEqualTo(MESSAGES);
             assertThat(count(db, "select count(*) from ticket")).isEqualTo(MESSAGES);
             assertThat(count(db, "select count(*) from mail_outbox where status <> 'SENT'"))
@@ -250,6 +249,12 @@ class CrashRecoveryTests {
 
     private int inboxSize(GreenMailUser user) throws Exception {
         return mail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+    }
+
+    /** Messages the poller copied to the processed folder (before it expunges them from the inbox). */
+    private int movedToProcessed(GreenMailUser user) {
+        MailFolder processed = mail.getManagers().getImapHostManager().getFolder(user, "Tidesk");
+        return processed == null ? 0 : processed.getMessageCount();
     }
 
     private static String databasePort(String run) throws IOException {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
+import dev.tidesk.WebTest;
 import dev.tidesk.ticket.RequestQueries.SearchSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,13 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the newest rows and the index's widening windows of slices (32,768 ids each), here over matches
  * spread across several slices by moving the id sequences on between requests.
  */
-@Tag("integration")
 @Tag("database")
-@SpringBootTest
-class SearchRankingTests {
-
-    @Autowired
-    ApplicationContext context;
+class SearchRankingTests extends WebTest {
 
     @Autowired
     RequestQueries queries;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
+import dev.tidesk.WebTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,18 +15,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** TIDs on the real PostgreSQL: unique and increasing, also when creators race or roll back. */
-@Tag("integration")
 @Tag("database")
-@SpringBootTest
-class TidAllocationTests {
-
-    @Autowired
-    ApplicationContext context;
+class TidAllocationTests extends WebTest {
 
     @Autowired
     TransactionTemplate transactions;
