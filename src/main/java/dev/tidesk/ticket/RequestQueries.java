@@ -407,17 +407,19 @@ public class RequestQueries {
     }
 
     /**
-     * Rows of a search table in one slice of the GIN index {@code (id >> 15, search_vector)}
-     * (V450): each slice holds 32,768 consecutive ids, so the index answers "the word among the
+     * Rows of a search table in one slice of the GIN index {@code (id >> 12, search_vector)}
+     * (V459): each slice holds 4,096 consecutive ids, so the index answers "the word among the
      * newest rows" without reading any older match.
      */
-    static final int SEARCH_SLICE_BITS = 15;
+    static final int SEARCH_SLICE_BITS = 12;
 
     /**
      * Matches a window of slices may give from the index; past it the window is walked newest first,
-     * where at least one row in {@code 32,768 * slices / WINDOW_CAP} matches.
+     * where at least one row in {@code 4,096 * slices / WINDOW_CAP} matches. A window that gives more
+     * is read again slice by slice, so the cap is also what a too-dense window costs: small, but
+     * above the {@value #SEARCH_CANDIDATES} a search needs.
      */
-    static final int WINDOW_CAP = 2_000;
+    static final int WINDOW_CAP = 500;
 
     /**
      * The best {@code limit} requests among the newest {@value #SEARCH_CANDIDATES} matches of the
@@ -491,7 +493,7 @@ public class RequestQueries {
      * The newest {@code need} matches in slices {@code low..top} (ids up to {@code below}), newest
      * first: from the index, at most {@value #WINDOW_CAP} rows read. A window denser than that (a
      * common word; or a burst of requests without the word above its matches) is taken one slice at
-     * a time from the top, and a dense slice is walked newest first: at most one slice, 32,768 rows.
+     * a time from the top, and a dense slice is walked newest first: at most one slice, 4,096 rows.
      */
     private List<Long> window(SearchSource source, String query, long low, long top, long below, int need, int cap) {
         // the slices as a list, not a range: PostgreSQL then keeps them in the GIN index's

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The two ways search finds its newest matches give the same rows in the same order: the walk of
- * the newest rows and the index's widening windows of slices (32,768 ids each), here over matches
+ * the newest rows and the index's widening windows of slices ({@code 1 << SEARCH_SLICE_BITS} ids each), here over matches
  * spread across several slices by moving the id sequences on between requests.
  */
 @Tag("database")
@@ -39,7 +39,7 @@ class SearchRankingTests extends WebTest {
         List<TicketView> matching = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             // each request in a later slice of both tables: 1, 2 or 9 slices on
-            int skip = (i == 3 ? 9 : 1 + i % 2) * 32_768;
+            int skip = (i == 3 ? 9 : 1 + i % 2) << RequestQueries.SEARCH_SLICE_BITS;
             jdbc.queryForObject("select setval('ticket_id_seq', nextval('ticket_id_seq') + ?)", Long.class, skip);
             jdbc.queryForObject(
                     "select setval('ticket_message_id_seq', nextval('ticket_message_id_seq') + ?)", Long.class, skip);
