@@ -28,7 +28,7 @@ class PortalRequestDetailsBrowserTests extends MailTest {
     ChromeDriver browser;
 
     @Test
-    void theUpdatedDateOfTheDetailsCardStaysOnOneLineOnALaptopAndAPhone() throws Exception {
+    void theUpdatedDateAndTheSiteOfTheDetailsCardStayOnOneLineOnALaptopAndAPhone() throws Exception {
         Client client = data.client();
         TicketView ticket = data.request(client, "Не открывается каталог", "Страница каталога отдаёт ошибку.");
         Browser.signIn(browser, url("/portal/login"), client.login());
@@ -49,6 +49,16 @@ class PortalRequestDetailsBrowserTests extends MailTest {
                                     + " return r.right <= c.right;",
                             updated))
                     .as("at %d px the date stays inside its card", width)
+                    .isTrue();
+            WebElement site = dd("Сайт");
+            assertThat(site.getRect().getHeight())
+                    .as("at %d px the site's name is not broken inside a word", width)
+                    .isEqualTo(status.getRect().getHeight());
+            assertThat((Boolean) browser.executeScript(
+                            "const r = arguments[0].getBoundingClientRect(), c = arguments[0].closest('.card').getBoundingClientRect();"
+                                    + " return r.right <= c.right;",
+                            site))
+                    .as("at %d px the site's name stays inside its card", width)
                     .isTrue();
         }
         browser.manage().window().setSize(new Dimension(1366, 900));
