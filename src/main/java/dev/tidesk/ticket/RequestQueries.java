@@ -392,8 +392,8 @@ public class RequestQueries {
 
     /** The tables search reads, with how many of their newest rows it walks and its index's slices. */
     enum SearchSource {
-        REQUESTS("ticket", 2_000, SEARCH_SLICE_BITS),
-        MESSAGES("ticket_message", 2_000, SEARCH_SLICE_BITS);
+        REQUESTS("ticket", 500, SEARCH_SLICE_BITS),
+        MESSAGES("ticket_message", 500, SEARCH_SLICE_BITS);
 
         final String table;
         final int walk;
@@ -438,8 +438,9 @@ public class RequestQueries {
      *
      * <ol>
      *   <li>The newest {@code walk} rows are read newest first, the match tested on each row (the
-     *       test is hidden from the GIN index, so the primary key is the only way in). A word in one
-     *       row of ten ends here: at most {@code walk} rows read.
+     *       test is hidden from the GIN index, so the primary key is the only way in). A word in
+     *       two rows of five ends here: at most {@code walk} rows read (500: each walked row costs
+     *       about a page, and the windows below find a less common word for fewer).
      *   <li>Older rows come from the GIN index of (slice, search vector), one widening window of
      *       slices at a time, newest first (1, 4, 16, ... slices): the index gives only the matches
      *       within the window, so each step reads about as many rows as it finds, and it stops once
@@ -492,8 +493,9 @@ public class RequestQueries {
     /**
      * The newest {@code need} matches in slices {@code low..top} (ids up to {@code below}), newest
      * first: from the index, at most {@value #WINDOW_CAP} rows read. A window denser than that (a
-     * common word; or a burst of requests without the word above its matches) is taken one slice at
-     * a time from the top, and a dense slice is walked newest first: at most one slice, 4,096 rows.
+     * common word; or a burst of requests without the word above its matches) is taken in quarters
+     * from the top, each split again while it is too dense, and a dense slice is walked newest first:
+     * at most one slice, 4,096 rows.
      */
     private List<Long> window(SearchSource source, String query, long low, long top, long below, int need, int cap) {
         // the slices as a list, not a range: PostgreSQL then keeps them in the GIN index's
@@ -513,9 +515,12 @@ public class RequestQueries {
             return found.subList(0, Math.min(found.size(), need));
         }
         if (low < top) {
+            // in quarters from the top, each split again only if it is dense itself: the empty slices of
+            // a burst above the matches cost a probe per quarter, not one per slice
             List<Long> ids = new ArrayList<>();
-            for (long one = top; one >= low && ids.size() < need; one--) {
-                ids.addAll(window(source, query, one, one, below, need - ids.size(), cap));
+            long part = Math.max(1, (top - low + 4) / 4);
+            for (long high = top; high >= low && ids.size() < need; high -= part) {
+                ids.addAll(window(source, query, Math.max(low, high - part + 1), high, below, need - ids.size(), cap));
             }
             return ids;
         }
