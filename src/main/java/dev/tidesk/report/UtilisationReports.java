@@ -75,19 +75,7 @@ class UtilisationReports {
                                     : m.utilisationPercent().doubleValue()));
                 }
             }
-            return new ReportTable(
-                    "utilisation",
-                    List.of(
-                            Column.period(),
-                            Column.code("plan", "contract.plan."),
-                            Column.hours("included"),
-                            Column.hours("used"),
-                            Column.hours("testCopySync"),
-                            Column.hours("otherWork"),
-                            Column.hours("balance"),
-                            Column.hours("running"),
-                            Column.percent("utilisation")),
-                    rows);
+            return new ReportTable("utilisation", columns(Column.period()), rows);
         }
         List<List<Object>> rows = new ArrayList<>();
         Map<Long, Map<YearMonth, Integer>> sync = syncMinutes(from, to, null);
@@ -134,19 +122,21 @@ class UtilisationReports {
         }
         rows.sort(Comparator.comparing((List<Object> r) -> r.get(8) == null ? -1.0 : (Double) r.get(8))
                 .reversed());
-        return new ReportTable(
-                "utilisation",
-                List.of(
-                        Column.text("organization"),
-                        Column.code("plan", "contract.plan."),
-                        Column.hours("included"),
-                        Column.hours("used"),
-                        Column.hours("testCopySync"),
-                        Column.hours("otherWork"),
-                        Column.hours("balance"),
-                        Column.hours("running"),
-                        Column.percent("utilisation")),
-                rows);
+        return new ReportTable("utilisation", columns(Column.text("organization")), rows);
+    }
+
+    /** The report's columns: the first names the row (a month for one client, a client for all), then the plan and its hours. */
+    private static List<Column> columns(Column first) {
+        return List.of(
+                first,
+                Column.code("plan", "contract.plan."),
+                Column.hours("included"),
+                Column.hours("used"),
+                Column.hours("testCopySync"),
+                Column.hours("otherWork"),
+                Column.hours("balance"),
+                Column.hours("running"),
+                Column.percent("utilisation"));
     }
 
     private Map<Long, Map<YearMonth, Integer>> syncMinutes(YearMonth from, YearMonth to, Long organizationId) {
