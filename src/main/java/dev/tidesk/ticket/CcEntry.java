@@ -11,6 +11,11 @@ public record CcEntry(String address, String name, Long contactId, Instant added
 
     /** "Name <address>", or the address alone when the name is the address. */
     public String label() {
-        return name == null || name.isBlank() || name.equalsIgnoreCase(address) ? address : name + " <" + address + ">";
+        return hasName() ? name + " <" + address + ">" : address;
+    }
+
+    /** Whether the entry has a name other than its address, shown above the address. */
+    public boolean hasName() {
+        return name != null && !name.isBlank() && !name.equalsIgnoreCase(address);
     }
 }

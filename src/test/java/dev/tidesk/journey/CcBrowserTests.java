@@ -70,8 +70,10 @@ class CcBrowserTests extends MailTest {
         agentBrowser.findElement(By.id("cc-address")).sendKeys("partner@agency.example");
         Browser.clickAndWait(agentBrowser, By.id("cc-add-address"));
         assertThat(agentBrowser.findElement(By.id("cc-list")).getText())
-                .contains("Ольга Маркетологова <" + colleague.email() + ">")
+                .contains("Ольга Маркетологова\n" + colleague.email())
                 .contains("partner@agency.example");
+        // names and addresses that fit the card stay whole, at a desktop and at a phone width
+        assertThat(linesOfEachName(agentBrowser)).containsOnly(1L);
         assertThat(agentBrowser.findElement(By.id("history")).getText()).contains("копия (CC): добавлен адрес");
         agentBrowser.executeScript("document.getElementById('cc').scrollIntoView();");
         Browser.screenshot(agentBrowser, "desk-request-cc");
@@ -98,6 +100,22 @@ class CcBrowserTests extends MailTest {
                 .contains("partner@agency.example");
         clientBrowser.executeScript("document.getElementById('cc').scrollIntoView();");
         Browser.screenshot(clientBrowser, "portal-request-cc");
+        assertThat(linesOfEachName(clientBrowser)).containsOnly(1L);
+
+        agentBrowser.manage().window().setSize(new Dimension(390, 900));
+        agentBrowser.get(url("/desk/requests/" + ticket.tid()));
+        assertThat(linesOfEachName(agentBrowser)).containsOnly(1L);
+        agentBrowser.executeScript("document.getElementById('cc').scrollIntoView();");
+        Browser.screenshot(agentBrowser, "desk-request-cc-phone");
+    }
+
+    /** How many lines each name and address of the CC card takes on screen. */
+    @SuppressWarnings("unchecked")
+    private static List<Long> linesOfEachName(ChromeDriver browser) {
+        return (List<Long>) browser.executeScript("""
+                return [...document.querySelectorAll('#cc-list .cc-name, #cc-list .cc-address')].map(e => {
+                  const r = document.createRange(); r.selectNodeContents(e);
+                  return new Set([...r.getClientRects()].map(c => Math.round(c.top))).size; });""");
     }
 
     private String url(String path) {
