@@ -249,8 +249,13 @@ public class RequestQueries {
         return String.join(" and ", and);
     }
 
-    private static String array(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    /**
+     * Ids bound as a {@code bigint[]} value, not as text cast in the SQL: PostgreSQL does not fold
+     * a cast from text to an array when it plans, so a text array in a filter was parsed again for
+     * every row tested (a search window of 256 slices spent 60 of its 72 ms parsing its own list).
+     */
+    private static Long[] array(List<Long> ids) {
+        return ids.toArray(Long[]::new);
     }
 
     /** The queue narrowed to the requests with a tag (normalized as {@link RequestTags#normalize}). */
@@ -422,6 +427,15 @@ public class RequestQueries {
     static final int WINDOW_CAP = 500;
 
     /**
+     * The widest window of slices, 1, 4, 16, then 64 at a time. The index reads every slice's entry
+     * of a window (some 15-35 pages a slice), and for a wider list PostgreSQL stopped using the
+     * slices at all: it fetched every match of the words in the table and tested each for its slice
+     * (35,000 pages for two common words that its statistics took for independent). Past the first
+     * windows, one probe of the words alone ({@link #rest}) ends the search of rare words.
+     */
+    static final int WIDEST_WINDOW = 64;
+
+    /**
      * The best {@code limit} requests among the newest {@value #SEARCH_CANDIDATES} matches of the
      * query in requests and in the newest {@value #SEARCH_CANDIDATES} in messages.
      */
@@ -442,9 +456,13 @@ public class RequestQueries {
      *       two rows of five ends here: at most {@code walk} rows read (500: each walked row costs
      *       about a page, and the windows below find a less common word for fewer).
      *   <li>Older rows come from the GIN index of (slice, search vector), one widening window of
-     *       slices at a time, newest first (1, 4, 16, ... slices): the index gives only the matches
-     *       within the window, so each step reads about as many rows as it finds, and it stops once
-     *       {@code n} are found. A word found nowhere costs one index probe per window (a handful).
+     *       slices at a time, newest first (1, 4, 16 slices): the index gives only the matches
+     *       within the window, and it stops once {@code n} are found. A word found nowhere costs
+     *       one cheap index probe per window: the index sees that the word has no entry.
+     *   <li>Then the words alone, below the windows ({@link #rest}): a rare word's every older
+     *       match at once, at most {@link #WINDOW_CAP}.
+     *   <li>More than that: windows of {@value #WIDEST_WINDOW} slices, newest first, until {@code
+     *       n} are found.
      * </ol>
      *
      * Each query's cost is bounded by its shape, whatever the planner expects. Needs a transaction.
@@ -477,7 +495,18 @@ public class RequestQueries {
         jdbc.execute("set local enable_seqscan = off");
         jdbc.execute("set local enable_indexscan = off");
         long top = below >> source.sliceBits;
-        for (long width = 1; ids.size() < n; width *= 4) {
+        boolean restAsked = false;
+        for (long width = 1; ids.size() < n; width = Math.min(width * 4, WIDEST_WINDOW)) {
+            if (width == WIDEST_WINDOW && !restAsked) {
+                // past the first windows, the words are rare here or common only further back: all
+                // the older matches at once, if there are at most the cap of them
+                restAsked = true;
+                List<Long> rest = rest(source, query, Math.min(below, ((top + 1) << source.sliceBits) - 1), cap);
+                if (rest.size() <= cap) {
+                    ids.addAll(rest.subList(0, Math.min(rest.size(), n - ids.size())));
+                    break;
+                }
+            }
             long low = Math.max(0, top - width + 1);
             ids.addAll(window(source, query, low, top, below, n - ids.size(), cap));
             if (low == 0) {
@@ -488,6 +517,23 @@ public class RequestQueries {
         jdbc.execute("set local enable_seqscan to default");
         jdbc.execute("set local enable_indexscan to default");
         return ids;
+    }
+
+    /**
+     * Every match with an id up to {@code upTo}, newest first, if there are at most {@code cap}; more
+     * than {@code cap} rows when there are more (then the caller goes on window by window). The
+     * words' own entries in the index, without the slices: it reads the words' whole posting lists,
+     * small for rare words, and stops at {@code cap + 1} rows found.
+     */
+    private List<Long> rest(SearchSource source, String query, long upTo, int cap) {
+        List<Long> found = new ArrayList<>(jdbc.queryForList(
+                "select id from " + source.table + " where id <= ? and search_vector @@ cast(? as tsquery) limit ?",
+                Long.class,
+                upTo,
+                query,
+                cap + 1));
+        found.sort(java.util.Comparator.reverseOrder());
+        return found;
     }
 
     /**

@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The two ways search finds its newest matches give the same rows in the same order: the walk of
- * the newest rows and the index's widening windows of slices ({@code 1 << SEARCH_SLICE_BITS} ids each), here over matches
- * spread across several slices by moving the id sequences on between requests.
+ * the newest rows and the index's widening windows of slices ({@code 1 << SEARCH_SLICE_BITS} ids
+ * each) with the probe of the words alone below them, here over matches spread across some sixty
+ * slices by moving the id sequences on between requests.
  */
 @Tag("database")
 class SearchRankingTests extends WebTest {
@@ -38,8 +39,9 @@ class SearchRankingTests extends WebTest {
         Client client = data.client();
         List<TicketView> matching = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            // each request in a later slice of both tables: 1, 2 or 9 slices on
-            int skip = (i == 3 ? 9 : 1 + i % 2) << RequestQueries.SEARCH_SLICE_BITS;
+            // each request in a later slice of both tables: 1, 2, 9 or 40 slices on, so that the
+            // oldest two lie below the first windows (1 + 4 + 16 slices) and come from the words alone
+            int skip = (i == 3 ? 9 : i == 2 ? 40 : 1 + i % 2) << RequestQueries.SEARCH_SLICE_BITS;
             jdbc.queryForObject("select setval('ticket_id_seq', nextval('ticket_id_seq') + ?)", Long.class, skip);
             jdbc.queryForObject(
                     "select setval('ticket_message_id_seq', nextval('ticket_message_id_seq') + ?)", Long.class, skip);
