@@ -540,7 +540,7 @@ public class RequestQueries {
      * The newest {@code need} matches in slices {@code low..top} (ids up to {@code below}), newest
      * first: from the index, at most {@value #WINDOW_CAP} rows read. A window denser than that (a
      * common word; or a burst of requests without the word above its matches) is taken in quarters
-     * from the top, each split again while it is too dense, and a dense slice is walked newest first:
+     * from the top, each split again while it is too dense, and a dense slice is read whole:
      * at most one slice, 4,096 rows.
      */
     private List<Long> window(SearchSource source, String query, long low, long top, long below, int need, int cap) {
@@ -570,17 +570,18 @@ public class RequestQueries {
             }
             return ids;
         }
-        jdbc.execute("set local enable_indexscan to default");
-        List<Long> walked = jdbc.queryForList(
-                "select id from " + source.table + " where id >= ? and id <= ?"
-                        + " and (search_vector @@ cast(? as tsquery)) is true order by id desc limit ?",
+        // one dense slice: every match of its 4,096 ids from the index, each heap page read once
+        // (a walk newest first read a page per row tested: 3,272 pages for 200 of 1,041 matches,
+        // against 188 for all of them)
+        List<Long> all = new ArrayList<>(jdbc.queryForList(
+                "select id from " + source.table + " where (id >> " + source.sliceBits + ") = any(?::bigint[])"
+                        + " and id <= ? and search_vector @@ cast(? as tsquery)",
                 Long.class,
-                low << source.sliceBits,
-                Math.min(below, ((top + 1) << source.sliceBits) - 1),
-                query,
-                need);
-        jdbc.execute("set local enable_indexscan = off");
-        return walked;
+                array(List.of(top)),
+                below,
+                query));
+        all.sort(java.util.Comparator.reverseOrder());
+        return all.subList(0, Math.min(all.size(), need));
     }
 
     /** Ranks the candidate requests and messages; a match in a request's own fields counts double. */
