@@ -66,27 +66,34 @@ class RoutingRequests {
                 clientTerms.map(ClientTerms::resolutionHours).map(h -> h * 60).orElse(null);
         SlaClock sla = SlaClock.start(t.createdAt(), frMinutes, resMinutes, calendars.calendar());
         PersonalManagers.Hold hold = managers.holdFor(clientTerms.orElse(null), t.createdAt());
-        jdbc.update(
-                """
-                insert into routing_request (ticket_id, organization_id, urgency_rank, tier_rank, created_at, queued,
-                    held_for_id, held_until, first_response_minutes, resolution_minutes, first_response_due_at, resolution_due_at)
-                values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?)""",
-                t.id(),
-                t.organizationId(),
-                t.urgency().ordinal(),
-                clientTerms.map(ClientTerms::tierRank).orElse(ClientTerms.ONE_OFF),
-                ts(t.createdAt()),
-                hold == null ? null : hold.managerId(),
-                hold == null ? null : ts(hold.until()),
-                frMinutes,
-                resMinutes,
-                ts(sla.firstResponseDue),
-                ts(sla.resolutionDue));
-        // the row just written, without reading it back
-        sync(
+        // filed as it stands, in one insert: a row written and then brought in line cost an update
+        Filed f = filed(
                 t,
                 Instant.now(clock),
                 new Row(t.id(), hold == null ? null : hold.managerId(), hold == null ? null : hold.until(), sla));
+        jdbc.update(
+                """
+                insert into routing_request (ticket_id, organization_id, tier_rank, created_at, first_response_minutes,
+                    resolution_minutes, urgency_rank, queued, held_for_id, held_until, due_at, breached_at,
+                    first_response_due_at, resolution_due_at, first_response_at, paused_since, stopped_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                t.id(),
+                t.organizationId(),
+                clientTerms.map(ClientTerms::tierRank).orElse(ClientTerms.ONE_OFF),
+                ts(t.createdAt()),
+                frMinutes,
+                resMinutes,
+                f.urgencyRank(),
+                f.queued(),
+                f.heldForId(),
+                ts(f.heldUntil()),
+                ts(f.sla().nextDue()),
+                ts(f.sla().breachedAt),
+                ts(f.sla().firstResponseDue),
+                ts(f.sla().resolutionDue),
+                ts(f.sla().firstResponseAt),
+                ts(f.sla().pausedSince),
+                ts(f.sla().stoppedAt));
     }
 
     @EventListener
@@ -119,6 +126,32 @@ class RoutingRequests {
     }
 
     private void sync(TicketView t, Instant now, Row row) {
+        Filed f = filed(t, now, row);
+        jdbc.update(
+                """
+                update routing_request set urgency_rank = ?, queued = ?, held_for_id = ?,
+                    held_until = ?, due_at = ?, breached_at = ?,
+                    first_response_due_at = ?, resolution_due_at = ?, first_response_at = ?, paused_since = ?, stopped_at = ?
+                where ticket_id = ?""",
+                f.urgencyRank(),
+                f.queued(),
+                f.heldForId(),
+                ts(f.heldUntil()),
+                ts(f.sla().nextDue()),
+                ts(f.sla().breachedAt),
+                ts(f.sla().firstResponseDue),
+                ts(f.sla().resolutionDue),
+                ts(f.sla().firstResponseAt),
+                ts(f.sla().pausedSince),
+                ts(f.sla().stoppedAt),
+                t.id());
+    }
+
+    /** What the routing row of a request says as the request stands now. */
+    record Filed(int urgencyRank, boolean queued, Long heldForId, Instant heldUntil, SlaClock sla) {}
+
+    /** The routing row's state for the request as it stands: its SLA clock moved on, queued or held. */
+    private Filed filed(TicketView t, Instant now, Row row) {
         SlaClock sla = row.clock();
         WorkingCalendar calendar = calendars.calendar();
         if (t.firstResponseAt() != null) {
@@ -138,24 +171,7 @@ class RoutingRequests {
         Long heldFor = t.assigneeId() != null ? null : row.heldForId();
         boolean queued =
                 t.assigneeId() == null && t.status().isOpen() && t.status() != Status.DEFERRED && heldFor == null;
-        jdbc.update(
-                """
-                update routing_request set urgency_rank = ?, queued = ?, held_for_id = ?,
-                    held_until = ?, due_at = ?, breached_at = ?,
-                    first_response_due_at = ?, resolution_due_at = ?, first_response_at = ?, paused_since = ?, stopped_at = ?
-                where ticket_id = ?""",
-                t.urgency().ordinal(),
-                queued,
-                heldFor,
-                heldFor == null ? null : ts(row.heldUntil()),
-                ts(sla.nextDue()),
-                ts(sla.breachedAt),
-                ts(sla.firstResponseDue),
-                ts(sla.resolutionDue),
-                ts(sla.firstResponseAt),
-                ts(sla.pausedSince),
-                ts(sla.stoppedAt),
-                t.id());
+        return new Filed(t.urgency().ordinal(), queued, heldFor, heldFor == null ? null : row.heldUntil(), sla);
     }
 
     /** Lets a held request into the general queue. */
