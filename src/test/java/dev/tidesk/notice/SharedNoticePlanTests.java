@@ -83,6 +83,7 @@ class SharedNoticePlanTests extends WebTest {
                     .contains("notification_shared_"));
             assertThat(plans.get("head count")).contains("notification_shared_audience_idx");
             assertThat(plans.get("head list")).contains("notification_shared_audience_idx");
+            assertThat(plans.get("agent count")).contains("notification_shared_newest_idx");
             assertThat(plans.get("agent list")).contains("notification_shared_newest_idx");
         } finally {
             jdbc.update("delete from notification where tid like 'SP-%'");
