@@ -93,7 +93,8 @@ class NoticeListeners {
                     .filter(s -> s.role() == Role.AGENT && s.availability() != Availability.AWAY)
                     .map(s -> s.id())
                     .toList();
-            notices.tell(
+            // one shared notice for all of them (issue 19), however many are on duty
+            notices.tellShared(
                     onDuty,
                     event.byStaffId(),
                     NoticeKind.NEW_REQUEST,

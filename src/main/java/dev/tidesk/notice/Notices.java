@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -39,60 +40,194 @@ public class Notices {
     public static final int COUNT_CAP = 100;
 
     /**
-     * The header's count: unread notices of this person, up to {@link #COUNT_CAP} (a scan of the
-     * partial index that stops there, however many an agent who never opens the bell has piled up).
+     * A shared notice (a new request told to everyone on duty) leaves the bell this long after it was
+     * written: the request is in the queue anyway, and the bell's reads of shared rows then walk at
+     * most this many days of them, however long the table grows and whatever a person has read.
+     * Personal notices stay until they fall off the {@link #PAGE} newest.
+     */
+    public static final Duration SHARED_HORIZON = Duration.ofDays(7);
+
+    /*
+     * Two kinds of row in `notification`. A personal row has a recipient and its own read_at. A
+     * shared row (recipient_id null) has an audience, the staff ids it tells; who of them has read it
+     * is a row in notification_read, or their notice_read_mark ("mark all read": every shared row up
+     * to a place in the order of the shared rows' index, newest first by created_at, then id). The
+     * reads below take both kinds in one statement each. A walk of the shared rows newest first stops
+     * at the horizon or at the person's mark, whichever is newer.
+     */
+
+    /** A shared row is in this person's bell: theirs to read, written within the horizon. */
+    private static final String SHARED_OF_PERSON = """
+            n.recipient_id is null and n.audience @> array[?::bigint] and n.created_at > ?""";
+
+    /** ...and unread by them: above their mark, not read on its own (bind the person three times). */
+    private static final String SHARED_UNREAD = """
+            (n.created_at, n.id) > (coalesce((select w.read_up_to_at from notice_read_mark w where w.staff_id = ?), '-infinity'),
+                                    coalesce((select w.read_up_to_id from notice_read_mark w where w.staff_id = ?), 0))
+            and not exists (select 1 from notification_read r where r.staff_id = ? and r.notification_id = n.id)""";
+
+    /** When this person read a shared row {@code n}, or null (bind the person twice). */
+    private static final String SHARED_READ_AT = """
+            coalesce((select r.read_at from notification_read r where r.staff_id = ? and r.notification_id = n.id),
+                     (select w.read_at from notice_read_mark w
+                       where w.staff_id = ? and (n.created_at, n.id) <= (w.read_up_to_at, w.read_up_to_id)))""";
+
+    /**
+     * The header's count: unread notices of this person, up to {@link #COUNT_CAP}: their personal
+     * rows through the partial index of unread ones, and the shared rows of their audiences through
+     * the audience index (nothing for someone never told) or newest first down to the horizon and
+     * their "all read" mark; each part stops at the cap.
      */
     public long unreadCount(long staffId) {
-        Long n = jdbc.queryForObject("""
-                select count(*) from (select 1 from notification where recipient_id = ? and read_at is null limit ?) u""", Long.class, staffId, COUNT_CAP);
+        Long n = jdbc.queryForObject(
+                """
+                select least(?, (select count(*) from (select 1 from notification
+                                   where recipient_id = ? and read_at is null limit ?) p)
+                              + (select count(*) from (select 1 from notification n where %s and %s
+                                   order by n.created_at desc, n.id desc limit ?) s))""".formatted(SHARED_OF_PERSON, SHARED_UNREAD),
+                Long.class,
+                COUNT_CAP,
+                staffId,
+                COUNT_CAP,
+                staffId,
+                ts(horizon()),
+                staffId,
+                staffId,
+                staffId,
+                COUNT_CAP);
         return n == null ? 0 : n;
     }
 
-    /** This person's latest notices, newest first. */
+    /** This person's latest notices, newest first: their own and the shared ones told to them. */
     public List<NoticeView> recent(long staffId) {
-        return jdbc.query("""
-                select id, kind, ticket_id, tid, params, created_at, read_at from notification
-                where recipient_id = ? order by created_at desc, id desc limit ?""", Notices::map, staffId, PAGE);
+        return jdbc.query(
+                """
+                (select id, kind, ticket_id, tid, params, created_at, read_at from notification
+                  where recipient_id = ? order by created_at desc, id desc limit ?)
+                union all
+                (select n.id, n.kind, n.ticket_id, n.tid, n.params, n.created_at, %s as read_at
+                   from notification n where %s order by n.created_at desc, n.id desc limit ?)
+                order by created_at desc, id desc limit ?""".formatted(SHARED_READ_AT, SHARED_OF_PERSON),
+                Notices::map,
+                staffId,
+                PAGE,
+                staffId,
+                staffId,
+                staffId,
+                ts(horizon()),
+                PAGE,
+                PAGE);
     }
 
-    /** Marks one of this person's notices read and returns it; someone else's is not found. */
+    /**
+     * Marks one of this person's notices read and returns it: their own, or a shared one told to them
+     * (read for them alone). Anyone else's is not found.
+     */
     @Transactional
     public NoticeView open(long noticeId, long staffId) {
+        Timestamp at = ts(now());
         jdbc.update(
-                "update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null",
-                ts(now()),
+                """
+                with own as (update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null)
+                insert into notification_read (staff_id, notification_id, read_at)
+                select ?, n.id, ? from notification n
+                 where n.id = ? and n.recipient_id is null and n.audience @> array[?::bigint] and %s
+                on conflict do nothing""".formatted(SHARED_UNREAD),
+                at,
                 noticeId,
+                staffId,
+                staffId,
+                at,
+                noticeId,
+                staffId,
+                staffId,
+                staffId,
                 staffId);
-        return jdbc.query("""
-                select id, kind, ticket_id, tid, params, created_at, read_at from notification
-                where id = ? and recipient_id = ?""", Notices::map, noticeId, staffId).stream()
+        return jdbc
+                .query("""
+                select n.id, n.kind, n.ticket_id, n.tid, n.params, n.created_at,
+                       case when n.recipient_id is null then %s else n.read_at end as read_at
+                  from notification n
+                 where n.id = ? and (n.recipient_id = ? or (n.recipient_id is null and n.audience @> array[?::bigint]))""".formatted(SHARED_READ_AT), Notices::map, staffId, staffId, noticeId, staffId, staffId)
+                .stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("No notice " + noticeId));
     }
 
-    /** Marks every notice of this person read; returns how many were unread. */
+    /**
+     * Marks every notice of this person read; returns how many were unread. Their personal rows are
+     * marked one by one; the shared ones by one mark, "read up to the newest shared notice written",
+     * which also makes their reads of single shared notices up to it redundant (deleted). A shared
+     * notice still being written in another transaction at that moment may fall below the mark
+     * (milliseconds: it is written just before its request commits).
+     */
     @Transactional
     public int markAllRead(long staffId) {
-        return jdbc.update(
-                "update notification set read_at = ? where recipient_id = ? and read_at is null", ts(now()), staffId);
+        Timestamp at = ts(now());
+        Integer n = jdbc.queryForObject(
+                """
+                with own as (update notification set read_at = ? where recipient_id = ? and read_at is null returning 1),
+                     unread as (select count(*) as c from notification n where %s and %s),
+                     newest as (select n.created_at, n.id from notification n where n.recipient_id is null
+                                 order by n.created_at desc, n.id desc limit 1),
+                     marked as (insert into notice_read_mark (staff_id, read_up_to_at, read_up_to_id, read_at)
+                                select ?, x.created_at, x.id, ? from newest x
+                                on conflict (staff_id) do update
+                                set read_up_to_at = excluded.read_up_to_at, read_up_to_id = excluded.read_up_to_id,
+                                    read_at = excluded.read_at
+                                where (notice_read_mark.read_up_to_at, notice_read_mark.read_up_to_id)
+                                      < (excluded.read_up_to_at, excluded.read_up_to_id)),
+                     pruned as (delete from notification_read r using notification n, newest x
+                                 where r.staff_id = ? and n.id = r.notification_id
+                                   and (n.created_at, n.id) <= (x.created_at, x.id))
+                select ((select count(*) from own) + (select c from unread))::int""".formatted(SHARED_OF_PERSON, SHARED_UNREAD),
+                Integer.class,
+                at,
+                staffId,
+                staffId,
+                ts(horizon()),
+                staffId,
+                staffId,
+                staffId,
+                staffId,
+                at,
+                staffId);
+        return n == null ? 0 : n;
     }
 
     /**
-     * This person has the request open: what the bell said about it is read, and its client messages
-     * so far are seen. Returns how many notices that read.
+     * This person has the request open: what the bell said about it is read (their own notices and
+     * the shared ones told to them, for them alone), and its client messages so far are seen. Returns
+     * how many notices that read.
      */
     @Transactional
     public int opened(long ticketId, long staffId) {
         Timestamp at = ts(now());
-        int read = jdbc.update(
-                "update notification set read_at = ? where recipient_id = ? and ticket_id = ? and read_at is null",
+        Integer read = jdbc.queryForObject(
+                """
+                with own as (update notification set read_at = ?
+                              where recipient_id = ? and ticket_id = ? and read_at is null returning 1),
+                     shared as (insert into notification_read (staff_id, notification_id, read_at)
+                                select ?, n.id, ? from notification n
+                                 where n.ticket_id = ? and %s and %s
+                                on conflict do nothing returning 1)
+                select ((select count(*) from own) + (select count(*) from shared))::int""".formatted(SHARED_OF_PERSON, SHARED_UNREAD),
+                Integer.class,
                 at,
                 staffId,
-                ticketId);
+                ticketId,
+                staffId,
+                at,
+                ticketId,
+                staffId,
+                ts(horizon()),
+                staffId,
+                staffId,
+                staffId);
         jdbc.update("""
                 insert into request_seen (staff_id, ticket_id, seen_at) values (?, ?, ?)
                 on conflict (staff_id, ticket_id) do update set seen_at = excluded.seen_at""", staffId, ticketId, at);
-        return read;
+        return read == null ? 0 : read;
     }
 
     /**
@@ -195,6 +330,53 @@ public class Notices {
         });
     }
 
+    /**
+     * Tells everyone of {@code recipients} but the one who caused it with one shared notice, in the
+     * caller's transaction: one row however many they are. Whoever chose this kind by e-mail gets a
+     * personal row instead, marked for their digest, and is left out of the shared audience.
+     */
+    void tellShared(
+            Collection<Long> recipients,
+            Long actorStaffId,
+            NoticeKind kind,
+            long ticketId,
+            String tid,
+            String... params) {
+        Long[] to = recipients.stream()
+                .filter(r -> r != null && !Objects.equals(r, actorStaffId))
+                .distinct()
+                .toArray(Long[]::new);
+        if (to.length == 0) {
+            return;
+        }
+        Timestamp at = ts(now());
+        String[] values = Arrays.stream(params).map(p -> p == null ? "" : p).toArray(String[]::new);
+        jdbc.update("""
+                with told as (select unnest(?::bigint[]) as id),
+                     by_mail as (select t.id from told t
+                                  where exists (select 1 from notice_mail_kind m where m.staff_id = t.id and m.kind = ?)),
+                     mailed as (insert into notification (recipient_id, kind, ticket_id, tid, params, created_at, to_mail)
+                                select b.id, ?, ?, ?, ?, ?, true from by_mail b)
+                insert into notification (audience, kind, ticket_id, tid, params, created_at)
+                select a.ids, ?, ?, ?, ?, ?
+                  from (select array_agg(t.id order by t.id) as ids from told t
+                         where not exists (select 1 from by_mail b where b.id = t.id)) a
+                 where a.ids is not null""", ps -> {
+            java.sql.Array audience = ps.getConnection().createArrayOf("bigint", to);
+            java.sql.Array texts = ps.getConnection().createArrayOf("text", values);
+            ps.setArray(1, audience);
+            ps.setString(2, kind.name());
+            int i = 3;
+            for (int row = 0; row < 2; row++) {
+                ps.setString(i++, kind.name());
+                ps.setLong(i++, ticketId);
+                ps.setString(i++, tid);
+                ps.setArray(i++, texts);
+                ps.setTimestamp(i++, at);
+            }
+        });
+    }
+
     // ---- e-mail digests ------------------------------------------------------------------------
 
     /** The kinds of notice this person also wants by e-mail; none unless they chose some. */
@@ -279,6 +461,11 @@ public class Notices {
 
     private Instant now() {
         return Instant.now(clock);
+    }
+
+    /** Shared notices written before this are out of the bell ({@link #SHARED_HORIZON}). */
+    private Instant horizon() {
+        return now().minus(SHARED_HORIZON);
     }
 
     private static Timestamp ts(Instant at) {

@@ -1,0 +1,107 @@
+package dev.tidesk.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidesk.SqlRecorder;
+import dev.tidesk.TestClock;
+import dev.tidesk.WebTest;
+import dev.tidesk.identity.Role;
+import dev.tidesk.team.StaffView;
+import dev.tidesk.ticket.TicketView;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The bell's reads stay bounded however many shared notices there are (issue 19): on 6,000 shared
+ * "new request" notices over a month, each told to the same agent and 22 others and never to the
+ * head, PostgreSQL plans the header count and the list of either person through indexes, never a
+ * sequential scan of {@code notification}: the head through the audience index (finding nothing),
+ * the agent newest first down to the horizon. Plans only, no time is measured (as in
+ * {@code PageBudgetTests}).
+ */
+@Import(SqlRecorder.Config.class)
+class SharedNoticePlanTests extends WebTest {
+
+    static final int SHARED = 6_000;
+
+    @Autowired
+    SqlRecorder sql;
+
+    @Autowired
+    Notices notices;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void theCountAndTheListOfAHeadAndOfAnAgentReadSharedNoticesThroughIndexes() throws Exception {
+        StaffView agent = data.agent();
+        StaffView head = data.member(Role.HEAD);
+        TicketView ticket = data.request(data.client(), "План чтения", "Текст");
+        try {
+            // one every 7 minutes back from now: a month, a quarter of it within the horizon
+            jdbc.update("""
+                    insert into notification (audience, kind, ticket_id, tid, params, created_at)
+                    select array[?::bigint] || array(select 900000000 + k from generate_series(1, 22) k),
+                           'NEW_REQUEST', ?, 'SP-' || g, '{}', ?::timestamptz - make_interval(mins => g * 7)
+                      from generate_series(1, ?) g""", agent.id(), ticket.id(), Timestamp.from(clock.instant()), SHARED);
+            // the agent read every third of them on its own
+            jdbc.update("""
+                    insert into notification_read (staff_id, notification_id, read_at)
+                    select ?, id, created_at from notification where tid like 'SP-%' and id % 3 = 0""", agent.id());
+            jdbc.execute("vacuum analyze notification");
+            jdbc.execute("vacuum analyze notification_read");
+
+            assertThat(notices.unreadCount(agent.id())).isEqualTo(Notices.COUNT_CAP);
+            assertThat(notices.recent(agent.id())).hasSize(Notices.PAGE);
+            assertThat(notices.unreadCount(head.id())).isZero();
+
+            Map<String, String> plans = new LinkedHashMap<>();
+            plans.put("head count", plan(() -> notices.unreadCount(head.id())));
+            plans.put("head list", plan(() -> notices.recent(head.id())));
+            plans.put("agent count", plan(() -> notices.unreadCount(agent.id())));
+            plans.put("agent list", plan(() -> notices.recent(agent.id())));
+            plans.forEach((read, plan) -> System.out.println("SharedNoticePlanTests " + read + ":\n" + plan));
+
+            plans.forEach((read, plan) -> assertThat(plan)
+                    .as(read + "\n" + plan)
+                    .doesNotContainPattern("Seq Scan on notification\\b")
+                    .contains("notification_shared_"));
+            assertThat(plans.get("head count")).contains("notification_shared_audience_idx");
+            assertThat(plans.get("head list")).contains("notification_shared_audience_idx");
+            assertThat(plans.get("agent count")).contains("notification_shared_newest_idx");
+            assertThat(plans.get("agent list")).contains("notification_shared_newest_idx");
+        } finally {
+            jdbc.update("delete from notification where tid like 'SP-%'");
+        }
+    }
+
+    /** The plan of the one statement {@code read} sends, with its parameters. */
+    private String plan(Runnable read) throws Exception {
+        sql.start();
+        List<SqlRecorder.Recorded> sent;
+        try {
+            read.run();
+        } finally {
+            sent = sql.stop();
+        }
+        assertThat(sent).hasSize(1);
+        try (Connection c = dataSource.getConnection()) {
+            return sent.get(0).explain(c, "costs off");
+        }
+    }
+}
