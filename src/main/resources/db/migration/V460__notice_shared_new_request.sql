@@ -17,14 +17,11 @@ create index notification_recipient_personal_idx on notification (recipient_id, 
 drop index notification_recipient_idx;
 alter index notification_recipient_personal_idx rename to notification_recipient_idx;
 
--- shared rows of one person: a head or a specialist, never in an audience, finds none in the GIN
--- index without reading a row. fastupdate with the smallest pending list: a new row costs one
--- append to the list instead of an entry per person (a merge now and then), and a read of the index
--- reads at most 64 kB of list.
-create index notification_shared_audience_idx on notification using gin (audience)
-  with (fastupdate = on, gin_pending_list_limit = 64) where recipient_id is null;
--- the newest shared rows first: an agent in every audience walks these, and only those newer than
--- the bell's horizon (Notices.SHARED_HORIZON) and their "all read" mark (notice_read_mark)
+-- the newest shared rows first: an agent walks these, testing the audience on each row, and only
+-- those newer than the bell's horizon (Notices.SHARED_HORIZON) and their "all read" mark
+-- (notice_read_mark). Colleagues of other roles are never told and read no shared row; no index on
+-- the audience: the planner cannot tell one agent's share of the rows from another's, and chose it
+-- for agents told of every row.
 create index notification_shared_newest_idx on notification (created_at desc, id desc) where recipient_id is null;
 -- opening a request reads its shared notice
 create index notification_shared_ticket_idx on notification (ticket_id) where recipient_id is null;
