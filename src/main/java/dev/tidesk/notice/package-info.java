@@ -13,7 +13,8 @@
  * has read a shared row is per person: {@code notification_read} (by its link or by opening the
  * request) or {@code notice_read_mark}, one row a person written by "mark all read" (every shared row
  * up to that place in {@code (created_at, id)} order is read). A shared row leaves the bell after
- * {@link dev.tidesk.notice.Notices#SHARED_HORIZON}. {@code notice_mail_kind} and {@code
+ * {@link dev.tidesk.notice.Notices#SHARED_HORIZON}. Shared rows tell agents only: a colleague of
+ * another role reads none. {@code notice_mail_kind} and {@code
  * notice_digest} hold the kinds each person wants by e-mail and when their last digest went;
  * {@code request_watcher}, {@code request_seen} and {@code request_presence} who watches, has seen
  * and is on which request.
