@@ -33,6 +33,26 @@ class SearchRankingTests extends WebTest {
     JdbcTemplate jdbc;
 
     @Test
+    void postgresStatisticsCountACommonWordAndNotARareOne() {
+        String word = "qzc" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "x") + "ings";
+        TestData data = new TestData(context);
+        Client client = data.client();
+        int with = 120;
+        TicketView ticket = data.request(client, "Тема", "Первое письмо");
+        jdbc.update("""
+                insert into ticket_message (ticket_id, kind, author_name, body, created_at)
+                select ?, 'CLIENT', 'Клиент', 'Снова ' || ? || ' на странице ' || g, now() from generate_series(1, ?) g""", ticket.id(), word, with);
+        jdbc.execute("analyze ticket_message");
+        Long total = jdbc.queryForObject("select count(*) from ticket_message", Long.class);
+        CommonWords words = new CommonWords(jdbc);
+        double counted = words.rows("ticket_message", queries.tsquery(word));
+        // the word as typed and its stem: up to twice its rows, from a sample of the table
+        assertThat(counted).as("of %d messages", total).isBetween(with * 0.5, with * 2.5);
+        assertThat(words.rows("ticket_message", queries.tsquery("qzvnowherexx")))
+                .isZero();
+    }
+
+    @Test
     void theWalkAndTheIndexWindowsFindTheSameNewestMatches() {
         String word = "qzv" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "x") + "ings";
         TestData data = new TestData(context);
@@ -71,8 +91,12 @@ class SearchRankingTests extends WebTest {
             // every window denser than one row: split into slices, and a slice with two matches read whole
             List<Long> dense = transactions.execute(tx -> queries.candidates(source, query, 10, 0, 0));
             List<Long> denseThree = transactions.execute(tx -> queries.candidates(source, query, 3, 0, 0));
+            // words taken for common: no probe of the words alone, the windows of 64 slices instead
+            List<Long> common =
+                    transactions.execute(tx -> queries.candidates(source, query, 10, 0, RequestQueries.WINDOW_CAP, -1));
             assertThat(indexed).as(source.name()).isEqualTo(walked);
             assertThat(dense).as(source.name()).isEqualTo(walked);
+            assertThat(common).as(source.name()).isEqualTo(walked);
             assertThat(denseThree).as(source.name()).isEqualTo(walked.subList(0, Math.min(3, walked.size())));
             assertThat(newestThree).as(source.name()).isEqualTo(walked.subList(0, Math.min(3, walked.size())));
             assertThat(walked).as(source.name()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
