@@ -118,14 +118,17 @@ public class RoutingQueue {
                 0);
     }
 
-    /** The personal manager a request is held for right now, if any. */
+    /**
+     * The personal manager a request is held for right now, if any. Read by the primary key and
+     * tested here: with {@code held_for_id is not null} in the SQL, PostgreSQL took the small partial
+     * index of held requests and tested every held row for the id (15 ms a new request once a
+     * Premium client had 22,000 of them).
+     */
     public Optional<Long> managerHolding(long ticketId) {
         return jdbc
-                .queryForList(
-                        "select held_for_id from routing_request where ticket_id = ? and held_for_id is not null",
-                        Long.class,
-                        ticketId)
+                .queryForList("select held_for_id from routing_request where ticket_id = ?", Long.class, ticketId)
                 .stream()
+                .filter(java.util.Objects::nonNull)
                 .findFirst();
     }
 
