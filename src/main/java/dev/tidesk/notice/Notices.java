@@ -173,7 +173,9 @@ public class Notices {
      * marked one by one; the shared ones by one mark, "read up to the newest shared notice written",
      * which also makes their reads of single shared notices up to it redundant (deleted). A shared
      * notice still being written in another transaction at that moment may fall below the mark
-     * (milliseconds: it is written just before its request commits).
+     * (milliseconds: it is written just before its request commits). The mark is the newest shared
+     * notice written up to now, never one dated later (a clock set back would otherwise mark as read
+     * every notice written until then).
      */
     @Transactional
     public int markAllRead(long staffId) {
@@ -182,7 +184,8 @@ public class Notices {
                 """
                 with own as (update notification set read_at = ? where recipient_id = ? and read_at is null returning 1),
                      unread as (select count(*) as c from notification n where %s and %s),
-                     newest as (select n.created_at, n.id from notification n where n.recipient_id is null
+                     newest as (select n.created_at, n.id from notification n
+                                 where n.recipient_id is null and n.created_at <= ?
                                  order by n.created_at desc, n.id desc limit 1),
                      marked as (insert into notice_read_mark (staff_id, read_up_to_at, read_up_to_id, read_at)
                                 select ?, x.created_at, x.id, ? from newest x
@@ -204,6 +207,7 @@ public class Notices {
                 staffId,
                 staffId,
                 staffId,
+                at,
                 staffId,
                 at,
                 staffId);
