@@ -6,10 +6,12 @@ import dev.tidesk.contract.ContractFixtures;
 import dev.tidesk.contract.PlanCode;
 import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.contract.ledger.MonthlyClose;
+import dev.tidesk.mail.MailIntake;
 import dev.tidesk.routing.SlaWatch;
 import dev.tidesk.shared.Installation;
 import dev.tidesk.ticket.TicketView;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,6 +85,30 @@ class ScheduledJobsTests extends WebTest {
 
         assertThat(jdbc.queryForObject("select status from mail_inbound where id = ?", String.class, id))
                 .isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void theInboundRetryJobWorksThroughABacklogLargerThanOneBatch() {
+        TestData.Client client = data.client();
+        int backlog = MailIntake.DUE_BATCH * 2 + 10;
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < backlog; i++) {
+            String raw = "From: " + client.login() + "\r\nTo: support@tidesk.local\r\nSubject: Backlog " + i
+                    + "\r\nMessage-ID: <backlog-" + i + "-" + System.nanoTime()
+                    + "@client.example>\r\nMIME-Version: 1.0"
+                    + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nLeft stored by a stop\r\n";
+            ids.add(mailIntake
+                    .store("test", raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .id());
+        }
+
+        mailIntake.processDueMessages();
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_inbound where id = any(?) and status = 'PROCESSED'",
+                        Long.class,
+                        (Object) ids.toArray(Long[]::new)))
+                .isEqualTo(backlog);
     }
 
     @Test

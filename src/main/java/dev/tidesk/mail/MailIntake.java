@@ -212,8 +212,16 @@ public class MailIntake {
             lockAtMostFor = "${tidesk.mail.inbound.process-interval:30s}",
             lockAtLeastFor = "${tidesk.mail.inbound.process-interval:30s}")
     public void processDueMessages() {
-        processDue(100);
+        // a full batch means more are waiting (a backlog left by a stop): go on for half the interval,
+        // well inside the lock, instead of 100 messages an interval
+        long until = System.nanoTime() + settings.processInterval().toNanos() / 2;
+        while (processDue(DUE_BATCH) == DUE_BATCH && System.nanoTime() < until) {
+            // the next batch
+        }
     }
+
+    /** Stored messages tried again in one go. */
+    public static final int DUE_BATCH = 100;
 
     public int processDue(int limit) {
         List<Long> due = readOnly.execute(s -> inbound.findDue(Instant.now(clock), limit));
