@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -71,29 +72,18 @@ class RoutingRequests {
                 t,
                 Instant.now(clock),
                 new Row(t.id(), hold == null ? null : hold.managerId(), hold == null ? null : hold.until(), sla));
-        jdbc.update(
-                """
-                insert into routing_request (ticket_id, organization_id, tier_rank, created_at, first_response_minutes,
-                    resolution_minutes, urgency_rank, queued, held_for_id, held_until, due_at, breached_at,
-                    first_response_due_at, resolution_due_at, first_response_at, paused_since, stopped_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(
                 t.id(),
                 t.organizationId(),
                 clientTerms.map(ClientTerms::tierRank).orElse(ClientTerms.ONE_OFF),
-                ts(t.createdAt()),
-                frMinutes,
-                resMinutes,
-                f.urgencyRank(),
-                f.queued(),
-                f.heldForId(),
-                ts(f.heldUntil()),
-                ts(f.sla().nextDue()),
-                ts(f.sla().breachedAt),
-                ts(f.sla().firstResponseDue),
-                ts(f.sla().resolutionDue),
-                ts(f.sla().firstResponseAt),
-                ts(f.sla().pausedSince),
-                ts(f.sla().stoppedAt));
+                ts(t.createdAt())));
+        args.add(frMinutes);
+        args.add(resMinutes);
+        args.addAll(f.columns());
+        jdbc.update("""
+                insert into routing_request (ticket_id, organization_id, tier_rank, created_at, first_response_minutes,
+                    resolution_minutes, %s)
+                values (?, ?, ?, ?, ?, ?, %s)""".formatted(Filed.COLUMNS, "?, ".repeat(Filed.COUNT - 1) + "?"), args.toArray());
     }
 
     @EventListener
@@ -126,29 +116,39 @@ class RoutingRequests {
     }
 
     private void sync(TicketView t, Instant now, Row row) {
-        Filed f = filed(t, now, row);
+        List<Object> args = new ArrayList<>(filed(t, now, row).columns());
+        args.add(t.id());
         jdbc.update(
-                """
-                update routing_request set urgency_rank = ?, queued = ?, held_for_id = ?,
-                    held_until = ?, due_at = ?, breached_at = ?,
-                    first_response_due_at = ?, resolution_due_at = ?, first_response_at = ?, paused_since = ?, stopped_at = ?
-                where ticket_id = ?""",
-                f.urgencyRank(),
-                f.queued(),
-                f.heldForId(),
-                ts(f.heldUntil()),
-                ts(f.sla().nextDue()),
-                ts(f.sla().breachedAt),
-                ts(f.sla().firstResponseDue),
-                ts(f.sla().resolutionDue),
-                ts(f.sla().firstResponseAt),
-                ts(f.sla().pausedSince),
-                ts(f.sla().stoppedAt),
-                t.id());
+                "update routing_request set (%s) = (%s) where ticket_id = ?"
+                        .formatted(Filed.COLUMNS, "?, ".repeat(Filed.COUNT - 1) + "?"),
+                args.toArray());
     }
 
     /** What the routing row of a request says as the request stands now. */
-    record Filed(int urgencyRank, boolean queued, Long heldForId, Instant heldUntil, SlaClock sla) {}
+    record Filed(int urgencyRank, boolean queued, Long heldForId, Instant heldUntil, SlaClock sla) {
+
+        /** The columns it sets, in the order of {@link #columns()}. */
+        static final String COLUMNS = "urgency_rank, queued, held_for_id, held_until, due_at, breached_at,"
+                + " first_response_due_at, resolution_due_at, first_response_at, paused_since, stopped_at";
+
+        static final int COUNT = COLUMNS.split(",").length;
+
+        /** The values of {@link #COLUMNS}. */
+        List<Object> columns() {
+            return java.util.Arrays.asList(
+                    urgencyRank,
+                    queued,
+                    heldForId,
+                    ts(heldUntil),
+                    ts(sla.nextDue()),
+                    ts(sla.breachedAt),
+                    ts(sla.firstResponseDue),
+                    ts(sla.resolutionDue),
+                    ts(sla.firstResponseAt),
+                    ts(sla.pausedSince),
+                    ts(sla.stoppedAt));
+        }
+    }
 
     /** The routing row's state for the request as it stands: its SLA clock moved on, queued or held. */
     private Filed filed(TicketView t, Instant now, Row row) {
