@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +32,12 @@ public class Notices {
     public static final int PAGE = 100;
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final Clock clock;
 
     Notices(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
     }
 
@@ -58,11 +62,11 @@ public class Notices {
      */
 
     /**
-     * A shared row is in this person's bell: theirs to read, written within the horizon (bind the
-     * person twice, then the horizon). Shared notices tell agents (the new-request audience of
-     * {@link NoticeListeners}), so a colleague of another role reads no shared row at all: the role
-     * is a condition PostgreSQL tests once, before any row. An agent walks the shared rows newest
-     * first ({@code notification_shared_newest_idx}) and tests the audience on each row, written as a
+     * A shared row is in this person's ({@code :me}) bell: theirs to read, written after
+     * {@code :horizon}. Shared notices tell agents (the new-request audience of {@link
+     * NoticeListeners}), so a colleague of another role reads no shared row at all: the role is a
+     * condition PostgreSQL tests once, before any row. An agent walks the shared rows newest first
+     * ({@code notification_shared_newest_idx}) and tests the audience on each row, written as a
      * function the planner has no statistics for (it then expects most rows to pass). With an index
      * on the audience, or a test it estimates from the array's statistics, which cannot tell one
      * agent from another, it read every shared row of the week for each page an agent opened (25 ms
@@ -70,20 +74,28 @@ public class Notices {
      */
     private static final String SHARED_OF_PERSON = """
             n.recipient_id is null
-            and (select s.role from team_staff_v s where s.id = ?) = '%s'
-            and array_position(n.audience, ?::bigint) is not null and n.created_at > ?""".formatted(Role.AGENT.name());
+            and (select s.role from team_staff_v s where s.id = :me) = '%s'
+            and array_position(n.audience, cast(:me as bigint)) is not null and n.created_at > :horizon""".formatted(Role.AGENT.name());
 
-    /** ...and unread by them: above their mark, not read on its own (bind the person three times). */
+    /** ...and unread by them: above their mark, not read on its own. */
     private static final String SHARED_UNREAD = """
-            (n.created_at, n.id) > (coalesce((select w.read_up_to_at from notice_read_mark w where w.staff_id = ?), '-infinity'),
-                                    coalesce((select w.read_up_to_id from notice_read_mark w where w.staff_id = ?), 0))
-            and not exists (select 1 from notification_read r where r.staff_id = ? and r.notification_id = n.id)""";
+            (n.created_at, n.id) > (coalesce((select w.read_up_to_at from notice_read_mark w where w.staff_id = :me), '-infinity'),
+                                    coalesce((select w.read_up_to_id from notice_read_mark w where w.staff_id = :me), 0))
+            and not exists (select 1 from notification_read r where r.staff_id = :me and r.notification_id = n.id)""";
 
-    /** When this person read a shared row {@code n}, or null (bind the person twice). */
+    /** When this person read a shared row {@code n}, or null. */
     private static final String SHARED_READ_AT = """
-            coalesce((select r.read_at from notification_read r where r.staff_id = ? and r.notification_id = n.id),
+            coalesce((select r.read_at from notification_read r where r.staff_id = :me and r.notification_id = n.id),
                      (select w.read_at from notice_read_mark w
-                       where w.staff_id = ? and (n.created_at, n.id) <= (w.read_up_to_at, w.read_up_to_id)))""";
+                       where w.staff_id = :me and (n.created_at, n.id) <= (w.read_up_to_at, w.read_up_to_id)))""";
+
+    /** The parameters of the reads above for this person, now. */
+    private MapSqlParameterSource person(long staffId) {
+        return new MapSqlParameterSource()
+                .addValue("me", staffId)
+                .addValue("horizon", ts(horizon()))
+                .addValue("at", ts(now()));
+    }
 
     /**
      * The header's count: unread notices of this person, up to {@link #COUNT_CAP}: their personal
@@ -91,46 +103,25 @@ public class Notices {
      * down to the horizon and their "all read" mark; each part stops at the cap.
      */
     public long unreadCount(long staffId) {
-        Long n = jdbc.queryForObject(
+        Long n = named.queryForObject(
                 """
-                select least(?, (select count(*) from (select 1 from notification
-                                   where recipient_id = ? and read_at is null limit ?) p)
-                              + (select count(*) from (select 1 from notification n where %s and %s
-                                   order by n.created_at desc, n.id desc limit ?) s))""".formatted(SHARED_OF_PERSON, SHARED_UNREAD),
-                Long.class,
-                COUNT_CAP,
-                staffId,
-                COUNT_CAP,
-                staffId,
-                staffId,
-                ts(horizon()),
-                staffId,
-                staffId,
-                staffId,
-                COUNT_CAP);
+                select least(:cap, (select count(*) from (select 1 from notification
+                                      where recipient_id = :me and read_at is null limit :cap) p)
+                                 + (select count(*) from (select 1 from notification n where %s and %s
+                                      order by n.created_at desc, n.id desc limit :cap) s))""".formatted(SHARED_OF_PERSON, SHARED_UNREAD), person(staffId).addValue("cap", COUNT_CAP), Long.class);
         return n == null ? 0 : n;
     }
 
     /** This person's latest notices, newest first: their own and the shared ones told to them. */
     public List<NoticeView> recent(long staffId) {
-        return jdbc.query(
+        return named.query(
                 """
                 (select id, kind, ticket_id, tid, params, created_at, read_at from notification
-                  where recipient_id = ? order by created_at desc, id desc limit ?)
+                  where recipient_id = :me order by created_at desc, id desc limit :page)
                 union all
                 (select n.id, n.kind, n.ticket_id, n.tid, n.params, n.created_at, %s as read_at
-                   from notification n where %s order by n.created_at desc, n.id desc limit ?)
-                order by created_at desc, id desc limit ?""".formatted(SHARED_READ_AT, SHARED_OF_PERSON),
-                Notices::map,
-                staffId,
-                PAGE,
-                staffId,
-                staffId,
-                staffId,
-                staffId,
-                ts(horizon()),
-                PAGE,
-                PAGE);
+                   from notification n where %s order by n.created_at desc, n.id desc limit :page)
+                order by created_at desc, id desc limit :page""".formatted(SHARED_READ_AT, SHARED_OF_PERSON), person(staffId).addValue("page", PAGE), Notices::map);
     }
 
     /**
@@ -139,31 +130,20 @@ public class Notices {
      */
     @Transactional
     public NoticeView open(long noticeId, long staffId) {
-        Timestamp at = ts(now());
-        jdbc.update(
-                """
-                with own as (update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null)
+        MapSqlParameterSource p = person(staffId).addValue("notice", noticeId);
+        named.update("""
+                with own as (update notification set read_at = :at
+                              where id = :notice and recipient_id = :me and read_at is null)
                 insert into notification_read (staff_id, notification_id, read_at)
-                select ?, n.id, ? from notification n
-                 where n.id = ? and n.recipient_id is null and ? = any(n.audience) and %s
-                on conflict do nothing""".formatted(SHARED_UNREAD),
-                at,
-                noticeId,
-                staffId,
-                staffId,
-                at,
-                noticeId,
-                staffId,
-                staffId,
-                staffId,
-                staffId);
-        return jdbc
-                .query("""
-                select n.id, n.kind, n.ticket_id, n.tid, n.params, n.created_at,
-                       case when n.recipient_id is null then %s else n.read_at end as read_at
-                  from notification n
-                 where n.id = ? and (n.recipient_id = ? or (n.recipient_id is null and ? = any(n.audience)))""".formatted(SHARED_READ_AT), Notices::map, staffId, staffId, noticeId, staffId, staffId)
-                .stream()
+                select :me, n.id, :at from notification n
+                 where n.id = :notice and n.recipient_id is null and :me = any(n.audience) and %s
+                on conflict do nothing""".formatted(SHARED_UNREAD), p);
+        return named.query("""
+                        select n.id, n.kind, n.ticket_id, n.tid, n.params, n.created_at,
+                               case when n.recipient_id is null then %s else n.read_at end as read_at
+                          from notification n
+                         where n.id = :notice
+                           and (n.recipient_id = :me or (n.recipient_id is null and :me = any(n.audience)))""".formatted(SHARED_READ_AT), p, Notices::map).stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("No notice " + noticeId));
     }
@@ -179,38 +159,24 @@ public class Notices {
      */
     @Transactional
     public int markAllRead(long staffId) {
-        Timestamp at = ts(now());
-        Integer n = jdbc.queryForObject(
-                """
-                with own as (update notification set read_at = ? where recipient_id = ? and read_at is null returning 1),
+        Integer n =
+                named.queryForObject("""
+                with own as (update notification set read_at = :at where recipient_id = :me and read_at is null returning 1),
                      unread as (select count(*) as c from notification n where %s and %s),
                      newest as (select n.created_at, n.id from notification n
-                                 where n.recipient_id is null and n.created_at <= ?
+                                 where n.recipient_id is null and n.created_at <= :at
                                  order by n.created_at desc, n.id desc limit 1),
                      marked as (insert into notice_read_mark (staff_id, read_up_to_at, read_up_to_id, read_at)
-                                select ?, x.created_at, x.id, ? from newest x
+                                select :me, x.created_at, x.id, :at from newest x
                                 on conflict (staff_id) do update
                                 set read_up_to_at = excluded.read_up_to_at, read_up_to_id = excluded.read_up_to_id,
                                     read_at = excluded.read_at
                                 where (notice_read_mark.read_up_to_at, notice_read_mark.read_up_to_id)
                                       < (excluded.read_up_to_at, excluded.read_up_to_id)),
                      pruned as (delete from notification_read r using notification n, newest x
-                                 where r.staff_id = ? and n.id = r.notification_id
+                                 where r.staff_id = :me and n.id = r.notification_id
                                    and (n.created_at, n.id) <= (x.created_at, x.id))
-                select ((select count(*) from own) + (select c from unread))::int""".formatted(SHARED_OF_PERSON, SHARED_UNREAD),
-                Integer.class,
-                at,
-                staffId,
-                staffId,
-                staffId,
-                ts(horizon()),
-                staffId,
-                staffId,
-                staffId,
-                at,
-                staffId,
-                at,
-                staffId);
+                select ((select count(*) from own) + (select c from unread))::int""".formatted(SHARED_OF_PERSON, SHARED_UNREAD), person(staffId), Integer.class);
         return n == null ? 0 : n;
     }
 
@@ -221,29 +187,16 @@ public class Notices {
      */
     @Transactional
     public int opened(long ticketId, long staffId) {
-        Timestamp at = ts(now());
-        Integer read = jdbc.queryForObject(
-                """
-                with own as (update notification set read_at = ?
-                              where recipient_id = ? and ticket_id = ? and read_at is null returning 1),
+        MapSqlParameterSource p = person(staffId).addValue("ticket", ticketId);
+        Integer read = named.queryForObject("""
+                with own as (update notification set read_at = :at
+                              where recipient_id = :me and ticket_id = :ticket and read_at is null returning 1),
                      shared as (insert into notification_read (staff_id, notification_id, read_at)
-                                select ?, n.id, ? from notification n
-                                 where n.ticket_id = ? and %s and %s
+                                select :me, n.id, :at from notification n
+                                 where n.ticket_id = :ticket and %s and %s
                                 on conflict do nothing returning 1)
-                select ((select count(*) from own) + (select count(*) from shared))::int""".formatted(SHARED_OF_PERSON, SHARED_UNREAD),
-                Integer.class,
-                at,
-                staffId,
-                ticketId,
-                staffId,
-                at,
-                ticketId,
-                staffId,
-                staffId,
-                ts(horizon()),
-                staffId,
-                staffId,
-                staffId);
+                select ((select count(*) from own) + (select count(*) from shared))::int""".formatted(SHARED_OF_PERSON, SHARED_UNREAD), p, Integer.class);
+        Timestamp at = (Timestamp) p.getValue("at");
         jdbc.update("""
                 insert into request_seen (staff_id, ticket_id, seen_at) values (?, ?, ?)
                 on conflict (staff_id, ticket_id) do update set seen_at = excluded.seen_at""", staffId, ticketId, at);
