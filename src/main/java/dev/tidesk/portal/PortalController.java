@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -107,8 +108,15 @@ class PortalController {
         model.addAttribute("filters", FILTERS);
         model.addAttribute("filter", f);
         model.addAttribute("q", q);
+        Page<TicketView> requests =
+                queries.organizationRequests(me.organizationId(), "all".equals(f) ? "" : f, q, page, 25);
+        model.addAttribute("page", requests);
+        // past the cap the list is not counted to the end: "more than 10,000"
         model.addAttribute(
-                "page", queries.organizationRequests(me.organizationId(), "all".equals(f) ? "" : f, q, page, 25));
+                "countCap",
+                requests.getTotalElements() > RequestQueries.ORGANIZATION_COUNT_CAP
+                        ? RequestQueries.ORGANIZATION_COUNT_CAP
+                        : null);
         return "portal/requests/list";
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
@@ -126,6 +127,17 @@ public class RequestQueries {
         return Math.min(Math.max(page, 0), 10_000_000 / Math.max(size, 1));
     }
 
+    /**
+     * Past this many requests a client's list counts no further: the pager says "more than" (a count of
+     * a client's every request read 192,000 index entries, 78 ms a page, for the one client of the
+     * 1 M data set that every test request went to).
+     */
+    public static final int ORGANIZATION_COUNT_CAP = 10_000;
+
+    /**
+     * A page of a client's requests, newest first. Its total is exact up to {@link
+     * #ORGANIZATION_COUNT_CAP} and {@code ORGANIZATION_COUNT_CAP + 1} past it.
+     */
     public Page<TicketView> organizationRequests(long organizationId, String filter, String text, int page, int size) {
         boolean openOnly = "open".equalsIgnoreCase(filter);
         Status status = null;
@@ -133,13 +145,31 @@ public class RequestQueries {
             status = "closed".equalsIgnoreCase(filter) ? Status.CLOSED : parseStatus(filter);
         }
         String q = text == null ? "" : text.strip();
-        return tickets.findForOrganization(
-                        organizationId,
-                        openOnly,
-                        status,
-                        q,
-                        PageRequest.of(pageNumber(page, size), size, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
-                .map(Ticket::view);
+        PageRequest pageable =
+                PageRequest.of(pageNumber(page, size), size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
+        List<TicketView> rows = tickets.findForOrganization(organizationId, openOnly, status, q, pageable).stream()
+                .map(Ticket::view)
+                .toList();
+        List<Object> args = new ArrayList<>(List.of(organizationId));
+        StringBuilder where = new StringBuilder("organization_id = ?");
+        if (openOnly) {
+            where.append(" and status not in ").append(Status.FINISHED_SQL);
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            args.add(status.name());
+        }
+        if (!q.isEmpty()) {
+            where.append(" and (lower(subject) like lower(?) or lower(tid) = lower(?))");
+            args.add("%" + q + "%");
+            args.add(q);
+        }
+        args.add(ORGANIZATION_COUNT_CAP + 1);
+        Long total = jdbc.queryForObject(
+                "select count(*) from (select 1 from ticket where " + where + " limit ?) c",
+                Long.class,
+                args.toArray());
+        return new PageImpl<>(rows, pageable, total == null ? 0 : total);
     }
 
     public Slice<TicketView> queue(Queue queue, Long staffId, QueueSort sort, int page, int size) {

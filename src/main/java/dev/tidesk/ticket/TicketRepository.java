@@ -3,7 +3,6 @@ package dev.tidesk.ticket;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -21,7 +20,7 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
               and (:openOnly = false or t.status not in (dev.tidesk.ticket.Status.RESOLVED, dev.tidesk.ticket.Status.CLOSED))
               and (:status is null or t.status = :status)
               and (:text = '' or lower(t.subject) like lower(concat('%', :text, '%')) or lower(t.tid) = lower(:text))""")
-    Page<Ticket> findForOrganization(Long org, boolean openOnly, Status status, String text, Pageable page);
+    Slice<Ticket> findForOrganization(Long org, boolean openOnly, Status status, String text, Pageable page);
 
     @Query("""
             select t from Ticket t

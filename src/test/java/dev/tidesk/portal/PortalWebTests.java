@@ -30,10 +30,51 @@ import org.springframework.mock.web.MockMultipartFile;
 class PortalWebTests extends WebTest {
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     RequestQueries queries;
 
     @Autowired
     RequestDesk desk;
+
+    @Test
+    void aClientWithMoreRequestsThanTheCountCapSeesMoreThanInThePager() throws Exception {
+        Client client = data.client();
+        TicketView first = data.request(client, "Первое обращение", "Текст");
+        MockHttpSession session = portalLogin(client.login());
+        mvc.perform(get("/portal").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"pager-many\""))));
+        String mark = "CAP-" + System.nanoTime() + "-";
+        int more = RequestQueries.ORGANIZATION_COUNT_CAP;
+        try {
+            jdbc.update("""
+                    insert into ticket (number, tid, subject, organization_id, organization_name, contact_id,
+                                        contact_name, contact_email, channel, urgency, urgency_rank, status,
+                                        created_at, updated_at)
+                    select 900000000 + g, ? || g, 'Старое обращение ' || g, t.organization_id, t.organization_name,
+                           t.contact_id, t.contact_name, t.contact_email, t.channel, t.urgency, t.urgency_rank,
+                           'CLOSED', t.created_at - make_interval(days => 400, secs => g), t.updated_at
+                      from ticket t, generate_series(1, ?) g where t.id = ?""", mark, more, first.id());
+            // the cap and one more: counted no further, and the newest request still first
+            assertThat(queries.organizationRequests(client.organization().id(), "", "", 0, 25)
+                            .getTotalElements())
+                    .isEqualTo(RequestQueries.ORGANIZATION_COUNT_CAP + 1);
+            mvc.perform(get("/portal").session(session))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Страница 1 (всего больше 10")))
+                    .andExpect(content().string(containsString(first.tid())));
+            // a filter below the cap is counted exactly
+            mvc.perform(get("/portal?filter=open").session(session))
+                    .andExpect(content().string(not(containsString("id=\"pager-many\""))));
+            assertThat(queries.organizationRequests(client.organization().id(), "open", "", 0, 25)
+                            .getTotalElements())
+                    .isEqualTo(1);
+        } finally {
+            jdbc.update("delete from ticket where tid like ?", mark + "%");
+        }
+    }
 
     @Test
     void aContactCreatesARequestWithAnAttachmentAndSeesItsTidAtOnce() throws Exception {
