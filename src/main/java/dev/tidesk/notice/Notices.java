@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -268,18 +267,12 @@ public class Notices {
             long ticketId,
             String tid,
             String... params) {
-        Set<Long> to = new LinkedHashSet<>();
-        for (Long r : recipients) {
-            if (r != null && !Objects.equals(r, actorStaffId)) {
-                to.add(r);
-            }
-        }
-        if (to.isEmpty()) {
+        List<Long> list = told(recipients, actorStaffId);
+        if (list.isEmpty()) {
             return;
         }
         Timestamp at = ts(now());
-        String[] values = Arrays.stream(params).map(p -> p == null ? "" : p).toArray(String[]::new);
-        List<Long> list = List.copyOf(to);
+        String[] values = texts(params);
         // a notice of a kind its recipient chose by e-mail is marked for their next digest
         jdbc.batchUpdate("""
                 insert into notification (recipient_id, kind, ticket_id, tid, params, created_at, to_mail)
@@ -305,8 +298,9 @@ public class Notices {
 
     /**
      * Tells everyone of {@code recipients} but the one who caused it with one shared notice, in the
-     * caller's transaction: one row however many they are. Whoever chose this kind by e-mail gets a
-     * personal row instead, marked for their digest, and is left out of the shared audience.
+     * caller's transaction: one row however many they are. Only agents read shared notices ({@link
+     * #SHARED_OF_PERSON}), so a colleague of another role gets a personal row instead, and so does
+     * whoever chose this kind by e-mail (marked for their digest); neither is in the shared audience.
      */
     void tellShared(
             Collection<Long> recipients,
@@ -315,39 +309,45 @@ public class Notices {
             long ticketId,
             String tid,
             String... params) {
-        Long[] to = recipients.stream()
-                .filter(r -> r != null && !Objects.equals(r, actorStaffId))
-                .distinct()
-                .toArray(Long[]::new);
-        if (to.length == 0) {
+        List<Long> to = told(recipients, actorStaffId);
+        if (to.isEmpty()) {
             return;
         }
-        Timestamp at = ts(now());
-        String[] values = Arrays.stream(params).map(p -> p == null ? "" : p).toArray(String[]::new);
-        jdbc.update("""
-                with told as (select unnest(?::bigint[]) as id),
-                     by_mail as (select t.id from told t
-                                  where exists (select 1 from notice_mail_kind m where m.staff_id = t.id and m.kind = ?)),
-                     mailed as (insert into notification (recipient_id, kind, ticket_id, tid, params, created_at, to_mail)
-                                select b.id, ?, ?, ?, ?, ?, true from by_mail b)
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("told", to.toArray(Long[]::new))
+                .addValue("kind", kind.name())
+                .addValue("ticket", ticketId)
+                .addValue("tid", tid)
+                .addValue("params", texts(params))
+                .addValue("at", ts(now()));
+        named.update("""
+                with told as (select unnest(cast(:told as bigint[])) as id),
+                     personal as (select t.id, exists (select 1 from notice_mail_kind m
+                                                        where m.staff_id = t.id and m.kind = :kind) as to_mail
+                                    from told t),
+                     own as (select id, to_mail from personal
+                              where to_mail or (select s.role from team_staff_v s where s.id = personal.id)
+                                               is distinct from '%s'),
+                     written as (insert into notification (recipient_id, kind, ticket_id, tid, params, created_at, to_mail)
+                                 select o.id, :kind, :ticket, :tid, cast(:params as text[]), :at, o.to_mail from own o)
                 insert into notification (audience, kind, ticket_id, tid, params, created_at)
-                select a.ids, ?, ?, ?, ?, ?
+                select a.ids, :kind, :ticket, :tid, cast(:params as text[]), :at
                   from (select array_agg(t.id order by t.id) as ids from told t
-                         where not exists (select 1 from by_mail b where b.id = t.id)) a
-                 where a.ids is not null""", ps -> {
-            java.sql.Array audience = ps.getConnection().createArrayOf("bigint", to);
-            java.sql.Array texts = ps.getConnection().createArrayOf("text", values);
-            ps.setArray(1, audience);
-            ps.setString(2, kind.name());
-            int i = 3;
-            for (int row = 0; row < 2; row++) {
-                ps.setString(i++, kind.name());
-                ps.setLong(i++, ticketId);
-                ps.setString(i++, tid);
-                ps.setArray(i++, texts);
-                ps.setTimestamp(i++, at);
-            }
-        });
+                         where not exists (select 1 from own o where o.id = t.id)) a
+                 where a.ids is not null""".formatted(Role.AGENT.name()), p);
+    }
+
+    /** The recipients in order, nobody twice, without the one who caused it. */
+    private static List<Long> told(Collection<Long> recipients, Long actorStaffId) {
+        return recipients.stream()
+                .filter(r -> r != null && !Objects.equals(r, actorStaffId))
+                .distinct()
+                .toList();
+    }
+
+    /** A notice's parameters as stored: no nulls. */
+    private static String[] texts(String... params) {
+        return Arrays.stream(params).map(p -> p == null ? "" : p).toArray(String[]::new);
     }
 
     // ---- e-mail digests ------------------------------------------------------------------------
