@@ -34,9 +34,7 @@ class NewRequestDigestMailTests extends MailTest {
     JdbcTemplate jdbc;
 
     void runDigestJob() throws Exception {
-        Object job = context.getBean("staffDigests");
-        job.getClass().getMethod("sendDue").invoke(job);
-        sender.sendDue();
+        StaffDigestMailTests.runDigestJob(context, sender);
     }
 
     @Test

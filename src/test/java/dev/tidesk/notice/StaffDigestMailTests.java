@@ -47,6 +47,12 @@ class StaffDigestMailTests extends MailTest {
 
     /** The digest job as the scheduler runs it. */
     void runDigestJob() throws Exception {
+        runDigestJob(context, sender);
+    }
+
+    /** The digest job as the scheduler runs it (its scheduled method on the bean), then the outbox. */
+    static void runDigestJob(org.springframework.context.ApplicationContext context, OutboxSender sender)
+            throws Exception {
         Object job = context.getBean("staffDigests");
         var method = job.getClass().getMethod("sendDue");
         assertThat(org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(
