@@ -16,6 +16,11 @@ public record CcEntry(String address, String name, Long contactId, Instant added
 
     /** Whether the entry has a name other than its address, shown above the address. */
     public boolean hasName() {
+        return isName(name, address);
+    }
+
+    /** Whether {@code name} says more than {@code address}: not empty and not the address again. */
+    static boolean isName(String name, String address) {
         return name != null && !name.isBlank() && !name.equalsIgnoreCase(address);
     }
 }

@@ -11,4 +11,10 @@ import java.time.Instant;
  * @param name the contact's name as the directory has it, or null: a name from a mail header is never
  *     shown
  */
-public record CcSuggestion(String address, Long contactId, String name, Instant suggestedAt) {}
+public record CcSuggestion(String address, Long contactId, String name, Instant suggestedAt) {
+
+    /** Whether the suggestion has a name other than its address, shown above the address. */
+    public boolean hasName() {
+        return CcEntry.isName(name, address);
+    }
+}

@@ -68,4 +68,16 @@ class CcAddressTests {
         assertThat(new CcEntry("anna@romashka.example", "anna@romashka.example", null, null).label())
                 .isEqualTo("anna@romashka.example");
     }
+
+    @org.junit.jupiter.api.Test
+    void aSuggestionShowsANameOnlyWhenItIsNotTheAddress() {
+        assertThat(new CcSuggestion("anna@romashka.example", 1L, "Анна Волкова", null).hasName())
+                .isTrue();
+        assertThat(new CcSuggestion("anna@romashka.example", 1L, "ANNA@romashka.example", null).hasName())
+                .isFalse();
+        assertThat(new CcSuggestion("anna@romashka.example", null, " ", null).hasName())
+                .isFalse();
+        assertThat(new CcSuggestion("anna@romashka.example", null, null, null).hasName())
+                .isFalse();
+    }
 }
