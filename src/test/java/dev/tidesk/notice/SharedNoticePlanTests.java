@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -29,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code PageBudgetTests}).
  */
 @Import(SqlRecorder.Config.class)
+@Tag("database")
 class SharedNoticePlanTests extends WebTest {
 
     static final int SHARED = 6_000;

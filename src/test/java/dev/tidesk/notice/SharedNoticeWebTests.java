@@ -24,6 +24,7 @@ import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +35,7 @@ import org.springframework.mock.web.MockHttpSession;
  * for themselves: through HTTP, what every person sees in the bell is what a notice of their own
  * would show.
  */
+@Tag("database")
 class SharedNoticeWebTests extends WebTest {
 
     static final String NEW_REQUEST_TEXT = ": новое обращение в очереди";
