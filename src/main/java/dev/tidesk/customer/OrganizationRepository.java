@@ -10,6 +10,9 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
     @Query("select o from Organization o order by o.name")
     List<Organization> findAllOrdered();
 
+    @Query("select new dev.tidesk.customer.OrganizationChoice(o.id, o.name) from Organization o order by o.name")
+    List<OrganizationChoice> findChoices();
+
     // The caller lower-cases the argument, not the query: Hibernate translates a query with lower(?1)
     // again for every new value, which made these lookups the costliest step of inbound mail.
     @Query("select o from Organization o where lower(o.name) = ?1")

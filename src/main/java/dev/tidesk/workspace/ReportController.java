@@ -134,7 +134,7 @@ class ReportController {
         model.addAttribute("kinds", KINDS);
         model.addAttribute("filter", filter);
         model.addAttribute("grains", Grain.values());
-        model.addAttribute("organizations", customers.organizations());
+        model.addAttribute("organizations", customers.organizationChoices());
         model.addAttribute("people", staff.everyone());
         model.addAttribute("plans", PLANS);
         model.addAttribute(

@@ -205,7 +205,7 @@ public class Ledgers {
                 closed.findByContracts(running.stream().map(Contract::getId).toList()).stream()
                         .collect(Collectors.groupingBy(ClosedMonth::getContractId));
         Map<Long, String> names = new HashMap<>();
-        customers.organizations().forEach(o -> names.put(o.id(), o.name()));
+        customers.organizationChoices().forEach(o -> names.put(o.id(), o.name()));
         Map<PlanCode, PlanView> catalogue = contracts.catalogue();
         for (Contract c : running) {
             Map<YearMonth, Integer> used = exactEdges(c, minutes.getOrDefault(c.getOrganizationId(), Map.of()));
