@@ -123,8 +123,15 @@ class StatusTests {
                         .getInputStream()
                         .readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
+        String unassigned = new String(
+                new org.springframework.core.io.ClassPathResource(
+                                "db/migration/V461__ticket_unassigned_index_out_of_queue.sql")
+                        .getInputStream()
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
         assertThat(openBacklog).contains("status not in " + Status.FINISHED_SQL);
         assertThat(queue).contains("status not in " + Status.OUT_OF_QUEUE_SQL);
+        assertThat(unassigned).contains("assignee_id is null and status not in " + Status.OUT_OF_QUEUE_SQL);
     }
 
     private static Set<Status> sqlList(String sql) {
