@@ -236,3 +236,47 @@ document.addEventListener('click', function (e) {
     }
   });
 })();
+
+// The organization picker (fragments/org-picker): a choice fills the form's hidden id and the text
+// box; typing anew clears the id until one is chosen; Esc or a click elsewhere closes the choices.
+(function () {
+  function picker(el) { return el && el.closest ? el.closest('.org-picker') : null; }
+  function close(p) {
+    var choices = p.querySelector('.org-picker-choices');
+    if (choices) { choices.innerHTML = ''; }
+    p.querySelector('.org-picker-text').setAttribute('aria-expanded', 'false');
+  }
+  document.addEventListener('click', function (e) {
+    var pick = e.target.closest ? e.target.closest('.org-pick') : null;
+    var p = picker(pick);
+    if (pick && p) {
+      p.querySelector('.org-picker-id').value = pick.getAttribute('data-id');
+      p.querySelector('.org-picker-text').value = pick.textContent;
+      close(p);
+      return;
+    }
+    document.querySelectorAll('.org-picker').forEach(function (other) {
+      if (!other.contains(e.target)) { close(other); }
+    });
+  });
+  document.addEventListener('input', function (e) {
+    var p = e.target.classList && e.target.classList.contains('org-picker-text') ? picker(e.target) : null;
+    if (p) { p.querySelector('.org-picker-id').value = ''; }
+  });
+  document.addEventListener('keydown', function (e) {
+    var p = e.target.classList && e.target.classList.contains('org-picker-text') ? picker(e.target) : null;
+    if (!p) { return; }
+    var first = p.querySelector('.org-pick');
+    if (e.key === 'Escape') { close(p); }
+    if (e.key === 'ArrowDown' && first) { e.preventDefault(); first.focus(); }
+    if (e.key === 'Enter' && first && !p.querySelector('.org-picker-id').value) {
+      // Enter in the box takes the first choice, as a select would, instead of sending the form unfiltered
+      e.preventDefault();
+      first.click();
+    }
+  });
+  document.addEventListener('htmx:afterSwap', function (e) {
+    var p = picker(e.target);
+    if (p) { p.querySelector('.org-picker-text').setAttribute('aria-expanded', p.querySelector('.org-pick') ? 'true' : 'false'); }
+  });
+})();

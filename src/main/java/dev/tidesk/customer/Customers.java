@@ -172,6 +172,23 @@ public class Customers {
         return organizations.findChoices();
     }
 
+    /**
+     * At most {@code limit} organizations whose name holds {@code text} (any case), active ones first,
+     * by name; the first ones by name for a blank text. The choices of the organization picker.
+     */
+    public List<OrganizationChoice> organizationChoices(String text, int limit) {
+        String q = text == null ? "" : lower(text.strip());
+        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return organizations.findChoicesNamed(pattern, PageRequest.of(0, Math.max(1, limit)));
+    }
+
+    /** The organization as a choice, or empty when there is none with this id (null included). */
+    public Optional<OrganizationChoice> organizationChoice(Long id) {
+        return id == null
+                ? Optional.empty()
+                : organizations.findById(id).map(Organization::view).map(o -> new OrganizationChoice(o.id(), o.name()));
+    }
+
     public ContactView contact(long id) {
         return contacts.findById(id).map(Contact::view).orElseThrow(() -> new NotFoundException("No contact " + id));
     }

@@ -47,7 +47,6 @@ class PhoneController {
     @GetMapping("/desk/phone/contacts")
     String contacts(@RequestParam(defaultValue = "") String q, Model model) {
         model.addAttribute("contacts", customers.searchContacts(q, 10));
-        model.addAttribute("organizations", customers.organizationChoices());
         model.addAttribute("q", q);
         return "workspace/phone/new :: contacts";
     }
@@ -106,7 +105,9 @@ class PhoneController {
         model.addAttribute("contact", contact);
         model.addAttribute(
                 "sites", contact == null ? java.util.List.of() : customers.activeSitesOf(contact.organizationId()));
-        model.addAttribute("organizations", customers.organizationChoices());
+        model.addAttribute(
+                "organizationChoice",
+                customers.organizationChoice(form.getOrganizationId()).orElse(null));
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("contacts", java.util.List.of());
         return "workspace/phone/new";

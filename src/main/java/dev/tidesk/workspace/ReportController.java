@@ -134,7 +134,9 @@ class ReportController {
         model.addAttribute("kinds", KINDS);
         model.addAttribute("filter", filter);
         model.addAttribute("grains", Grain.values());
-        model.addAttribute("organizations", customers.organizationChoices());
+        model.addAttribute(
+                "orgChoice",
+                customers.organizationChoice(filter.organizationId()).orElse(null));
         model.addAttribute("people", staff.everyone());
         model.addAttribute("plans", PLANS);
         model.addAttribute(

@@ -272,7 +272,9 @@ class RequestListController {
         model.addAttribute("plans", PlanCode.values());
         model.addAttribute("slaStates", List.of(SlaState.OK, SlaState.WARNING, SlaState.BREACHED));
         model.addAttribute("columns", RequestFilter.Column.values());
-        model.addAttribute("organizations", customers.organizationChoices());
+        model.addAttribute(
+                "clientChoice",
+                customers.organizationChoice(criteria.getClient()).orElse(null));
         model.addAttribute("sites", criteria.getClient() == null ? List.of() : customers.sitesOf(criteria.getClient()));
         model.addAttribute(
                 "people",

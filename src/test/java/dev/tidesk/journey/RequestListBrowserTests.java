@@ -9,12 +9,15 @@ import dev.tidesk.TestData.Client;
 import dev.tidesk.team.StaffView;
 import dev.tidesk.ticket.RequestQueries;
 import dev.tidesk.ticket.TicketView;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -48,13 +51,42 @@ class RequestListBrowserTests extends MailTest {
         Browser.signIn(browser, url("/desk/login"), agent.email());
         browser.get(url("/desk"));
         Browser.clickAndWait(browser, By.id("all-requests"));
-        new Select(browser.findElement(By.name("client")))
-                .selectByVisibleText(client.organization().name());
+        // the client is picked by typing its name: the filter lists no organization until asked
+        String name = client.organization().name();
+        assertThat(browser.findElements(By.cssSelector("#filters option")))
+                .extracting(WebElement::getText)
+                .doesNotContain(name, other.organization().name());
+        browser.findElement(By.cssSelector("#filters .org-picker-text")).sendKeys(name);
+        // the choices for the name typed (the ones offered on focus, for no text, may come first)
+        WebElement choice = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> picks = d.findElements(By.cssSelector("#filters .org-pick"));
+            return picks.stream().allMatch(b -> b.getText().contains(name))
+                    ? picks.stream()
+                            .filter(b -> b.getText().equals(name))
+                            .findFirst()
+                            .orElse(null)
+                    : null;
+        });
+        assertThat(browser.findElements(By.cssSelector("#filters .org-pick")))
+                .extracting(WebElement::getText)
+                .contains(name)
+                .allMatch(text -> text.contains(name))
+                .doesNotContain(other.organization().name());
+        Browser.screenshot(browser, "desk-organization-picker");
+        choice.click();
+        assertThat(browser.findElement(By.cssSelector("#filters input[name=client]"))
+                        .getAttribute("value"))
+                .isEqualTo(String.valueOf(client.organization().id()));
+        assertThat(browser.findElements(By.cssSelector("#filters .org-pick"))).isEmpty();
         new Select(browser.findElement(By.name("assignee"))).selectByValue("none");
         Browser.clickAndWait(browser, By.id("apply-filters"));
         assertThat(browser.findElements(By.cssSelector("#request-list tbody tr")))
                 .hasSize(3);
         assertThat(browser.findElements(By.id("r-" + elsewhere.tid()))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#filters .org-picker-text"))
+                        .getAttribute("value"))
+                .as("the filtered page names the client it was filtered by")
+                .isEqualTo(name);
 
         browser.findElement(By.id("view-name")).sendKeys("Ромашка без исполнителя");
         Browser.clickAndWait(browser, By.id("save-view"));

@@ -183,6 +183,7 @@ public class AccessMatrixTests extends WebTest {
                 "GET /desk/phone",
                 "POST /desk/phone",
                 "GET /desk/phone/contacts",
+                "GET /desk/organizations/choices",
                 "GET /desk/tasks",
                 "POST /desk/tasks/{id}/sync/confirm",
                 "POST /desk/tasks/{id}/sync/dismiss",
