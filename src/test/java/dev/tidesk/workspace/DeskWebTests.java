@@ -261,4 +261,54 @@ class DeskWebTests extends WebTest {
                         .string(containsString(
                                 "href=\"/desk/search?q=%D0%BA%D0%BE%D1%80%D0%B7%D0%B8%D0%BD%D0%B0&amp;lang=en\"")));
     }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aQueueTileCountsUpToItsCapAndThenSaysMore() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        TicketView first = data.request(client, "Первое из многих", "Текст");
+        jdbc.update(
+                "update ticket set assignee_id = ?, assignee_name = ?, status = 'OPEN' where id = ?",
+                agent.id(),
+                agent.fullName(),
+                first.id());
+        MockHttpSession session = deskLogin(agent.email());
+        String mark = "QCAP-" + System.nanoTime() + "-";
+        long numbers = 800_000_000L + (System.nanoTime() % 90_000) * 1_000;
+        try {
+            // the cap exactly: counted
+            insertAssigned(first, mark, numbers, 1, (int) RequestQueries.QUEUE_COUNT_CAP - 1);
+            mvc.perform(get("/desk").param("view", "MINE").session(session))
+                    .andExpect(status().isOk())
+                    .andExpect(content()
+                            .string(containsString(
+                                    "<span class=\"tile-num\">" + RequestQueries.QUEUE_COUNT_CAP + "</span>")));
+            // one more: counted no further
+            insertAssigned(first, mark, numbers, (int) RequestQueries.QUEUE_COUNT_CAP, 1);
+            mvc.perform(get("/desk").param("view", "MINE").session(session))
+                    .andExpect(content()
+                            .string(containsString(
+                                    "<span class=\"tile-num\">" + RequestQueries.QUEUE_COUNT_CAP + "+</span>")));
+            assertThat(queries.queueCounts(agent.id()).get(dev.tidesk.ticket.Queue.MINE))
+                    .isEqualTo(RequestQueries.QUEUE_COUNT_CAP + 1);
+        } finally {
+            jdbc.update("delete from ticket where tid like ?", mark + "%");
+        }
+    }
+
+    /** {@code count} copies of {@code like}, numbered from {@code numbers + from}, long ago, in its assignee's queue. */
+    private void insertAssigned(TicketView like, String mark, long numbers, int from, int count) {
+        jdbc.update("""
+                insert into ticket (number, tid, subject, organization_id, organization_name, contact_id,
+                                    contact_name, contact_email, channel, urgency, urgency_rank, status,
+                                    assignee_id, assignee_name, created_at, updated_at)
+                select ? + ? + g, ? || (? + g), 'Давнее обращение ' || g, t.organization_id,
+                       t.organization_name, t.contact_id, t.contact_name, t.contact_email, t.channel, t.urgency,
+                       t.urgency_rank, 'OPEN', t.assignee_id, t.assignee_name,
+                       t.created_at - make_interval(days => 400, secs => g), t.updated_at
+                  from ticket t, generate_series(0, ? - 1) g where t.id = ?""", numbers, from, mark, from, count, like.id());
+    }
 }
