@@ -61,7 +61,6 @@ class TestContextBudgetTests {
                                 "identity.PasswordResetWebTests",
                                 "report.ReportsTests",
                                 "report.ReportSnapshotsTests",
-                                "ticket.SearchRankingTests",
                                 "ticket.TidAllocationTests"))
                 .anySatisfy(classes -> assertThat(classes)
                         .contains(

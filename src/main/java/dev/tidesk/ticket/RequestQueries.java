@@ -503,13 +503,15 @@ public class RequestQueries {
      *       test is hidden from the GIN index, so the primary key is the only way in). A word in
      *       two rows of five ends here: at most {@code walk} rows read (500: each walked row costs
      *       about a page, and the windows below find a less common word for fewer).
+     *   <li>Words too rare for PostgreSQL's statistics to count ({@link CommonWords}; a word found
+     *       nowhere too): the words alone ({@link #rest}), every older match at once if there are at
+     *       most {@link #WINDOW_CAP}; then no window is asked.
      *   <li>Older rows come from the GIN index of (slice, search vector), one widening window of
      *       slices at a time, newest first (1, 4, 16 slices): the index gives only the matches
-     *       within the window, and it stops once {@code n} are found. A word found nowhere costs
-     *       one cheap index probe per window: the index sees that the word has no entry.
-     *   <li>Then the words alone, below the windows ({@link #rest}): a rare word's every older
-     *       match at once, at most {@link #WINDOW_CAP}; not for words PostgreSQL's statistics count
-     *       as common ({@link CommonWords}).
+     *       within the window, and it stops once {@code n} are found.
+     *   <li>Then the words alone, below the windows ({@link #rest}), unless asked already: an
+     *       uncommon word's every older match at once, at most {@link #WINDOW_CAP}; not for words
+     *       the statistics count in more than {@link #REST_MOST_ROWS} rows.
      *   <li>More than that: windows of {@value #WIDEST_WINDOW} slices, newest first, until {@code
      *       n} are found.
      * </ol>
@@ -550,7 +552,18 @@ public class RequestQueries {
         jdbc.execute("set local enable_indexscan = off");
         long top = below >> source.sliceBits;
         boolean restAsked = false;
-        for (long width = 1; ids.size() < n; width = Math.min(width * 4, WIDEST_WINDOW)) {
+        if (restMostRows >= 0 && commonWords.rows(source.table, query) == 0) {
+            // words too rare for PostgreSQL's statistics to count: their every older match at once,
+            // before any window (each window of a rare word's search found nothing for about a
+            // millisecond: 4-6 of them a search)
+            restAsked = true;
+            List<Long> rest = rest(source, query, below, cap);
+            if (rest.size() <= cap) {
+                ids.addAll(rest.subList(0, Math.min(rest.size(), n - ids.size())));
+                top = -1;
+            }
+        }
+        for (long width = 1; ids.size() < n && top >= 0; width = Math.min(width * 4, WIDEST_WINDOW)) {
             if (width == WIDEST_WINDOW && !restAsked) {
                 // past the first windows, the words are rare here or common only further back: all
                 // the older matches at once, if there are at most the cap of them, unless the words

@@ -2,6 +2,7 @@ package dev.tidesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidesk.SqlRecorder;
 import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.WebTest;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * slices by moving the id sequences on between requests.
  */
 @Tag("database")
+@org.springframework.context.annotation.Import(SqlRecorder.Config.class)
 class SearchRankingTests extends WebTest {
 
     @Autowired
@@ -31,6 +33,9 @@ class SearchRankingTests extends WebTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SqlRecorder sql;
 
     @Test
     void postgresStatisticsCountACommonWordAndNotARareOne() {
@@ -100,6 +105,23 @@ class SearchRankingTests extends WebTest {
             assertThat(denseThree).as(source.name()).isEqualTo(walked.subList(0, Math.min(3, walked.size())));
             assertThat(newestThree).as(source.name()).isEqualTo(walked.subList(0, Math.min(3, walked.size())));
             assertThat(walked).as(source.name()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        }
+        // a word too rare for the statistics is asked alone at once, without a window of slices; the
+        // same word taken for common is asked window by window
+        for (int restMostRows : List.of(RequestQueries.REST_MOST_ROWS, -1)) {
+            sql.start();
+            transactions.execute(tx ->
+                    queries.candidates(SearchSource.MESSAGES, query, 10, 0, RequestQueries.WINDOW_CAP, restMostRows));
+            List<String> asked =
+                    sql.stop().stream().map(SqlRecorder.Recorded::sql).toList();
+            List<String> windows = asked.stream()
+                    .filter(s -> s.contains(">> " + RequestQueries.SEARCH_SLICE_BITS))
+                    .toList();
+            if (restMostRows < 0) {
+                assertThat(windows).as("windows asked for a common word").isNotEmpty();
+            } else {
+                assertThat(windows).as("windows asked for a rare word").isEmpty();
+            }
         }
         List<Long> requests = transactions.execute(tx -> queries.candidates(SearchSource.REQUESTS, query, 10, 0));
         assertThat(requests).containsExactly(newestFirst.get(0), newestFirst.get(2), newestFirst.get(4));
