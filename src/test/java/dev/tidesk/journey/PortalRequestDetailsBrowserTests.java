@@ -64,6 +64,44 @@ class PortalRequestDetailsBrowserTests extends MailTest {
         browser.manage().window().setSize(new Dimension(1366, 900));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void theListOfAClientWithMoreRequestsThanTheCapSaysMoreThanInItsPagerOnALaptopAndAPhone() throws Exception {
+        Client client = data.client();
+        TicketView first = data.request(client, "Самое новое обращение", "Текст");
+        String mark = "PCAP-" + System.nanoTime() + "-";
+        try {
+            jdbc.update("""
+                    insert into ticket (number, tid, subject, organization_id, organization_name, contact_id,
+                                        contact_name, contact_email, channel, urgency, urgency_rank, status,
+                                        created_at, updated_at)
+                    select 700000000 + g, ? || g, 'Старое обращение ' || g, t.organization_id, t.organization_name,
+                           t.contact_id, t.contact_name, t.contact_email, t.channel, t.urgency, t.urgency_rank,
+                           'CLOSED', t.created_at - make_interval(days => 400, secs => g), t.updated_at
+                      from ticket t, generate_series(1, ?) g where t.id = ?""", mark, dev.tidesk.ticket.RequestQueries.ORGANIZATION_COUNT_CAP, first.id());
+            Browser.signIn(browser, url("/portal/login"), client.login());
+            browser.get(url("/portal"));
+            for (int width : new int[] {1280, 390}) {
+                browser.manage().window().setSize(new Dimension(width, 900));
+                WebElement many = browser.findElement(By.id("pager-many"));
+                browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", many);
+                Browser.screenshot(browser, "portal-list-many-" + width);
+                assertThat(many.getText().replaceAll("[\\u00a0\\u202f]", " "))
+                        .isEqualTo("Страница 1 (всего больше 10 000)");
+                assertThat((Boolean) browser.executeScript(
+                                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
+                        .as("at %d px the page is no wider than the window", width)
+                        .isTrue();
+            }
+            assertThat(browser.findElement(By.cssSelector("table")).getText()).contains(first.tid());
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 900));
+            jdbc.update("delete from ticket where tid like ?", mark + "%");
+        }
+    }
+
     /** The value beside a label of the details card. */
     private WebElement dd(String label) {
         return browser.findElement(
