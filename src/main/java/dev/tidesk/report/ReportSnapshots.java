@@ -56,11 +56,22 @@ public class ReportSnapshots {
             PlatformTransactionManager transactions,
             Clock clock,
             @Value("${tidesk.report.max-age:PT1M}") Duration maxAge) {
+        this(reports, jdbc, transactions, clock, maxAge, ReportCache.refresher("report-refresh"));
+    }
+
+    /** With the executor that computes old reports again while they are served (tests: the caller's thread). */
+    ReportSnapshots(
+            Reports reports,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            Duration maxAge,
+            java.util.concurrent.Executor refresher) {
         this.reports = reports;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.cache = new ReportCache<>(clock, maxAge, KEPT);
+        this.cache = new ReportCache<>(clock, maxAge, KEPT, refresher);
     }
 
     private record Key(String kind, ReportFilter filter) {}

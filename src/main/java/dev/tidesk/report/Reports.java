@@ -53,6 +53,9 @@ public class Reports {
     private final Duration dashboardMaxAge;
     private final Object dashboardLock = new Object();
     private volatile Dashboard lastDashboard;
+    private final java.util.concurrent.atomic.AtomicBoolean dashboardRefreshing =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.Executor dashboardRefresher = ReportCache.refresher("dashboard-refresh");
     private final Clock clock;
 
     Reports(
@@ -93,12 +96,24 @@ public class Reports {
      * The dashboard as of now, computed at most once per {@code tidesk.report.dashboard-max-age}
      * (one minute by default) however many heads look at it: its weekly figures do not change
      * from one second to the next, and computing them reads a few hundred thousand index entries.
-     * The page shows the time it was computed.
+     * The page shows the time it was computed. Past its age, up to twice its age, the last one is
+     * shown while it is computed again in the background (as {@link ReportCache} does for the
+     * reports): the one look a minute that found it old waited half a second on the 1 M data set.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Dashboard dashboard() {
         Dashboard last = lastDashboard;
         if (fresh(last)) {
+            return last;
+        }
+        if (last != null && last.at().plus(dashboardMaxAge.multipliedBy(2)).isAfter(Instant.now(clock))) {
+            if (dashboardRefreshing.compareAndSet(false, true)) {
+                try {
+                    dashboardRefresher.execute(this::refreshDashboard);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    dashboardRefreshing.set(false);
+                }
+            }
             return last;
         }
         synchronized (dashboardLock) {
@@ -108,6 +123,17 @@ public class Reports {
                 lastDashboard = last;
             }
             return last;
+        }
+    }
+
+    private void refreshDashboard() {
+        try {
+            lastDashboard = dashboard(Instant.now(clock));
+        } catch (RuntimeException e) {
+            // the next look past the grace computes it itself, and shows the error
+            org.slf4j.LoggerFactory.getLogger(Reports.class).warn("Could not compute the dashboard again", e);
+        } finally {
+            dashboardRefreshing.set(false);
         }
     }
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The report cache on a test clock: kept for its age, recomputed after it, never kept with age zero. */
+/**
+ * The report cache on a test clock: kept for its age, shown while computed again up to twice its age,
+ * computed by the look itself past that, never kept with age zero.
+ */
 class ReportCacheTests {
 
     final TestClock clock = new TestClock();
@@ -21,7 +24,7 @@ class ReportCacheTests {
 
     @Test
     void aSecondLookWithinTheMinuteReadsTheSameTableAndItsTime() {
-        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10);
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10, Runnable::run);
         ReportSnapshot first = cache.get("a", this::table);
         clock.advance(Duration.ofSeconds(59));
         ReportSnapshot again = cache.get("a", this::table);
@@ -31,18 +34,50 @@ class ReportCacheTests {
     }
 
     @Test
-    void afterItsAgeTheReportIsComputedAgainWithTheNewFigures() {
-        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10);
+    void afterItsAgeTheKeptOneIsShownWhileItIsComputedAgainAndTheNextLookHasTheNewFigures() {
+        List<Runnable> refreshes = new java.util.ArrayList<>();
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10, refreshes::add);
         ReportSnapshot first = cache.get("a", this::table);
         clock.advance(Duration.ofSeconds(61));
+        assertThat(cache.get("a", this::table))
+                .as("served at once, as of its time")
+                .isSameAs(first);
+        assertThat(cache.get("a", this::table)).isSameAs(first);
+        assertThat(refreshes).as("one computation for the two looks").hasSize(1);
+        refreshes.get(0).run();
         ReportSnapshot next = cache.get("a", this::table);
         assertThat(next.table().rows().get(0).get(0)).isEqualTo(2L);
         assertThat(next.at()).isAfter(first.at());
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void pastTwiceItsAgeTheLookWaitsForTheNewFigures() {
+        List<Runnable> refreshes = new java.util.ArrayList<>();
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10, refreshes::add);
+        ReportSnapshot first = cache.get("a", this::table);
+        clock.advance(Duration.ofSeconds(121));
+        ReportSnapshot next = cache.get("a", this::table);
+        assertThat(next.table().rows().get(0).get(0)).isEqualTo(2L);
+        assertThat(next.at()).isAfter(first.at());
+        assertThat(refreshes).isEmpty();
+    }
+
+    @Test
+    void aRefreshThatCannotBeQueuedLeavesTheNextLookToTryAgain() {
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10, r -> {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+        });
+        ReportSnapshot first = cache.get("a", this::table);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(cache.get("a", this::table)).isSameAs(first);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(cache.get("a", this::table).at()).isAfter(first.at());
     }
 
     @Test
     void anotherFilterIsAnotherEntry() {
-        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10);
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(1), 10, Runnable::run);
         cache.get("a", this::table);
         cache.get("b", this::table);
         assertThat(computed).hasValue(2);
@@ -50,7 +85,7 @@ class ReportCacheTests {
 
     @Test
     void withAgeZeroNothingIsKept() {
-        ReportCache<String> cache = new ReportCache<>(clock, Duration.ZERO, 10);
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ZERO, 10, Runnable::run);
         cache.get("a", this::table);
         cache.get("a", this::table);
         assertThat(computed).hasValue(2);
@@ -59,7 +94,7 @@ class ReportCacheTests {
 
     @Test
     void atMostMaxEntriesAreKeptTheOldestGoingFirst() {
-        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(10), 3);
+        ReportCache<String> cache = new ReportCache<>(clock, Duration.ofMinutes(10), 3, Runnable::run);
         for (String k : List.of("a", "b", "c", "d")) {
             cache.get(k, this::table);
             clock.advance(Duration.ofSeconds(1));

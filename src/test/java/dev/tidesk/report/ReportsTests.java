@@ -419,6 +419,28 @@ class ReportsTests extends WebTest {
         assertThat(uncached.dashboard()).isNotSameAs(uncached.dashboard());
     }
 
+    @Test
+    void pastItsAgeTheLastDashboardIsShownWhileItIsComputedAgainInTheBackground() throws Exception {
+        Reports cached = withMaxAge(Duration.ofMinutes(1));
+        Dashboard first = cached.dashboard();
+        try {
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(cached.dashboard()).as("shown at once, as of its time").isSameAs(first);
+            Dashboard next = first;
+            for (int i = 0; i < 200 && next == first; i++) {
+                Thread.sleep(50);
+                next = cached.dashboard();
+            }
+            assertThat(next.at()).as("computed again by the background thread").isAfter(first.at());
+            // past twice its age the look computes it itself
+            clock.advance(Duration.ofSeconds(121));
+            Dashboard late = cached.dashboard();
+            assertThat(late.at()).isAfter(next.at());
+        } finally {
+            clock.reset();
+        }
+    }
+
     private Reports withMaxAge(Duration maxAge) {
         return new Reports(
                 context.getBean(VolumeReports.class),
