@@ -97,6 +97,25 @@ public class TestData {
     }
 
     /**
+     * {@code count} copies of {@code like} with {@code status}, its client and assignee, written 400 days
+     * and a second each before it, straight into the table (for counts and caps, which need thousands):
+     * TIDs {@code mark + n} and numbers {@code numbers + n}, n from {@code from}. Delete them with
+     * {@code delete from ticket where tid like mark || '%'}.
+     */
+    public void copies(TicketView like, String mark, long numbers, int from, int count, String status) {
+        context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .update("""
+                        insert into ticket (number, tid, subject, organization_id, organization_name, contact_id,
+                                            contact_name, contact_email, channel, urgency, urgency_rank, status,
+                                            assignee_id, assignee_name, created_at, updated_at)
+                        select ? + g, ? || g, 'Давнее обращение ' || g, t.organization_id, t.organization_name,
+                               t.contact_id, t.contact_name, t.contact_email, t.channel, t.urgency, t.urgency_rank, ?,
+                               t.assignee_id, t.assignee_name, t.created_at - make_interval(days => 400, secs => g),
+                               t.updated_at
+                          from ticket t, generate_series(?, ? + ? - 1) g where t.id = ?""", numbers, mark, status, from, from, count, like.id());
+    }
+
+    /**
      * Waits until the effects that follow committed changes (statement, SLA and plan-alert mails,
      * run after commit on the task executor) have run, as a user would a moment later.
      */

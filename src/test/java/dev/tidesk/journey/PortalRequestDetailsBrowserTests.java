@@ -73,14 +73,8 @@ class PortalRequestDetailsBrowserTests extends MailTest {
         TicketView first = data.request(client, "Самое новое обращение", "Текст");
         String mark = "PCAP-" + System.nanoTime() + "-";
         try {
-            jdbc.update("""
-                    insert into ticket (number, tid, subject, organization_id, organization_name, contact_id,
-                                        contact_name, contact_email, channel, urgency, urgency_rank, status,
-                                        created_at, updated_at)
-                    select 700000000 + g, ? || g, 'Старое обращение ' || g, t.organization_id, t.organization_name,
-                           t.contact_id, t.contact_name, t.contact_email, t.channel, t.urgency, t.urgency_rank,
-                           'CLOSED', t.created_at - make_interval(days => 400, secs => g), t.updated_at
-                      from ticket t, generate_series(1, ?) g where t.id = ?""", mark, dev.tidesk.ticket.RequestQueries.ORGANIZATION_COUNT_CAP, first.id());
+            data.copies(
+                    first, mark, 700_000_000L, 1, dev.tidesk.ticket.RequestQueries.ORGANIZATION_COUNT_CAP, "CLOSED");
             Browser.signIn(browser, url("/portal/login"), client.login());
             browser.get(url("/portal"));
             for (int width : new int[] {1280, 390}) {

@@ -49,14 +49,7 @@ class PortalWebTests extends WebTest {
         String mark = "CAP-" + System.nanoTime() + "-";
         int more = RequestQueries.ORGANIZATION_COUNT_CAP;
         try {
-            jdbc.update("""
-                    insert into ticket (number, tid, subject, organization_id, organization_name, contact_id,
-                                        contact_name, contact_email, channel, urgency, urgency_rank, status,
-                                        created_at, updated_at)
-                    select 900000000 + g, ? || g, 'Старое обращение ' || g, t.organization_id, t.organization_name,
-                           t.contact_id, t.contact_name, t.contact_email, t.channel, t.urgency, t.urgency_rank,
-                           'CLOSED', t.created_at - make_interval(days => 400, secs => g), t.updated_at
-                      from ticket t, generate_series(1, ?) g where t.id = ?""", mark, more, first.id());
+            data.copies(first, mark, 900_000_000L, 1, more, "CLOSED");
             // the cap and one more: counted no further, and the newest request still first
             assertThat(queries.organizationRequests(client.organization().id(), "", "", 0, 25)
                             .getTotalElements())

@@ -280,14 +280,14 @@ class DeskWebTests extends WebTest {
         long numbers = 800_000_000L + (System.nanoTime() % 90_000) * 1_000;
         try {
             // the cap exactly: counted
-            insertAssigned(first, mark, numbers, 1, (int) RequestQueries.QUEUE_COUNT_CAP - 1);
+            data.copies(first, mark, numbers, 1, (int) RequestQueries.QUEUE_COUNT_CAP - 1, "OPEN");
             mvc.perform(get("/desk").param("view", "MINE").session(session))
                     .andExpect(status().isOk())
                     .andExpect(content()
                             .string(containsString(
                                     "<span class=\"tile-num\">" + RequestQueries.QUEUE_COUNT_CAP + "</span>")));
             // one more: counted no further
-            insertAssigned(first, mark, numbers, (int) RequestQueries.QUEUE_COUNT_CAP, 1);
+            data.copies(first, mark, numbers, (int) RequestQueries.QUEUE_COUNT_CAP, 1, "OPEN");
             mvc.perform(get("/desk").param("view", "MINE").session(session))
                     .andExpect(content()
                             .string(containsString(
@@ -297,18 +297,5 @@ class DeskWebTests extends WebTest {
         } finally {
             jdbc.update("delete from ticket where tid like ?", mark + "%");
         }
-    }
-
-    /** {@code count} copies of {@code like}, numbered from {@code numbers + from}, long ago, in its assignee's queue. */
-    private void insertAssigned(TicketView like, String mark, long numbers, int from, int count) {
-        jdbc.update("""
-                insert into ticket (number, tid, subject, organization_id, organization_name, contact_id,
-                                    contact_name, contact_email, channel, urgency, urgency_rank, status,
-                                    assignee_id, assignee_name, created_at, updated_at)
-                select ? + ? + g, ? || (? + g), 'Давнее обращение ' || g, t.organization_id,
-                       t.organization_name, t.contact_id, t.contact_name, t.contact_email, t.channel, t.urgency,
-                       t.urgency_rank, 'OPEN', t.assignee_id, t.assignee_name,
-                       t.created_at - make_interval(days => 400, secs => g), t.updated_at
-                  from ticket t, generate_series(0, ? - 1) g where t.id = ?""", numbers, from, mark, from, count, like.id());
     }
 }
