@@ -263,6 +263,18 @@ document.addEventListener('click', function (e) {
     var p = e.target.classList && e.target.classList.contains('org-picker-text') ? picker(e.target) : null;
     if (p) { p.querySelector('.org-picker-id').value = ''; }
   });
+  // in the choices, the arrows move from one to the next (up from the first: back to the box), Esc closes
+  document.addEventListener('keydown', function (e) {
+    var pick = e.target.classList && e.target.classList.contains('org-pick') ? e.target : null;
+    var p = picker(pick);
+    if (!p) { return; }
+    var picks = Array.prototype.slice.call(p.querySelectorAll('.org-pick'));
+    var at = picks.indexOf(pick);
+    var box = p.querySelector('.org-picker-text');
+    if (e.key === 'ArrowDown' && at < picks.length - 1) { e.preventDefault(); picks[at + 1].focus(); }
+    if (e.key === 'ArrowUp') { e.preventDefault(); (at > 0 ? picks[at - 1] : box).focus(); }
+    if (e.key === 'Escape') { e.preventDefault(); close(p); box.focus(); }
+  });
   document.addEventListener('keydown', function (e) {
     var p = e.target.classList && e.target.classList.contains('org-picker-text') ? picker(e.target) : null;
     if (!p) { return; }

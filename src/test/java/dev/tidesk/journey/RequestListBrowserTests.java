@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -34,6 +35,9 @@ class RequestListBrowserTests extends MailTest {
     @Autowired
     RequestQueries queries;
 
+    @Autowired
+    dev.tidesk.customer.Customers customers;
+
     ChromeDriver browser;
 
     @Test
@@ -53,6 +57,8 @@ class RequestListBrowserTests extends MailTest {
         Browser.clickAndWait(browser, By.id("all-requests"));
         // the client is picked by typing its name: the filter lists no organization until asked
         String name = client.organization().name();
+        // a branch whose name holds the client's: two choices for the name typed
+        customers.createOrganization(name + " (филиал)", null);
         assertThat(browser.findElements(By.cssSelector("#filters option")))
                 .extracting(WebElement::getText)
                 .doesNotContain(name, other.organization().name());
@@ -73,7 +79,17 @@ class RequestListBrowserTests extends MailTest {
                 .allMatch(text -> text.contains(name))
                 .doesNotContain(other.organization().name());
         Browser.screenshot(browser, "desk-organization-picker");
-        choice.click();
+        // by keyboard, as an agent would: down into the choices, down and up again, Enter takes it
+        WebElement box = browser.findElement(By.cssSelector("#filters .org-picker-text"));
+        List<WebElement> picks = browser.findElements(By.cssSelector("#filters .org-pick"));
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.switchTo().activeElement()).isEqualTo(picks.get(0));
+        assertThat(picks).hasSizeGreaterThanOrEqualTo(2);
+        browser.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.switchTo().activeElement()).isEqualTo(picks.get(1));
+        browser.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
+        assertThat(browser.switchTo().activeElement()).isEqualTo(choice);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         assertThat(browser.findElement(By.cssSelector("#filters input[name=client]"))
                         .getAttribute("value"))
                 .isEqualTo(String.valueOf(client.organization().id()));
