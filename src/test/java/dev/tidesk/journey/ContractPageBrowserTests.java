@@ -85,6 +85,10 @@ class ContractPageBrowserTests extends MailTest {
         browser.findElement(By.id("worklog-open")).click();
         browser.findElement(By.id("worklog-hours")).sendKeys("1,5");
         browser.findElement(By.id("worklog-save")).click();
+        // the panel is swapped in by htmx: the total found before the swap goes stale under the reader
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("worklog-total")).getText().equals("34,5 ч"));
         assertThat(browser.findElement(By.id("worklog-total")).getText()).isEqualTo("34,5 ч");
         Browser.screenshot(browser, "desk-request-worklog");
 
