@@ -8,12 +8,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computed report tables kept for {@code maxAge}: a second look at the same report (the page, then
+ * Computed reports (a {@link ReportSnapshot}, the {@link Dashboard}) kept for {@code maxAge}: a second look at the same report (the page, then
  * its XLSX; two heads; a reload) reads the table computed a moment ago instead of walking the
  * period's requests again. Each entry keeps the time it was computed, which the page shows. One
  * computation per key at a time; at most {@code maxEntries} are kept (the oldest go first).
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * second for the 1 M data set's dashboard-sized reports), and the page's "as of" says how old it is.
  * Older than that, the look computes it and waits, as the first look does.
  */
-final class ReportCache<K> {
+final class ReportCache<K, V> {
 
     private static final Logger log = LoggerFactory.getLogger(ReportCache.class);
 
@@ -31,12 +32,15 @@ final class ReportCache<K> {
     private final Duration maxAge;
     private final int maxEntries;
     private final Executor refresher;
-    private final Map<K, ReportSnapshot> entries = new ConcurrentHashMap<>();
+    private final Function<V, Instant> computedAt;
+    private final Map<K, V> entries = new ConcurrentHashMap<>();
     private final Map<K, Object> locks = new ConcurrentHashMap<>();
     private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
 
-    ReportCache(Clock clock, Duration maxAge, int maxEntries, Executor refresher) {
+    /** {@code computedAt}: when a value was computed, as it says itself (the page shows it). */
+    ReportCache(Clock clock, Duration maxAge, int maxEntries, Function<V, Instant> computedAt, Executor refresher) {
         this.clock = clock;
+        this.computedAt = computedAt;
         this.maxAge = maxAge;
         this.maxEntries = maxEntries;
         this.refresher = refresher;
@@ -62,8 +66,8 @@ final class ReportCache<K> {
         return executor;
     }
 
-    ReportSnapshot get(K key, Supplier<ReportTable> compute) {
-        ReportSnapshot last = entries.get(key);
+    V get(K key, Supplier<V> compute) {
+        V last = entries.get(key);
         if (fresh(last)) {
             return last;
         }
@@ -84,7 +88,7 @@ final class ReportCache<K> {
                 if (fresh(last)) {
                     return last;
                 }
-                ReportSnapshot computed = new ReportSnapshot(compute.get(), Instant.now(clock));
+                V computed = compute.get();
                 if (!maxAge.isZero() && !maxAge.isNegative()) {
                     makeRoom();
                     entries.put(key, computed);
@@ -97,33 +101,33 @@ final class ReportCache<K> {
         }
     }
 
-    private void refresh(K key, Supplier<ReportTable> compute) {
+    private void refresh(K key, Supplier<V> compute) {
         try {
-            ReportSnapshot computed = new ReportSnapshot(compute.get(), Instant.now(clock));
+            V computed = compute.get();
             makeRoom();
             entries.put(key, computed);
         } catch (RuntimeException e) {
             // the next look past the grace computes it itself, and shows the error
-            log.warn("Could not compute a report again in the background", e);
+            log.warn("Could not compute a report again in the background: {}", key, e);
         } finally {
             refreshing.remove(key);
         }
     }
 
     /** Old, but young enough to be served while it is computed again. */
-    private boolean servable(ReportSnapshot s) {
-        return s != null && s.at().plus(maxAge.multipliedBy(2)).isAfter(Instant.now(clock));
+    private boolean servable(V s) {
+        return s != null && computedAt.apply(s).plus(maxAge.multipliedBy(2)).isAfter(Instant.now(clock));
     }
 
-    private boolean fresh(ReportSnapshot s) {
-        return s != null && s.at().plus(maxAge).isAfter(Instant.now(clock));
+    private boolean fresh(V s) {
+        return s != null && computedAt.apply(s).plus(maxAge).isAfter(Instant.now(clock));
     }
 
     private void makeRoom() {
         entries.values().removeIf(s -> !fresh(s));
         while (entries.size() >= maxEntries) {
             entries.entrySet().stream()
-                    .min(java.util.Comparator.comparing(e -> e.getValue().at()))
+                    .min(java.util.Comparator.comparing(e -> computedAt.apply(e.getValue())))
                     .ifPresent(e -> entries.remove(e.getKey(), e.getValue()));
         }
     }

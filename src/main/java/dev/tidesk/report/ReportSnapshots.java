@@ -47,7 +47,8 @@ public class ReportSnapshots {
     private final Reports reports;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private final ReportCache<Key> cache;
+    private final ReportCache<Key, ReportSnapshot> cache;
+    private final Clock clock;
 
     @Autowired
     ReportSnapshots(
@@ -71,7 +72,8 @@ public class ReportSnapshots {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.cache = new ReportCache<>(clock, maxAge, KEPT, refresher);
+        this.clock = clock;
+        this.cache = new ReportCache<>(clock, maxAge, KEPT, ReportSnapshot::at, refresher);
     }
 
     private record Key(String kind, ReportFilter filter) {}
@@ -83,10 +85,12 @@ public class ReportSnapshots {
         }
         return cache.get(
                 new Key(kind, filter),
-                () -> readOnly.execute(s -> {
-                    jdbc.execute("set local work_mem = '" + WORK_MEM + "'");
-                    return compute(kind, filter);
-                }));
+                () -> new ReportSnapshot(
+                        readOnly.execute(s -> {
+                            jdbc.execute("set local work_mem = '" + WORK_MEM + "'");
+                            return compute(kind, filter);
+                        }),
+                        java.time.Instant.now(clock)));
     }
 
     private ReportTable compute(String kind, ReportFilter filter) {

@@ -50,12 +50,7 @@ public class Reports {
     private final UtilisationReports utilisation;
     private final BacklogReports backlog;
     private final ZoneId zone;
-    private final Duration dashboardMaxAge;
-    private final Object dashboardLock = new Object();
-    private volatile Dashboard lastDashboard;
-    private final java.util.concurrent.atomic.AtomicBoolean dashboardRefreshing =
-            new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.Executor dashboardRefresher = ReportCache.refresher("dashboard-refresh");
+    private final ReportCache<String, Dashboard> dashboards;
     private final Clock clock;
 
     Reports(
@@ -77,8 +72,9 @@ public class Reports {
         this.utilisation = utilisation;
         this.backlog = backlog;
         this.zone = installation.timeZone();
-        this.dashboardMaxAge = dashboardMaxAge;
         this.clock = clock;
+        this.dashboards =
+                new ReportCache<>(clock, dashboardMaxAge, 1, Dashboard::at, ReportCache.refresher("dashboard-refresh"));
     }
 
     /** Today in the installation's time zone. */
@@ -97,48 +93,12 @@ public class Reports {
      * (one minute by default) however many heads look at it: its weekly figures do not change
      * from one second to the next, and computing them reads a few hundred thousand index entries.
      * The page shows the time it was computed. Past its age, up to twice its age, the last one is
-     * shown while it is computed again in the background (as {@link ReportCache} does for the
-     * reports): the one look a minute that found it old waited half a second on the 1 M data set.
+     * shown while it is computed again in the background ({@link ReportCache}, as for the reports):
+     * the one look a minute that found it old waited half a second on the 1 M data set.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Dashboard dashboard() {
-        Dashboard last = lastDashboard;
-        if (fresh(last)) {
-            return last;
-        }
-        if (last != null && last.at().plus(dashboardMaxAge.multipliedBy(2)).isAfter(Instant.now(clock))) {
-            if (dashboardRefreshing.compareAndSet(false, true)) {
-                try {
-                    dashboardRefresher.execute(this::refreshDashboard);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    dashboardRefreshing.set(false);
-                }
-            }
-            return last;
-        }
-        synchronized (dashboardLock) {
-            last = lastDashboard;
-            if (!fresh(last)) {
-                last = dashboard(Instant.now(clock));
-                lastDashboard = last;
-            }
-            return last;
-        }
-    }
-
-    private void refreshDashboard() {
-        try {
-            lastDashboard = dashboard(Instant.now(clock));
-        } catch (RuntimeException e) {
-            // the next look past the grace computes it itself, and shows the error
-            org.slf4j.LoggerFactory.getLogger(Reports.class).warn("Could not compute the dashboard again", e);
-        } finally {
-            dashboardRefreshing.set(false);
-        }
-    }
-
-    private boolean fresh(Dashboard d) {
-        return d != null && d.at().plus(dashboardMaxAge).isAfter(Instant.now(clock));
+        return dashboards.get("dashboard", () -> dashboard(Instant.now(clock)));
     }
 
     /** The dashboard as of {@code now}: only requests created before it count. */
