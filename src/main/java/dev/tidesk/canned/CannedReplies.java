@@ -46,12 +46,7 @@ public class CannedReplies {
      * the client's language first.
      */
     public List<CannedReplyView> pick(long staffId, String typed, String language) {
-        String like = "%"
-                + (typed == null ? "" : typed.trim().toLowerCase(java.util.Locale.ROOT))
-                        .replace("\\", "\\\\")
-                        .replace("%", "\\%")
-                        .replace("_", "\\_")
-                + "%";
+        String like = dev.tidesk.shared.LikePattern.containing(typed);
         return jdbc.query("""
                 select id, owner_id, language, title, body from canned_reply
                 where (owner_id is null or owner_id = ?) and (lower(title) like ? or lower(body) like ?)

@@ -177,9 +177,8 @@ public class Customers {
      * by name; the first ones by name for a blank text. The choices of the organization picker.
      */
     public List<OrganizationChoice> organizationChoices(String text, int limit) {
-        String q = text == null ? "" : lower(text.strip());
-        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return organizations.findChoicesNamed(pattern, PageRequest.of(0, Math.max(1, limit)));
+        return organizations.findChoicesNamed(
+                dev.tidesk.shared.LikePattern.containing(text), PageRequest.of(0, Math.max(1, limit)));
     }
 
     /** The organization as a choice, or empty when there is none with this id (null included). */
