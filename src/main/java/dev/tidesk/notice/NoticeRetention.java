@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Deletes the notices nobody will see again, every night: shared notices past the bell's horizon
  * ({@link Notices#SHARED_HORIZON}), with who read them ({@code notification_read}, by cascade), and
  * personal notices read more than {@link #READ_KEPT} ago or written more than {@link #KEPT} ago. A
- * notice still waiting for its e-mail digest stays. In batches of {@link #BATCH}, each its own
+ * notice still waiting for its e-mail digest ({@code to_mail}, cleared when the digest is sent) stays. In batches of {@link #BATCH}, each its own
  * statement, so a first run on a large table holds no long transaction.
  */
 @Component
@@ -61,8 +61,7 @@ class NoticeRetention {
                     delete from notification where id in (
                       select id from notification
                        where (recipient_id is null and created_at < ?)
-                          or (recipient_id is not null and (mailed_at is not null or not to_mail)
-                              and (read_at < ? or created_at < ?))
+                          or (recipient_id is not null and not to_mail and (read_at < ? or created_at < ?))
                        limit ?)""", sharedBefore, readBefore, writtenBefore, BATCH);
             total += deleted;
         } while (deleted == BATCH);
