@@ -131,6 +131,37 @@ class RequestListBrowserTests extends MailTest {
         assertThat(queries.ticket(elsewhere.id()).assigneeId()).isNull();
     }
 
+    @Test
+    void aCallFromSomeoneNewIsRecordedForTheClientPickedByName() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        String name = client.organization().name();
+        Browser.signIn(browser, url("/desk/login"), agent.email());
+        browser.get(url("/desk/phone"));
+        browser.findElement(By.cssSelector("details summary")).click();
+        browser.findElement(By.cssSelector("details .org-picker-text")).sendKeys(name);
+        WebElement choice = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> picks = d.findElements(By.cssSelector("details .org-pick"));
+            return picks.stream().allMatch(b -> b.getText().contains(name))
+                    ? picks.stream()
+                            .filter(b -> b.getText().equals(name))
+                            .findFirst()
+                            .orElse(null)
+                    : null;
+        });
+        Browser.screenshot(browser, "desk-phone-organization-picker");
+        choice.click();
+        browser.findElement(By.id("newContactName")).sendKeys("Пётр Звонков");
+        browser.findElement(By.id("subject")).sendKeys("Звонок: не работает оплата");
+        browser.findElement(By.id("body")).sendKeys("Клиент звонил, оплата картой не проходит.");
+        Browser.clickAndWait(browser, By.id("phone-submit"));
+
+        String tid = browser.getCurrentUrl().replaceAll(".*/desk/requests/([^/?#]+).*", "$1");
+        assertThat(queries.byTid(tid).organizationId())
+                .isEqualTo(client.organization().id());
+        assertThat(queries.byTid(tid).contactName()).isEqualTo("Пётр Звонков");
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
