@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportExports {
 
+    public ReportExports() {
+        XmlFactories.pin();
+    }
+
     public byte[] csv(ReportTable table, Function<Column, String> header, BiFunction<Column, Object, String> text) {
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
