@@ -113,10 +113,8 @@ class PortalController {
         model.addAttribute("page", requests);
         // past the cap the list is not counted to the end: "more than 10,000"
         model.addAttribute(
-                "countCap",
-                requests.getTotalElements() > RequestQueries.ORGANIZATION_COUNT_CAP
-                        ? RequestQueries.ORGANIZATION_COUNT_CAP
-                        : null);
+                "total",
+                new dev.tidesk.ticket.CappedCount(requests.getTotalElements(), RequestQueries.ORGANIZATION_COUNT_CAP));
         return "portal/requests/list";
     }
 

@@ -208,8 +208,8 @@ public class RequestQueries {
                 rows, PageRequest.of(pageNumber(page, size), size), more);
     }
 
-    /** How many requests the filter finds, up to {@link #COUNT_CAP} + 1 (shown as "more than"). */
-    public long count(RequestFilter filter) {
+    /** How many requests the filter finds, counted up to {@link #COUNT_CAP} + 1 (shown as "more than"). */
+    public CappedCount count(RequestFilter filter) {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         args.add(COUNT_CAP + 1);
@@ -217,7 +217,7 @@ public class RequestQueries {
                 "select count(*) from (select 1 from ticket where " + where + " limit ?) c",
                 Long.class,
                 args.toArray());
-        return n == null ? 0 : n;
+        return new CappedCount(n == null ? 0 : n, COUNT_CAP);
     }
 
     private String where(RequestFilter f, List<Object> args) {
@@ -323,8 +323,8 @@ public class RequestQueries {
      */
     public static final long QUEUE_COUNT_CAP = 999;
 
-    /** How many requests each queue view holds, at most {@link #QUEUE_COUNT_CAP} + 1. */
-    public Map<Queue, Long> queueCounts(Long staffId) {
+    /** How many requests each queue view holds, counted up to {@link #QUEUE_COUNT_CAP} + 1. */
+    public Map<Queue, CappedCount> queueCounts(Long staffId) {
         return queueCounts(staffId, null);
     }
 
@@ -333,19 +333,23 @@ public class RequestQueries {
      * QueueSort, String, int, int)} narrows the list (null or blank for every request), at most
      * {@link #QUEUE_COUNT_CAP} + 1.
      */
-    public Map<Queue, Long> queueCounts(Long staffId, String tag) {
+    public Map<Queue, CappedCount> queueCounts(Long staffId, String tag) {
         String tagged = tag == null || tag.isBlank() ? null : RequestTags.normalize(tag);
-        Map<Queue, Long> counts = new LinkedHashMap<>();
+        Map<Queue, CappedCount> counts = new LinkedHashMap<>();
         String open = "status not in " + Status.FINISHED_SQL;
         counts.put(
                 Queue.UNASSIGNED,
                 cappedCount("assignee_id is null and status not in " + Status.OUT_OF_QUEUE_SQL, tagged));
-        counts.put(Queue.MINE, staffId == null ? 0 : cappedCount("assignee_id = " + staffId + " and " + open, tagged));
+        counts.put(
+                Queue.MINE,
+                staffId == null
+                        ? new CappedCount(0, QUEUE_COUNT_CAP)
+                        : cappedCount("assignee_id = " + staffId + " and " + open, tagged));
         counts.put(Queue.OPEN, cappedCount(open, tagged));
         return counts;
     }
 
-    private long cappedCount(String condition, String tag) {
+    private CappedCount cappedCount(String condition, String tag) {
         List<Object> args = new ArrayList<>();
         String where = condition;
         if (tag != null) {
@@ -357,7 +361,7 @@ public class RequestQueries {
                         + ") capped",
                 Long.class,
                 args.toArray());
-        return n == null ? 0 : n;
+        return new CappedCount(n == null ? 0 : n, QUEUE_COUNT_CAP);
     }
 
     /**

@@ -292,7 +292,9 @@ class DeskWebTests extends WebTest {
                     .andExpect(content()
                             .string(containsString(
                                     "<span class=\"tile-num\">" + RequestQueries.QUEUE_COUNT_CAP + "+</span>")));
-            assertThat(queries.queueCounts(agent.id()).get(dev.tidesk.ticket.Queue.MINE))
+            assertThat(queries.queueCounts(agent.id())
+                            .get(dev.tidesk.ticket.Queue.MINE)
+                            .counted())
                     .isEqualTo(RequestQueries.QUEUE_COUNT_CAP + 1);
         } finally {
             jdbc.update("delete from ticket where tid like ?", mark + "%");
