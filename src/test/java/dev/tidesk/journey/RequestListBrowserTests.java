@@ -62,17 +62,7 @@ class RequestListBrowserTests extends MailTest {
         assertThat(browser.findElements(By.cssSelector("#filters option")))
                 .extracting(WebElement::getText)
                 .doesNotContain(name, other.organization().name());
-        browser.findElement(By.cssSelector("#filters .org-picker-text")).sendKeys(name);
-        // the choices for the name typed (the ones offered on focus, for no text, may come first)
-        WebElement choice = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            List<WebElement> picks = d.findElements(By.cssSelector("#filters .org-pick"));
-            return picks.stream().allMatch(b -> b.getText().contains(name))
-                    ? picks.stream()
-                            .filter(b -> b.getText().equals(name))
-                            .findFirst()
-                            .orElse(null)
-                    : null;
-        });
+        WebElement choice = typeInPicker("#filters", name);
         assertThat(browser.findElements(By.cssSelector("#filters .org-pick")))
                 .extracting(WebElement::getText)
                 .contains(name)
@@ -139,16 +129,7 @@ class RequestListBrowserTests extends MailTest {
         Browser.signIn(browser, url("/desk/login"), agent.email());
         browser.get(url("/desk/phone"));
         browser.findElement(By.cssSelector("details summary")).click();
-        browser.findElement(By.cssSelector("details .org-picker-text")).sendKeys(name);
-        WebElement choice = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            List<WebElement> picks = d.findElements(By.cssSelector("details .org-pick"));
-            return picks.stream().allMatch(b -> b.getText().contains(name))
-                    ? picks.stream()
-                            .filter(b -> b.getText().equals(name))
-                            .findFirst()
-                            .orElse(null)
-                    : null;
-        });
+        WebElement choice = typeInPicker("details", name);
         Browser.screenshot(browser, "desk-phone-organization-picker");
         choice.click();
         browser.findElement(By.id("newContactName")).sendKeys("Пётр Звонков");
@@ -164,5 +145,23 @@ class RequestListBrowserTests extends MailTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /**
+     * Types a client's name into the organization picker inside {@code scope} and returns the choice
+     * of that name, once every choice shown is for the name typed (the ones offered on focus, for no
+     * text, may come first).
+     */
+    private WebElement typeInPicker(String scope, String name) {
+        browser.findElement(By.cssSelector(scope + " .org-picker-text")).sendKeys(name);
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> picks = d.findElements(By.cssSelector(scope + " .org-pick"));
+            return picks.stream().allMatch(b -> b.getText().contains(name))
+                    ? picks.stream()
+                            .filter(b -> b.getText().equals(name))
+                            .findFirst()
+                            .orElse(null)
+                    : null;
+        });
     }
 }
