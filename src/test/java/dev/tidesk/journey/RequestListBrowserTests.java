@@ -147,6 +147,32 @@ class RequestListBrowserTests extends MailTest {
         return "http://localhost:" + port + path;
     }
 
+    @Test
+    void anAgentWithMoreThanTheQueueCapSeesItsTileSay999Plus() throws Exception {
+        Client client = data.client();
+        StaffView agent = data.agent();
+        TicketView first = data.request(client, "Первое из многих", "Текст");
+        var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        jdbc.update(
+                "update ticket set assignee_id = ?, assignee_name = ?, status = 'OPEN' where id = ?",
+                agent.id(),
+                agent.fullName(),
+                first.id());
+        String mark = "QTILE-" + System.nanoTime() + "-";
+        long numbers = 700_000_000L + (System.nanoTime() % 90_000) * 1_000;
+        try {
+            data.copies(first, mark, numbers, 1, (int) RequestQueries.QUEUE_COUNT_CAP, "OPEN");
+            Browser.signIn(browser, url("/desk/login"), agent.email());
+            browser.get(url("/desk?view=MINE"));
+            assertThat(browser.findElement(By.cssSelector("#view-MINE .tile-num"))
+                            .getText())
+                    .isEqualTo(RequestQueries.QUEUE_COUNT_CAP + "+");
+            Browser.screenshot(browser, "desk-queue-999-plus");
+        } finally {
+            jdbc.update("delete from ticket where tid like ?", mark + "%");
+        }
+    }
+
     /**
      * Types a client's name into the organization picker inside {@code scope} and returns the choice
      * of that name, once every choice shown is for the name typed (the ones offered on focus, for no
