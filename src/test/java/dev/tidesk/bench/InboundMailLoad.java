@@ -28,11 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java src/test/java/dev/tidesk/bench/InboundMailLoad.java --smtp 127.0.0.1:2525 \
  *     [--connections 4] [--seconds 60] [--warmup 5] [--orgs 1000] [--domain bench.example] [--to support@tidesk.example]
+ *     [--senders known|new]
  * </pre>
  *
- * The senders are the generated contacts {@code contact1@orgN.<domain>}; about one message in four
- * answers an existing request by its TID in the subject when {@code --tids} names a few
- * (comma-separated), the others are new requests.
+ * The senders are the generated contacts {@code contact1@orgN.<domain>}; with {@code --senders new}
+ * each message comes from an address never seen before at a client's domain, so that processing
+ * also creates a contact. About one message in four answers an existing request by its TID in the
+ * subject when {@code --tids} names a few (comma-separated), the others are new requests.
  */
 public final class InboundMailLoad {
 
@@ -42,12 +44,15 @@ public final class InboundMailLoad {
     private final String domain;
     private final String to;
     private final List<String> tids;
+    private final boolean newSenders;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
     private volatile String lastError;
 
-    InboundMailLoad(String host, int port, int orgs, String domain, String to, List<String> tids) {
+    InboundMailLoad(String host, int port, int orgs, String domain, String to, List<String> tids, boolean newSenders) {
+        this.newSenders = newSenders;
         this.host = host;
         this.port = port;
         this.orgs = orgs;
@@ -69,7 +74,8 @@ public final class InboundMailLoad {
                 Integer.parseInt(o.getOrDefault("orgs", "1000")),
                 o.getOrDefault("domain", "bench.example"),
                 o.getOrDefault("to", "support@tidesk.example"),
-                tids);
+                tids,
+                "new".equals(o.get("senders")));
         load.run(
                 Integer.parseInt(o.getOrDefault("connections", "4")),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup", "5"))),
@@ -126,8 +132,8 @@ public final class InboundMailLoad {
                 expect(in, "250");
                 while (System.nanoTime() < end) {
                     long n = sequence.incrementAndGet();
-                    String from =
-                            "contact1@org" + (1 + ThreadLocalRandom.current().nextInt(orgs)) + "." + domain;
+                    String from = (newSenders ? "new" + run + "-" + n : "contact1") + "@org"
+                            + (1 + ThreadLocalRandom.current().nextInt(orgs)) + "." + domain;
                     long t0 = System.nanoTime();
                     command(out, "MAIL FROM:<" + from + ">");
                     expect(in, "250");
