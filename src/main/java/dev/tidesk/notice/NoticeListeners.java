@@ -9,7 +9,6 @@ import dev.tidesk.task.TaskBoard;
 import dev.tidesk.task.TaskStatus;
 import dev.tidesk.task.TaskStatusChanged;
 import dev.tidesk.task.TaskView;
-import dev.tidesk.team.Availability;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.ticket.ClientReplied;
 import dev.tidesk.ticket.InternalNoteAdded;
@@ -89,13 +88,9 @@ class NoticeListeners {
                     ticket.subject(),
                     ticket.organizationName());
         } else if (ticket.assigneeId() == null) {
-            List<Long> onDuty = staff.everyone().stream()
-                    .filter(s -> s.role() == Role.AGENT && s.availability() != Availability.AWAY)
-                    .map(s -> s.id())
-                    .toList();
             // one shared notice for all of them (issue 19), however many are on duty
             notices.tellShared(
-                    onDuty,
+                    staff.agentsOnDuty(),
                     event.byStaffId(),
                     NoticeKind.NEW_REQUEST,
                     ticket.id(),

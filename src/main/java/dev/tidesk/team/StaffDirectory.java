@@ -5,9 +5,12 @@ import dev.tidesk.identity.Role;
 import dev.tidesk.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -212,6 +215,21 @@ public class StaffDirectory {
 
     public Optional<StaffView> byEmail(String email) {
         return staff.findByLowerEmail(email.toLowerCase(Locale.ROOT)).map(Staff::view);
+    }
+
+    /** Those of the addresses that are colleagues' (active or not), lower-cased: one query for them all. */
+    public Set<String> staffAddresses(Collection<String> emails) {
+        List<String> lower = emails.stream()
+                .filter(Objects::nonNull)
+                .map(e -> e.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        return lower.isEmpty() ? Set.of() : Set.copyOf(staff.findLowerEmailsIn(lower));
+    }
+
+    /** The ids of the active agents who are not away, in id order. */
+    public List<Long> agentsOnDuty() {
+        return staff.findActiveIds(Role.AGENT, Availability.AWAY);
     }
 
     public List<StaffView> everyone() {

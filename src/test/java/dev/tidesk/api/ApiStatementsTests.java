@@ -28,8 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(SqlRecorder.Config.class)
 class ApiStatementsTests extends WebTest {
 
-    /** Statements one API creation may send (measured: see docs/benchmarks.md). */
-    static final int STATEMENT_BUDGET = 14;
+    /**
+     * Statements one API creation may send (measured: see docs/benchmarks.md), the shared notice to the
+     * agents on duty included.
+     */
+    static final int STATEMENT_BUDGET = 15;
 
     @Autowired
     ApiTokens tokens;
@@ -47,6 +50,9 @@ class ApiStatementsTests extends WebTest {
     void aRequestCreatedThroughTheApiIsOneWriteTransactionWithinItsStatementBudget() throws Exception {
         Client client = data.client();
         String token = tokens.issue(accountOf(data.agent().email()), "budget");
+        // a colleague on duty, as a desk always has: the new request's notice is part of its cost, whichever
+        // tests ran before in this context
+        data.agent();
         create(token, client, 0); // warm: first use writes last_used_at, caches fill
         int runs = 10;
         long commits = sql.commits();

@@ -59,8 +59,9 @@ class MailParticipants {
      * they may write there by mail), and the client's colleagues among them are suggested for CC.
      */
     void bringIn(long ticketId, ParsedMail parsed, Instant now) {
-        threading.addParticipants(ticketId, recipients(parsed));
-        suggestColleagues(ticketId, parsed, now);
+        List<String> recipients = recipients(parsed);
+        threading.addParticipants(ticketId, recipients);
+        suggestColleagues(ticketId, parsed, recipients, now);
     }
 
     /**
@@ -70,8 +71,9 @@ class MailParticipants {
      * names are the directory's, never the header's. One-off clients (the triage organization) have no
      * colleagues. Imported history suggests nothing.
      */
-    void suggestColleagues(long ticketId, ParsedMail parsed, Instant now) {
-        if (guard.isSilent()) {
+    void suggestColleagues(long ticketId, ParsedMail parsed, List<String> recipients, Instant now) {
+        List<String> cc = MailParser.addresses(parsed.header("cc"));
+        if (guard.isSilent() || cc.isEmpty()) {
             return;
         }
         TicketView ticket = requests.ticket(ticketId);
@@ -83,8 +85,7 @@ class MailParticipants {
                         .isPresent()) {
             return;
         }
-        List<String> cc = MailParser.addresses(parsed.header("cc"));
-        Set<String> own = Set.copyOf(recipients(parsed));
+        Set<String> own = Set.copyOf(recipients);
         int offered = 0;
         for (String address : cc) {
             if (offered >= 20) {
@@ -118,13 +119,16 @@ class MailParticipants {
         String ownFrom = mail.from().toLowerCase(Locale.ROOT);
         String ownLocal = ownFrom.substring(0, ownFrom.indexOf('@'));
         String ownHost = ownFrom.substring(ownFrom.indexOf('@'));
-        return all.stream()
+        List<String> outside = all.stream()
                 .filter(a -> a != null
                         && !a.endsWith(ownDomain)
                         && !a.equals(ownFrom)
-                        && !(a.startsWith(ownLocal + mail.replySeparator()) && a.endsWith(ownHost))
-                        && staff.byEmail(a).isEmpty())
+                        && !(a.startsWith(ownLocal + mail.replySeparator()) && a.endsWith(ownHost)))
                 .distinct()
+                .toList();
+        Set<String> colleagues = staff.staffAddresses(outside);
+        return outside.stream()
+                .filter(a -> !colleagues.contains(a.toLowerCase(Locale.ROOT)))
                 .toList();
     }
 

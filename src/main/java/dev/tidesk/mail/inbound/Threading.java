@@ -195,13 +195,16 @@ class Threading {
 
     /** Puts addresses on a request: only ever for a mail that passed the threading rule. */
     void addParticipants(long ticketId, java.util.Collection<String> addresses) {
-        for (String a : addresses) {
-            if (a != null && a.contains("@") && a.length() <= 300) {
-                jdbc.update(
-                        "insert into mail_participant (ticket_id, address) values (?, ?) on conflict do nothing",
-                        ticketId,
-                        a.strip().toLowerCase(java.util.Locale.ROOT));
-            }
+        String[] kept = addresses.stream()
+                .filter(a -> a != null && a.contains("@") && a.length() <= 300)
+                .map(a -> a.strip().toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .toArray(String[]::new);
+        if (kept.length > 0) {
+            // one statement however many addresses the mail names
+            jdbc.update("""
+                    insert into mail_participant (ticket_id, address)
+                    select ?, a from unnest(cast(? as text[])) a on conflict do nothing""", ticketId, kept);
         }
     }
 
