@@ -82,7 +82,7 @@ public class Outbox {
 
     /** Mail that failed for good: the number admins see next to the outbox in the menu. */
     public long failedCount() {
-        return outbox.countByStatus(OutboxStatus.FAILED);
+        return outbox.countFailed();
     }
 
     /** Whether an SMTP server is configured, so that the outbox is being sent at all. */

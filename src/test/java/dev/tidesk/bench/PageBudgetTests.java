@@ -40,14 +40,16 @@ class PageBudgetTests extends WebTest {
     /**
      * Statements each page may send, session handling included (measured when the guard was
      * written, see docs/benchmarks.md). Lower them when a page gets cheaper; raising one needs a reason.
+     * The queue and the dashboard took one more when the bell's count began to ask for its generic
+     * plan ({@code set local plan_cache_mode}): a short statement instead of 0.3 ms of planning a page.
      */
     static final Map<String, Integer> BUDGET = Map.of(
-            "queue", 11,
+            "queue", 12,
             "all requests", 12,
             "request page", 35,
             "search", 30,
             "portal list", 6,
-            "dashboard", 19,
+            "dashboard", 20,
             "report page", 10);
 
     /**

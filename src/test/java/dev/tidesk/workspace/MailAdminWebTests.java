@@ -205,6 +205,39 @@ class MailAdminWebTests extends WebTest {
     }
 
     @Test
+    void theAdminMenuCountsTheMailThatFailedForGoodAndNothingElse() throws Exception {
+        var client = data.client();
+        InboundView in = intake.receive("test", mail(client.login(), "Письмо для счёта ошибок"));
+        MockHttpSession admin = admin();
+        long failed = jdbc.queryForObject("select count(*) from mail_outbox where status = 'FAILED'", Long.class);
+        long pending = jdbc.queryForObject(
+                "select count(*) from mail_outbox where ticket_id = ? and status = 'PENDING'",
+                Long.class,
+                in.ticketId());
+        assertThat(pending)
+                .as("the acknowledgement waits in the outbox, not counted yet")
+                .isPositive();
+        assertThat(failedBadge(admin)).isEqualTo(failed);
+
+        jdbc.update(
+                "update mail_outbox set status = 'FAILED', last_error = '550 5.1.1 no such mailbox' where ticket_id = ?",
+                in.ticketId());
+        assertThat(failedBadge(admin)).isEqualTo(failed + pending);
+    }
+
+    /** The number next to the outbox in the admin menu (0 when it shows none). */
+    private long failedBadge(MockHttpSession session) throws Exception {
+        String page = mvc.perform(get("/desk").session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        java.util.regex.Matcher badge = java.util.regex.Pattern.compile("id=\"outbox-failed\"[^>]*>(\\d+)</span>")
+                .matcher(page);
+        return badge.find() ? Long.parseLong(badge.group(1)) : 0;
+    }
+
+    @Test
     void mailboxesAreAddedWithCsrfAndShownWithoutPasswords() throws Exception {
         MockHttpSession admin = admin();
         String name = "box-web-" + System.nanoTime();
