@@ -7,7 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
@@ -55,6 +59,28 @@ public final class SqlRecorder implements QueryExecutionListener, MethodExecutio
                 return plan.toString();
             }
         }
+    }
+
+    private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
+
+    /** The tables a plan (as {@link Recorded#explain} gives it) reads whole: its sequential scans. */
+    public static Set<String> sequentialScans(String plan) {
+        Set<String> tables = new TreeSet<>();
+        Matcher m = SEQ_SCAN.matcher(plan);
+        while (m.find()) {
+            tables.add(m.group(1));
+        }
+        return tables;
+    }
+
+    /** The statements, one a line, their white space folded and each cut at 160 characters: for a failure's message. */
+    public static String listing(List<Recorded> sent) {
+        StringBuilder s = new StringBuilder();
+        for (Recorded r : sent) {
+            String q = r.sql().replaceAll("\\s+", " ");
+            s.append("  ").append(q, 0, Math.min(q.length(), 160)).append('\n');
+        }
+        return s.toString();
     }
 
     private final LongAdder statements = new LongAdder();

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,8 +64,6 @@ class PageBudgetTests extends WebTest {
      * chooses a sequential scan of it only when no index fits the page's query.
      */
     static final long BIG = 10_000;
-
-    static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
 
     @Autowired
     SqlRecorder sql;
@@ -137,25 +133,20 @@ class PageBudgetTests extends WebTest {
                         .append(" |\n");
                 if (b > BUDGET.get(page)) {
                     broken.add(page + ": " + b + " statements, budget " + BUDGET.get(page) + "\n"
-                            + listing(full.get(page)));
+                            + SqlRecorder.listing(full.get(page)));
                 }
                 // one more is allowed: a list counts its total only once it fills a page
                 if (b > a + 1 && !GROWS_WITH_DATA_SPAN.contains(page)) {
                     broken.add(page + ": " + a + " statements with a few rows, " + b + " with a full page (N+1?)\n"
-                            + listing(full.get(page)));
+                            + SqlRecorder.listing(full.get(page)));
                 }
                 for (SqlRecorder.Recorded r : full.get(page)) {
                     if (!r.isSelect()) {
                         continue;
                     }
                     String plan = r.explain(c, "costs off");
-                    Set<String> scanned = new TreeSet<>();
-                    Matcher m = SEQ_SCAN.matcher(plan);
-                    while (m.find()) {
-                        if (big.contains(m.group(1))) {
-                            scanned.add(m.group(1));
-                        }
-                    }
+                    Set<String> scanned = new TreeSet<>(SqlRecorder.sequentialScans(plan));
+                    scanned.retainAll(big);
                     if (!scanned.isEmpty()) {
                         broken.add(page + ": sequential scan of " + scanned + " in\n" + r.sql() + "\n" + plan);
                     }
@@ -179,15 +170,6 @@ class PageBudgetTests extends WebTest {
             throw e;
         }
         return sql.stop();
-    }
-
-    private static String listing(List<SqlRecorder.Recorded> sent) {
-        StringBuilder s = new StringBuilder();
-        for (SqlRecorder.Recorded r : sent) {
-            String q = r.sql().replaceAll("\\s+", " ");
-            s.append("  ").append(q, 0, Math.min(q.length(), 160)).append('\n');
-        }
-        return s.toString();
     }
 
     /**

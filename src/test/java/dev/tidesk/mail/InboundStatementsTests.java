@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +35,6 @@ class InboundStatementsTests extends WebTest {
 
     /** Tables that stay small whatever the data (a team, the locks): reading one whole is the right plan. */
     static final Set<String> SMALL = Set.of("staff", "shedlock", "routing_calendar", "routing_calendar_day");
-
-    static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
 
     @Autowired
     MailIntake intake;
@@ -70,11 +65,11 @@ class InboundStatementsTests extends WebTest {
         cc.add("stranger" + System.nanoTime() + "@elsewhere.example");
         String from = newcomer(domain);
         List<SqlRecorder.Recorded> copied = record(from, cc);
-        String listing = listing(copied);
+        String listing = SqlRecorder.listing(copied);
         System.out.println("Inbound mail, a newcomer's first mail: " + plain.size() + " statements, with " + cc.size()
                 + " addresses in Cc: " + copied.size() + "\n" + listing);
 
-        assertThat(plain.size()).as(listing(plain)).isLessThanOrEqualTo(STATEMENT_BUDGET);
+        assertThat(plain.size()).as(SqlRecorder.listing(plain)).isLessThanOrEqualTo(STATEMENT_BUDGET);
         assertThat(staffReads(copied))
                 .as("the staff directory is asked once for all the addresses of a mail\n" + listing)
                 .isEqualTo(staffReads(plain));
@@ -103,10 +98,9 @@ class InboundStatementsTests extends WebTest {
                         continue;
                     }
                     String plan = r.explain(c, "costs off");
-                    Matcher m = SEQ_SCAN.matcher(plan);
-                    while (m.find()) {
-                        if (!SMALL.contains(m.group(1))) {
-                            scans.add(m.group(1) + " in " + r.sql().replaceAll("\\s+", " ") + "\n" + plan);
+                    for (String table : SqlRecorder.sequentialScans(plan)) {
+                        if (!SMALL.contains(table)) {
+                            scans.add(table + " in " + r.sql().replaceAll("\\s+", " ") + "\n" + plan);
                         }
                     }
                 }
@@ -154,12 +148,5 @@ class InboundStatementsTests extends WebTest {
         return sent.stream()
                 .filter(r -> r.isSelect() && r.sql().matches("(?s).*\\bfrom staff\\b.*"))
                 .count();
-    }
-
-    private static String listing(List<SqlRecorder.Recorded> sent) {
-        return sent.stream()
-                .map(r -> r.sql().replaceAll("\\s+", " "))
-                .map(s -> s.length() > 140 ? s.substring(0, 140) : s)
-                .collect(Collectors.joining("\n  ", "  ", ""));
     }
 }
