@@ -30,8 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(SqlRecorder.Config.class)
 class InboundStatementsTests extends WebTest {
 
-    /** Statements one newcomer's first mail may send, storing included (measured: see docs/benchmarks.md). */
-    static final int STATEMENT_BUDGET = 40;
+    /**
+     * Statements one newcomer's first mail may send, storing included: 30 when this guard was written
+     * (see docs/benchmarks.md), and two to spare for the notice paths, which depend on who is on duty.
+     * Lower it when mail gets cheaper; raising it needs a reason.
+     */
+    static final int STATEMENT_BUDGET = 32;
 
     /** Tables that stay small whatever the data (a team, the locks): reading one whole is the right plan. */
     static final Set<String> SMALL = Set.of("staff", "shedlock", "routing_calendar", "routing_calendar_day");
