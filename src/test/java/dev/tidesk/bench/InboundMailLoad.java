@@ -45,7 +45,7 @@ public final class InboundMailLoad {
     private final String to;
     private final List<String> tids;
     private final boolean newSenders;
-    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
@@ -132,7 +132,7 @@ public final class InboundMailLoad {
                 expect(in, "250");
                 while (System.nanoTime() < end) {
                     long n = sequence.incrementAndGet();
-                    String from = (newSenders ? "new" + run + "-" + n : "contact1") + "@org"
+                    String from = (newSenders ? "new" + runId + "-" + n : "contact1") + "@org"
                             + (1 + ThreadLocalRandom.current().nextInt(orgs)) + "." + domain;
                     long t0 = System.nanoTime();
                     command(out, "MAIL FROM:<" + from + ">");

@@ -20,6 +20,8 @@ import dev.tidesk.mail.MailIntake;
 import dev.tidesk.team.StaffView;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -225,6 +227,8 @@ class MailAdminWebTests extends WebTest {
         assertThat(failedBadge(admin)).isEqualTo(failed + pending);
     }
 
+    static final Pattern FAILED_BADGE = Pattern.compile("id=\"outbox-failed\"[^>]*>(\\d+)</span>");
+
     /** The number next to the outbox in the admin menu (0 when it shows none). */
     private long failedBadge(MockHttpSession session) throws Exception {
         String page = mvc.perform(get("/desk").session(session))
@@ -232,8 +236,7 @@ class MailAdminWebTests extends WebTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        java.util.regex.Matcher badge = java.util.regex.Pattern.compile("id=\"outbox-failed\"[^>]*>(\\d+)</span>")
-                .matcher(page);
+        Matcher badge = FAILED_BADGE.matcher(page);
         return badge.find() ? Long.parseLong(badge.group(1)) : 0;
     }
 

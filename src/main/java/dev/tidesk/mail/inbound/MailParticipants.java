@@ -126,10 +126,9 @@ class MailParticipants {
                         && !(a.startsWith(ownLocal + mail.replySeparator()) && a.endsWith(ownHost)))
                 .distinct()
                 .toList();
+        // the parser's addresses are lower-case, as the directory's answer is
         Set<String> colleagues = staff.staffAddresses(outside);
-        return outside.stream()
-                .filter(a -> !colleagues.contains(a.toLowerCase(Locale.ROOT)))
-                .toList();
+        return outside.stream().filter(a -> !colleagues.contains(a)).toList();
     }
 
     /**
