@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The bell's reads stay bounded however many shared notices there are (issue 19): on 6,000 shared
@@ -54,6 +56,9 @@ class SharedNoticePlanTests extends WebTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theCountAndTheListOfAHeadAndOfAnAgentReadSharedNoticesThroughIndexes() throws Exception {
@@ -100,6 +105,16 @@ class SharedNoticePlanTests extends WebTest {
         } finally {
             jdbc.update("delete from notification where tid like 'SP-%'");
         }
+    }
+
+    @Test
+    void theCountAskedInsideAnotherTransactionLeavesItsPlanSettingsAlone() {
+        StaffView agent = data.agent();
+        String after = new TransactionTemplate(transactions).execute(t -> {
+            notices.unreadCount(agent.id());
+            return jdbc.queryForObject("select current_setting('plan_cache_mode')", String.class);
+        });
+        assertThat(after).isEqualTo("auto");
     }
 
     /**

@@ -98,6 +98,22 @@ class SharedNoticeWebTests extends WebTest {
     }
 
     @Test
+    void aBusyAgentIsOnDutyForNewRequestsADeactivatedOneIsNot() {
+        StaffView busy = data.agent();
+        staff.setAvailability(busy.id(), Availability.BUSY);
+        StaffView gone = data.agent();
+        staff.deactivate(gone.id(), null);
+        TicketView ticket = data.request(data.client(), "Кто на смене", "Текст");
+
+        assertThat(jdbc.queryForList(
+                        "select unnest(audience) from notification where ticket_id = ? and recipient_id is null",
+                        Long.class,
+                        ticket.id()))
+                .contains(busy.id())
+                .doesNotContain(gone.id());
+    }
+
+    @Test
     void oneAgentReadingTheSharedNoticeLeavesItUnreadForTheOthers() throws Exception {
         StaffView a = data.agent();
         StaffView b = data.agent();
