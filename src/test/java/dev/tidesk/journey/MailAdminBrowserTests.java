@@ -16,8 +16,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** An admin reads an HTML mail in Chromium: no script runs, remote images wait for a click, the cid image shows. */
+/**
+ * An admin reads an HTML mail in Chromium: no script runs, remote images wait for a click, the cid image
+ * shows; mail that failed for good is counted in the admin menu.
+ */
 @ExtendWith(BrowserExtension.class)
 class MailAdminBrowserTests extends MailTest {
 
@@ -26,6 +30,9 @@ class MailAdminBrowserTests extends MailTest {
 
     @Autowired
     MailIntake intake;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ChromeDriver browser;
 
@@ -53,5 +60,16 @@ class MailAdminBrowserTests extends MailTest {
         Browser.screenshot(browser, "mail-inbound-message");
         browser.get("http://localhost:" + port + "/desk/admin/mail/mailboxes");
         Browser.screenshot(browser, "mail-mailboxes");
+
+        // the acknowledgement of that mail fails for good: the admin menu says how many failed
+        jdbc.update(
+                "update mail_outbox set status = 'FAILED', last_error = '550 5.1.1 no such mailbox' where ticket_id = ?",
+                view.ticketId());
+        long failed = jdbc.queryForObject("select count(*) from mail_outbox where status = 'FAILED'", Long.class);
+        assertThat(failed).isPositive();
+        browser.get("http://localhost:" + port + "/desk");
+        browser.findElement(By.cssSelector("details.navmenu summary")).click();
+        assertThat(browser.findElement(By.id("outbox-failed")).getText()).isEqualTo(Long.toString(failed));
+        Browser.screenshot(browser, "desk-admin-menu-failed-mail");
     }
 }
