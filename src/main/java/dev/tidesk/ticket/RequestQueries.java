@@ -38,6 +38,7 @@ public class RequestQueries {
     private final TicketSettings settings;
     private final Blobs blobs;
     private final CommonWords commonWords;
+    private final SearchSummaries summaries;
 
     RequestQueries(
             TicketRepository tickets,
@@ -47,8 +48,10 @@ public class RequestQueries {
             JdbcTemplate jdbc,
             dev.tidesk.shared.Installation installation,
             TicketSettings settings,
-            Blobs blobs) {
+            Blobs blobs,
+            SearchSummaries summaries) {
         this.blobs = blobs;
+        this.summaries = summaries;
         this.zone = installation.timeZone();
         this.settings = settings;
         this.tickets = tickets;
@@ -512,7 +515,9 @@ public class RequestQueries {
      *       most {@link #WINDOW_CAP}; then no window is asked.
      *   <li>Older rows come from the GIN index of (slice, search vector), one widening window of
      *       slices at a time, newest first (1, 4, 16 slices): the index gives only the matches
-     *       within the window, and it stops once {@code n} are found.
+     *       within the window, and it stops once {@code n} are found. The slices whose summary
+     *       lacks the words ({@link SearchSummaries}) are not asked: a burst of requests without
+     *       them is skipped, not stepped through.
      *   <li>Then the words alone, below the windows ({@link #rest}), unless asked already: an
      *       uncommon word's every older match at once, at most {@link #WINDOW_CAP}; not for words
      *       the statistics count in more than {@link #REST_MOST_ROWS} rows.
@@ -554,7 +559,9 @@ public class RequestQueries {
         }
         jdbc.execute("set local enable_seqscan = off");
         jdbc.execute("set local enable_indexscan = off");
-        long top = below >> source.sliceBits;
+        // newest first, the slices that may hold matches: the summaries skip those without the words
+        List<Long> slices = summaries.slices(source, summaries.presence(query), below >> source.sliceBits);
+        int next = 0; // the newest slice not asked yet
         boolean restAsked = false;
         if (restMostRows >= 0 && commonWords.rows(source.table, query) == 0) {
             // words too rare for PostgreSQL's statistics to count: their every older match at once,
@@ -564,32 +571,30 @@ public class RequestQueries {
             List<Long> rest = rest(source, query, below, cap);
             if (rest.size() <= cap) {
                 ids.addAll(rest.subList(0, Math.min(rest.size(), n - ids.size())));
-                top = -1;
+                next = slices.size();
             }
         }
         // more matches than the cap, among words the statistics cannot count (at most one row in 700 of
         // the 1 M data set's messages, some 6 a slice): the widest window at once, not 1, 4 and 16 first
-        long first = restAsked ? WIDEST_WINDOW : 1;
-        for (long width = first; ids.size() < n && top >= 0; width = Math.min(width * 4, WIDEST_WINDOW)) {
+        int first = restAsked ? WIDEST_WINDOW : 1;
+        for (int width = first; ids.size() < n && next < slices.size(); width = Math.min(width * 4, WIDEST_WINDOW)) {
             if (width == WIDEST_WINDOW && !restAsked) {
                 // past the first windows, the words are rare here or common only further back: all
                 // the older matches at once, if there are at most the cap of them, unless the words
                 // are common (reading their posting lists whole would cost more than the windows)
                 restAsked = true;
                 if (commonWords.rows(source.table, query) <= restMostRows) {
-                    List<Long> rest = rest(source, query, Math.min(below, ((top + 1) << source.sliceBits) - 1), cap);
+                    long upTo = Math.min(below, ((slices.get(next) + 1) << source.sliceBits) - 1);
+                    List<Long> rest = rest(source, query, upTo, cap);
                     if (rest.size() <= cap) {
                         ids.addAll(rest.subList(0, Math.min(rest.size(), n - ids.size())));
                         break;
                     }
                 }
             }
-            long low = Math.max(0, top - width + 1);
-            ids.addAll(window(source, query, low, top, below, n - ids.size(), cap));
-            if (low == 0) {
-                break;
-            }
-            top = low - 1;
+            List<Long> window = slices.subList(next, Math.min(slices.size(), next + width));
+            ids.addAll(window(source, query, window, below, n - ids.size(), cap));
+            next += window.size();
         }
         jdbc.execute("set local enable_seqscan to default");
         jdbc.execute("set local enable_indexscan to default");
@@ -614,17 +619,15 @@ public class RequestQueries {
     }
 
     /**
-     * The newest {@code need} matches in slices {@code low..top} (ids up to {@code below}), newest
+     * The newest {@code need} matches in the slices (newest first; ids up to {@code below}), newest
      * first: from the index, at most {@value #WINDOW_CAP} rows read. A window denser than that (a
      * common word; or a burst of requests without the word above its matches) is taken in quarters
      * from the top, each split again while it is too dense, and a dense slice is read whole:
      * at most one slice, 4,096 rows.
      */
-    private List<Long> window(SearchSource source, String query, long low, long top, long below, int need, int cap) {
+    private List<Long> window(SearchSource source, String query, List<Long> slices, long below, int need, int cap) {
         // the slices as a list, not a range: PostgreSQL then keeps them in the GIN index's
         // condition; a range (or one slice) it estimated dear and tested on every match instead
-        List<Long> slices =
-                java.util.stream.LongStream.rangeClosed(low, top).boxed().toList();
         List<Long> found = new ArrayList<>(jdbc.queryForList(
                 "select id from " + source.table + " where (id >> " + source.sliceBits + ") = any(?::bigint[])"
                         + " and id <= ? and search_vector @@ cast(? as tsquery) limit ?",
@@ -637,13 +640,14 @@ public class RequestQueries {
             found.sort(java.util.Comparator.reverseOrder());
             return found.subList(0, Math.min(found.size(), need));
         }
-        if (low < top) {
+        if (slices.size() > 1) {
             // in quarters from the top, each split again only if it is dense itself: the empty slices of
             // a burst above the matches cost a probe per quarter, not one per slice
             List<Long> ids = new ArrayList<>();
-            long part = Math.max(1, (top - low + 4) / 4);
-            for (long high = top; high >= low && ids.size() < need; high -= part) {
-                ids.addAll(window(source, query, Math.max(low, high - part + 1), high, below, need - ids.size(), cap));
+            int part = (slices.size() + 3) / 4;
+            for (int from = 0; from < slices.size() && ids.size() < need; from += part) {
+                List<Long> quarter = slices.subList(from, Math.min(slices.size(), from + part));
+                ids.addAll(window(source, query, quarter, below, need - ids.size(), cap));
             }
             return ids;
         }
@@ -654,7 +658,7 @@ public class RequestQueries {
                 "select id from " + source.table + " where (id >> " + source.sliceBits + ") = any(?::bigint[])"
                         + " and id <= ? and search_vector @@ cast(? as tsquery)",
                 Long.class,
-                array(List.of(top)),
+                array(slices),
                 below,
                 query));
         all.sort(java.util.Comparator.reverseOrder());
