@@ -559,10 +559,8 @@ public class RequestQueries {
         }
         jdbc.execute("set local enable_seqscan = off");
         jdbc.execute("set local enable_indexscan = off");
-        // newest first, the slices that may hold matches: the summaries skip those without the words
-        List<Long> slices = summaries.slices(source, summaries.presence(query), below >> source.sliceBits);
-        int next = 0; // the newest slice not asked yet
         boolean restAsked = false;
+        boolean found = false; // every match there is, from the words alone
         if (restMostRows >= 0 && commonWords.rows(source.table, query) == 0) {
             // words too rare for PostgreSQL's statistics to count: their every older match at once,
             // before any window (each window of a rare word's search found nothing for about a
@@ -571,9 +569,14 @@ public class RequestQueries {
             List<Long> rest = rest(source, query, below, cap);
             if (rest.size() <= cap) {
                 ids.addAll(rest.subList(0, Math.min(rest.size(), n - ids.size())));
-                next = slices.size();
+                found = true;
             }
         }
+        // newest first, the slices that may hold matches: the summaries skip those without the words
+        // (asked only now: a rare or absent word is done without them)
+        List<Long> slices =
+                found ? List.of() : summaries.slices(source, summaries.presence(query), below >> source.sliceBits);
+        int next = 0; // the newest slice not asked yet
         // more matches than the cap, among words the statistics cannot count (at most one row in 700 of
         // the 1 M data set's messages, some 6 a slice): the widest window at once, not 1, 4 and 16 first
         int first = restAsked ? WIDEST_WINDOW : 1;
