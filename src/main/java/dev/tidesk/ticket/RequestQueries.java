@@ -411,15 +411,85 @@ public class RequestQueries {
      * stems, and the words as typed), or null when only stop words or punctuation are left.
      * Each distinct reading once: "SSL" reads the same in all three configurations. A hyphenated
      * word is asked for as the one lexeme the parser indexes for the whole word
-     * ({@link #hyphenatedAsOne}).
+     * ({@link #hyphenatedAsOne}). Words left out with "-" are left out in every reading: the
+     * readings of the other words, and none of the left-out words' readings (left out reading by
+     * reading, «Ошибка -updates» found the requests with "updates" through the words as typed,
+     * which the index of a subject or a message does not hold, it holds the stem "updat").
      */
     String tsquery(String q) {
-        String query = jdbc.queryForObject("""
+        Negations split = Negations.of(q);
+        String wanted = readings(split.rest());
+        if (split.negated().isEmpty()) {
+            return wanted == null ? null : hyphenatedAsOne(wanted);
+        }
+        String unwanted = readings(String.join(" or ", split.negated()));
+        String query = unwanted == null
+                ? wanted
+                : wanted == null ? "!(" + unwanted + ")" : "(" + wanted + ") & !(" + unwanted + ")";
+        return query == null ? null : hyphenatedAsOne(query);
+    }
+
+    /** The three readings of a web-search text, or-ed; null when only stop words or punctuation are left. */
+    private String readings(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        return jdbc.queryForObject("""
                 select string_agg(distinct '(' || q::text || ')', ' | ')
                   from (values (websearch_to_tsquery('russian', ?)), (websearch_to_tsquery('english', ?)),
                                (websearch_to_tsquery('simple', ?))) v(q)
-                 where q::text <> ''""", String.class, q, q, q);
-        return query == null ? null : hyphenatedAsOne(query);
+                 where q::text <> ''""", String.class, text, text, text);
+    }
+
+    /**
+     * A web-search text's words left out with "-" (a word or a quoted phrase after a minus that
+     * starts a word, as {@code websearch_to_tsquery} reads it: «что-то» is one word), and the rest.
+     */
+    record Negations(String rest, List<String> negated) {
+
+        static Negations of(String text) {
+            List<String> negated = new ArrayList<>();
+            StringBuilder rest = new StringBuilder();
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c == '"') { // a quoted phrase is kept whole, a minus inside it too
+                    int end = closingQuote(text, i);
+                    rest.append(text, i, end);
+                    i = end;
+                } else if (c == '-'
+                        && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))
+                        && i + 1 < n
+                        && !Character.isWhitespace(text.charAt(i + 1))
+                        && text.charAt(i + 1) != '-') {
+                    int from = i + 1;
+                    int end = from;
+                    if (text.charAt(from) == '"') {
+                        end = closingQuote(text, from);
+                        String phrase = text.substring(from, end);
+                        negated.add(phrase.length() > 1 && phrase.endsWith("\"") ? phrase : phrase + "\"");
+                    } else {
+                        while (end < n && !Character.isWhitespace(text.charAt(end))) {
+                            end++;
+                        }
+                        negated.add(text.substring(from, end));
+                    }
+                    rest.append(' ');
+                    i = end;
+                } else {
+                    rest.append(c);
+                    i++;
+                }
+            }
+            return new Negations(rest.toString(), negated);
+        }
+
+        /** Just past the quote that closes the one at {@code open}, or the end of an unclosed phrase. */
+        private static int closingQuote(String text, int open) {
+            int close = text.indexOf('"', open + 1);
+            return close < 0 ? text.length() : close + 1;
+        }
     }
 
     private static final Pattern HYPHENATED_PHRASE = Pattern.compile("'([^' ]+(?:-[^' ]+)+)'((?: <-> '[^' ]+')+)");

@@ -89,6 +89,25 @@ class SearchKindsWebTests extends WebTest {
     }
 
     @Test
+    void aWordLeftOutWithAMinusIsLeftOutWhateverItsStem() {
+        Client client = data.client();
+        String w = word("мин");
+        // (a request is found by its subject or by any of its messages: the words are in the subjects)
+        // "updates" is indexed as its English stem only; its reading as typed ("updates") is in no index
+        TicketView updates = data.request(client, w + " updates не приходят", "Текст");
+        TicketView phrase = data.request(client, w + ": личный кабинет не открывается", "Текст");
+        TicketView other = data.request(client, w + ": кабинет личный, но другой", "Текст");
+
+        assertThat(found(w)).containsExactlyInAnyOrder(updates.id(), phrase.id(), other.id());
+        assertThat(found(w + " -updates")).containsExactlyInAnyOrder(phrase.id(), other.id());
+        assertThat(found(w + " -update")).containsExactlyInAnyOrder(phrase.id(), other.id());
+        assertThat(found(w + " -\"личный кабинет\"")).containsExactlyInAnyOrder(updates.id(), other.id());
+        assertThat(found(w + " -updates -кабинет")).isEmpty();
+        // a minus inside a phrase leaves nothing out
+        assertThat(found("\"" + w + " -updates\"")).containsExactly(updates.id());
+    }
+
+    @Test
     void theSearchPageListsWhatItFound() throws Exception {
         Client client = data.client();
         String w = word("стр");
