@@ -42,6 +42,14 @@ public class SearchSummaries {
 
     private static final Logger log = LoggerFactory.getLogger(SearchSummaries.class);
 
+    /**
+     * How long one round may write summaries. A slice takes 40-130 ms (on the 1 M data set), so the
+     * first round after an upgrade would take minutes (80 s for 1.5 M requests): it goes on over
+     * the next rounds instead, newest slices first, and the scheduler's other thread meanwhile runs
+     * the outbox and the mailbox jobs ({@code spring.task.scheduling.pool.size=2}).
+     */
+    private static final java.time.Duration ROUND = java.time.Duration.ofSeconds(10);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
@@ -73,8 +81,9 @@ public class SearchSummaries {
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
         if (fence != null && snapshot[0] >= fence.xmax()) {
             int written = 0;
+            long until = System.nanoTime() + ROUND.toNanos();
             for (SearchSource source : SearchSource.values()) {
-                written += summarizeUpTo(source, fence.allocated().get(source));
+                written += summarizeUpTo(source, fence.allocated().get(source), until);
             }
             if (written > 0) {
                 log.info("Search: {} slices summarized", written);
@@ -102,8 +111,11 @@ public class SearchSummaries {
         return last == null ? 0 : last;
     }
 
-    /** Writes the missing summaries of the slices whose every id is at most {@code allocated}. */
-    private int summarizeUpTo(SearchSource source, long allocated) {
+    /**
+     * Writes the missing summaries of the slices whose every id is at most {@code allocated}, newest
+     * first, until the round's time is up ({@code until}, after at least one).
+     */
+    private int summarizeUpTo(SearchSource source, long allocated, long until) {
         long full = ((allocated + 1) >> source.sliceBits) - 1; // the newest slice with every id allocated
         if (full < 0) {
             return 0;
@@ -119,10 +131,15 @@ public class SearchSummaries {
                 missing.add(slice);
             }
         }
+        int written = 0;
         for (long slice : missing) {
+            if (written > 0 && System.nanoTime() > until) {
+                break; // the rest next round
+            }
             write(source, slice);
+            written++;
         }
-        return missing.size();
+        return written;
     }
 
     /**
