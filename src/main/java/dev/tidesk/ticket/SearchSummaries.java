@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * have asked.
  */
 @Component
-public class SearchSummaries {
+class SearchSummaries {
 
     private static final Logger log = LoggerFactory.getLogger(SearchSummaries.class);
 

@@ -68,16 +68,7 @@ class SearchRankingTests extends WebTest {
             // oldest two lie below the first windows (1 + 4 + 16 slices) and come from the words alone
             // (each at the start of its slice)
             int skip = (i == 3 ? 9 : i == 2 ? 40 : 1 + i % 2);
-            for (String sequence : List.of("ticket_id_seq", "ticket_message_id_seq")) {
-                jdbc.queryForObject(
-                        "select setval(?, ((nextval(?) >> ?) + ?) << ?)",
-                        Long.class,
-                        sequence,
-                        sequence,
-                        RequestQueries.SEARCH_SLICE_BITS,
-                        skip,
-                        RequestQueries.SEARCH_SLICE_BITS);
-            }
+            SearchSlices.moveOn(jdbc, skip);
             matching.add(data.request(client, i % 2 == 0 ? "Ошибка " + word : "Тема", "Встречается " + word));
             data.request(client, "Ничего общего", "Совсем другое");
         }

@@ -53,15 +53,15 @@ class SearchSummariesTests extends WebTest {
         String word = unique("qzb");
         TestData data = new TestData(context);
         Client client = data.client();
-        moveOn(1);
+        SearchSlices.moveOn(jdbc, 1);
         TicketView match = data.request(client, "Ошибка " + word, "Встречается " + word);
         List<Long> burst = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            moveOn(1);
+            SearchSlices.moveOn(jdbc, 1);
             burst.add(
                     slice(data.request(client, "Ничего общего", "Совсем другое").id()));
         }
-        moveOn(1); // the burst's last slice fills
+        SearchSlices.moveOn(jdbc, 1); // the burst's last slice fills
         TicketView newest = data.request(client, "Тема", "Другое");
         String query = queries.tsquery(word);
         List<Long> walked =
@@ -108,7 +108,7 @@ class SearchSummariesTests extends WebTest {
         TestData data = new TestData(context);
         Client client = data.client();
         TicketView request = data.request(client, "Тема", "Первое письмо");
-        moveOn(1);
+        SearchSlices.moveOn(jdbc, 1);
         try (Connection open = dataSource.getConnection()) {
             open.setAutoCommit(false);
             long late;
@@ -123,7 +123,7 @@ class SearchSummariesTests extends WebTest {
                 }
             }
             long lateSlice = late >> RequestQueries.SEARCH_SLICE_BITS;
-            moveOn(2); // the slice of the message being written fills, and the next one
+            SearchSlices.moveOn(jdbc, 2); // the slice of the message being written fills, and the next one
             data.request(client, "Тема", "Другое");
             summaries.summarize();
             summaries.summarize();
@@ -149,9 +149,9 @@ class SearchSummariesTests extends WebTest {
         String word = unique("qzs");
         TestData data = new TestData(context);
         Client client = data.client();
-        moveOn(1);
+        SearchSlices.moveOn(jdbc, 1);
         TicketView request = data.request(client, "Тема", "Первое письмо");
-        moveOn(2);
+        SearchSlices.moveOn(jdbc, 2);
         data.request(client, "Тема", "Другое");
         summaries.summarize();
         summaries.summarize();
@@ -196,20 +196,6 @@ class SearchSummariesTests extends WebTest {
             }
         }
         return slices;
-    }
-
-    /** Moves both tables' id sequences to the start of a slice {@code slices} on from the current one. */
-    private void moveOn(int slices) {
-        for (String sequence : List.of("ticket_id_seq", "ticket_message_id_seq")) {
-            jdbc.queryForObject(
-                    "select setval(?, ((nextval(?) >> ?) + ?) << ?)",
-                    Long.class,
-                    sequence,
-                    sequence,
-                    RequestQueries.SEARCH_SLICE_BITS,
-                    slices,
-                    RequestQueries.SEARCH_SLICE_BITS);
-        }
     }
 
     private static long slice(long id) {
