@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replySeparator what joins the support address's local part and a staff reply token
  *                    ({@code support+<token>@...}: plus-addressing, which most mail servers deliver to
  *                    {@code support@...}); {@code -} for servers configured that way
+ * @param sendBatch   how many mails the outbox sender takes between two looks at how long its run has
+ *                    gone on; a run goes on batch after batch while full batches are due
  */
 @ConfigurationProperties("tidesk.mail")
 public record MailSettings(
@@ -23,7 +25,8 @@ public record MailSettings(
         int maxAttempts,
         Duration retryDelay,
         Duration maxRetryDelay,
-        String replySeparator) {
+        String replySeparator,
+        int sendBatch) {
 
     public MailSettings {
         from = from == null ? "support@tidesk.local" : from;
@@ -34,5 +37,6 @@ public record MailSettings(
         retryDelay = retryDelay == null ? Duration.ofSeconds(30) : retryDelay;
         maxRetryDelay = maxRetryDelay == null ? Duration.ofHours(1) : maxRetryDelay;
         replySeparator = replySeparator == null || replySeparator.isBlank() ? "+" : replySeparator.strip();
+        sendBatch = sendBatch <= 0 ? 200 : sendBatch;
     }
 }

@@ -47,8 +47,11 @@ public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     public static final String LOOP_HEADER = "X-Tidesk-Loop";
-    /** How many mails one scheduled run sends at most; the next run, a few seconds later, goes on. */
-    static final int RUN_LIMIT = 200;
+    /**
+     * How long one run goes on while full batches are due; the job lock is kept alive meanwhile, and
+     * the scheduler's other thread runs the other jobs.
+     */
+    static final java.time.Duration RUN_TIME = java.time.Duration.ofMinutes(1);
     /** Exception chains of mail can loop (a next exception that is also the cause); ten links are plenty. */
     private static final int MAX_CHAIN = 10;
 
@@ -80,7 +83,12 @@ public class OutboxSender {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The scheduled run: sends what is due, one committed mail at a time. */
+    /**
+     * The scheduled run: sends what is due, one committed mail at a time, batch after batch
+     * ({@code tidesk.mail.send-batch}, 200) while each batch finds a full batch due, for up to
+     * {@link #RUN_TIME}. (One batch a run, with the interval between runs, drained a backlog at 28
+     * mails a second into a local Postfix: 594,000 pending mails would have taken six hours.)
+     */
     @Scheduled(
             fixedDelayString = "${tidesk.mail.send-interval:5s}",
             initialDelayString = "${tidesk.mail.send-interval:5s}")
@@ -89,7 +97,11 @@ public class OutboxSender {
             lockAtMostFor = "${tidesk.mail.send-interval:5s}",
             lockAtLeastFor = "${tidesk.mail.send-interval:5s}")
     public void sendDue() {
-        sendDue(RUN_LIMIT);
+        long until = System.nanoTime() + RUN_TIME.toNanos();
+        int batch = settings.sendBatch();
+        while (sendDue(batch) == batch && System.nanoTime() < until) {
+            // a full batch: more may be due
+        }
     }
 
     /**

@@ -51,7 +51,7 @@ class SubjectsTests {
     static MailSigning signing(byte[] secretKey, String... previousMarkerSecrets) {
         return new MailSigning(
                 new SecretBox(secretKey),
-                new MailSettings(null, null, null, null, 0, null, null, null),
+                new MailSettings(null, null, null, null, 0, null, null, null, 0),
                 new InboundSettings(0, 0, 0, 0, null, null, null, List.of(previousMarkerSecrets), null, null, null));
     }
 
