@@ -3,7 +3,6 @@ package dev.tidesk.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.SqlRecorder;
-import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.WebTest;
 import dev.tidesk.ticket.RequestQueries.SearchSource;
@@ -39,8 +38,7 @@ class SearchRankingTests extends WebTest {
 
     @Test
     void postgresStatisticsCountACommonWordAndNotARareOne() {
-        String word = "qzc" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "x") + "ings";
-        TestData data = new TestData(context);
+        String word = SearchFixtures.word("qzc");
         Client client = data.client();
         int with = 120;
         TicketView ticket = data.request(client, "Тема", "Первое письмо");
@@ -59,8 +57,7 @@ class SearchRankingTests extends WebTest {
 
     @Test
     void theWalkAndTheIndexWindowsFindTheSameNewestMatches() {
-        String word = "qzv" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "x") + "ings";
-        TestData data = new TestData(context);
+        String word = SearchFixtures.word("qzv");
         Client client = data.client();
         List<TicketView> matching = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -68,7 +65,7 @@ class SearchRankingTests extends WebTest {
             // oldest two lie below the first windows (1 + 4 + 16 slices) and come from the words alone
             // (each at the start of its slice)
             int skip = (i == 3 ? 9 : i == 2 ? 40 : 1 + i % 2);
-            SearchSlices.moveOn(jdbc, skip);
+            SearchFixtures.moveOn(jdbc, skip);
             matching.add(data.request(client, i % 2 == 0 ? "Ошибка " + word : "Тема", "Встречается " + word));
             data.request(client, "Ничего общего", "Совсем другое");
         }

@@ -3,7 +3,6 @@ package dev.tidesk.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidesk.SqlRecorder;
-import dev.tidesk.TestData;
 import dev.tidesk.TestData.Client;
 import dev.tidesk.WebTest;
 import dev.tidesk.ticket.RequestQueries.SearchSource;
@@ -50,18 +49,17 @@ class SearchSummariesTests extends WebTest {
 
     @Test
     void aBurstWithoutTheWordIsSkippedOnceItsSlicesAreSummarized() {
-        String word = unique("qzb");
-        TestData data = new TestData(context);
+        String word = SearchFixtures.word("qzb");
         Client client = data.client();
-        SearchSlices.moveOn(jdbc, 1);
+        SearchFixtures.moveOn(jdbc, 1);
         TicketView match = data.request(client, "Ошибка " + word, "Встречается " + word);
         List<Long> burst = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            SearchSlices.moveOn(jdbc, 1);
+            SearchFixtures.moveOn(jdbc, 1);
             burst.add(
                     slice(data.request(client, "Ничего общего", "Совсем другое").id()));
         }
-        SearchSlices.moveOn(jdbc, 1); // the burst's last slice fills
+        SearchFixtures.moveOn(jdbc, 1); // the burst's last slice fills
         TicketView newest = data.request(client, "Тема", "Другое");
         String query = queries.tsquery(word);
         List<Long> walked =
@@ -69,9 +67,7 @@ class SearchSummariesTests extends WebTest {
         assertThat(walked).containsExactly(match.id());
 
         List<Long> before = windowSlices(query);
-        summaries.summarize();
-        summaries.summarize();
-        summaries.summarize();
+        threeRounds();
 
         assertThat(summarized("ticket", burst)).as("the burst's slices").isEqualTo(burst.size());
         assertThat(summarized("ticket", List.of(slice(match.id())))).isOne();
@@ -104,11 +100,10 @@ class SearchSummariesTests extends WebTest {
 
     @Test
     void aSliceIsNotSummarizedWhileATransactionMayStillWriteToIt() throws Exception {
-        String word = unique("qzf");
-        TestData data = new TestData(context);
+        String word = SearchFixtures.word("qzf");
         Client client = data.client();
         TicketView request = data.request(client, "Тема", "Первое письмо");
-        SearchSlices.moveOn(jdbc, 1);
+        SearchFixtures.moveOn(jdbc, 1);
         try (Connection open = dataSource.getConnection()) {
             open.setAutoCommit(false);
             long late;
@@ -123,19 +118,15 @@ class SearchSummariesTests extends WebTest {
                 }
             }
             long lateSlice = late >> RequestQueries.SEARCH_SLICE_BITS;
-            SearchSlices.moveOn(jdbc, 2); // the slice of the message being written fills, and the next one
+            SearchFixtures.moveOn(jdbc, 2); // the slice of the message being written fills, and the next one
             data.request(client, "Тема", "Другое");
-            summaries.summarize();
-            summaries.summarize();
-            summaries.summarize();
+            threeRounds();
             assertThat(summarized("ticket_message", List.of(lateSlice)))
                     .as("the slice of a message not committed yet")
                     .isZero();
 
             open.commit();
-            summaries.summarize();
-            summaries.summarize();
-            summaries.summarize();
+            threeRounds();
             assertThat(summarized("ticket_message", List.of(lateSlice))).isOne();
             assertThat(holds("ticket_message", lateSlice, word)).isTrue();
             String query = queries.tsquery(word);
@@ -146,16 +137,13 @@ class SearchSummariesTests extends WebTest {
 
     @Test
     void aRowWhoseWordsChangeForgetsItsSliceSummary() {
-        String word = unique("qzs");
-        TestData data = new TestData(context);
+        String word = SearchFixtures.word("qzs");
         Client client = data.client();
-        SearchSlices.moveOn(jdbc, 1);
+        SearchFixtures.moveOn(jdbc, 1);
         TicketView request = data.request(client, "Тема", "Первое письмо");
-        SearchSlices.moveOn(jdbc, 2);
+        SearchFixtures.moveOn(jdbc, 2);
         data.request(client, "Тема", "Другое");
-        summaries.summarize();
-        summaries.summarize();
-        summaries.summarize();
+        threeRounds();
         long slice = slice(request.id());
         assertThat(summarized("ticket", List.of(slice))).isOne();
         assertThat(holds("ticket", slice, word)).isFalse();
@@ -198,6 +186,16 @@ class SearchSummariesTests extends WebTest {
         return slices;
     }
 
+    /**
+     * Three runs of the job as the scheduler makes them: enough, whatever the rounds before left, for
+     * every slice filled before the first to be summarized once no transaction is open.
+     */
+    private void threeRounds() {
+        summaries.summarize();
+        summaries.summarize();
+        summaries.summarize();
+    }
+
     private static long slice(long id) {
         return id >> RequestQueries.SEARCH_SLICE_BITS;
     }
@@ -218,9 +216,5 @@ class SearchSummariesTests extends WebTest {
                 summaries.presence(queries.tsquery(word)),
                 source,
                 slice));
-    }
-
-    private static String unique(String prefix) {
-        return prefix + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "x") + "ings";
     }
 }

@@ -3,10 +3,18 @@ package dev.tidesk.ticket;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Places the next requests and messages in later slices of the search index, for the search tests. */
-final class SearchSlices {
+/** For the search tests: words no other test writes, and requests placed in later slices of the index. */
+final class SearchFixtures {
 
-    private SearchSlices() {}
+    private SearchFixtures() {}
+
+    /**
+     * A Latin word no other test writes: the prefix, the clock in letters, and "ings" (so that the
+     * English stem differs from the word as typed).
+     */
+    static String word(String prefix) {
+        return prefix + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "x") + "ings";
+    }
 
     /**
      * Moves both tables' id sequences to the start of the slice {@code slices} on from the one their
