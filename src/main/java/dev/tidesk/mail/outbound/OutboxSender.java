@@ -7,6 +7,7 @@ import dev.tidesk.mail.inbound.MailParser;
 import dev.tidesk.ticket.AttachmentContent;
 import dev.tidesk.ticket.RequestQueries;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
@@ -24,6 +25,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * waiting for its next attempt never holds back the others: the oldest due mail is taken first.
  * When the server can't be reached at all, the run stops there instead of burning an attempt of
  * every waiting mail.
+ * <p>
+ * A run keeps its SMTP connection from one mail to the next (at most {@link #MAILS_PER_CONNECTION}
+ * mails on one), as mail servers expect of a client with many mails; the transactions stay one a
+ * mail. A kept connection that the server closed is opened again at once for the mail that found it
+ * closed, which costs that mail no attempt.
  */
 @Component
 public class OutboxSender {
@@ -52,6 +59,12 @@ public class OutboxSender {
      * the scheduler's other thread runs the other jobs.
      */
     static final java.time.Duration RUN_TIME = java.time.Duration.ofMinutes(1);
+    /**
+     * Mails sent over one SMTP connection before it is closed and a new one opened: servers limit
+     * this (Exchange Online and Gmail accept about a hundred), and a long-lived connection is how a
+     * relay sees a client that never lets go.
+     */
+    static final int MAILS_PER_CONNECTION = 100;
     /** Exception chains of mail can loop (a next exception that is also the cause); ten links are plenty. */
     private static final int MAX_CHAIN = 10;
 
@@ -114,20 +127,108 @@ public class OutboxSender {
             return 0;
         }
         int sent = 0;
-        for (int i = 0; i < limit; i++) {
-            Attempt attempt = attempt(sender);
-            if (attempt == Attempt.NOTHING_DUE || attempt == Attempt.SERVER_UNREACHABLE) {
-                break;
-            }
-            // counted here, after the mail's transaction committed
-            if (attempt == Attempt.SENT) {
-                sent++;
-                meters.sent();
-            } else if (attempt == Attempt.FAILED) {
-                meters.failed();
+        try (SmtpConnection connection = new SmtpConnection(sender)) {
+            for (int i = 0; i < limit; i++) {
+                Attempt attempt = attempt(connection);
+                if (attempt == Attempt.NOTHING_DUE || attempt == Attempt.SERVER_UNREACHABLE) {
+                    break;
+                }
+                // counted here, after the mail's transaction committed
+                if (attempt == Attempt.SENT) {
+                    sent++;
+                    meters.sent();
+                } else if (attempt == Attempt.FAILED) {
+                    meters.failed();
+                }
             }
         }
         return sent;
+    }
+
+    /**
+     * The SMTP connection of a run, opened for its first mail and kept for the next ones. Without
+     * Spring's {@link JavaMailSenderImpl} (another {@link JavaMailSender} bean), each mail goes through
+     * that sender's own {@code send}.
+     */
+    final class SmtpConnection implements AutoCloseable {
+        private final JavaMailSender sender;
+        private Transport transport;
+        private int sentOnIt;
+
+        SmtpConnection(JavaMailSender sender) {
+            this.sender = sender;
+        }
+
+        MimeMessage newMessage() {
+            return sender.createMimeMessage();
+        }
+
+        void send(MimeMessage message) throws MessagingException {
+            if (!(sender instanceof JavaMailSenderImpl smtp)) {
+                sender.send(message);
+                return;
+            }
+            boolean kept = transport != null;
+            if (!kept) {
+                open(smtp);
+            }
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                boolean dropped = !connected();
+                close();
+                if (!kept || !dropped) {
+                    throw e;
+                }
+                // the server closed the kept connection (its limit of mails, an idle timeout), so the
+                // mail goes on a new one now instead of an attempt later. Should the server have
+                // taken it just before closing, it goes twice, as it would on that later attempt.
+                // Any other failure closes the connection too: the next mail starts clean.
+                log.debug("SMTP connection closed by the server after {} mails, opening another", sentOnIt);
+                open(smtp);
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+            if (++sentOnIt >= MAILS_PER_CONNECTION) {
+                close();
+            }
+        }
+
+        private void open(JavaMailSenderImpl smtp) throws MessagingException {
+            // as JavaMailSenderImpl connects for each send: an empty user name means none
+            String username = smtp.getUsername();
+            String password = smtp.getPassword();
+            if ("".equals(username)) {
+                username = null;
+                if ("".equals(password)) {
+                    password = null;
+                }
+            }
+            String protocol = smtp.getProtocol() != null ? smtp.getProtocol() : "smtp";
+            Transport t = smtp.getSession().getTransport(protocol);
+            t.connect(smtp.getHost(), smtp.getPort(), username, password);
+            transport = t;
+            sentOnIt = 0;
+        }
+
+        private boolean connected() {
+            try {
+                return transport.isConnected(); // a NOOP to the server, asked only after a failure
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    log.debug("SMTP connection did not close cleanly: {}", e.getMessage());
+                }
+                transport = null;
+            }
+        }
     }
 
     enum Attempt {
@@ -143,11 +244,11 @@ public class OutboxSender {
      * module threw and marked it rollback-only, say), the failure is recorded on the mail in a
      * new transaction, so that no mail can block the outbox by failing the same way forever.
      */
-    private Attempt attempt(JavaMailSender sender) {
+    private Attempt attempt(SmtpConnection connection) {
         AtomicReference<Long> taken = new AtomicReference<>();
         AtomicReference<String> error = new AtomicReference<>();
         try {
-            return tx.execute(s -> sendOne(sender, taken, error));
+            return tx.execute(s -> sendOne(connection, taken, error));
         } catch (RuntimeException e) {
             Long id = taken.get();
             if (id == null) {
@@ -168,7 +269,7 @@ public class OutboxSender {
     }
 
     /** Takes the oldest due mail, sends it and records the outcome; runs in the caller's transaction. */
-    private Attempt sendOne(JavaMailSender sender, AtomicReference<Long> taken, AtomicReference<String> error) {
+    private Attempt sendOne(SmtpConnection connection, AtomicReference<Long> taken, AtomicReference<String> error) {
         Instant now = Instant.now(clock);
         List<OutboxMail> due = outbox.lockDue(now, 1);
         if (due.isEmpty()) {
@@ -177,7 +278,7 @@ public class OutboxSender {
         OutboxMail mail = due.get(0);
         taken.set(mail.getId());
         try {
-            sender.send(toMime(sender, mail));
+            connection.send(toMime(connection.newMessage(), mail));
             mail.sent(Instant.now(clock));
             return Attempt.SENT;
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
@@ -267,9 +368,8 @@ public class OutboxSender {
         return t.getCause() == t ? null : t.getCause();
     }
 
-    private MimeMessage toMime(JavaMailSender sender, OutboxMail mail)
+    private MimeMessage toMime(MimeMessage message, OutboxMail mail)
             throws MessagingException, UnsupportedEncodingException {
-        MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(new InternetAddress(settings.from(), HeaderValues.clean(settings.fromName()), "UTF-8"));
         helper.setReplyTo(settings.from());
@@ -303,6 +403,7 @@ public class OutboxSender {
             message.setHeader("X-Auto-Response-Suppress", "All");
         }
         message.setHeader(LOOP_HEADER, settings.domain());
+        message.setSentDate(java.util.Date.from(Instant.now(clock)));
         message.saveChanges();
         // saveChanges() makes its own Message-ID; ours, in our domain, must win
         message.setHeader("Message-ID", mail.getMessageId());
