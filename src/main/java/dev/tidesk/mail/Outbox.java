@@ -4,6 +4,7 @@ import dev.tidesk.mail.outbound.OutboxMail;
 import dev.tidesk.mail.outbound.OutboxRepository;
 import dev.tidesk.mail.trust.MailSigning;
 import dev.tidesk.shared.NotFoundException;
+import dev.tidesk.ticket.CappedCount;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Outbox {
+
+    /** The span of the "sent" tile: the last day. */
+    public static final java.time.Duration SENT_WITHIN = java.time.Duration.ofDays(1);
+    /** The admins' mail tiles count up to this many, then say "10 000+". */
+    public static final int TILE_CAP = 10_000;
 
     private final OutboxRepository outbox;
     private final MailSettings settings;
@@ -69,14 +75,33 @@ public class Outbox {
         return outbox.findById(id).map(OutboxMail::view).orElseThrow(() -> new NotFoundException("No mail " + id));
     }
 
-    public Map<OutboxStatus, Long> counts() {
-        Map<OutboxStatus, Long> counts = new java.util.EnumMap<>(OutboxStatus.class);
-        for (OutboxStatus s : OutboxStatus.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.query("select status, count(*) from mail_outbox group by status", (java.sql.ResultSet rs) -> {
-            counts.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
-        });
+    /**
+     * The admins' tiles: the mail waiting, held back or failed, and the mail sent in the last day
+     * ({@link #SENT_WITHIN}), each counted up to {@link #TILE_CAP} through its own partial index. The
+     * outbox keeps every mail ever sent: counting it whole by status took 3.5 s on 650,000 mails, and
+     * so would counting a backlog of that size.
+     */
+    public Map<OutboxStatus, CappedCount> counts() {
+        Map<OutboxStatus, CappedCount> counts = new java.util.EnumMap<>(OutboxStatus.class);
+        int upTo = TILE_CAP + 1;
+        jdbc.query(
+                """
+                select (select count(*) from (select 1 from mail_outbox where status = 'PENDING' limit ?) c),
+                       (select count(*) from (select 1 from mail_outbox where status = 'SENT' and sent_at >= ?
+                                               limit ?) c),
+                       (select count(*) from (select 1 from mail_outbox where status = 'FAILED' limit ?) c),
+                       (select count(*) from (select 1 from mail_outbox where status = 'HELD' limit ?) c)""",
+                (java.sql.ResultSet rs) -> {
+                    counts.put(OutboxStatus.PENDING, new CappedCount(rs.getLong(1), TILE_CAP));
+                    counts.put(OutboxStatus.SENT, new CappedCount(rs.getLong(2), TILE_CAP));
+                    counts.put(OutboxStatus.FAILED, new CappedCount(rs.getLong(3), TILE_CAP));
+                    counts.put(OutboxStatus.HELD, new CappedCount(rs.getLong(4), TILE_CAP));
+                },
+                upTo,
+                java.sql.Timestamp.from(Instant.now(clock).minus(SENT_WITHIN)),
+                upTo,
+                upTo,
+                upTo);
         return counts;
     }
 

@@ -17,6 +17,7 @@ import dev.tidesk.identity.Role;
 import dev.tidesk.mail.InboundStatus;
 import dev.tidesk.mail.InboundView;
 import dev.tidesk.mail.MailIntake;
+import dev.tidesk.mail.Outbox;
 import dev.tidesk.team.StaffView;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -225,6 +226,48 @@ class MailAdminWebTests extends WebTest {
                 "update mail_outbox set status = 'FAILED', last_error = '550 5.1.1 no such mailbox' where ticket_id = ?",
                 in.ticketId());
         assertThat(failedBadge(admin)).isEqualTo(failed + pending);
+    }
+
+    @Test
+    void theOutboxTilesCountTheLastDaysSentMailAndStopCountingPastTheirCap() throws Exception {
+        MockHttpSession admin = admin();
+        String run = "tiles" + System.nanoTime();
+        long sentBefore = Long.parseLong(outboxTile(admin, "Отправлено за сутки"));
+        // one mail sent an hour ago, one two days ago: the tile counts the last day's
+        jdbc.update("""
+                insert into mail_outbox (event_key, recipient, subject, text_body, message_id, status, attempts,
+                                         next_attempt_at, created_at, sent_at)
+                select ? || g, 'anna@tiles.example', 'Тема', 'Текст', '<' || ? || g || '@tidesk.local>', 'SENT', 1,
+                       now() - d, now() - d, now() - d
+                  from (values (1, interval '1 hour'), (2, interval '2 days')) v(g, d)""", run, run);
+        try {
+            assertThat(Long.parseLong(outboxTile(admin, "Отправлено за сутки"))).isEqualTo(sentBefore + 1);
+
+            // more held-back mail than a tile counts: it says so instead of counting them all
+            jdbc.update("""
+                    insert into mail_outbox (event_key, recipient, subject, text_body, message_id, status, attempts,
+                                             next_attempt_at, created_at)
+                    select ? || 'held' || g, 'anna@tiles.example', 'Тема', 'Текст', '<' || ? || 'held' || g
+                           || '@tidesk.local>', 'HELD', 0, now(), now()
+                      from generate_series(1, ?) g""", run, run, Outbox.TILE_CAP + 1);
+            assertThat(outboxTile(admin, "Не отправлено")).matches("10\\D?000\\+");
+        } finally {
+            jdbc.update("delete from mail_outbox where event_key like ?", run + "%");
+        }
+    }
+
+    /** The number on one of the outbox page's tiles, by its label. */
+    private String outboxTile(MockHttpSession session, String label) throws Exception {
+        String page = mvc.perform(get("/desk/admin/outbox").session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Matcher tile = Pattern.compile(
+                        "class=\"tile-num\">([^<]+)</span><span class=\"tile-label\">" + Pattern.quote(label) + "<")
+                .matcher(page);
+        assertThat(tile.find()).as("a tile labelled " + label).isTrue();
+        return tile.group(1);
     }
 
     static final Pattern FAILED_BADGE = Pattern.compile("id=\"outbox-failed\"[^>]*>(\\d+)</span>");

@@ -24,13 +24,13 @@ public interface InboundRepository extends JpaRepository<InboundMail, Long> {
             order by next_attempt_at, id limit ?2""", nativeQuery = true)
     List<Long> findDue(Instant now, int limit);
 
-    @Query("""
-            select m from InboundMail m where (?1 is null or m.status = ?1)
-            order by m.receivedAt desc, m.id desc""")
-    List<InboundMail> findRecent(InboundStatus status, Pageable page);
+    /** The latest stored first: ids follow the order mail was stored in, and the key's index reads them. */
+    @Query("select m from InboundMail m order by m.id desc")
+    List<InboundMail> findRecent(Pageable page);
+
+    @Query("select m from InboundMail m where m.status = ?1 order by m.receivedAt desc, m.id desc")
+    List<InboundMail> findRecentByStatus(InboundStatus status, Pageable page);
 
     @Query("select m from InboundMail m where m.ticketId = ?1 order by m.receivedAt, m.id")
     List<InboundMail> findByTicket(long ticketId);
-
-    long countByStatus(InboundStatus status);
 }

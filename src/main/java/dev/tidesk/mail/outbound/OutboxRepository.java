@@ -14,7 +14,8 @@ public interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
             order by next_attempt_at, id limit ?2 for update skip locked""", nativeQuery = true)
     List<OutboxMail> lockDue(Instant now, int limit);
 
-    @Query("select m from OutboxMail m order by m.createdAt desc, m.id desc")
+    /** The latest queued first: ids follow the order mail was queued in, and the key's index reads them. */
+    @Query("select m from OutboxMail m order by m.id desc")
     List<OutboxMail> findRecent(Pageable page);
 
     @Query("select m from OutboxMail m where m.ticketId = ?1 order by m.createdAt, m.id")
