@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
  * client contact, and then goes round the pages in turn: the queue, "all open", the closed list, a
  * request page, the six kinds of text search, the portal list, the dashboard, a report page and its
  * XLSX, and a request created through the API (with a token it issues on the account page). The
+ * admins' outbox and incoming-mail pages are driven only when asked for ({@code --only admin}). The
  * search words are chosen from the data: before the load, the driver reads the messages of a sample
  * of requests (newest and oldest) and takes the word found in most of them (common), a word found in
  * one of them only (uncommon), a made-up word found in none (absent), a hyphenated word, two words of
@@ -143,6 +144,9 @@ public final class ExternalLoad {
         if (o.containsKey("only")) {
             // e.g. --only "API create" for a burst of new requests, --only search for the searches alone
             pages.removeIf(p -> !p.name().startsWith(o.get("only")));
+        } else {
+            // the admins' pages are asked for by name (--only admin), so the mix stays that of earlier runs
+            pages.removeIf(p -> p.name().startsWith("admin"));
         }
         for (String c : o.getOrDefault("concurrency", "1,4").split(",")) {
             int clients = Integer.parseInt(c.strip());
@@ -167,6 +171,8 @@ public final class ExternalLoad {
         pages.add(new Page("report page", true, "GET", "/desk/reports/volume"));
         pages.add(new Page("report XLSX", true, "GET", "/desk/reports/volume/export?format=xlsx"));
         pages.add(new Page("API create", true, "POST", "/api/v1/requests"));
+        pages.add(new Page("admin: outbox", true, "GET", "/desk/admin/outbox"));
+        pages.add(new Page("admin: incoming mail", true, "GET", "/desk/admin/mail"));
         return pages;
     }
 
