@@ -70,6 +70,16 @@ class PageBudgetTests extends WebTest {
      */
     static final long BIG = 10_000;
 
+    /** The tables {@link #history} fills past {@link #BIG} rows. */
+    static final List<String> HISTORY_TABLES = List.of(
+            "ticket",
+            "ticket_message",
+            "ticket_history",
+            "routing_request",
+            "notification",
+            "mail_outbox",
+            "mail_inbound");
+
     @Autowired
     SqlRecorder sql;
 
@@ -121,15 +131,7 @@ class PageBudgetTests extends WebTest {
 
         Set<String> big = new TreeSet<>(jdbc.queryForList(
                 "select relname from pg_class where relkind = 'r' and reltuples >= ?", String.class, BIG));
-        assertThat(big)
-                .contains(
-                        "ticket",
-                        "ticket_message",
-                        "ticket_history",
-                        "routing_request",
-                        "notification",
-                        "mail_outbox",
-                        "mail_inbound");
+        assertThat(big).containsAll(HISTORY_TABLES);
         StringBuilder report =
                 new StringBuilder("\n| page | statements, few rows | statements, full page | budget |\n");
         List<String> broken = new ArrayList<>();
@@ -231,14 +233,7 @@ class PageBudgetTests extends WebTest {
                        subject, 20, convert_to('Subject: история', 'UTF8'), 'PROCESSED', 'NEW_REQUEST', 1,
                        created_at, id, created_at, created_at
                   from ticket where tid like 'PB-%'""");
-        for (String table : List.of(
-                "ticket",
-                "ticket_message",
-                "ticket_history",
-                "routing_request",
-                "notification",
-                "mail_outbox",
-                "mail_inbound")) {
+        for (String table : HISTORY_TABLES) {
             jdbc.execute("vacuum analyze " + table);
         }
     }

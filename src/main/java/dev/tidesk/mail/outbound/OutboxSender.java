@@ -150,7 +150,7 @@ public class OutboxSender {
      * Spring's {@link JavaMailSenderImpl} (another {@link JavaMailSender} bean), each mail goes through
      * that sender's own {@code send}.
      */
-    final class SmtpConnection implements AutoCloseable {
+    private final class SmtpConnection implements AutoCloseable {
         private final JavaMailSender sender;
         private Transport transport;
         private int sentOnIt;
