@@ -2,7 +2,6 @@ package dev.tidesk.mail.outbound;
 
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,10 +12,6 @@ public interface OutboxRepository extends JpaRepository<OutboxMail, Long> {
             select * from mail_outbox where status = 'PENDING' and next_attempt_at <= ?1
             order by next_attempt_at, id limit ?2 for update skip locked""", nativeQuery = true)
     List<OutboxMail> lockDue(Instant now, int limit);
-
-    /** The latest queued first: ids follow the order mail was queued in, and the key's index reads them. */
-    @Query("select m from OutboxMail m order by m.id desc")
-    List<OutboxMail> findRecent(Pageable page);
 
     @Query("select m from OutboxMail m where m.ticketId = ?1 order by m.createdAt, m.id")
     List<OutboxMail> findByTicket(long ticketId);
