@@ -25,10 +25,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -49,9 +49,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class MailIntake {
-
-    /** The span of the "processed" and "set aside" tiles: the last day. */
-    public static final java.time.Duration DONE_WITHIN = java.time.Duration.ofDays(1);
 
     private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
 
@@ -352,36 +349,17 @@ public class MailIntake {
     }
 
     /**
-     * The admins' tiles: the messages waiting or in quarantine, and those processed or set aside in
-     * the last day ({@link #DONE_WITHIN}), each counted up to {@link Outbox#TILE_CAP} through the
-     * index of status and time. All mail ever received is kept: counted whole, a tile read half a
-     * million index entries on the bench set.
+     * The admins' tiles: the messages waiting or in quarantine, and the last day's processed and set
+     * aside ({@link MailTiles}).
      */
     public Map<InboundStatus, CappedCount> counts() {
-        int upTo = Outbox.TILE_CAP + 1;
-        Timestamp since = Timestamp.from(Instant.now(clock).minus(DONE_WITHIN));
-        Map<InboundStatus, CappedCount> counts = new EnumMap<>(InboundStatus.class);
-        jdbc.query(
-                """
-                select (select count(*) from (select 1 from mail_inbound where status = 'RECEIVED' limit ?) c),
-                       (select count(*) from (select 1 from mail_inbound where status = 'PROCESSED' and received_at >= ?
-                                               limit ?) c),
-                       (select count(*) from (select 1 from mail_inbound where status = 'IGNORED' and received_at >= ?
-                                               limit ?) c),
-                       (select count(*) from (select 1 from mail_inbound where status = 'QUARANTINED' limit ?) c)""",
-                (java.sql.ResultSet rs) -> {
-                    counts.put(InboundStatus.RECEIVED, new CappedCount(rs.getLong(1), Outbox.TILE_CAP));
-                    counts.put(InboundStatus.PROCESSED, new CappedCount(rs.getLong(2), Outbox.TILE_CAP));
-                    counts.put(InboundStatus.IGNORED, new CappedCount(rs.getLong(3), Outbox.TILE_CAP));
-                    counts.put(InboundStatus.QUARANTINED, new CappedCount(rs.getLong(4), Outbox.TILE_CAP));
-                },
-                upTo,
-                since,
-                upTo,
-                since,
-                upTo,
-                upTo);
-        return counts;
+        return MailTiles.count(
+                jdbc,
+                "mail_inbound",
+                InboundStatus.class,
+                Set.of(InboundStatus.PROCESSED, InboundStatus.IGNORED),
+                "received_at",
+                Instant.now(clock));
     }
 
     /** The addresses marked as bouncing, the latest first. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Outbox {
-
-    /** The span of the "sent" tile: the last day. */
-    public static final java.time.Duration SENT_WITHIN = java.time.Duration.ofDays(1);
-    /** The admins' mail tiles count up to this many, then say "10 000+". */
-    public static final int TILE_CAP = 10_000;
 
     private final OutboxRepository outbox;
     private final MailSettings settings;
@@ -95,34 +91,10 @@ public class Outbox {
         return outbox.findById(id).map(OutboxMail::view).orElseThrow(() -> new NotFoundException("No mail " + id));
     }
 
-    /**
-     * The admins' tiles: the mail waiting, held back or failed, and the mail sent in the last day
-     * ({@link #SENT_WITHIN}), each counted up to {@link #TILE_CAP} through its own partial index. The
-     * outbox keeps every mail ever sent: counting it whole by status took 3.5 s on 650,000 mails, and
-     * so would counting a backlog of that size.
-     */
+    /** The admins' tiles: the mail waiting, held back or failed, and the last day's sent mail ({@link MailTiles}). */
     public Map<OutboxStatus, CappedCount> counts() {
-        Map<OutboxStatus, CappedCount> counts = new java.util.EnumMap<>(OutboxStatus.class);
-        int upTo = TILE_CAP + 1;
-        jdbc.query(
-                """
-                select (select count(*) from (select 1 from mail_outbox where status = 'PENDING' limit ?) c),
-                       (select count(*) from (select 1 from mail_outbox where status = 'SENT' and sent_at >= ?
-                                               limit ?) c),
-                       (select count(*) from (select 1 from mail_outbox where status = 'FAILED' limit ?) c),
-                       (select count(*) from (select 1 from mail_outbox where status = 'HELD' limit ?) c)""",
-                (java.sql.ResultSet rs) -> {
-                    counts.put(OutboxStatus.PENDING, new CappedCount(rs.getLong(1), TILE_CAP));
-                    counts.put(OutboxStatus.SENT, new CappedCount(rs.getLong(2), TILE_CAP));
-                    counts.put(OutboxStatus.FAILED, new CappedCount(rs.getLong(3), TILE_CAP));
-                    counts.put(OutboxStatus.HELD, new CappedCount(rs.getLong(4), TILE_CAP));
-                },
-                upTo,
-                java.sql.Timestamp.from(Instant.now(clock).minus(SENT_WITHIN)),
-                upTo,
-                upTo,
-                upTo);
-        return counts;
+        return MailTiles.count(
+                jdbc, "mail_outbox", OutboxStatus.class, Set.of(OutboxStatus.SENT), "sent_at", Instant.now(clock));
     }
 
     /** Mail that failed for good: the number admins see next to the outbox in the menu. */

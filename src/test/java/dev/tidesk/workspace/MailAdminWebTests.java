@@ -17,7 +17,7 @@ import dev.tidesk.identity.Role;
 import dev.tidesk.mail.InboundStatus;
 import dev.tidesk.mail.InboundView;
 import dev.tidesk.mail.MailIntake;
-import dev.tidesk.mail.Outbox;
+import dev.tidesk.mail.MailTiles;
 import dev.tidesk.team.StaffView;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -249,16 +249,35 @@ class MailAdminWebTests extends WebTest {
                                              next_attempt_at, created_at)
                     select ? || 'held' || g, 'anna@tiles.example', 'Тема', 'Текст', '<' || ? || 'held' || g
                            || '@tidesk.local>', 'HELD', 0, now(), now()
-                      from generate_series(1, ?) g""", run, run, Outbox.TILE_CAP + 1);
+                      from generate_series(1, ?) g""", run, run, MailTiles.CAP + 1);
             assertThat(outboxTile(admin, "Не отправлено")).matches("10\\D?000\\+");
         } finally {
             jdbc.update("delete from mail_outbox where event_key like ?", run + "%");
         }
     }
 
-    /** The number on one of the outbox page's tiles, by its label. */
+    @Test
+    void theIncomingMailTilesCountTheLastDaysProcessedMail() throws Exception {
+        var client = data.client();
+        MockHttpSession admin = admin();
+        long before = Long.parseLong(tile(admin, "/desk/admin/mail", "Обработано за сутки"));
+        InboundView today = intake.receive("test", mail(client.login(), "Письмо сегодня"));
+        InboundView earlier = intake.receive("test", mail(client.login(), "Письмо позавчера"));
+        assertThat(today.status()).isEqualTo(InboundStatus.PROCESSED);
+        assertThat(earlier.status()).isEqualTo(InboundStatus.PROCESSED);
+        jdbc.update("update mail_inbound set received_at = now() - interval '2 days' where id = ?", earlier.id());
+
+        assertThat(Long.parseLong(tile(admin, "/desk/admin/mail", "Обработано за сутки")))
+                .isEqualTo(before + 1);
+    }
+
     private String outboxTile(MockHttpSession session, String label) throws Exception {
-        String page = mvc.perform(get("/desk/admin/outbox").session(session))
+        return tile(session, "/desk/admin/outbox", label);
+    }
+
+    /** The number on one of an admin mail page's tiles, by its label. */
+    private String tile(MockHttpSession session, String path, String label) throws Exception {
+        String page = mvc.perform(get(path).session(session))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
