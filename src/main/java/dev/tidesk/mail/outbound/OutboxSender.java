@@ -24,7 +24,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -69,7 +68,7 @@ public class OutboxSender {
     private static final int MAX_CHAIN = 10;
 
     private final OutboxRepository outbox;
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final ObjectProvider<JavaMailSenderImpl> mailSender;
     private final MailSettings settings;
     private final RequestQueries requests;
     private final TransactionTemplate tx;
@@ -80,7 +79,7 @@ public class OutboxSender {
 
     OutboxSender(
             OutboxRepository outbox,
-            ObjectProvider<JavaMailSender> mailSender,
+            ObjectProvider<JavaMailSenderImpl> mailSender,
             MailSettings settings,
             RequestQueries requests,
             PlatformTransactionManager transactions,
@@ -122,7 +121,7 @@ public class OutboxSender {
      * Stops early when nothing is due or the SMTP server can't be reached.
      */
     public int sendDue(int limit) {
-        JavaMailSender sender = mailSender.getIfAvailable();
+        JavaMailSenderImpl sender = mailSender.getIfAvailable();
         if (sender == null) {
             return 0;
         }
@@ -146,31 +145,26 @@ public class OutboxSender {
     }
 
     /**
-     * The SMTP connection of a run, opened for its first mail and kept for the next ones. Without
-     * Spring's {@link JavaMailSenderImpl} (another {@link JavaMailSender} bean), each mail goes through
-     * that sender's own {@code send}.
+     * The SMTP connection of a run, opened for its first mail and kept for the next ones, with the
+     * session and settings of the sender Spring Boot makes of {@code spring.mail.*}.
      */
     private final class SmtpConnection implements AutoCloseable {
-        private final JavaMailSender sender;
+        private final JavaMailSenderImpl smtp;
         private Transport transport;
         private int sentOnIt;
 
-        SmtpConnection(JavaMailSender sender) {
-            this.sender = sender;
+        SmtpConnection(JavaMailSenderImpl smtp) {
+            this.smtp = smtp;
         }
 
         MimeMessage newMessage() {
-            return sender.createMimeMessage();
+            return smtp.createMimeMessage();
         }
 
         void send(MimeMessage message) throws MessagingException {
-            if (!(sender instanceof JavaMailSenderImpl smtp)) {
-                sender.send(message);
-                return;
-            }
             boolean kept = transport != null;
             if (!kept) {
-                open(smtp);
+                open();
             }
             try {
                 transport.sendMessage(message, message.getAllRecipients());
@@ -185,7 +179,7 @@ public class OutboxSender {
                 // taken it just before closing, it goes twice, as it would on that later attempt.
                 // Any other failure closes the connection too: the next mail starts clean.
                 log.debug("SMTP connection closed by the server after {} mails, opening another", sentOnIt);
-                open(smtp);
+                open();
                 transport.sendMessage(message, message.getAllRecipients());
             }
             if (++sentOnIt >= MAILS_PER_CONNECTION) {
@@ -193,7 +187,7 @@ public class OutboxSender {
             }
         }
 
-        private void open(JavaMailSenderImpl smtp) throws MessagingException {
+        private void open() throws MessagingException {
             // as JavaMailSenderImpl connects for each send: an empty user name means none
             String username = smtp.getUsername();
             String password = smtp.getPassword();
