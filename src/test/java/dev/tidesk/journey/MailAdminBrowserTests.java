@@ -71,5 +71,11 @@ class MailAdminBrowserTests extends MailTest {
         browser.findElement(By.cssSelector("details.navmenu summary")).click();
         assertThat(browser.findElement(By.id("outbox-failed")).getText()).isEqualTo(Long.toString(failed));
         Browser.screenshot(browser, "desk-admin-menu-failed-mail");
+
+        // the outbox lists that mail with the server's words, read without the mails' bodies
+        browser.findElement(By.id("outbox-failed")).click();
+        assertThat(browser.findElements(By.cssSelector(".outbox-row .mail-failure")))
+                .anySatisfy(e -> assertThat(e.getText()).contains("550 5.1.1 no such mailbox"));
+        Browser.screenshot(browser, "mail-outbox");
     }
 }
