@@ -64,6 +64,45 @@ class ScheduledJobsTests extends WebTest {
         assertThat(warned(t)).as("half an hour before the deadline").isTrue();
     }
 
+    @Test
+    void oneSlaCheckWarnsAboutAtMostItsShareTheEarliestDeadlinesFirstAndTheNextCheckGoesOn() {
+        TestData.Client client = data.client();
+        new ContractFixtures(context).sign(client, PlanCode.STANDARD, 2);
+        int burst = SlaWatch.WARNINGS_PER_CHECK + 5;
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            ids.add(data.request(client, "Burst " + i, "text").id());
+        }
+        // a burst sharing one minute's deadlines, the last request's deadline the earliest
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.freezeAt(java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC), java.time.ZoneOffset.UTC);
+        for (int i = 0; i < burst; i++) {
+            java.sql.Timestamp due = java.sql.Timestamp.from(now.plusSeconds(5).plusMillis(burst - i));
+            jdbc.update(
+                    "update routing_request set first_response_due_at = ?, due_at = ? where ticket_id = ?",
+                    due,
+                    due,
+                    ids.get(i));
+        }
+
+        slaWatch.check();
+        assertThat(ids.stream().filter(this::warned).toList())
+                .as("one check: the earliest deadlines, as many as one check warns about")
+                .containsExactlyInAnyOrderElementsOf(ids.subList(burst - SlaWatch.WARNINGS_PER_CHECK, burst));
+
+        slaWatch.check();
+        assertThat(ids.stream().filter(this::warned).toList())
+                .as("the next check goes on with the rest")
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    private boolean warned(long ticketId) {
+        return jdbc.queryForObject(
+                "select warned_first_response_due is not null from routing_request where ticket_id = ?",
+                Boolean.class,
+                ticketId);
+    }
+
     private boolean warned(TicketView t) {
         return jdbc.queryForObject(
                 "select warned_first_response_due is not null from routing_request where ticket_id = ?",

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,9 +24,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code sla_breach} for reports. The warning is keyed on the deadline itself: when a pause moves
  * it, the new deadline is warned about again, but one deadline never twice. A missed deadline also
  * marks the routing row as past its SLA ({@code breached_at}), which lifts it in the queue.
+ *
+ * <p>One check warns about at most {@code tidesk.routing.sla-warnings-per-check} deadlines, the
+ * earliest first; the next check goes on with the rest. Requests written overnight or at a weekend
+ * share the morning's deadline, and a burst of thousands would otherwise become thousands of
+ * warnings (each a mail to the assignee and to every head) in one transaction. Deadlines still
+ * unwarned when they pass are recorded as missed like any other.
  */
 @Service
 public class SlaWatch {
+
+    /** How many deadlines one check warns about unless configured otherwise. */
+    public static final int WARNINGS_PER_CHECK = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(SlaWatch.class);
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
@@ -32,12 +45,14 @@ public class SlaWatch {
     private final Duration warnBefore;
     private final Counter warnings;
     private final Counter breachCount;
+    private final int warningsPerCheck;
 
     SlaWatch(
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
             Clock clock,
             @Value("${tidesk.routing.sla-warning:PT1H}") Duration warnBefore,
+            @Value("${tidesk.routing.sla-warnings-per-check:" + WARNINGS_PER_CHECK + "}") int warningsPerCheck,
             MeterRegistry registry) {
         this.warnings = Counter.builder("tidesk.sla.warnings")
                 .description("SLA deadlines warned about shortly before them")
@@ -49,6 +64,7 @@ public class SlaWatch {
         this.events = events;
         this.clock = clock;
         this.warnBefore = warnBefore;
+        this.warningsPerCheck = warningsPerCheck;
     }
 
     @Scheduled(
@@ -74,11 +90,19 @@ public class SlaWatch {
                 where r.stopped_at is null and r.due_at is not null and r.due_at > ? and r.due_at <= ?
                   and r.due_at is distinct from case when r.first_response_at is null and r.first_response_due_at is not null
                                then r.warned_first_response_due else r.warned_resolution_due end
+                order by r.due_at, r.ticket_id
+                limit ?
                 for update of r skip locked""",
                 (rs, i) ->
                         new Object[] {rs.getLong(1), RoutingRequests.instant(rs, 2), rs.getObject(3), rs.getBoolean(4)},
                 ts,
-                RoutingRequests.ts(now.plus(warnBefore)));
+                RoutingRequests.ts(now.plus(warnBefore)),
+                warningsPerCheck);
+        if (warn.size() == warningsPerCheck) {
+            log.info(
+                    "SLA watch: {} deadlines warned about, as many as one check does; the rest at the next check",
+                    warn.size());
+        }
         for (Object[] w : warn) {
             boolean first = (Boolean) w[3];
             jdbc.update(
