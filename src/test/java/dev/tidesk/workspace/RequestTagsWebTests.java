@@ -129,7 +129,8 @@ class RequestTagsWebTests extends WebTest {
         }
         // without the tag the tiles count every request again: at least these four and the suite's others
         Map<String, String> all = tiles(body(get("/desk").param("view", "OPEN").session(session)));
-        assertThat(Long.parseLong(all.get("OPEN"))).isGreaterThanOrEqualTo(3);
+        // (past the queue's cap the tile says "999+")
+        assertThat(Long.parseLong(all.get("OPEN").replace("+", ""))).isGreaterThanOrEqualTo(3);
     }
 
     /** The count tiles of a queue page, by view: the number each shows. */
