@@ -1,6 +1,6 @@
 package dev.tidesk.mail;
 
-import dev.tidesk.ticket.CappedCount;
+import dev.tidesk.shared.CappedCount;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

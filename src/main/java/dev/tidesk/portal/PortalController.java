@@ -114,7 +114,7 @@ class PortalController {
         // past the cap the list is not counted to the end: "more than 10,000"
         model.addAttribute(
                 "total",
-                new dev.tidesk.ticket.CappedCount(requests.getTotalElements(), RequestQueries.ORGANIZATION_COUNT_CAP));
+                new dev.tidesk.shared.CappedCount(requests.getTotalElements(), RequestQueries.ORGANIZATION_COUNT_CAP));
         return "portal/requests/list";
     }
 

@@ -1,5 +1,6 @@
 package dev.tidesk.ticket;
 
+import dev.tidesk.shared.CappedCount;
 import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.storage.Blobs;
 import java.util.ArrayList;

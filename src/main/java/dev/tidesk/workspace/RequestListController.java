@@ -319,8 +319,8 @@ class RequestListController {
     }
 
     /** Each saved list with how many requests it finds now (capped like the queue's counts). */
-    private Map<SavedView, dev.tidesk.ticket.CappedCount> savedViewsWithCounts(TideskUser me) {
-        Map<SavedView, dev.tidesk.ticket.CappedCount> out = new LinkedHashMap<>();
+    private Map<SavedView, dev.tidesk.shared.CappedCount> savedViewsWithCounts(TideskUser me) {
+        Map<SavedView, dev.tidesk.shared.CappedCount> out = new LinkedHashMap<>();
         if (me.staffId() == null) {
             return out;
         }
