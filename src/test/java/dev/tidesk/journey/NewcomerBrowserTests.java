@@ -50,6 +50,9 @@ class NewcomerBrowserTests extends MailTest {
     @Autowired
     TaskBoard tasks;
 
+    @Autowired
+    dev.tidesk.ticket.RequestTags tags;
+
     ChromeDriver browser;
 
     /** The account page is one click on the header's avatar at laptop widths, in the workspace and the portal. */
@@ -78,6 +81,37 @@ class NewcomerBrowserTests extends MailTest {
             Browser.clickAndWait(browser, By.id("account-link"));
             assertThat(browser.getCurrentUrl()).endsWith(area[0] + "/account");
             browser.findElement(By.cssSelector(".user form button")).click();
+        }
+    }
+
+    /** The priority queue's every column, its take button last, fits a laptop's width: the card clips what is wider. */
+    @Test
+    void thePriorityQueueFitsALaptopWithItsTakeButtons() throws Exception {
+        StaffView head = data.member(Role.HEAD);
+        // under a contract: each row then shows its SLA deadline, plan and the reason for its place
+        Client client = data.client();
+        new dev.tidesk.contract.ContractFixtures(context).sign(client, dev.tidesk.contract.PlanCode.STANDARD, 2);
+        data.request(client, "Не работает форма обратной связи на странице контактов", "С понедельника.");
+        TicketView tagged = data.request(client, "Обновить цены в каталоге", "Новый прайс во вложении.");
+        // tags as long as a tag may be, each a chip under the subject
+        StaffView agent = data.agent();
+        for (String tag :
+                List.of("оплата-картой-через-сбербанк-онлайн-сбп", "интеграция-с-1с-обмен-заказами-раз-в-час")) {
+            tags.add(tagged.id(), tag, dev.tidesk.ticket.Actor.staff(agent.id(), agent.fullName()));
+        }
+        Browser.signIn(browser, url("/desk/login"), head.email());
+        for (int width : new int[] {1280, 1366}) {
+            browser.manage().window().setSize(new Dimension(width, 800));
+            browser.get(url("/desk?view=UNASSIGNED&sort=PRIORITY"));
+            WebElement card = browser.findElement(By.cssSelector(".card.flush:has(table.queue.priority)"));
+            WebElement take = browser.findElement(By.cssSelector("table.queue.priority tbody tr button"));
+            assertThat(take.isDisplayed()).as("take at " + width).isTrue();
+            assertThat(num(box(take), "right"))
+                    .as("the first row's take button at " + width + " within the card")
+                    .isLessThanOrEqualTo(num(box(card), "right"));
+            if (width == 1280) {
+                Browser.screenshot(browser, "newcomer-priority-queue-1280");
+            }
         }
     }
 
