@@ -4,6 +4,7 @@ import dev.tidesk.contract.deferral.Deferrals;
 import dev.tidesk.customer.Customers;
 import dev.tidesk.customer.SiteView;
 import dev.tidesk.identity.TideskUser;
+import dev.tidesk.shared.CappedCount;
 import dev.tidesk.shared.NotFoundException;
 import dev.tidesk.system.AttachmentResponses;
 import dev.tidesk.ticket.Actor;
@@ -113,8 +114,7 @@ class PortalController {
         model.addAttribute("page", requests);
         // past the cap the list is not counted to the end: "more than 10,000"
         model.addAttribute(
-                "total",
-                new dev.tidesk.shared.CappedCount(requests.getTotalElements(), RequestQueries.ORGANIZATION_COUNT_CAP));
+                "total", new CappedCount(requests.getTotalElements(), RequestQueries.ORGANIZATION_COUNT_CAP));
         return "portal/requests/list";
     }
 

@@ -8,6 +8,7 @@ import dev.tidesk.identity.TideskUser;
 import dev.tidesk.notice.Notices;
 import dev.tidesk.routing.RoutingQueue;
 import dev.tidesk.routing.SlaState;
+import dev.tidesk.shared.CappedCount;
 import dev.tidesk.system.FlashMessages;
 import dev.tidesk.team.StaffDirectory;
 import dev.tidesk.ticket.Channel;
@@ -319,8 +320,8 @@ class RequestListController {
     }
 
     /** Each saved list with how many requests it finds now (capped like the queue's counts). */
-    private Map<SavedView, dev.tidesk.shared.CappedCount> savedViewsWithCounts(TideskUser me) {
-        Map<SavedView, dev.tidesk.shared.CappedCount> out = new LinkedHashMap<>();
+    private Map<SavedView, CappedCount> savedViewsWithCounts(TideskUser me) {
+        Map<SavedView, CappedCount> out = new LinkedHashMap<>();
         if (me.staffId() == null) {
             return out;
         }
